@@ -1,0 +1,351 @@
+//! The typed standardized filing (format v1, `shared/spec/filing.md`), plus the few
+//! LüShen extensions documented in `docs/filing-extensions.md`.
+//!
+//! Arrays and sections are `Option` so that a rule can tell "not given" (a completeness
+//! question) from "given and empty".
+
+use serde::Serialize;
+
+use crate::codes::*;
+
+/// A whole filing after parsing and validation.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Filing {
+    pub schema_version: String,
+    pub project: Project,
+    pub location: Location,
+    pub products: Option<Vec<Product>>,
+    pub processes: Option<Vec<Process>>,
+    pub raw_materials: Option<Vec<RawMaterial>>,
+    pub water: Option<Water>,
+    pub air: Option<Air>,
+    pub solid_waste: Option<Vec<SolidWaste>>,
+    pub risk: Option<Risk>,
+    pub total_control: Option<Vec<TotalControl>>,
+    pub receptors: Option<Vec<Receptor>>,
+    pub clean_production: Option<CleanProduction>,
+    pub permit: Option<Permit>,
+}
+
+impl Filing {
+    /// Declared products, empty when the section is absent.
+    pub fn products(&self) -> &[Product] {
+        self.products.as_deref().unwrap_or_default()
+    }
+    /// Declared processes, empty when the section is absent.
+    pub fn processes(&self) -> &[Process] {
+        self.processes.as_deref().unwrap_or_default()
+    }
+    /// Whether the filing declares this process.
+    pub fn has_process(&self, process: Process) -> bool {
+        self.processes().contains(&process)
+    }
+    /// Declared raw materials.
+    pub fn raw_materials(&self) -> &[RawMaterial] {
+        self.raw_materials.as_deref().unwrap_or_default()
+    }
+    /// Declared solid waste.
+    pub fn solid_waste(&self) -> &[SolidWaste] {
+        self.solid_waste.as_deref().unwrap_or_default()
+    }
+    /// Declared total-quantity indicators.
+    pub fn total_control(&self) -> &[TotalControl] {
+        self.total_control.as_deref().unwrap_or_default()
+    }
+    /// Declared receptors.
+    pub fn receptors(&self) -> &[Receptor] {
+        self.receptors.as_deref().unwrap_or_default()
+    }
+    /// Declared exhaust outlets.
+    pub fn air_outlets(&self) -> &[AirOutlet] {
+        self.air
+            .as_ref()
+            .and_then(|air| air.outlets.as_deref())
+            .unwrap_or_default()
+    }
+    /// Declared fugitive (无组织) emissions.
+    pub fn unorganized(&self) -> &[Unorganized] {
+        self.air
+            .as_ref()
+            .and_then(|air| air.unorganized.as_deref())
+            .unwrap_or_default()
+    }
+    /// Declared wastewater pollutants.
+    pub fn water_pollutants(&self) -> &[WaterPollutantEntry] {
+        self.water
+            .as_ref()
+            .and_then(|water| water.pollutants.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+/// `project`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Project {
+    pub name: String,
+    pub applicant: String,
+    pub credit_code: Option<String>,
+    pub eia_agency: Option<String>,
+    pub construction_type: Option<ConstructionType>,
+    pub industry_code: Option<String>,
+    pub document_type: Option<DocumentType>,
+    pub investment_total_wan_yuan: Option<f64>,
+    pub investment_env_wan_yuan: Option<f64>,
+    pub operating_days_per_year: Option<f64>,
+    pub operating_hours_per_day: Option<f64>,
+    pub staff: Option<f64>,
+    /// Extension: the unit is on the 重点排污单位名录 (decides permit key management).
+    pub on_key_discharger_list: Option<bool>,
+}
+
+/// `location`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Location {
+    pub district: String,
+    pub address: Option<String>,
+    pub longitude: f64,
+    pub latitude: f64,
+    /// `None` both when absent and when `null` (outside any park); see `industrial_park_given`.
+    pub industrial_park: Option<String>,
+    /// Whether the key `industrial_park` was present at all (null counts as present).
+    pub industrial_park_given: bool,
+    pub zoning_unit: Option<String>,
+    pub land_area_m2: Option<f64>,
+    /// Extension: the site lies where special emission limits (特别排放限值) apply.
+    pub special_emission_limits: Option<bool>,
+}
+
+/// `products[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Product {
+    pub name: String,
+    pub output: Option<f64>,
+    pub unit: Option<OutputUnit>,
+    pub fabric: Option<Fabric>,
+    pub weight_kg_per_100m: Option<f64>,
+}
+
+/// `raw_materials[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RawMaterial {
+    pub name: String,
+    pub t_per_year: Option<f64>,
+    pub max_storage_t: Option<f64>,
+    pub hazardous: Option<bool>,
+}
+
+/// `water`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Water {
+    pub fresh_water_t_per_year: Option<f64>,
+    pub reused_water_t_per_year: Option<f64>,
+    pub wastewater_t_per_year: Option<f64>,
+    pub discharged_t_per_year: Option<f64>,
+    pub discharge_mode: Option<DischargeMode>,
+    pub receiving: Option<String>,
+    pub receiving_kind: Option<ReceivingKind>,
+    pub outlet_id: Option<String>,
+    pub treatment: Option<String>,
+    pub pollutants: Option<Vec<WaterPollutantEntry>>,
+}
+
+/// `water.pollutants[]`. `index` is the position in the filing, for JSON paths.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaterPollutantEntry {
+    pub index: usize,
+    pub code: WaterPollutant,
+    pub concentration_mg_per_l: Option<f64>,
+    pub load_t_per_year: Option<f64>,
+    pub below_detection_limit: bool,
+}
+
+/// `air`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Air {
+    pub outlets: Option<Vec<AirOutlet>>,
+    pub unorganized: Option<Vec<Unorganized>>,
+}
+
+/// `air.outlets[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AirOutlet {
+    pub index: usize,
+    pub id: String,
+    pub source: Option<String>,
+    pub height_m: Option<f64>,
+    pub flow_m3_per_h: Option<f64>,
+    pub hours_per_year: Option<f64>,
+    pub treatment: Option<String>,
+    pub pollutants: Vec<AirPollutantEntry>,
+    /// Extension: boiler facts when the outlet serves a boiler.
+    pub boiler: Option<Boiler>,
+    /// Extension: tallest building within 200 m of the stack (GB 16297 §7.1).
+    pub max_building_height_m: Option<f64>,
+    /// Extension: removal efficiency of the treatment, 0–1 (GB 37822 §10.3.2).
+    pub removal_efficiency: Option<f64>,
+}
+
+impl AirOutlet {
+    /// The outlet serves a boiler: declared with `boiler`, or its source says 锅炉.
+    pub fn is_boiler(&self) -> bool {
+        self.boiler.is_some() || self.source.as_deref().is_some_and(|s| s.contains("锅炉"))
+    }
+
+    /// Boiler fuel: declared, or read from the source text (燃气/天然气, 燃油, 燃煤, 生物质).
+    pub fn boiler_fuel(&self) -> Option<Fuel> {
+        if let Some(fuel) = self.boiler.as_ref().and_then(|b| b.fuel) {
+            return Some(fuel);
+        }
+        let source = self.source.as_deref()?;
+        if !self.is_boiler() {
+            return None;
+        }
+        if source.contains("天然气") || source.contains("燃气") {
+            Some(Fuel::Gas)
+        } else if source.contains("油") {
+            Some(Fuel::Oil)
+        } else if source.contains("煤") {
+            Some(Fuel::Coal)
+        } else if source.contains("生物质") {
+            Some(Fuel::Biomass)
+        } else {
+            None
+        }
+    }
+
+    /// The outlet serves a heat-setting machine (定型机).
+    pub fn is_heat_setting(&self) -> bool {
+        self.source.as_deref().is_some_and(|s| s.contains("定型"))
+    }
+
+    /// The pollutant entry for a code, if declared.
+    pub fn pollutant(&self, code: AirPollutant) -> Option<&AirPollutantEntry> {
+        self.pollutants.iter().find(|p| p.code == code)
+    }
+}
+
+/// Extension `air.outlets[].boiler`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Boiler {
+    pub fuel: Option<Fuel>,
+    pub capacity_t_per_h: Option<f64>,
+}
+
+/// `air.outlets[].pollutants[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AirPollutantEntry {
+    pub index: usize,
+    pub code: AirPollutant,
+    pub concentration_mg_per_m3: Option<f64>,
+    pub rate_kg_per_h: Option<f64>,
+    pub load_t_per_year: Option<f64>,
+}
+
+/// `air.unorganized[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unorganized {
+    pub index: usize,
+    pub code: AirPollutant,
+    pub load_t_per_year: Option<f64>,
+    /// Extension: highest 1-hour concentration outside the building (GB 37822 附录A).
+    pub concentration_mg_per_m3: Option<f64>,
+}
+
+/// `solid_waste[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SolidWaste {
+    pub name: String,
+    pub category: Option<WasteCategory>,
+    pub code: Option<String>,
+    pub t_per_year: Option<f64>,
+    pub disposal: Option<String>,
+}
+
+/// `risk`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Risk {
+    pub emergency_pool_m3: Option<f64>,
+    pub substances: Option<Vec<RiskSubstance>>,
+}
+
+/// `risk.substances[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskSubstance {
+    pub name: String,
+    pub max_storage_t: Option<f64>,
+    pub critical_quantity_t: Option<f64>,
+}
+
+/// `total_control[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalControl {
+    pub index: usize,
+    pub pollutant: Pollutant,
+    pub amount_t_per_year: Option<f64>,
+    pub basis: Option<QuotaBasis>,
+    pub basis_concentration_mg_per_l: Option<f64>,
+    pub source: Option<QuotaSource>,
+    pub offset_ratio: Option<f64>,
+}
+
+/// `receptors[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Receptor {
+    pub index: usize,
+    pub name: String,
+    pub kind: Option<ReceptorKind>,
+    pub distance_m: Option<f64>,
+    pub direction: Option<String>,
+}
+
+/// `clean_production`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CleanProduction {
+    pub water_reuse_rate: Option<f64>,
+    pub unit_fresh_water: Option<f64>,
+    pub unit_fresh_water_unit: Option<String>,
+    pub energy_kgce_per_100m: Option<f64>,
+}
+
+/// `permit`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Permit {
+    pub management_class: Option<ManagementClass>,
+    pub outlets: Option<Vec<PermitOutlet>>,
+    pub permitted_t_per_year: Option<Vec<PermittedAmount>>,
+    pub self_monitoring: Option<Vec<SelfMonitoring>>,
+}
+
+/// `permit.outlets[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PermitOutlet {
+    pub index: usize,
+    pub id: String,
+    pub kind: Option<OutletKind>,
+    pub pollutants: Vec<Pollutant>,
+}
+
+/// `permit.permitted_t_per_year[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PermittedAmount {
+    pub index: usize,
+    pub pollutant: Pollutant,
+    pub amount: Option<f64>,
+    pub basis: Option<QuotaBasis>,
+}
+
+/// What a self-monitoring line measures: a pollutant or the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Monitored {
+    Pollutant(Pollutant),
+    Flow,
+}
+
+/// `permit.self_monitoring[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelfMonitoring {
+    pub index: usize,
+    pub outlet: String,
+    pub monitored: Monitored,
+    pub frequency: Option<Frequency>,
+}
