@@ -1,0 +1,259 @@
+//! Shared logic of the GB 4287 limit rules: which limit applies to each declared pollutant,
+//! under the original 2012 text and under the 2015 amendment, and whether it is exceeded.
+//!
+//! A finding is an error only when the value breaks the limit under *both* readings (the
+//! verified original and the secondarily-verified amendment); when only one reading is
+//! broken, it is a warning marked 待核实. That keeps unverified text from blocking a filing
+//! while still showing every number.
+
+use lvshen_filing::codes::{ReceivingKind, WaterPollutant};
+use lvshen_filing::{Confidence, Finding, Severity, WaterPollutantEntry};
+
+use crate::context::Context;
+use crate::num;
+use crate::rule::Rule;
+use crate::standards::{Column, Limit, Source, SourcedLimit, Table};
+use crate::util::water_pollutant_path;
+
+/// One reading of the applicable limit.
+#[derive(Debug, Clone, Copy)]
+struct Reading<'a> {
+    limit: Limit,
+    source: &'a Source,
+    column_label: &'static str,
+    batik: bool,
+}
+
+fn reading<'a>(found: SourcedLimit<'a>, column_label: &'static str) -> Reading<'a> {
+    Reading {
+        limit: found.limit,
+        source: found.source,
+        column_label,
+        batik: found.batik,
+    }
+}
+
+/// The verified original reading and the amended reading for one pollutant.
+fn readings<'a>(
+    cx: &'a Context<'_>,
+    direct: bool,
+    kind: Option<ReceivingKind>,
+    pollutant: WaterPollutant,
+) -> Option<(Reading<'a>, Reading<'a>)> {
+    let water = &cx.standards.water;
+    let table = cx.derived.table;
+    let batik = cx.derived.batik;
+    if direct {
+        let r = reading(
+            water.limit(table, Column::Direct, pollutant, batik)?,
+            "直接排放",
+        );
+        return Some((r, r));
+    }
+    let original = reading(
+        water.limit(table, Column::Indirect, pollutant, batik)?,
+        "间接排放",
+    );
+    let amended =
+        match kind {
+            Some(ReceivingKind::Municipal) => water
+                .limit(table, Column::Direct, pollutant, batik)
+                .map(|found| Reading {
+                    limit: found.limit,
+                    source: if found.source.confidence == Confidence::V {
+                        &water.municipal_rule
+                    } else {
+                        found.source
+                    },
+                    column_label: "排入城镇污水处理厂，执行直接排放",
+                    batik: found.batik,
+                }),
+            Some(ReceivingKind::ParkDyeingSeparate) => water
+                .limit(table, Column::IndirectParkDyeingSeparate, pollutant, batik)
+                .map(|f| reading(f, "间接排放（园区印染废水单独预处理）")),
+            Some(ReceivingKind::Park) => water
+                .limit(table, Column::IndirectOther, pollutant, batik)
+                .map(|f| reading(f, "间接排放（其他）")),
+            _ => None,
+        }
+        .unwrap_or(original);
+    Some((original, amended))
+}
+
+/// How a value stands against a limit.
+fn breaks(limit: Limit, entry: &WaterPollutantEntry, value: f64) -> bool {
+    match limit {
+        Limit::Max(max) => value > max,
+        Limit::Range(lo, hi) => value < lo || value > hi,
+        Limit::NotDetected => !entry.below_detection_limit && value > 0.0,
+    }
+}
+
+/// Runs the limit check for direct (`direct = true`) or indirect discharge.
+pub(crate) fn check_limits(cx: &Context<'_>, rule: &Rule, direct: bool, out: &mut Vec<Finding>) {
+    let kind = match cx.derived.discharge {
+        Some(crate::Discharge::Direct) if direct => None,
+        Some(crate::Discharge::Indirect(kind)) if !direct => kind,
+        _ => return,
+    };
+    let ratio = cx
+        .derived
+        .benchmark
+        .as_ref()
+        .map(|b| b.ratio)
+        .filter(|r| *r > 1.0);
+    for entry in cx.filing.water_pollutants() {
+        let Some(measured) = entry.concentration_mg_per_l else {
+            continue;
+        };
+        let Some((original, amended)) = readings(cx, direct, kind, entry.code) else {
+            continue;
+        };
+        let converts = entry.code != WaterPollutant::PH;
+        let value = match ratio {
+            Some(r) if converts => measured * r,
+            _ => measured,
+        };
+        let broken_original = breaks(original.limit, entry, value);
+        let broken_amended = breaks(amended.limit, entry, value);
+        if !broken_original && !broken_amended {
+            continue;
+        }
+        out.push(finding(
+            cx,
+            rule,
+            entry,
+            measured,
+            value,
+            ratio.filter(|_| converts),
+            original,
+            amended,
+            broken_original && broken_amended,
+        ));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    cx: &Context<'_>,
+    rule: &Rule,
+    entry: &WaterPollutantEntry,
+    measured: f64,
+    value: f64,
+    ratio: Option<f64>,
+    original: Reading<'_>,
+    amended: Reading<'_>,
+    both: bool,
+) -> Finding {
+    let code = entry.code;
+    let unit = code.unit();
+    let table = cx.derived.table;
+    let applied = amended;
+    let shown = match ratio {
+        Some(r) => format!(
+            "实测 {}{unit}，按单位产品基准排水量换算（×{}）为 {}{unit}",
+            num(measured),
+            num(r),
+            num(value)
+        ),
+        None => format!("{}{unit}", num(value)),
+    };
+    let batik = if applied.batik { "（蜡染）" } else { "" };
+    let where_measured = if code == WaterPollutant::Cr6 {
+        "；六价铬在车间或生产设施废水排放口监控"
+    } else {
+        ""
+    };
+    let mut message = match applied.limit {
+        Limit::Range(lo, hi) => format!(
+            "{} {shown}，超出 {} {}{}限值 {}–{}（{}）",
+            code.label_zh(),
+            cx.standards.water.doc,
+            table.label(),
+            applied.column_label,
+            num(lo),
+            num(hi),
+            cx.derived.table_reason
+        ),
+        Limit::NotDetected => format!(
+            "{} {shown}，{} {}{}要求不得检出（{}）{where_measured}",
+            code.label_zh(),
+            cx.standards.water.doc,
+            table.label(),
+            applied.column_label,
+            cx.derived.table_reason
+        ),
+        Limit::Max(max) => format!(
+            "{} {shown}，超过 {} {}{}{batik}限值 {}{unit}（{}）{where_measured}",
+            code.label_zh(),
+            cx.standards.water.doc,
+            table.label(),
+            applied.column_label,
+            num(max),
+            cx.derived.table_reason
+        ),
+    };
+    let field = water_pollutant_path(entry.index, "concentration_mg_per_l");
+    let mut severity = Severity::Error;
+    let mut confidence = if both {
+        original.source.confidence
+    } else {
+        amended.source.confidence.max(original.source.confidence)
+    };
+    if !both {
+        message.push_str(if applied.source.confidence == Confidence::V {
+            "；按2015年修改单前的原文本不超标"
+        } else {
+            "；按2012年原文本不超标，超标结论取决于2015年修改单"
+        });
+        confidence = confidence.max(Confidence::V2);
+    }
+
+    // Aniline and Cr6+ "not detected": a 2015-06 announcement may have set interim values;
+    // only a value above the old Table 1 figure is beyond doubt.
+    let mut caveat = None;
+    if applied.limit == Limit::NotDetected
+        && matches!(code, WaterPollutant::Aniline | WaterPollutant::Cr6)
+        && table != Table::T1
+    {
+        let t1 = cx
+            .standards
+            .water
+            .limit(Table::T1, Column::Direct, code, false)
+            .and_then(|l| match l.limit {
+                Limit::Max(v) => Some(v),
+                _ => None,
+            });
+        let beyond_doubt = t1.is_some_and(|t1| value > t1);
+        let announcement = &cx.standards.water.not_detected_caveat;
+        if !beyond_doubt {
+            severity = Severity::Warning;
+            confidence = confidence.max(announcement.confidence);
+            message.push_str(&format!(
+                "；{}对苯胺类、六价铬执行要求的内容待核实",
+                announcement.doc
+            ));
+        }
+        caveat = Some(announcement);
+    }
+
+    let expected = match applied.limit {
+        Limit::Max(v) => lvshen_filing::Quantity::Number(v),
+        other => lvshen_filing::Quantity::Text(other.describe()),
+    };
+    let mut f = rule
+        .finding(severity, field, message)
+        .values(expected, value)
+        .cite(original.source.doc.clone(), original.source.clause.clone());
+    if applied.source != original.source {
+        f = f.cite(applied.source.doc.clone(), applied.source.clause.clone());
+    }
+    if ratio.is_some() {
+        let b = &cx.standards.water.benchmark_source;
+        f = f.cite(b.doc.clone(), "4.5");
+    }
+    if let Some(c) = caveat {
+        f = f.cite(c.doc.clone(), c.clause.clone());
+    }
+    f.confidence(confidence)
+}
