@@ -257,9 +257,7 @@ impl Walker {
     // ---- the filing -----------------------------------------------------------------
 
     pub(crate) fn filing(&mut self, value: &Value) -> Option<Filing> {
-        let Some(mut root) = self.object(value, String::new()) else {
-            return None;
-        };
+        let mut root = self.object(value, String::new())?;
         let schema_version = match root.get("schema_version") {
             None | Some(Value::Null) => {
                 self.error("schema_version", "缺少必填字段（当前格式版本为 \"1\"）");
@@ -351,16 +349,16 @@ impl Walker {
         let name = self.string(&mut o, "name", true);
         let applicant = self.string(&mut o, "applicant", true);
         let credit_code = self.string(&mut o, "credit_code", false);
-        if let Some(code) = &credit_code {
-            if code.chars().count() != 18 {
-                self.error(
-                    o.child("credit_code"),
-                    format!(
-                        "统一社会信用代码应为 18 位，实际为 {} 位",
-                        code.chars().count()
-                    ),
-                );
-            }
+        if let Some(code) = &credit_code
+            && code.chars().count() != 18
+        {
+            self.error(
+                o.child("credit_code"),
+                format!(
+                    "统一社会信用代码应为 18 位，实际为 {} 位",
+                    code.chars().count()
+                ),
+            );
         }
         let project = Project {
             name: name.unwrap_or_default(),
@@ -428,7 +426,20 @@ impl Walker {
         let mut o = self.object(value, "location".to_owned())?;
         let district = self.string(&mut o, "district", true);
         let longitude = self.number(&mut o, "longitude", Num::Range(-180.0, 180.0));
+        let errors_before = self.errors.len();
         let latitude = self.number(&mut o, "latitude", Num::Range(-90.0, 90.0));
+        let swapped = |v: Option<&Value>| v.and_then(Value::as_f64);
+        if let (Some(lon), Some(lat)) = (
+            swapped(o.map.get("longitude")),
+            swapped(o.map.get("latitude")),
+        ) && self.errors.len() > errors_before
+            && lat.abs() > 90.0
+            && lon.abs() <= 90.0
+            && let Some(last) = self.errors.last_mut()
+        {
+            last.message
+                .push_str("（疑似经纬度填反：longitude 为经度，latitude 为纬度）");
+        }
         if longitude.is_none() && o.map.get("longitude").is_none_or(Value::is_null) {
             self.error(o.child("longitude"), "缺少必填字段（WGS-84 经度，度）");
         }

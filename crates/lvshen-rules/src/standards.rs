@@ -178,14 +178,12 @@ impl WaterStandards {
             .iter()
             .filter(|b| b.table == table && (b.column == column || b.column == Column::Any))
             .find_map(|b| {
-                if batik {
-                    if let Some(limit) = b.batik.get(&pollutant) {
-                        return Some(SourcedLimit {
-                            limit: *limit,
-                            source: &b.source,
-                            batik: true,
-                        });
-                    }
+                if batik && let Some(limit) = b.batik.get(&pollutant) {
+                    return Some(SourcedLimit {
+                        limit: *limit,
+                        source: &b.source,
+                        batik: true,
+                    });
                 }
                 b.values.get(&pollutant).map(|limit| SourcedLimit {
                     limit: *limit,

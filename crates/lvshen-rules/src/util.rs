@@ -51,6 +51,25 @@ pub fn air_pollutant_path(outlet: usize, index: usize, key: &str) -> String {
     format!("air.outlets[{outlet}].pollutants[{index}].{key}")
 }
 
+/// Severity of a declared figure that disagrees with the recomputed one: a warning beyond
+/// the tolerance, an error beyond four times the tolerance (a figure that plainly does not
+/// add up is "basic data plainly wrong", 建设项目环境保护管理条例 第十一条（五）).
+pub fn mismatch(
+    declared: f64,
+    computed: f64,
+    tolerance: f64,
+    floor: f64,
+) -> Option<lvshen_filing::Severity> {
+    if !differs(declared, computed, tolerance, floor) {
+        return None;
+    }
+    if differs(declared, computed, tolerance * 4.0, floor) {
+        Some(lvshen_filing::Severity::Error)
+    } else {
+        Some(lvshen_filing::Severity::Warning)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,24 +91,5 @@ mod tests {
         assert!(differs(100.0, 110.0, 0.05, 0.0));
         assert!(!differs(0.001, 0.002, 0.05, 0.01));
         assert!(!differs(0.0, 0.0, 0.05, 0.0));
-    }
-}
-
-/// Severity of a declared figure that disagrees with the recomputed one: a warning beyond
-/// the tolerance, an error beyond four times the tolerance (a figure that plainly does not
-/// add up is "basic data plainly wrong", 建设项目环境保护管理条例 第十一条（五）).
-pub fn mismatch(
-    declared: f64,
-    computed: f64,
-    tolerance: f64,
-    floor: f64,
-) -> Option<lvshen_filing::Severity> {
-    if !differs(declared, computed, tolerance, floor) {
-        return None;
-    }
-    if differs(declared, computed, tolerance * 4.0, floor) {
-        Some(lvshen_filing::Severity::Error)
-    } else {
-        Some(lvshen_filing::Severity::Warning)
     }
 }

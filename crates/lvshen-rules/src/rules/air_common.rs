@@ -92,17 +92,17 @@ pub(crate) fn allowed_rate(
             ),
         )
     };
-    if let Some(building) = building {
-        if height < building + air.building_margin_m {
-            value *= air.halving_factor;
-            clauses.push("7.1");
-            how.push_str(&format!(
-                "；未高出周围 200 m 内建筑（{} m）{} m 以上，再严格 50% 为 {} kg/h",
-                num(building),
-                num(air.building_margin_m),
-                num(value)
-            ));
-        }
+    if let Some(building) = building
+        && height < building + air.building_margin_m
+    {
+        value *= air.halving_factor;
+        clauses.push("7.1");
+        how.push_str(&format!(
+            "；未高出周围 200 m 内建筑（{} m）{} m 以上，再严格 50% 为 {} kg/h",
+            num(building),
+            num(air.building_margin_m),
+            num(value)
+        ));
     }
     Some(AllowedRate {
         value,

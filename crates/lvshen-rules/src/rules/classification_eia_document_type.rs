@@ -230,9 +230,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let triggers = triggers(filing);
     let declared = filing.project.document_type;
     let Some(required) = triggers.iter().map(|t| t.required).max_by_key(|d| d.rank()) else {
-        if let Some(declared) = declared {
-            if !filing.processes().is_empty() {
-                out.push(
+        if let Some(declared) = declared
+            && !filing.processes().is_empty()
+        {
+            out.push(
                     RULE.finding(
                         Severity::Info,
                         "project.document_type",
@@ -243,7 +244,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     )
                     .cite(DOC, "第五条"),
                 );
-            }
         }
         return;
     };

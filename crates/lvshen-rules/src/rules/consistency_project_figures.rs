@@ -31,18 +31,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if let (Some(total), Some(env)) = (
         project.investment_total_wan_yuan,
         project.investment_env_wan_yuan,
-    ) {
-        if env > total {
-            out.push(
-                RULE.finding(
-                    Severity::Error,
-                    "project.investment_env_wan_yuan",
-                    format!("环保投资 {} 万元大于总投资 {} 万元", num(env), num(total)),
-                )
-                .values(total, env)
-                .cite("建设项目环境保护管理条例", "第十一条（五）"),
-            );
-        }
+    ) && env > total
+    {
+        out.push(
+            RULE.finding(
+                Severity::Error,
+                "project.investment_env_wan_yuan",
+                format!("环保投资 {} 万元大于总投资 {} 万元", num(env), num(total)),
+            )
+            .values(total, env)
+            .cite("建设项目环境保护管理条例", "第十一条（五）"),
+        );
     }
     let (Some(days), Some(hours)) = (
         project.operating_days_per_year,

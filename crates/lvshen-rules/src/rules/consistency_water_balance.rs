@@ -52,16 +52,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let generated = water.wastewater_t_per_year;
     let discharged = water.discharged_t_per_year;
 
-    if let (Some(d), Some(g)) = (discharged, generated) {
-        if over(d, g) {
-            push(
-                Severity::Error,
-                "water.discharged_t_per_year",
-                format!("废水排放量 {} t/a 大于废水产生量 {} t/a", num(d), num(g)),
-                g,
-                d,
-            );
-        }
+    if let (Some(d), Some(g)) = (discharged, generated)
+        && over(d, g)
+    {
+        push(
+            Severity::Error,
+            "water.discharged_t_per_year",
+            format!("废水排放量 {} t/a 大于废水产生量 {} t/a", num(d), num(g)),
+            g,
+            d,
+        );
     }
     if let (Some(g), Some(f)) = (generated, fresh) {
         let supply = f + reused.unwrap_or(0.0);

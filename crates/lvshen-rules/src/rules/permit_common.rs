@@ -13,10 +13,10 @@ pub(crate) fn final_water_outlet<'a>(
     permit: &'a Permit,
 ) -> Option<&'a PermitOutlet> {
     let outlets = permit.outlets.as_deref()?;
-    if let Some(id) = filing.water.as_ref().and_then(|w| w.outlet_id.as_deref()) {
-        if let Some(o) = outlets.iter().find(|o| o.id.eq_ignore_ascii_case(id)) {
-            return Some(o);
-        }
+    if let Some(id) = filing.water.as_ref().and_then(|w| w.outlet_id.as_deref())
+        && let Some(o) = outlets.iter().find(|o| o.id.eq_ignore_ascii_case(id))
+    {
+        return Some(o);
     }
     outlets
         .iter()

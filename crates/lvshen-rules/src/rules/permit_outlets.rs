@@ -29,10 +29,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let outlets = permit.outlets.as_deref().unwrap_or_default();
     let in_permit = |id: &str| outlets.iter().any(|o| o.id.eq_ignore_ascii_case(id));
     let mut eia_ids: Vec<(String, String)> = Vec::new();
-    if let Some(id) = filing.water.as_ref().and_then(|w| w.outlet_id.clone()) {
-        if discharges_water(filing) {
-            eia_ids.push((id, "water.outlet_id".to_owned()));
-        }
+    if let Some(id) = filing.water.as_ref().and_then(|w| w.outlet_id.clone())
+        && discharges_water(filing)
+    {
+        eia_ids.push((id, "water.outlet_id".to_owned()));
     }
     for outlet in filing.air_outlets() {
         eia_ids.push((

@@ -45,16 +45,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let (lon, lat) = (location.longitude, location.latitude);
     let inside = (119.9..=121.3).contains(&lon) && (29.2..=30.4).contains(&lat);
     if !inside {
-        let swapped = (119.9..=121.3).contains(&lat) && (29.2..=30.4).contains(&lon);
         out.push(
             RULE.finding(
                 Severity::Warning,
                 "location.longitude",
                 format!(
-                    "坐标（经度 {}，纬度 {}）不在绍兴市范围内（约东经 119.9°–121.3°、北纬 29.2°–30.4°）{}",
+                    "坐标（经度 {}，纬度 {}）不在绍兴市范围内（约东经 119.9°–121.3°、北纬 29.2°–30.4°），请核实是否为 WGS-84 度数",
                     num(lon),
-                    num(lat),
-                    if swapped { "，疑似经纬度填反" } else { "，请核实是否为 WGS-84 度数" }
+                    num(lat)
                 ),
             )
             .cite("标准化信息填报格式 v1", "location.longitude, location.latitude"),

@@ -65,7 +65,7 @@ fn readings<'a>(
                     } else {
                         found.source
                     },
-                    column_label: "排入城镇污水处理厂，执行直接排放",
+                    column_label: "直接排放（排入城镇污水处理厂，修改单注(3)）",
                     batik: found.batik,
                 }),
             Some(ReceivingKind::ParkDyeingSeparate) => water
@@ -133,6 +133,22 @@ pub(crate) fn check_limits(cx: &Context<'_>, rule: &Rule, direct: bool, out: &mu
     }
 }
 
+/// Formats a value with its unit: `0.8 mg/L`, `60倍`, `7.5`.
+fn with_unit(value: f64, code: WaterPollutant) -> String {
+    match code.unit() {
+        "" => num(value),
+        "mg/L" => format!("{} mg/L", num(value)),
+        unit => format!("{}{unit}", num(value)),
+    }
+}
+
+fn describe_limit(limit: Limit, code: WaterPollutant) -> String {
+    match limit {
+        Limit::Max(v) => with_unit(v, code),
+        other => other.describe(),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn finding(
     cx: &Context<'_>,
@@ -146,54 +162,53 @@ fn finding(
     both: bool,
 ) -> Finding {
     let code = entry.code;
-    let unit = code.unit();
     let table = cx.derived.table;
-    let applied = amended;
+    let broken_amended = breaks(amended.limit, entry, value);
+    // The reading the message is about: the amended one when it is broken, else the original.
+    let (broken, other) = if broken_amended {
+        (amended, original)
+    } else {
+        (original, amended)
+    };
     let shown = match ratio {
         Some(r) => format!(
-            "实测 {}{unit}，按单位产品基准排水量换算（×{}）为 {}{unit}",
-            num(measured),
+            "实测 {}，按单位产品基准排水量换算（×{}）为 {}",
+            with_unit(measured, code),
             num(r),
-            num(value)
+            with_unit(value, code)
         ),
-        None => format!("{}{unit}", num(value)),
+        None => with_unit(value, code),
     };
-    let batik = if applied.batik { "（蜡染）" } else { "" };
-    let where_measured = if code == WaterPollutant::Cr6 {
-        "；六价铬在车间或生产设施废水排放口监控"
-    } else {
-        ""
-    };
-    let mut message = match applied.limit {
-        Limit::Range(lo, hi) => format!(
-            "{} {shown}，超出 {} {}{}限值 {}–{}（{}）",
+    let batik = if broken.batik { "（蜡染）" } else { "" };
+    let doc = &cx.standards.water.doc;
+    let mut message = match broken.limit {
+        Limit::Range(..) => format!(
+            "{} {shown}，超出 {doc} {}{}限值 {}（{}）",
             code.label_zh(),
-            cx.standards.water.doc,
             table.label(),
-            applied.column_label,
-            num(lo),
-            num(hi),
+            broken.column_label,
+            broken.limit.describe(),
             cx.derived.table_reason
         ),
         Limit::NotDetected => format!(
-            "{} {shown}，{} {}{}要求不得检出（{}）{where_measured}",
+            "{} {shown}，{doc} {}{}要求不得检出（{}）",
             code.label_zh(),
-            cx.standards.water.doc,
             table.label(),
-            applied.column_label,
+            broken.column_label,
             cx.derived.table_reason
         ),
-        Limit::Max(max) => format!(
-            "{} {shown}，超过 {} {}{}{batik}限值 {}{unit}（{}）{where_measured}",
+        Limit::Max(_) => format!(
+            "{} {shown}，超过 {doc} {}{}{batik}限值 {}（{}）",
             code.label_zh(),
-            cx.standards.water.doc,
             table.label(),
-            applied.column_label,
-            num(max),
+            broken.column_label,
+            describe_limit(broken.limit, code),
             cx.derived.table_reason
         ),
     };
-    let field = water_pollutant_path(entry.index, "concentration_mg_per_l");
+    if code == WaterPollutant::Cr6 {
+        message.push_str("；六价铬在车间或生产设施废水排放口监控");
+    }
     let mut severity = Severity::Error;
     let mut confidence = if both {
         original.source.confidence
@@ -201,10 +216,14 @@ fn finding(
         amended.source.confidence.max(original.source.confidence)
     };
     if !both {
-        message.push_str(if applied.source.confidence == Confidence::V {
-            "；按2015年修改单前的原文本不超标"
+        let other_text = describe_limit(other.limit, code);
+        message.push_str(&if broken_amended {
+            format!("；按2012年原文本{}限值 {other_text} 不超标，超标结论取决于2015年修改单", other.column_label)
         } else {
-            "；按2012年原文本不超标，超标结论取决于2015年修改单"
+            format!(
+                "；按2015年修改单{}限值 {other_text} 不超标，请核实接纳污水处理厂是否符合修改单该注的条件",
+                other.column_label
+            )
         });
         confidence = confidence.max(Confidence::V2);
     }
@@ -212,7 +231,7 @@ fn finding(
     // Aniline and Cr6+ "not detected": a 2015-06 announcement may have set interim values;
     // only a value above the old Table 1 figure is beyond doubt.
     let mut caveat = None;
-    if applied.limit == Limit::NotDetected
+    if broken.limit == Limit::NotDetected
         && matches!(code, WaterPollutant::Aniline | WaterPollutant::Cr6)
         && table != Table::T1
     {
@@ -224,29 +243,34 @@ fn finding(
                 Limit::Max(v) => Some(v),
                 _ => None,
             });
-        let beyond_doubt = t1.is_some_and(|t1| value > t1);
         let announcement = &cx.standards.water.not_detected_caveat;
-        if !beyond_doubt {
-            severity = Severity::Warning;
-            confidence = confidence.max(announcement.confidence);
-            message.push_str(&format!(
-                "；{}对苯胺类、六价铬执行要求的内容待核实",
-                announcement.doc
-            ));
+        match t1 {
+            Some(t1) if value > t1 => {
+                message.push_str(&format!("；即使按表1限值 {} 亦超标", with_unit(t1, code)))
+            }
+            _ => {
+                severity = Severity::Warning;
+                confidence = confidence.max(announcement.confidence);
+                message.push_str(&format!(
+                    "；{}对苯胺类、六价铬执行要求的内容待核实",
+                    announcement.doc
+                ));
+            }
         }
         caveat = Some(announcement);
     }
 
-    let expected = match applied.limit {
+    let expected = match broken.limit {
         Limit::Max(v) => lvshen_filing::Quantity::Number(v),
         other => lvshen_filing::Quantity::Text(other.describe()),
     };
+    let field = water_pollutant_path(entry.index, "concentration_mg_per_l");
     let mut f = rule
         .finding(severity, field, message)
         .values(expected, value)
         .cite(original.source.doc.clone(), original.source.clause.clone());
-    if applied.source != original.source {
-        f = f.cite(applied.source.doc.clone(), applied.source.clause.clone());
+    if amended.source != original.source {
+        f = f.cite(amended.source.doc.clone(), amended.source.clause.clone());
     }
     if ratio.is_some() {
         let b = &cx.standards.water.benchmark_source;
