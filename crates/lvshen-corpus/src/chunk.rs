@@ -1,0 +1,498 @@
+//! Clause-level chunking.
+//!
+//! - Laws: one chunk per article (第X条), with its paragraphs (款) and items (项), labelled with
+//!   the chapter it sits in.
+//! - Standards: one chunk per numbered section (4.5, 3.2 …); inside a table (表N), one chunk
+//!   per row, carrying the table caption and header so that a row is readable alone.
+//! - Markdown with headings (digests, approvals): one chunk per heading section, labelled
+//!   with the clause the heading names (第二十二条, 表2, 4.5) or the heading itself.
+
+use crate::normalize::{join_wrapped, normalize_line};
+
+/// A chunk before it gets its document's metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawChunk {
+    pub clause: String,
+    pub context: Option<String>,
+    pub page: Option<u32>,
+    pub text: String,
+}
+
+/// Longest chunk text, in characters; longer sections are split at paragraph breaks.
+pub const MAX_CHUNK_CHARS: usize = 1200;
+
+/// Parses a Chinese numeral (一 … 九千九百九十九) or ASCII digits.
+pub fn chinese_number(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let digit = |c| match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    let mut total = 0;
+    let mut current = 0;
+    let mut any = false;
+    for c in text.chars() {
+        any = true;
+        match c {
+            '十' => {
+                total += if current == 0 { 10 } else { current * 10 };
+                current = 0;
+            }
+            '百' => {
+                total += current * 100;
+                current = 0;
+            }
+            '千' => {
+                total += current * 1000;
+                current = 0;
+            }
+            _ => current = digit(c)?,
+        }
+    }
+    any.then_some(total + current)
+}
+
+/// `第二十二条 …` → `第二十二条`.
+pub fn article_label(line: &str) -> Option<String> {
+    let rest = line.strip_prefix('第')?;
+    let end = rest.find('条')?;
+    let number = &rest[..end];
+    if number.is_empty() || number.chars().count() > 8 || chinese_number(number).is_none() {
+        return None;
+    }
+    Some(format!("第{number}条"))
+}
+
+/// `第三章 …`, `第二节 …` → the heading.
+fn chapter_heading(line: &str) -> Option<String> {
+    let rest = line.strip_prefix('第')?;
+    let pos = rest.find(['章', '节', '编'])?;
+    let number = &rest[..pos];
+    (!number.is_empty() && chinese_number(number).is_some()).then(|| line.trim().to_owned())
+}
+
+/// Splits a law's text (Markdown or plain) into articles.
+pub fn chunk_law(body: &str) -> Vec<RawChunk> {
+    let mut out = Vec::new();
+    let mut chapter: Option<String> = None;
+    let mut current: Option<(String, Vec<String>)> = None;
+    let flush = |current: &mut Option<(String, Vec<String>)>,
+                 chapter: &Option<String>,
+                 out: &mut Vec<RawChunk>| {
+        if let Some((label, lines)) = current.take() {
+            push_split(out, &label, chapter.clone(), None, &lines.join("\n"));
+        }
+    };
+    let mut in_header = body.contains("<!-- INFO END -->");
+    for raw in body.lines() {
+        if in_header {
+            if raw.contains("<!-- INFO END -->") {
+                in_header = false;
+            }
+            continue;
+        }
+        let line = normalize_line(raw.trim_start_matches('#'));
+        if line.is_empty() || raw.starts_with("# ") {
+            continue;
+        }
+        if let Some(heading) =
+            chapter_heading(&line).filter(|_| !line.contains('条') || raw.starts_with('#'))
+        {
+            flush(&mut current, &chapter, &mut out);
+            chapter = Some(heading);
+            continue;
+        }
+        if let Some(label) = article_label(&line) {
+            flush(&mut current, &chapter, &mut out);
+            current = Some((label, vec![line]));
+            continue;
+        }
+        if let Some((_, lines)) = current.as_mut() {
+            lines.push(line);
+        }
+    }
+    flush(&mut current, &chapter, &mut out);
+    out
+}
+
+/// A numbered section heading of a standard: `4.5 …`, `3 术语和定义`, `附录A`.
+fn section_number(line: &str) -> Option<String> {
+    if let Some(rest) = line.strip_prefix("附录") {
+        let letter: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
+        if !letter.is_empty() {
+            return Some(format!("附录{letter}"));
+        }
+    }
+    let number: String = line
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if number.is_empty() || number.ends_with('.') || number.starts_with('0') {
+        return None;
+    }
+    let rest = line[number.len()..].trim_start();
+    let next = rest.chars().next()?;
+    if line[number.len()..].starts_with(|c: char| c.is_whitespace())
+        && crate::normalize::is_han(next)
+    {
+        Some(number)
+    } else {
+        None
+    }
+}
+
+/// `表2 …`, `表 2 …`, `续表2` → `表2`.
+fn table_label(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("续").unwrap_or(line).strip_prefix('表')?;
+    let rest = rest.trim_start();
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    if number.is_empty()
+        || !number
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let after = &rest[number.len()..];
+    // A caption, not a sentence that mentions a table ("表2规定的限值").
+    if after.trim_start().starts_with(['规', '中', '所', '的']) || line.contains('。') {
+        return None;
+    }
+    Some(format!("表{number}"))
+}
+
+/// Splits a standard's text (one string per page) into sections and table rows.
+/// `doc_number` lines (running headers) and bare page numbers are dropped.
+pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChunk> {
+    let header = doc_number.map(|d| d.replace(' ', ""));
+    let mut out = Vec::new();
+    let mut section: Option<(String, u32, Vec<String>)> = None;
+    let mut table: Option<Table> = None;
+    let mut top_level = 0u32;
+
+    for (index, page) in pages.iter().enumerate() {
+        let page_no = index as u32 + 1;
+        for raw in page.lines() {
+            let line = normalize_line(raw);
+            let compact = line.replace([' ', '—', '-'], "");
+            if line.is_empty()
+                || line
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '·' || c == '-' || c == ' ')
+                || header
+                    .as_ref()
+                    .is_some_and(|h| compact == h.replace(['—', '-'], ""))
+            {
+                continue;
+            }
+            if let Some(label) = table_label(&line) {
+                if let Some(t) = table.take() {
+                    t.flush(&mut out);
+                }
+                let context = section.as_ref().map(|s| s.0.clone());
+                if let Some((label, page, lines)) = section.take() {
+                    push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                }
+                table = Some(Table::new(label, line.clone(), page_no, context));
+                continue;
+            }
+            if let Some(number) = section_number(&line) {
+                let top: u32 = number
+                    .split('.')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                let dotted = number.contains('.');
+                // Inside a table, "2 化学需氧量 80 200" is a row, not section 2.
+                let is_heading = match &table {
+                    None => true,
+                    Some(_) => {
+                        dotted
+                            || number.starts_with("附录")
+                            || (top == top_level + 1
+                                && !line.chars().skip(number.len()).any(|c| c.is_ascii_digit()))
+                    }
+                };
+                if is_heading {
+                    if let Some(t) = table.take() {
+                        t.flush(&mut out);
+                    }
+                    if let Some((label, page, lines)) = section.take() {
+                        push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                    }
+                    if !dotted && top > 0 {
+                        top_level = top;
+                    }
+                    section = Some((number, page_no, vec![line]));
+                    continue;
+                }
+            }
+            if let Some(t) = table.as_mut() {
+                t.push(line, page_no);
+            } else if let Some((_, _, lines)) = section.as_mut() {
+                lines.push(line);
+            } else {
+                section = Some(("前言".to_owned(), page_no, vec![line]));
+            }
+        }
+    }
+    if let Some(t) = table.take() {
+        t.flush(&mut out);
+    }
+    if let Some((label, page, lines)) = section.take() {
+        push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+    }
+    out
+}
+
+/// A table being read: caption, header lines before the first numbered row, then rows.
+struct Table {
+    label: String,
+    caption: String,
+    page: u32,
+    section: Option<String>,
+    header: Vec<String>,
+    rows: Vec<(u32, Vec<String>)>,
+}
+
+impl Table {
+    fn new(label: String, caption: String, page: u32, section: Option<String>) -> Self {
+        Table {
+            label,
+            caption,
+            page,
+            section,
+            header: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, line: String, page: u32) {
+        let starts_row = line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3)
+            && line.split_whitespace().count() >= 2;
+        if starts_row {
+            self.rows.push((page, vec![line]));
+        } else if let Some((_, lines)) = self.rows.last_mut() {
+            lines.push(line);
+        } else {
+            self.header.push(line);
+        }
+    }
+
+    fn flush(self, out: &mut Vec<RawChunk>) {
+        let header = self.header.join(" ");
+        if self.rows.is_empty() {
+            let text = format!("{}\n{}", self.caption, header);
+            push_split(out, &self.label, self.section, Some(self.page), text.trim());
+            return;
+        }
+        for (page, lines) in self.rows {
+            let text = format!("{}\n{}\n{}", self.caption, header, lines.join(" "));
+            out.push(RawChunk {
+                clause: self.label.clone(),
+                context: self.section.clone(),
+                page: Some(page),
+                text,
+            });
+        }
+    }
+}
+
+/// Splits a Markdown body into heading sections. `#` is the title and is skipped.
+pub fn chunk_sections(body: &str) -> Vec<RawChunk> {
+    let mut out = Vec::new();
+    let mut parent: Option<String> = None;
+    let mut current: Option<(String, Option<String>, Vec<String>)> = None;
+    for raw in body.lines() {
+        let trimmed = raw.trim();
+        let level = trimmed.chars().take_while(|c| *c == '#').count();
+        if level >= 1 && trimmed[level..].starts_with(' ') {
+            let heading = normalize_line(&trimmed[level..]);
+            if level == 1 {
+                continue;
+            }
+            if let Some((label, ctx, lines)) = current.take() {
+                push_split(&mut out, &label, ctx, None, &lines.join("\n"));
+            }
+            if level == 2 {
+                parent = Some(heading.clone());
+            }
+            let ctx = if level > 2 { parent.clone() } else { None };
+            current = Some((heading.clone(), ctx, vec![heading]));
+            continue;
+        }
+        let line = normalize_line(raw);
+        if line.is_empty() {
+            continue;
+        }
+        match current.as_mut() {
+            Some((_, _, lines)) => lines.push(line),
+            None => current = Some(("概述".to_owned(), None, vec![line])),
+        }
+    }
+    if let Some((label, ctx, lines)) = current.take() {
+        push_split(&mut out, &label, ctx, None, &lines.join("\n"));
+    }
+    for chunk in &mut out {
+        chunk.clause = clause_of_heading(&chunk.clause);
+    }
+    out
+}
+
+/// The clause a heading names: `第二十二条 审批期限` → `第二十二条`; `表2 …` → `表2`;
+/// `4.5 基准水量换算` → `4.5`; else the heading.
+pub fn clause_of_heading(heading: &str) -> String {
+    if let Some(label) = article_label(heading) {
+        return label;
+    }
+    if let Some(label) = table_label(heading) {
+        return label;
+    }
+    if let Some(number) = section_number(heading) {
+        return number;
+    }
+    heading.to_owned()
+}
+
+/// Pushes a chunk, split at line breaks when it is longer than [`MAX_CHUNK_CHARS`].
+fn push_split(
+    out: &mut Vec<RawChunk>,
+    label: &str,
+    context: Option<String>,
+    page: Option<u32>,
+    text: &str,
+) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if text.chars().count() <= MAX_CHUNK_CHARS {
+        out.push(RawChunk {
+            clause: label.to_owned(),
+            context,
+            page,
+            text: text.to_owned(),
+        });
+        return;
+    }
+    let mut part = String::new();
+    for line in text.lines() {
+        if !part.is_empty() && part.chars().count() + line.chars().count() > MAX_CHUNK_CHARS {
+            out.push(RawChunk {
+                clause: label.to_owned(),
+                context: context.clone(),
+                page,
+                text: std::mem::take(&mut part),
+            });
+        }
+        if !part.is_empty() {
+            part.push('\n');
+        }
+        // A single line longer than the limit is cut at a character boundary.
+        let mut line = line;
+        while line.chars().count() > MAX_CHUNK_CHARS {
+            let cut = line
+                .char_indices()
+                .nth(MAX_CHUNK_CHARS)
+                .map_or(line.len(), |(i, _)| i);
+            out.push(RawChunk {
+                clause: label.to_owned(),
+                context: context.clone(),
+                page,
+                text: line[..cut].to_owned(),
+            });
+            line = &line[cut..];
+        }
+        part.push_str(line);
+    }
+    if !part.trim().is_empty() {
+        out.push(RawChunk {
+            clause: label.to_owned(),
+            context,
+            page,
+            text: part,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number("二十二"), Some(22));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("一百零三"), Some(103));
+        assert_eq!(chinese_number("四十六"), Some(46));
+        assert_eq!(chinese_number("x"), None);
+    }
+
+    #[test]
+    fn law_articles_with_chapters() {
+        let body = "# 某法\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了保护环境，制定本法。\n\n第二条 本法所称环境。\n\n（一）大气；\n\n## 第二章 监督\n\n第三条 国家实行制度。\n";
+        let chunks = chunk_law(body);
+        assert_eq!(chunks.len(), 3);
+        assert_eq!(chunks[1].clause, "第二条");
+        assert_eq!(chunks[1].context.as_deref(), Some("第一章总则"));
+        assert!(chunks[1].text.contains("(一)大气;"), "{}", chunks[1].text);
+        assert_eq!(chunks[2].context.as_deref(), Some("第二章监督"));
+    }
+
+    #[test]
+    fn standard_sections_and_table_rows() {
+        let pages = vec![
+            "GB 4287-2012\n1 适用范围\n本标准规定了限值。\n4.2 自 2015 年 1 月 1 日起，现有企业执行表 2 规定的限值。\n表2 新建企业水污染物排放浓度限值\n序号 污染物项目 限值\n直接排放 间接排放\n1 pH 值 6～9 6～9\n2 化学需氧量(CODCr) 80 200\n".to_owned(),
+            "GB 4287-2012\n3\n3 五日生化需氧量 20 50\n4.4 根据环境保护工作的要求。\n".to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, Some("GB 4287-2012"));
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["1", "4.2", "表2", "表2", "表2", "4.4"]);
+        assert!(chunks[3].text.contains("化学需氧量(CODCr) 80 200"));
+        assert!(chunks[3].text.starts_with("表2 新建企业"));
+        assert_eq!(chunks[4].page, Some(2));
+    }
+
+    #[test]
+    fn markdown_sections_take_clause_labels() {
+        let body = "# 摘要\n## 第四章 审批\n### 第二十二条 审批期限\n报告书六十日。\n### 表2 限值\n化学需氧量 200\n";
+        let chunks = chunk_sections(body);
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["第四章审批", "第二十二条", "表2"]);
+        assert_eq!(chunks[1].context.as_deref(), Some("第四章审批"));
+    }
+
+    #[test]
+    fn long_sections_are_split() {
+        let line = "很".repeat(500);
+        let body = format!("## 一、长节\n{line}\n{line}\n{line}\n");
+        let chunks = chunk_sections(&body);
+        assert!(chunks.len() >= 2);
+        assert!(
+            chunks
+                .iter()
+                .all(|c| c.text.chars().count() <= MAX_CHUNK_CHARS)
+        );
+    }
+}
