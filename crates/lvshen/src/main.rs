@@ -3,6 +3,7 @@
 
 mod bench;
 mod check;
+mod kb;
 mod rules;
 
 use std::path::PathBuf;
@@ -25,6 +26,11 @@ enum Command {
     Check(check::CheckArgs),
     /// 列出全部审查规则：编号、类别、检查内容、依据及其核实程度。
     Rules(rules::RulesArgs),
+    /// 将法规、标准、批复等文件（.md .txt .pdf，文件或目录）加入知识库索引。
+    /// 退出码：0 全部成功或已说明跳过；1 有文件失败。
+    Ingest(kb::IngestArgs),
+    /// 在知识库中检索条款。
+    Search(kb::SearchArgs),
     /// 性能基准。
     Bench {
         #[command(subcommand)]
@@ -89,10 +95,17 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+    // The PDF extraction worker is this binary, started by ingestion (not a user command).
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some(kb::WORKER) {
+        return kb::worker(&args[2..]);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Ingest(args) => kb::ingest(args),
+        Command::Search(args) => kb::search(args),
         Command::Bench { what } => bench::run(what),
     };
     match result {

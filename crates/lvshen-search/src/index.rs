@@ -1,0 +1,460 @@
+//! The tantivy index: schema, incremental updates keyed by document, and search.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use lvshen_corpus::{Chunk, DocType, Ingested};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::analyzer::{JiebaTokenizer, jieba, terms};
+use crate::synonyms::{STOP_WORDS, expand};
+
+/// Errors of the search layer.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("cannot open index directory {path}: {source}")]
+    Dir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("manifest {path}: {message}")]
+    Manifest { path: PathBuf, message: String },
+}
+
+type Result<T> = std::result::Result<T, SearchError>;
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    chunk_id: Field,
+    doc_id: Field,
+    title: Field,
+    title_exact: Field,
+    doc_number: Field,
+    doc_key: Field,
+    doc_type: Field,
+    status: Field,
+    clause: Field,
+    context: Field,
+    page: Field,
+    text: Field,
+    source: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let chinese = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("jieba")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        chunk_id: builder.add_text_field("chunk_id", STRING | STORED),
+        doc_id: builder.add_text_field("doc_id", STRING | STORED),
+        title: builder.add_text_field("title", chinese.clone()),
+        title_exact: builder.add_text_field("title_exact", STRING),
+        doc_number: builder.add_text_field("doc_number", STRING | STORED),
+        doc_key: builder.add_text_field("doc_key", STRING),
+        doc_type: builder.add_text_field("doc_type", STRING | STORED),
+        status: builder.add_text_field("status", STORED),
+        clause: builder.add_text_field("clause", STRING | STORED),
+        context: builder.add_text_field("context", STORED),
+        page: builder.add_u64_field("page", STORED),
+        text: builder.add_text_field("text", chinese),
+        source: builder.add_text_field("source", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// `GB 4287-2012` → `gb4287` (the key without year, for "GB 4287 表2" lookups).
+pub fn doc_key(number: &str) -> String {
+    let compact: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    match compact.rfind('-') {
+        Some(i) if compact[i + 1..].chars().all(|c| c.is_ascii_digit()) => compact[..i].to_owned(),
+        _ => compact,
+    }
+}
+
+/// One record of the manifest: what was indexed for a document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ManifestEntry {
+    pub hash: String,
+    pub title: String,
+    pub doc_type: DocType,
+    pub chunks: usize,
+}
+
+/// A search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub doc: String,
+    pub doc_number: Option<String>,
+    pub doc_type: String,
+    pub clause: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    pub text: String,
+    /// The best fragment with matches marked 【…】.
+    pub snippet: String,
+    pub score: f32,
+    pub source: String,
+    pub page: Option<u64>,
+    pub chunk_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// What to look for.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub top_k: usize,
+    pub doc_type: Option<DocType>,
+}
+
+/// The knowledge-base index in a directory.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    manifest: BTreeMap<String, ManifestEntry>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("dir", &self.dir)
+            .field("documents", &self.manifest.len())
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it when absent.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let index_dir = dir.join("index");
+        std::fs::create_dir_all(&index_dir).map_err(|source| SearchError::Dir {
+            path: index_dir.clone(),
+            source,
+        })?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(&index_dir)
+            .map_err(|e| SearchError::Tantivy(e.into()))?;
+        let index = Index::open_or_create(directory, schema)?;
+        index.tokenizers().register(
+            "jieba",
+            TextAnalyzer::builder(JiebaTokenizer::new())
+                .filter(RemoveLongFilter::limit(64))
+                .filter(LowerCaser)
+                .build(),
+        );
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let manifest_path = dir.join("manifest.json");
+        let manifest = match std::fs::read(&manifest_path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| SearchError::Manifest {
+                path: manifest_path.clone(),
+                message: e.to_string(),
+            })?,
+            Err(_) => BTreeMap::new(),
+        };
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            manifest,
+        })
+    }
+
+    /// What has been indexed, by document id.
+    pub fn manifest(&self) -> &BTreeMap<String, ManifestEntry> {
+        &self.manifest
+    }
+
+    /// Whether a document with this content hash is already indexed.
+    pub fn is_current(&self, doc_id: &str, hash: &str) -> bool {
+        self.manifest.get(doc_id).is_some_and(|e| e.hash == hash)
+    }
+
+    /// A writer for a batch of updates (50 MB heap, fine on a small machine).
+    pub fn writer(&self) -> Result<IndexWriter> {
+        Ok(self.index.writer(50_000_000)?)
+    }
+
+    /// Replaces a document's chunks (delete by doc id, then add).
+    pub fn upsert(&mut self, writer: &mut IndexWriter, doc: &Ingested) -> Result<()> {
+        writer.delete_term(Term::from_field_text(self.fields.doc_id, &doc.doc_id));
+        for chunk in &doc.chunks {
+            writer.add_document(self.to_document(chunk))?;
+        }
+        self.manifest.insert(
+            doc.doc_id.clone(),
+            ManifestEntry {
+                hash: doc.hash.clone(),
+                title: doc.meta.title.clone(),
+                doc_type: doc.meta.doc_type.unwrap_or(DocType::Other),
+                chunks: doc.chunks.len(),
+            },
+        );
+        Ok(())
+    }
+
+    /// Removes a document.
+    pub fn remove(&mut self, writer: &mut IndexWriter, doc_id: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.doc_id, doc_id));
+        self.manifest.remove(doc_id);
+    }
+
+    /// Commits a batch and saves the manifest.
+    pub fn commit(&mut self, mut writer: IndexWriter) -> Result<()> {
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        let path = self.dir.join("manifest.json");
+        let text =
+            serde_json::to_vec_pretty(&self.manifest).map_err(|e| SearchError::Manifest {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(&tmp, text)
+            .and_then(|_| std::fs::rename(&tmp, &path))
+            .map_err(|source| SearchError::Dir { path, source })?;
+        Ok(())
+    }
+
+    /// Number of chunks in the index.
+    pub fn num_chunks(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn to_document(&self, chunk: &Chunk) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.chunk_id, &chunk.id);
+        doc.add_text(f.doc_id, &chunk.doc_id);
+        doc.add_text(f.title, &chunk.title);
+        doc.add_text(f.title_exact, compact(&chunk.title));
+        if let Some(number) = &chunk.doc_number {
+            doc.add_text(f.doc_number, number);
+            doc.add_text(f.doc_key, doc_key(number));
+        }
+        doc.add_text(f.doc_type, chunk.doc_type.code());
+        if let Some(status) = &chunk.status {
+            doc.add_text(f.status, status);
+        }
+        doc.add_text(f.clause, compact(&chunk.clause));
+        if let Some(context) = &chunk.context {
+            doc.add_text(f.context, context);
+        }
+        if let Some(page) = chunk.page {
+            doc.add_u64(f.page, u64::from(page));
+        }
+        // The title and clause are part of what a chunk is about.
+        doc.add_text(f.text, &chunk.text);
+        doc.add_text(f.source, &chunk.source);
+        doc
+    }
+
+    /// Searches.
+    pub fn search(&self, request: &SearchRequest) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let query = self.build_query(request);
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(request.top_k.max(1)).order_by_score(),
+        )?;
+        let mut snippets = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
+        snippets.set_max_num_chars(160);
+        let f = self.fields;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text_of = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+            };
+            // The snippet generator is third-party code on user queries: never let it take
+            // the search down; fall back to the start of the text.
+            let snippet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                mark(&snippets.snippet_from_doc(&doc))
+            }))
+            .unwrap_or_else(|_| {
+                text_of(f.text)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(160)
+                    .collect()
+            });
+            hits.push(Hit {
+                doc: text_of(f.title).unwrap_or_default(),
+                doc_number: text_of(f.doc_number),
+                doc_type: text_of(f.doc_type).unwrap_or_default(),
+                clause: text_of(f.clause).unwrap_or_default(),
+                context: text_of(f.context),
+                text: text_of(f.text).unwrap_or_default(),
+                snippet,
+                score,
+                source: text_of(f.source).unwrap_or_default(),
+                page: doc.get_first(f.page).and_then(|v| v.as_u64()),
+                chunk_id: text_of(f.chunk_id).unwrap_or_default(),
+                status: text_of(f.status),
+            });
+        }
+        Ok(hits)
+    }
+
+    fn build_query(&self, request: &SearchRequest) -> Box<dyn Query> {
+        let f = self.fields;
+        let mut parsed = crate::query::parse(&request.query);
+        let mut free_text = parsed.free_text.clone();
+        for (short, full) in crate::query::ABBREVIATIONS {
+            if free_text.contains(short) {
+                free_text.push(' ');
+                free_text.push_str(full);
+            }
+        }
+        let query_compact = compact(&free_text);
+        for entry in self.manifest.values() {
+            let title = compact(&entry.title);
+            let short = title.trim_start_matches("中华人民共和国");
+            if short.chars().count() >= 3
+                && query_compact.contains(short)
+                && !parsed.titles.contains(&title)
+            {
+                parsed.titles.push(title);
+            }
+        }
+        parsed.free_text = free_text;
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let jieba = jieba();
+        let mut seen = std::collections::BTreeSet::new();
+        for term in terms(&jieba, &parsed.free_text) {
+            if STOP_WORDS.contains(&term.as_str()) || !seen.insert(term.clone()) {
+                continue;
+            }
+            let mut variants: Vec<(String, f32)> = vec![(term.clone(), 1.0)];
+            variants.extend(expand(&term).into_iter().map(|t| (t.to_owned(), 0.8)));
+            for (variant, weight) in variants {
+                should.push((
+                    Occur::Should,
+                    boosted(
+                        TermQuery::new(
+                            Term::from_field_text(f.text, &variant),
+                            IndexRecordOption::WithFreqs,
+                        ),
+                        weight,
+                    ),
+                ));
+                should.push((
+                    Occur::Should,
+                    boosted(
+                        TermQuery::new(
+                            Term::from_field_text(f.title, &variant),
+                            IndexRecordOption::WithFreqs,
+                        ),
+                        weight * 0.6,
+                    ),
+                ));
+            }
+        }
+        if let Some(key) = &parsed.doc_key {
+            should.push((
+                Occur::Should,
+                boosted(
+                    TermQuery::new(
+                        Term::from_field_text(f.doc_key, key),
+                        IndexRecordOption::Basic,
+                    ),
+                    6.0,
+                ),
+            ));
+        }
+        for title in &parsed.titles {
+            should.push((
+                Occur::Should,
+                boosted(
+                    TermQuery::new(
+                        Term::from_field_text(f.title_exact, title),
+                        IndexRecordOption::Basic,
+                    ),
+                    5.0,
+                ),
+            ));
+        }
+        for clause in &parsed.clauses {
+            should.push((
+                Occur::Should,
+                boosted(
+                    TermQuery::new(
+                        Term::from_field_text(f.clause, clause),
+                        IndexRecordOption::Basic,
+                    ),
+                    4.0,
+                ),
+            ));
+        }
+        let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(should));
+        if let Some(doc_type) = request.doc_type {
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.doc_type, doc_type.code()),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ]));
+        }
+        query
+    }
+}
+
+fn boosted(query: TermQuery, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(query), boost))
+}
+
+/// Title or clause without spaces, for exact lookups.
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A snippet as plain text with matches in 【】.
+fn mark(snippet: &tantivy::snippet::Snippet) -> String {
+    let fragment = snippet.fragment();
+    let mut out = String::with_capacity(fragment.len() + 16);
+    let mut last = 0;
+    for range in snippet.highlighted() {
+        if range.start < last || range.end > fragment.len() {
+            continue;
+        }
+        out.push_str(&fragment[last..range.start]);
+        out.push('【');
+        out.push_str(&fragment[range.clone()]);
+        out.push('】');
+        last = range.end;
+    }
+    out.push_str(&fragment[last..]);
+    out
+}
