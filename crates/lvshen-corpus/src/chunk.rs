@@ -328,6 +328,9 @@ pub fn chunk_sections(body: &str) -> Vec<RawChunk> {
         let trimmed = raw.trim();
         let level = trimmed.chars().take_while(|c| *c == '#').count();
         if level >= 1 && trimmed[level..].starts_with(' ') {
+            let label_source: String =
+                unicode_normalization::UnicodeNormalization::nfkc(trimmed[level..].trim())
+                    .collect();
             let heading = normalize_line(&trimmed[level..]);
             if level == 1 {
                 continue;
@@ -339,7 +342,7 @@ pub fn chunk_sections(body: &str) -> Vec<RawChunk> {
                 parent = Some(heading.clone());
             }
             let ctx = if level > 2 { parent.clone() } else { None };
-            current = Some((heading.clone(), ctx, vec![heading]));
+            current = Some((clause_of_heading(&label_source), ctx, vec![heading]));
             continue;
         }
         let line = normalize_line(raw);
@@ -354,15 +357,24 @@ pub fn chunk_sections(body: &str) -> Vec<RawChunk> {
     if let Some((label, ctx, lines)) = current.take() {
         push_split(&mut out, &label, ctx, None, &lines.join("\n"));
     }
-    for chunk in &mut out {
-        chunk.clause = clause_of_heading(&chunk.clause);
-    }
     out
 }
 
 /// The clause a heading names: `第二十二条 审批期限` → `第二十二条`; `表2 …` → `表2`;
 /// `4.5 基准水量换算` → `4.5`; else the heading.
 pub fn clause_of_heading(heading: &str) -> String {
+    // `注(4) 园区…`, `说明 …`, `第二十八项 纺织业`: a short label before the first space.
+    if let Some((first, rest)) = heading.split_once(' ') {
+        let looks_like_label = first.chars().count() <= 12
+            && !rest.trim().is_empty()
+            && (first.starts_with('注')
+                || first.starts_with("说明")
+                || first.starts_with("附录")
+                || (first.starts_with('第') && first.ends_with(['项', '条', '款', '章', '节'])));
+        if looks_like_label {
+            return first.to_owned();
+        }
+    }
     if let Some(label) = article_label(heading) {
         return label;
     }
@@ -479,7 +491,7 @@ mod tests {
         let body = "# 摘要\n## 第四章 审批\n### 第二十二条 审批期限\n报告书六十日。\n### 表2 限值\n化学需氧量 200\n";
         let chunks = chunk_sections(body);
         let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
-        assert_eq!(labels, ["第四章审批", "第二十二条", "表2"]);
+        assert_eq!(labels, ["第四章", "第二十二条", "表2"]);
         assert_eq!(chunks[1].context.as_deref(), Some("第四章审批"));
     }
 

@@ -203,33 +203,49 @@ fn date_in_name(stem: &str) -> Option<String> {
 
 /// Metadata of a standard or catalogue PDF, from its file name and first pages.
 fn pdf_meta(stem: &str, pages: &[String]) -> DocMeta {
+    // A number printed alone on a cover line (`GB 4287-2012`), not one cited in the text.
     let doc_number = standard_number(stem).or_else(|| {
-        pages
-            .iter()
-            .take(2)
-            .flat_map(|p| p.lines())
-            .find_map(|l| standard_number(&normalize_line(l)))
+        pages.iter().take(2).flat_map(|p| p.lines()).find_map(|l| {
+            let line = normalize_line(l);
+            let number = standard_number(&line)?;
+            (line.chars().count() <= number.chars().count() + 2).then_some(number)
+        })
     });
     let cover: Vec<String> = pages
         .iter()
         .take(2)
         .flat_map(|p| p.lines())
         .map(normalize_line)
+        .filter(|l| !l.is_empty())
         .collect();
+    let is_title = |l: &String| {
+        let n = l.chars().count();
+        (4..=40).contains(&n)
+            && (l.ends_with("标准")
+                || l.ends_with("名录")
+                || l.contains("名录(")
+                || l.ends_with("规范")
+                || l.ends_with("导则"))
+            && !l.contains("国家标准")
+            && !l.contains("发布")
+    };
+    // A title broken over two cover lines: join the preceding all-Chinese line.
     let title = cover
         .iter()
-        .find(|l| {
-            let n = l.chars().count();
-            (6..=40).contains(&n)
-                && (l.ends_with("标准")
-                    || l.ends_with("名录")
-                    || l.contains("名录(")
-                    || l.ends_with("规范")
-                    || l.ends_with("导则"))
-                && !l.contains("国家标准")
-                && !l.contains("发布")
+        .position(is_title)
+        .map(|i| {
+            let line = cover[i].clone();
+            match i.checked_sub(1).map(|j| &cover[j]) {
+                Some(prev)
+                    if prev.chars().count() >= 4
+                        && prev.chars().all(crate::normalize::is_han)
+                        && line.chars().count() <= 8 =>
+                {
+                    format!("{prev}{line}")
+                }
+                _ => line,
+            }
         })
-        .cloned()
         .unwrap_or_else(|| {
             let base = stem.split('(').next().unwrap_or(stem);
             if doc_number.is_some() {
