@@ -137,11 +137,30 @@ fn section_number(line: &str) -> Option<String> {
             return Some(format!("附录{letter}"));
         }
     }
-    let number: String = line
+    // Appendix numbering: `A.2 …`, `A.2.1 …`.
+    let letter: String = line
+        .chars()
+        .take(1)
+        .filter(|c| c.is_ascii_uppercase())
+        .collect();
+    let after_letter = if !letter.is_empty() && line[1..].starts_with('.') {
+        &line[1..]
+    } else if letter.is_empty() {
+        line
+    } else {
+        return None;
+    };
+    let digits: String = after_letter
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    if number.is_empty() || number.ends_with('.') || number.starts_with('0') {
+    let number = format!("{letter}{digits}");
+    if digits.is_empty()
+        || number.ends_with('.')
+        || number.starts_with('0')
+        || (letter.is_empty() && digits.starts_with('.'))
+        || !digits.chars().any(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let rest = line[number.len()..].trim_start();
@@ -190,13 +209,21 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
 
     for (index, page) in pages.iter().enumerate() {
         let page_no = index as u32 + 1;
-        for raw in page.lines() {
-            let line = normalize_line(raw);
+        let lines: Vec<String> = page
+            .lines()
+            .map(normalize_line)
+            .filter(|l| !l.is_empty())
+            .collect();
+        for (i, line) in lines.iter().enumerate() {
+            let line = line.clone();
             let compact = line.replace([' ', '—', '-'], "");
-            if line.is_empty()
-                || line
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '·' || c == '-' || c == ' ')
+            // Page numbers sit at the top or bottom of a page; a bare number in the middle of
+            // a table is a value and must be kept.
+            let near_edge = i < 3 || i + 3 >= lines.len();
+            let bare_number = line
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '·' || c == '-' || c == ' ');
+            if (bare_number && (table.is_none() || (near_edge && i < 3)))
                 || header
                     .as_ref()
                     .is_some_and(|h| compact == h.replace(['—', '-'], ""))
