@@ -14,6 +14,8 @@ use crate::normalize::{join_wrapped, normalize_line};
 pub struct RawChunk {
     pub clause: String,
     pub context: Option<String>,
+    /// The section heading, when there is one.
+    pub heading: Option<String>,
     pub page: Option<u32>,
     pub text: String,
 }
@@ -339,6 +341,7 @@ impl Table {
             out.push(RawChunk {
                 clause: self.label.clone(),
                 context: self.section.clone(),
+                heading: Some(self.caption.clone()),
                 page: Some(page),
                 text,
             });
@@ -390,14 +393,19 @@ pub fn chunk_sections(body: &str) -> Vec<RawChunk> {
 /// The clause a heading names: `第二十二条 审批期限` → `第二十二条`; `表2 …` → `表2`;
 /// `4.5 基准水量换算` → `4.5`; else the heading.
 pub fn clause_of_heading(heading: &str) -> String {
-    // `注(4) 园区…`, `说明 …`, `第二十八项 纺织业`: a short label before the first space.
+    // `注(4) 园区…`, `一(二) 新建项目进园区`, `2017年版 资源消耗指标`, `第二十八项 纺织业`:
+    // a short enumerator or reference before the first space is the label.
     if let Some((first, rest)) = heading.split_once(' ') {
-        let looks_like_label = first.chars().count() <= 12
+        let numeral = |c: char| "零〇一二三四五六七八九十百()、.".contains(c);
+        let looks_like_label = first.chars().count() <= 14
             && !rest.trim().is_empty()
-            && (first.starts_with('注')
+            && (first.chars().any(|c| c.is_ascii_digit())
+                || first.starts_with('注')
                 || first.starts_with("说明")
                 || first.starts_with("附录")
-                || (first.starts_with('第') && first.ends_with(['项', '条', '款', '章', '节'])));
+                || first.starts_with('表')
+                || (first.starts_with('第') && first.ends_with(['项', '条', '款', '章', '节']))
+                || first.chars().all(numeral));
         if looks_like_label {
             return first.to_owned();
         }
@@ -426,10 +434,17 @@ fn push_split(
     if text.is_empty() {
         return;
     }
+    // A short first line is the section's heading (Markdown headings, numbered sections).
+    let heading = text
+        .lines()
+        .next()
+        .filter(|l| l.chars().count() <= 40)
+        .map(str::to_owned);
     if text.chars().count() <= MAX_CHUNK_CHARS {
         out.push(RawChunk {
             clause: label.to_owned(),
             context,
+            heading,
             page,
             text: text.to_owned(),
         });
@@ -441,6 +456,7 @@ fn push_split(
             out.push(RawChunk {
                 clause: label.to_owned(),
                 context: context.clone(),
+                heading: heading.clone(),
                 page,
                 text: std::mem::take(&mut part),
             });
@@ -458,6 +474,7 @@ fn push_split(
             out.push(RawChunk {
                 clause: label.to_owned(),
                 context: context.clone(),
+                heading: heading.clone(),
                 page,
                 text: line[..cut].to_owned(),
             });
@@ -469,6 +486,7 @@ fn push_split(
         out.push(RawChunk {
             clause: label.to_owned(),
             context,
+            heading,
             page,
             text: part,
         });

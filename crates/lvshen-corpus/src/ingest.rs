@@ -176,6 +176,8 @@ pub fn ingest_bytes(
             status: meta.status.clone(),
             clause: c.clause,
             context: c.context,
+            heading: c.heading,
+            tags: meta.tags.clone(),
             page: c.page,
             text: c.text,
             source: doc_id.to_owned(),

@@ -89,6 +89,12 @@ pub struct Chunk {
     pub clause: String,
     /// The chapter or section the clause sits in, if any (第四章 …).
     pub context: Option<String>,
+    /// The heading of the section, when the source has one (Markdown, numbered sections).
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The document's tags (districts, industries, topics).
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// 1-based page for PDFs.
     pub page: Option<u32>,
     /// The text, normalised.

@@ -14,6 +14,8 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::analyzer::{JiebaTokenizer, jieba, terms};
 use crate::synonyms::{STOP_WORDS, expand};
 
@@ -45,6 +47,8 @@ struct Fields {
     status: Field,
     clause: Field,
     context: Field,
+    heading: Field,
+    tags: Field,
     page: Field,
     text: Field,
     source: Field,
@@ -70,6 +74,8 @@ fn schema() -> (Schema, Fields) {
         status: builder.add_text_field("status", STORED),
         clause: builder.add_text_field("clause", STRING | STORED),
         context: builder.add_text_field("context", STORED),
+        heading: builder.add_text_field("heading", chinese.clone()),
+        tags: builder.add_text_field("tags", chinese.clone()),
         page: builder.add_u64_field("page", STORED),
         text: builder.add_text_field("text", chinese),
         source: builder.add_text_field("source", STORED),
@@ -266,6 +272,12 @@ impl SearchIndex {
         if let Some(context) = &chunk.context {
             doc.add_text(f.context, context);
         }
+        if let Some(heading) = &chunk.heading {
+            doc.add_text(f.heading, heading);
+        }
+        if !chunk.tags.is_empty() {
+            doc.add_text(f.tags, chunk.tags.join(" "));
+        }
         if let Some(page) = chunk.page {
             doc.add_u64(f.page, u64::from(page));
         }
@@ -279,10 +291,19 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let query = self.build_query(request);
-        let top = searcher.search(
-            &query,
-            &TopDocs::with_limit(request.top_k.max(1)).order_by_score(),
-        )?;
+        // First stage: BM25 over a wider pool; second stage: re-rank by how many of the
+        // query's concepts a chunk covers (OR with coordination).
+        let pool = (request.top_k.max(1) * 5).max(50);
+        let candidates = searcher.search(&query, &TopDocs::with_limit(pool).order_by_score())?;
+        let groups = concept_groups(&request.query);
+        let mut top = Vec::with_capacity(candidates.len());
+        for (score, address) in candidates {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let covered = coverage(&groups, &doc, &self.fields);
+            top.push((score * (0.4 + covered), address));
+        }
+        top.sort_by(|a, b| b.0.total_cmp(&a.0));
+        top.truncate(request.top_k.max(1));
         let mut snippets = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
         snippets.set_max_num_chars(160);
         let f = self.fields;
@@ -356,26 +377,21 @@ impl SearchIndex {
             let mut variants: Vec<(String, f32)> = vec![(term.clone(), 1.0)];
             variants.extend(expand(&term).into_iter().map(|t| (t.to_owned(), 0.8)));
             for (variant, weight) in variants {
-                should.push((
-                    Occur::Should,
-                    boosted(
-                        TermQuery::new(
-                            Term::from_field_text(f.text, &variant),
-                            IndexRecordOption::WithFreqs,
+                for (field, factor) in FIELD_WEIGHTS
+                    .iter()
+                    .map(|(name, w)| (field_of(&f, name), *w))
+                {
+                    should.push((
+                        Occur::Should,
+                        boosted(
+                            TermQuery::new(
+                                Term::from_field_text(field, &variant),
+                                IndexRecordOption::WithFreqs,
+                            ),
+                            weight * factor,
                         ),
-                        weight,
-                    ),
-                ));
-                should.push((
-                    Occur::Should,
-                    boosted(
-                        TermQuery::new(
-                            Term::from_field_text(f.title, &variant),
-                            IndexRecordOption::WithFreqs,
-                        ),
-                        weight * 0.6,
-                    ),
-                ));
+                    ));
+                }
             }
         }
         if let Some(key) = &parsed.doc_key {
@@ -414,6 +430,36 @@ impl SearchIndex {
                 ),
             ));
         }
+        // Exact lookups: a named document (title or standard number) *and* a named clause.
+        for clause in &parsed.clauses {
+            let mut named: Vec<Box<dyn Query>> = parsed
+                .titles
+                .iter()
+                .map(|t| -> Box<dyn Query> {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.title_exact, t),
+                        IndexRecordOption::Basic,
+                    ))
+                })
+                .collect();
+            if let Some(key) = &parsed.doc_key {
+                named.push(Box::new(TermQuery::new(
+                    Term::from_field_text(f.doc_key, key),
+                    IndexRecordOption::Basic,
+                )));
+            }
+            for doc in named {
+                let clause_query: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f.clause, clause),
+                    IndexRecordOption::Basic,
+                ));
+                let both: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, doc),
+                    (Occur::Must, clause_query),
+                ]));
+                should.push((Occur::Should, Box::new(BoostQuery::new(both, 12.0))));
+            }
+        }
         let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(should));
         if let Some(doc_type) = request.doc_type {
             query = Box::new(BooleanQuery::new(vec![
@@ -428,6 +474,70 @@ impl SearchIndex {
             ]));
         }
         query
+    }
+}
+
+/// The query's concepts: each a term with its synonyms (stop words and sub-words dropped).
+fn concept_groups(query: &str) -> Vec<Vec<String>> {
+    let jieba = jieba();
+    let all = terms(&jieba, query);
+    let mut kept: Vec<String> = Vec::new();
+    for term in &all {
+        if STOP_WORDS.contains(&term.as_str()) || kept.contains(term) {
+            continue;
+        }
+        // A sub-word of a longer query term adds nothing.
+        if all
+            .iter()
+            .any(|other| other != term && other.contains(term.as_str()))
+        {
+            continue;
+        }
+        kept.push(term.clone());
+    }
+    kept.into_iter()
+        .map(|t| {
+            let mut group = vec![t.clone()];
+            group.extend(expand(&t).into_iter().map(str::to_owned));
+            group
+        })
+        .collect()
+}
+
+/// Share of the concepts found in a chunk's title, heading, clause or text.
+fn coverage(groups: &[Vec<String>], doc: &TantivyDocument, f: &Fields) -> f32 {
+    if groups.is_empty() {
+        return 1.0;
+    }
+    let mut haystack = String::new();
+    for field in [f.title, f.heading, f.clause, f.text] {
+        if let Some(v) = doc.get_first(field).and_then(|v| v.as_str()) {
+            haystack.push_str(v);
+            haystack.push('\n');
+        }
+    }
+    let normalized: String = haystack.nfkc().collect::<String>().to_lowercase();
+    let hit = groups
+        .iter()
+        .filter(|g| g.iter().any(|t| normalized.contains(t.as_str())))
+        .count();
+    hit as f32 / groups.len() as f32
+}
+
+/// How much a term counts in each analysed field.
+const FIELD_WEIGHTS: [(&str, f32); 4] = [
+    ("text", 1.0),
+    ("title", 0.6),
+    ("heading", 1.5),
+    ("tags", 0.8),
+];
+
+fn field_of(fields: &Fields, name: &str) -> Field {
+    match name {
+        "title" => fields.title,
+        "heading" => fields.heading,
+        "tags" => fields.tags,
+        _ => fields.text,
     }
 }
 

@@ -101,7 +101,7 @@ pub fn to_chinese(n: u32) -> String {
     if n < 20 {
         return format!(
             "十{}",
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 ""
             } else {
                 DIGITS[(n % 10) as usize]
@@ -112,7 +112,7 @@ pub fn to_chinese(n: u32) -> String {
         return format!(
             "{}十{}",
             DIGITS[(n / 10) as usize],
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 ""
             } else {
                 DIGITS[(n % 10) as usize]

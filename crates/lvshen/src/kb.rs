@@ -79,7 +79,7 @@ enum SearchFormat {
     Json,
 }
 
-fn worker_command() -> anyhow::Result<WorkerCommand> {
+pub(crate) fn worker_command() -> anyhow::Result<WorkerCommand> {
     Ok(WorkerCommand {
         program: std::env::current_exe().context("无法定位 lvshen 可执行文件（PDF 提取进程）")?,
         args: vec![WORKER.to_owned()],
@@ -93,7 +93,7 @@ fn open_index(data_dir: &Path) -> anyhow::Result<SearchIndex> {
 }
 
 /// The embedded corpus as ingestion sources (`corpus/…` ids).
-fn builtin_sources() -> Vec<Source> {
+pub(crate) fn builtin_sources() -> Vec<Source> {
     let mut out = Vec::new();
     let mut stack = vec![&CORPUS];
     while let Some(dir) = stack.pop() {
@@ -120,7 +120,7 @@ fn builtin_sources() -> Vec<Source> {
 }
 
 /// Brings the shipped corpus up to date in the index (cheap when nothing changed).
-fn ensure_builtin(index: &mut SearchIndex) -> anyhow::Result<usize> {
+pub(crate) fn ensure_builtin(index: &mut SearchIndex) -> anyhow::Result<usize> {
     let sources = builtin_sources();
     let stale: Vec<Source> = sources
         .into_iter()

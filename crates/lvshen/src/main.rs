@@ -3,6 +3,7 @@
 
 mod bench;
 mod check;
+mod eval;
 mod kb;
 mod rules;
 
@@ -31,11 +32,22 @@ enum Command {
     Ingest(kb::IngestArgs),
     /// 在知识库中检索条款。
     Search(kb::SearchArgs),
+    /// 评测：检索评测集（hit@1、hit@5、MRR）。
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// 性能基准。
     Bench {
         #[command(subcommand)]
         what: bench::BenchCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// 检索评测：在新建索引上运行问题集
+    Search(eval::EvalArgs),
 }
 
 /// Output format shared by the commands.
@@ -107,6 +119,9 @@ fn main() -> ExitCode {
         Command::Ingest(args) => kb::ingest(args),
         Command::Search(args) => kb::search(args),
         Command::Bench { what } => bench::run(what),
+        Command::Eval {
+            what: EvalCommand::Search(args),
+        } => eval::run(args),
     };
     match result {
         Ok(code) => code,
