@@ -165,11 +165,13 @@ fn section_number(line: &str) -> Option<String> {
     {
         return None;
     }
-    let rest = line[number.len()..].trim_start();
+    let after = &line[number.len()..];
+    let rest = after.trim_start();
     let next = rest.chars().next()?;
-    if line[number.len()..].starts_with(|c: char| c.is_whitespace())
-        && crate::normalize::is_han(next)
-    {
+    let spaced = after.starts_with(|c: char| c.is_whitespace());
+    // `4.4重点地区…`: extractors sometimes drop the space after a dotted section number.
+    let glued_dotted = !spaced && number.contains('.');
+    if (spaced || glued_dotted) && crate::normalize::is_han(next) {
         Some(number)
     } else {
         None

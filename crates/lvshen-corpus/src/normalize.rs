@@ -23,7 +23,12 @@ pub fn is_han(c: char) -> bool {
 /// Normalises one line: NFKC, whitespace between CJK characters removed, runs of spaces
 /// collapsed, trimmed.
 pub fn normalize_line(line: &str) -> String {
-    let nfkc: String = line.nfkc().collect();
+    // Private-use code points are glyphs of symbol fonts (formula parts) with no meaning
+    // as text; they are dropped.
+    let nfkc: String = line
+        .nfkc()
+        .filter(|c| !matches!(*c as u32, 0xE000..=0xF8FF))
+        .collect();
     let chars: Vec<char> = nfkc.chars().collect();
     let mut out = String::with_capacity(nfkc.len());
     let mut i = 0;

@@ -83,6 +83,10 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
+/// Bumped whenever the schema, the analysis or the chunking changes; an index of another
+/// version is rebuilt (and the user's documents ingested again).
+const SCHEMA_VERSION: &str = "3";
+
 /// `GB 4287-2012` → `gb4287` (the key without year, for "GB 4287 表2" lookups).
 pub fn doc_key(number: &str) -> String {
     let compact: String = number
@@ -140,6 +144,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     manifest: BTreeMap<String, ManifestEntry>,
+    stale: Vec<String>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -152,11 +157,34 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it when absent.
+    /// Opens the index in `dir`, creating it when absent. An index written by another
+    /// version of the schema is rebuilt: the documents it held are listed by
+    /// [`SearchIndex::take_stale_documents`] so that the caller can ingest them again.
     pub fn open(dir: &Path) -> Result<Self> {
         let index_dir = dir.join("index");
+        let version_file = index_dir.join("lvshen-schema-version");
+        let manifest_path = dir.join("manifest.json");
+        let mut stale = Vec::new();
+        let existing = index_dir.join("meta.json").exists();
+        let current = std::fs::read_to_string(&version_file)
+            .map(|v| v.trim() == SCHEMA_VERSION)
+            .unwrap_or(false);
+        if existing && !current {
+            if let Ok(bytes) = std::fs::read(&manifest_path) {
+                if let Ok(old) = serde_json::from_slice::<BTreeMap<String, ManifestEntry>>(&bytes) {
+                    stale = old.into_keys().collect();
+                }
+            }
+            tracing::warn!(dir = %index_dir.display(), documents = stale.len(), "index schema changed; rebuilding");
+            let _ = std::fs::remove_dir_all(&index_dir);
+            let _ = std::fs::remove_file(&manifest_path);
+        }
         std::fs::create_dir_all(&index_dir).map_err(|source| SearchError::Dir {
             path: index_dir.clone(),
+            source,
+        })?;
+        std::fs::write(&version_file, SCHEMA_VERSION).map_err(|source| SearchError::Dir {
+            path: version_file.clone(),
             source,
         })?;
         let (schema, fields) = schema();
@@ -174,7 +202,6 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let manifest_path = dir.join("manifest.json");
         let manifest = match std::fs::read(&manifest_path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| SearchError::Manifest {
                 path: manifest_path.clone(),
@@ -188,7 +215,13 @@ impl SearchIndex {
             reader,
             fields,
             manifest,
+            stale,
         })
+    }
+
+    /// Documents an older index held that must be ingested again (empty normally).
+    pub fn take_stale_documents(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.stale)
     }
 
     /// What has been indexed, by document id.

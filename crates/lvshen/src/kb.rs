@@ -89,7 +89,32 @@ pub(crate) fn worker_command() -> anyhow::Result<WorkerCommand> {
 fn open_index(data_dir: &Path) -> anyhow::Result<SearchIndex> {
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("无法创建数据目录 {}", data_dir.display()))?;
-    SearchIndex::open(data_dir).with_context(|| format!("无法打开索引 {}", data_dir.display()))
+    let mut index = SearchIndex::open(data_dir)
+        .with_context(|| format!("无法打开索引 {}", data_dir.display()))?;
+    // An index of an older format was rebuilt: ingest again what the user had added.
+    let stale: Vec<Source> = index
+        .take_stale_documents()
+        .into_iter()
+        .filter(|id| !id.starts_with("corpus/"))
+        .filter(|id| Path::new(id).is_file())
+        .map(|id| Source {
+            path: PathBuf::from(&id),
+            doc_id: id,
+            bytes: None,
+        })
+        .collect();
+    if !stale.is_empty() {
+        eprintln!(
+            "索引格式已更新，正在重新索引此前导入的 {} 个文件…",
+            stale.len()
+        );
+        let options = IngestOptions {
+            worker: Some(worker_command()?),
+            ..IngestOptions::default()
+        };
+        ingest_sources(&mut index, &stale, &options, &mut |_, _| {})?;
+    }
+    Ok(index)
 }
 
 /// The embedded corpus as ingestion sources (`corpus/…` ids).
