@@ -170,10 +170,10 @@ impl SearchIndex {
             .map(|v| v.trim() == SCHEMA_VERSION)
             .unwrap_or(false);
         if existing && !current {
-            if let Ok(bytes) = std::fs::read(&manifest_path) {
-                if let Ok(old) = serde_json::from_slice::<BTreeMap<String, ManifestEntry>>(&bytes) {
-                    stale = old.into_keys().collect();
-                }
+            if let Ok(bytes) = std::fs::read(&manifest_path)
+                && let Ok(old) = serde_json::from_slice::<BTreeMap<String, ManifestEntry>>(&bytes)
+            {
+                stale = old.into_keys().collect();
             }
             tracing::warn!(dir = %index_dir.display(), documents = stale.len(), "index schema changed; rebuilding");
             let _ = std::fs::remove_dir_all(&index_dir);
