@@ -2,6 +2,8 @@
 //! evaluation, the real reference texts (when `../shared` is present), and a corpus of
 //! corrupt PDFs that must give errors, never a panic or a hang.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
