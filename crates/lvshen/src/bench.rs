@@ -12,6 +12,24 @@ use crate::today_china;
 
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum BenchCommand {
+    /// 知识库：参考文本导入时间，以及 ≥10000 个条款块索引上的检索延迟
+    Search {
+        /// 参考文本目录
+        #[arg(long, default_value = "../shared/reference")]
+        reference: PathBuf,
+        /// 为扩大索引规模重复导入的份数
+        #[arg(long, default_value_t = 5)]
+        copies: usize,
+        /// 检索次数
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        /// 问题集（检索用的查询）
+        #[arg(long, default_value = "tests/retrieval/questions.toml")]
+        questions: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
     /// 规则引擎：解析 + 审查一份填报所需时间（单线程）
     Check {
         /// 填报文件；默认 tests/filings/ 下的全部 .json
@@ -38,11 +56,20 @@ struct Row {
 }
 
 pub(crate) fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
-    let BenchCommand::Check {
-        mut files,
-        iterations,
-        json,
-    } = command;
+    let (mut files, iterations, json) = match command {
+        BenchCommand::Check {
+            files,
+            iterations,
+            json,
+        } => (files, iterations, json),
+        BenchCommand::Search {
+            reference,
+            copies,
+            queries,
+            questions,
+            json,
+        } => return search(&reference, copies, queries, &questions, json),
+    };
     if files.is_empty() {
         let dir = PathBuf::from("tests/filings");
         let entries = std::fs::read_dir(&dir)
@@ -118,4 +145,124 @@ fn percentile(samples: &[Duration], q: f64) -> f64 {
     micros.sort_by(f64::total_cmp);
     let index = ((micros.len() as f64 - 1.0) * q).round() as usize;
     micros.get(index).copied().unwrap_or(0.0)
+}
+
+#[derive(Debug, serde::Serialize)]
+struct SearchBench {
+    reference_files: usize,
+    reference_chunks: u64,
+    ingest_seconds: f64,
+    index_chunks: u64,
+    build_seconds: f64,
+    queries: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    mean_ms: f64,
+}
+
+fn search(
+    reference: &std::path::Path,
+    copies: usize,
+    queries: usize,
+    questions: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    use lvshen_corpus::IngestOptions;
+    use lvshen_search::{SearchIndex, SearchRequest, Source, ingest_sources};
+
+    anyhow::ensure!(
+        reference.is_dir(),
+        "参考文本目录 {} 不存在",
+        reference.display()
+    );
+    let options = IngestOptions {
+        worker: Some(crate::kb::worker_command()?),
+        ..IngestOptions::default()
+    };
+    let files = lvshen_corpus::collect_files(reference)?;
+    // 1. Ingestion of the reference texts into an empty index.
+    let dir = tempfile::tempdir()?;
+    let mut index = SearchIndex::open(dir.path())?;
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source {
+            doc_id: f.display().to_string(),
+            path: f.clone(),
+            bytes: None,
+        })
+        .collect();
+    let started = Instant::now();
+    ingest_sources(&mut index, &sources, &options, &mut |_, _| {})?;
+    let ingest_seconds = started.elapsed().as_secs_f64();
+    let reference_chunks = index.num_chunks();
+
+    // 2. A large index: the shipped corpus and the reference texts, several times over.
+    let big_dir = tempfile::tempdir()?;
+    let mut big = SearchIndex::open(big_dir.path())?;
+    let started = Instant::now();
+    for copy in 0..copies.max(1) {
+        let mut batch: Vec<Source> = crate::kb::builtin_sources();
+        batch.extend(sources.iter().cloned());
+        for s in &mut batch {
+            s.doc_id = format!("{}#copy{copy}", s.doc_id);
+        }
+        ingest_sources(&mut big, &batch, &options, &mut |_, _| {})?;
+    }
+    let build_seconds = started.elapsed().as_secs_f64();
+
+    // 3. Query latency.
+    let text = std::fs::read_to_string(questions)?;
+    let parsed: toml::Value = toml::from_str(&text)?;
+    let asked: Vec<String> = parsed
+        .get("q")
+        .and_then(|q| q.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.get("q")?.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    anyhow::ensure!(!asked.is_empty(), "问题集为空");
+    let mut latencies = Vec::with_capacity(queries);
+    for i in 0..queries.max(1) {
+        let query = &asked[i % asked.len()];
+        let t = Instant::now();
+        std::hint::black_box(big.search(&SearchRequest {
+            query: query.clone(),
+            top_k: 5,
+            doc_type: None,
+        })?);
+        latencies.push(t.elapsed());
+    }
+    let mean = latencies.iter().sum::<Duration>().as_secs_f64() * 1e3 / latencies.len() as f64;
+    let report = SearchBench {
+        reference_files: files.len(),
+        reference_chunks,
+        ingest_seconds,
+        index_chunks: big.num_chunks(),
+        build_seconds,
+        queries: latencies.len(),
+        p50_ms: percentile(&latencies, 0.5) / 1e3,
+        p99_ms: percentile(&latencies, 0.99) / 1e3,
+        mean_ms: mean,
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("| measure | value |\n|---|---|");
+        println!(
+            "| reference files ingested (cold) | {} files → {} chunks in {:.2} s |",
+            report.reference_files, report.reference_chunks, report.ingest_seconds
+        );
+        println!(
+            "| large index | {} chunks, built in {:.1} s |",
+            report.index_chunks, report.build_seconds
+        );
+        println!(
+            "| query latency over {} queries | p50 {:.2} ms · p99 {:.2} ms · mean {:.2} ms |",
+            report.queries, report.p50_ms, report.p99_ms, report.mean_ms
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
