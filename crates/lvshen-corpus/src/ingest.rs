@@ -274,7 +274,7 @@ fn pdf_meta(stem: &str, pages: &[String]) -> DocMeta {
         doc_number,
         doc_type: Some(DocType::Standard),
         effective,
-        status: Some("现行".to_owned()),
+        status: None,
         ..DocMeta::default()
     }
 }
