@@ -31,6 +31,10 @@ pub enum SearchError {
     },
     #[error("manifest {path}: {message}")]
     Manifest { path: PathBuf, message: String },
+    #[error("the index is being written by another process")]
+    Busy,
+    #[error("the query is empty")]
+    EmptyQuery,
 }
 
 type Result<T> = std::result::Result<T, SearchError>;
@@ -99,6 +103,9 @@ pub fn doc_key(number: &str) -> String {
         _ => compact,
     }
 }
+
+/// Longest query, in characters; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 500;
 
 /// One record of the manifest: what was indexed for a document.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -236,7 +243,11 @@ impl SearchIndex {
 
     /// A writer for a batch of updates (50 MB heap, fine on a small machine).
     pub fn writer(&self) -> Result<IndexWriter> {
-        Ok(self.index.writer(50_000_000)?)
+        match self.index.writer(50_000_000) {
+            Ok(writer) => Ok(writer),
+            Err(tantivy::TantivyError::LockFailure(..)) => Err(SearchError::Busy),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Replaces a document's chunks (delete by doc id, then add).
@@ -322,6 +333,14 @@ impl SearchIndex {
 
     /// Searches.
     pub fn search(&self, request: &SearchRequest) -> Result<Vec<Hit>> {
+        if request.query.trim().is_empty() {
+            return Err(SearchError::EmptyQuery);
+        }
+        // A question, not a document: long inputs are cut to keep latency bounded.
+        let request = &SearchRequest {
+            query: request.query.chars().take(MAX_QUERY_CHARS).collect(),
+            ..request.clone()
+        };
         let searcher = self.reader.searcher();
         let query = self.build_query(request);
         // First stage: BM25 over a wider pool; second stage: re-rank by how many of the

@@ -207,7 +207,7 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let started = std::time::Instant::now();
     let json = args.json;
-    let reports = ingest_sources(&mut index, &sources, &options, &mut |_, report| {
+    let result = ingest_sources(&mut index, &sources, &options, &mut |_, report| {
         let line = report_line(report);
         match &bar {
             Some(bar) => {
@@ -217,10 +217,20 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
             None if !json => println!("{line}"),
             None => {}
         }
-    })?;
-    if let Some(bar) = bar {
+    });
+    if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    let reports = match result {
+        Ok(reports) => reports,
+        Err(lvshen_search::SearchError::Busy) => {
+            anyhow::bail!(
+                "知识库索引正被另一个进程写入（{}），请稍后再试",
+                data_dir.display()
+            )
+        }
+        Err(e) => return Err(e.into()),
+    };
     let count = |f: fn(&FileStatus) -> bool| reports.iter().filter(|r| f(&r.status)).count();
     let indexed = count(|s| matches!(s, FileStatus::Indexed { .. }));
     let unchanged = count(|s| matches!(s, FileStatus::Unchanged));
@@ -276,11 +286,15 @@ pub(crate) fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut index = open_index(&data_dir)?;
     ensure_builtin(&mut index)?;
     let started = std::time::Instant::now();
-    let hits = index.search(&SearchRequest {
+    let hits = match index.search(&SearchRequest {
         query: args.query.clone(),
         top_k: args.top.clamp(1, 100),
         doc_type,
-    })?;
+    }) {
+        Ok(hits) => hits,
+        Err(lvshen_search::SearchError::EmptyQuery) => anyhow::bail!("检索内容为空"),
+        Err(e) => return Err(e.into()),
+    };
     tracing::info!(query = %args.query, hits = hits.len(), micros = started.elapsed().as_micros() as u64, "search");
     match args.format {
         SearchFormat::Json => {
