@@ -12,6 +12,8 @@ use crate::today_china;
 
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum BenchCommand {
+    /// 本地模型：加载时间、预填充与解码速度、峰值内存
+    Llm(crate::llm::BenchLlmArgs),
     /// 知识库：参考文本导入时间，以及 ≥10000 个条款块索引上的检索延迟
     Search {
         /// 参考文本目录
@@ -69,6 +71,7 @@ pub(crate) fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
             questions,
             json,
         } => return search(&reference, copies, queries, &questions, json),
+        BenchCommand::Llm(args) => return crate::llm::bench(args),
     };
     if files.is_empty() {
         let dir = PathBuf::from("tests/filings");

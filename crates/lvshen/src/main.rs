@@ -5,6 +5,7 @@ mod bench;
 mod check;
 mod eval;
 mod kb;
+mod llm;
 mod rules;
 
 use std::path::PathBuf;
@@ -32,6 +33,13 @@ enum Command {
     Ingest(kb::IngestArgs),
     /// 在知识库中检索条款。
     Search(kb::SearchArgs),
+    /// 本地模型管理：下载、列出、校验。
+    Model {
+        #[command(subcommand)]
+        what: llm::ModelCommand,
+    },
+    /// 用本地模型对话（流式输出）。
+    Chat(llm::ChatArgs),
     /// 评测：检索评测集（hit@1、hit@5、MRR）。
     Eval {
         #[command(subcommand)]
@@ -119,6 +127,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => kb::ingest(args),
         Command::Search(args) => kb::search(args),
         Command::Bench { what } => bench::run(what),
+        Command::Model { what } => llm::model(what),
+        Command::Chat(args) => llm::chat(args),
         Command::Eval {
             what: EvalCommand::Search(args),
         } => eval::run(args),
