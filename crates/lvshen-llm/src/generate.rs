@@ -59,6 +59,8 @@ pub struct GenerationParams {
     pub repeat_penalty: f32,
     pub repeat_last_n: usize,
     pub seed: u64,
+    /// Stop at end-of-turn tokens (off only for benchmarks that need a fixed length).
+    pub stop_at_eos: bool,
 }
 
 impl Default for GenerationParams {
@@ -70,6 +72,7 @@ impl Default for GenerationParams {
             repeat_penalty: 1.1,
             repeat_last_n: 64,
             seed: 299_792_458,
+            stop_at_eos: true,
         }
     }
 }
@@ -232,7 +235,7 @@ impl LocalModel {
         let mut emitted = String::new();
         stats.stop = "max_tokens".to_owned();
         for index in 0..params.max_tokens {
-            if self.stop_ids.contains(&next) {
+            if params.stop_at_eos && self.stop_ids.contains(&next) {
                 stats.stop = "eos".to_owned();
                 break;
             }

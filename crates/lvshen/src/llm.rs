@@ -240,9 +240,12 @@ pub(crate) fn bench(args: BenchLlmArgs) -> anyhow::Result<ExitCode> {
     let context = "《纺织染整工业水污染物排放标准》表2规定，新建企业间接排放化学需氧量200 mg/L、氨氮20 mg/L、总氮30 mg/L、总磷1.5 mg/L；直接排放化学需氧量80 mg/L、氨氮10 mg/L、总氮15 mg/L。".repeat(18);
     let long = format!("资料：\n{context}\n问题：间接排放总氮限值是多少？");
     let cancel = AtomicBool::new(false);
+    // A fixed number of new tokens, whatever the model would say: decode speed is measured
+    // over the same length every time.
     let params = GenerationParams {
         max_tokens: args.tokens.max(2),
         repeat_penalty: 1.0,
+        stop_at_eos: false,
         ..GenerationParams::default()
     };
     // Warm-up (first-use repacking), not measured.
