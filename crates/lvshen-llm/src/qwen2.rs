@@ -1,0 +1,388 @@
+//! Qwen2 forward pass on candle's quantized CPU kernels, written for this runtime.
+//!
+//! Adapted from `candle-transformers`' `quantized_qwen2` (MIT/Apache-2.0), changed where the
+//! profile of a 2-core CPU said so (`shared/spec/model.md`, issue 4):
+//! - the token embedding stays quantized (rows are dequantized on lookup) instead of being
+//!   expanded to f32 — 545 MB less for the 0.5B model;
+//! - weights whose input width is not a multiple of 256 may be zero-padded on disk by
+//!   [`crate::convert`] so that candle's repacked AVX-512 VNNI kernels take them; activations
+//!   are padded to match here (zeros contribute nothing to the dot products);
+//! - q/k/v and gate/up share one activation quantization (`gemv_fused_shared_lhs`);
+//! - the KV cache is preallocated and can be truncated, so a new prompt that shares a prefix
+//!   with the previous one (the fixed system prompt) only computes the new tokens;
+//! - grouped-query attention runs per KV head group without copying K and V per query head.
+
+use std::sync::Arc;
+
+use candle_core::quantized::{QMatMul, QTensor, gguf_file};
+use candle_core::{D, DType, Device, IndexOp, Module, Result, Tensor};
+
+/// A linear layer over a quantized weight `(n, k)`; pads its input with zeros up to `k`.
+#[derive(Debug, Clone)]
+struct Linear {
+    weight: Arc<QTensor>,
+    matmul: QMatMul,
+    k: usize,
+}
+
+impl Linear {
+    fn new(weight: QTensor) -> Result<Self> {
+        let (_, k) = weight.shape().dims2()?;
+        let weight = Arc::new(weight);
+        Ok(Linear {
+            matmul: QMatMul::from_arc(weight.clone())?,
+            weight,
+            k,
+        })
+    }
+
+    fn pad(&self, x: &Tensor) -> Result<Tensor> {
+        let width = x.dim(D::Minus1)?;
+        if width < self.k {
+            x.pad_with_zeros(D::Minus1, 0, self.k - width)
+        } else {
+            Ok(x.clone())
+        }
+    }
+
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        self.matmul.forward(&self.pad(x)?)
+    }
+
+    /// `x` through several linears of the same input width, quantizing `x` once when the
+    /// kernels allow it.
+    fn forward_many(linears: &[&Linear], x: &Tensor) -> Result<Vec<Tensor>> {
+        let x = linears[0].pad(x)?;
+        if linears.iter().all(|l| l.k == linears[0].k) {
+            let weights: Vec<&QTensor> = linears.iter().map(|l| l.weight.as_ref()).collect();
+            if let Some(outs) = QTensor::gemv_fused_shared_lhs(&weights, &x)? {
+                return Ok(outs);
+            }
+        }
+        linears.iter().map(|l| l.matmul.forward(&x)).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct RmsNorm {
+    weight: Tensor,
+    eps: f32,
+}
+
+impl RmsNorm {
+    fn new(weight: QTensor, eps: f32) -> Result<Self> {
+        Ok(RmsNorm {
+            weight: weight.dequantize(&Device::Cpu)?,
+            eps,
+        })
+    }
+
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        candle_nn::ops::rms_norm(x, &self.weight, self.eps)
+    }
+}
+
+/// Keys or values of one layer: `(1, n_kv_head, capacity, head_dim)`, the first `len`
+/// positions valid.
+#[derive(Debug, Clone, Default)]
+struct KvCache {
+    k: Option<Tensor>,
+    v: Option<Tensor>,
+    len: usize,
+}
+
+impl KvCache {
+    fn append(&mut self, k: &Tensor, v: &Tensor) -> Result<(Tensor, Tensor)> {
+        let (b, heads, added, head_dim) = k.dims4()?;
+        let needed = self.len + added;
+        let capacity = self.k.as_ref().map_or(Ok(0), |t| t.dim(2))?;
+        if needed > capacity {
+            let grown = needed.next_multiple_of(256).max(capacity * 2);
+            let new_k = Tensor::zeros((b, heads, grown, head_dim), DType::F32, k.device())?;
+            let new_v = Tensor::zeros((b, heads, grown, head_dim), DType::F32, k.device())?;
+            if let (Some(old_k), Some(old_v)) = (&self.k, &self.v)
+                && self.len > 0
+            {
+                new_k.slice_set(&old_k.narrow(2, 0, self.len)?.contiguous()?, 2, 0)?;
+                new_v.slice_set(&old_v.narrow(2, 0, self.len)?.contiguous()?, 2, 0)?;
+            }
+            self.k = Some(new_k);
+            self.v = Some(new_v);
+        }
+        let (Some(all_k), Some(all_v)) = (&self.k, &self.v) else {
+            candle_core::bail!("kv cache not allocated");
+        };
+        all_k.slice_set(&k.contiguous()?, 2, self.len)?;
+        all_v.slice_set(&v.contiguous()?, 2, self.len)?;
+        self.len = needed;
+        Ok((all_k.narrow(2, 0, needed)?, all_v.narrow(2, 0, needed)?))
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Layer {
+    wq: Linear,
+    wk: Linear,
+    wv: Linear,
+    bq: Tensor,
+    bk: Tensor,
+    bv: Tensor,
+    wo: Linear,
+    attention_norm: RmsNorm,
+    gate: Linear,
+    up: Linear,
+    down: Linear,
+    ffn_norm: RmsNorm,
+    cache: KvCache,
+}
+
+/// The model's shape, from the GGUF metadata.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub n_head: usize,
+    pub n_kv_head: usize,
+    pub head_dim: usize,
+    pub hidden: usize,
+    pub context_length: usize,
+}
+
+/// Qwen2 weights with a KV cache.
+#[derive(Debug)]
+pub struct Qwen2 {
+    embedding: Arc<QTensor>,
+    layers: Vec<Layer>,
+    norm: RmsNorm,
+    output: Linear,
+    cos: Tensor,
+    sin: Tensor,
+    shape: Shape,
+}
+
+fn metadata_u32(content: &gguf_file::Content, key: &str) -> Result<usize> {
+    match content.metadata.get(key) {
+        Some(v) => Ok(v.to_u32()? as usize),
+        None => candle_core::bail!("GGUF metadata lacks {key}"),
+    }
+}
+
+impl Qwen2 {
+    /// Reads the weights of a `qwen2` GGUF file.
+    pub fn from_gguf<R: std::io::Seek + std::io::Read>(
+        content: &gguf_file::Content,
+        reader: &mut R,
+    ) -> Result<Self> {
+        let device = Device::Cpu;
+        let n_head = metadata_u32(content, "qwen2.attention.head_count")?;
+        let n_kv_head = metadata_u32(content, "qwen2.attention.head_count_kv")?;
+        let hidden = metadata_u32(content, "qwen2.embedding_length")?;
+        let context_length = metadata_u32(content, "qwen2.context_length")?;
+        let blocks = metadata_u32(content, "qwen2.block_count")?;
+        let eps = content
+            .metadata
+            .get("qwen2.attention.layer_norm_rms_epsilon")
+            .and_then(|v| v.to_f32().ok())
+            .unwrap_or(1e-6);
+        let rope_base = content
+            .metadata
+            .get("qwen2.rope.freq_base")
+            .and_then(|v| v.to_f32().ok())
+            .unwrap_or(10_000.0);
+        if n_head == 0 || n_kv_head == 0 || n_head % n_kv_head != 0 || hidden % n_head != 0 {
+            candle_core::bail!(
+                "inconsistent attention shape: {n_head} heads, {n_kv_head} kv heads, width {hidden}"
+            );
+        }
+        let head_dim = hidden / n_head;
+        let mut tensor = |name: &str| content.tensor(reader, name, &device);
+        let embedding = Arc::new(tensor("token_embd.weight")?);
+        let norm = RmsNorm::new(tensor("output_norm.weight")?, eps)?;
+        let output = match tensor("output.weight") {
+            Ok(t) => Linear::new(t)?,
+            // Tied embeddings: the output projection is the embedding matrix.
+            Err(_) => Linear {
+                matmul: QMatMul::from_arc(embedding.clone())?,
+                k: embedding.shape().dims2()?.1,
+                weight: embedding.clone(),
+            },
+        };
+        let mut layers = Vec::with_capacity(blocks);
+        for i in 0..blocks {
+            let mut t = |suffix: &str| tensor(&format!("blk.{i}.{suffix}"));
+            layers.push(Layer {
+                wq: Linear::new(t("attn_q.weight")?)?,
+                wk: Linear::new(t("attn_k.weight")?)?,
+                wv: Linear::new(t("attn_v.weight")?)?,
+                bq: t("attn_q.bias")?.dequantize(&device)?,
+                bk: t("attn_k.bias")?.dequantize(&device)?,
+                bv: t("attn_v.bias")?.dequantize(&device)?,
+                wo: Linear::new(t("attn_output.weight")?)?,
+                attention_norm: RmsNorm::new(t("attn_norm.weight")?, eps)?,
+                gate: Linear::new(t("ffn_gate.weight")?)?,
+                up: Linear::new(t("ffn_up.weight")?)?,
+                down: Linear::new(t("ffn_down.weight")?)?,
+                ffn_norm: RmsNorm::new(t("ffn_norm.weight")?, eps)?,
+                cache: KvCache::default(),
+            });
+        }
+        let (cos, sin) = rope_tables(head_dim, rope_base, context_length, &device)?;
+        Ok(Qwen2 {
+            embedding,
+            layers,
+            norm,
+            output,
+            cos,
+            sin,
+            shape: Shape {
+                n_head,
+                n_kv_head,
+                head_dim,
+                hidden,
+                context_length,
+            },
+        })
+    }
+
+    /// The model's shape.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// Positions currently held in the KV cache.
+    pub fn cached_len(&self) -> usize {
+        self.layers.first().map_or(0, |l| l.cache.len)
+    }
+
+    /// Forgets the cached positions from `len` on.
+    pub fn truncate_cache(&mut self, len: usize) {
+        for layer in &mut self.layers {
+            layer.cache.len = layer.cache.len.min(len);
+        }
+    }
+
+    /// Runs `ids` (positions `cached_len()..`) through the model and returns the logits of
+    /// the last position, `(vocab,)`.
+    pub fn forward(&mut self, ids: &[u32]) -> Result<Tensor> {
+        let position = self.cached_len();
+        let seq = ids.len();
+        if seq == 0 {
+            candle_core::bail!("no tokens to run");
+        }
+        if position + seq > self.shape.context_length {
+            candle_core::bail!(
+                "{} positions exceed the context length {}",
+                position + seq,
+                self.shape.context_length
+            );
+        }
+        let device = Device::Cpu;
+        let ids_tensor = Tensor::new(ids, &device)?;
+        let mut x = self.embedding.embedding(&ids_tensor)?;
+        if x.dim(D::Minus1)? > self.shape.hidden {
+            x = x.narrow(D::Minus1, 0, self.shape.hidden)?;
+        }
+        let mut x = x.unsqueeze(0)?.contiguous()?;
+        let mask = if seq > 1 {
+            Some(causal_mask(seq, position, &device)?)
+        } else {
+            None
+        };
+        let cos = self.cos.narrow(0, position, seq)?;
+        let sin = self.sin.narrow(0, position, seq)?;
+        let shape = self.shape;
+        for layer in &mut self.layers {
+            let residual = x.clone();
+            let h = layer.attention_norm.forward(&x)?;
+            let h = attention(layer, &h, mask.as_ref(), &cos, &sin, shape)?;
+            x = (h + residual)?;
+            let residual = x.clone();
+            let h = layer.ffn_norm.forward(&x)?;
+            let gate_up = Linear::forward_many(&[&layer.gate, &layer.up], &h)?;
+            let h = (candle_nn::ops::silu(&gate_up[0])? * &gate_up[1])?;
+            let h = layer.down.forward(&h)?;
+            x = (h + residual)?;
+        }
+        let x = self
+            .norm
+            .forward(&x.i((.., seq - 1..seq, ..))?.contiguous()?)?;
+        self.output.forward(&x)?.flatten_all()
+    }
+}
+
+fn attention(
+    layer: &mut Layer,
+    x: &Tensor,
+    mask: Option<&Tensor>,
+    cos: &Tensor,
+    sin: &Tensor,
+    shape: Shape,
+) -> Result<Tensor> {
+    let (b, seq, _) = x.dims3()?;
+    let qkv = Linear::forward_many(&[&layer.wq, &layer.wk, &layer.wv], x)?;
+    let q = qkv[0].broadcast_add(&layer.bq)?;
+    let k = qkv[1].broadcast_add(&layer.bk)?;
+    let v = qkv[2].broadcast_add(&layer.bv)?;
+    let heads = |t: Tensor, n: usize| -> Result<Tensor> {
+        t.reshape((b, seq, n, shape.head_dim))?
+            .transpose(1, 2)?
+            .contiguous()
+    };
+    let q = candle_nn::rotary_emb::rope(&heads(q, shape.n_head)?, cos, sin)?;
+    let k = candle_nn::rotary_emb::rope(&heads(k, shape.n_kv_head)?, cos, sin)?;
+    let v = heads(v, shape.n_kv_head)?;
+    let (k, v) = layer.cache.append(&k, &v)?;
+    let kv_len = k.dim(2)?;
+    // Query heads sharing a KV head are adjacent: view them as one longer sequence per group.
+    let group = shape.n_head / shape.n_kv_head;
+    let q = q.reshape((b, shape.n_kv_head, group * seq, shape.head_dim))?;
+    let scale = 1.0 / (shape.head_dim as f64).sqrt();
+    let scores = (q.matmul(&k.t()?)? * scale)?;
+    let scores = match mask {
+        Some(mask) => scores
+            .reshape((b, shape.n_head, seq, kv_len))?
+            .broadcast_add(mask)?
+            .reshape((b, shape.n_kv_head, group * seq, kv_len))?,
+        None => scores,
+    };
+    let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+    let y = probs.matmul(&v.contiguous()?)?;
+    let y = y
+        .reshape((b, shape.n_head, seq, shape.head_dim))?
+        .transpose(1, 2)?
+        .reshape((b, seq, shape.n_head * shape.head_dim))?;
+    layer.wo.forward(&y)
+}
+
+/// Additive mask `(seq, position + seq)`: 0 where query `i` may see key `j`, -inf elsewhere.
+fn causal_mask(seq: usize, position: usize, device: &Device) -> Result<Tensor> {
+    let kv_len = position + seq;
+    let values: Vec<f32> = (0..seq)
+        .flat_map(|i| {
+            (0..kv_len).map(move |j| {
+                if j > position + i {
+                    f32::NEG_INFINITY
+                } else {
+                    0.0
+                }
+            })
+        })
+        .collect();
+    Tensor::from_vec(values, (seq, kv_len), device)
+}
+
+fn rope_tables(
+    head_dim: usize,
+    base: f32,
+    context_length: usize,
+    device: &Device,
+) -> Result<(Tensor, Tensor)> {
+    let inv_freq: Vec<f32> = (0..head_dim)
+        .step_by(2)
+        .map(|i| 1.0 / base.powf(i as f32 / head_dim as f32))
+        .collect();
+    let inv_freq = Tensor::new(inv_freq.as_slice(), device)?;
+    let positions = Tensor::arange(0, context_length as u32, device)?
+        .to_dtype(DType::F32)?
+        .reshape((context_length, 1))?;
+    let angles = positions.broadcast_mul(&inv_freq.reshape((1, head_dim / 2))?)?;
+    Ok((angles.cos()?, angles.sin()?))
+}
