@@ -147,8 +147,8 @@ impl LocalModel {
             .and_then(|v| v.to_u32().ok())
             .unwrap_or(32_768) as usize;
         let tokenizer = GgufTokenizer::from_gguf(&content)?;
-        let weights = Qwen2::from_gguf(&content, &mut file)
-            .map_err(|e| LlmError::Format(format!("weights: {e}")))?;
+        let weights =
+            Qwen2::load(path, &content).map_err(|e| LlmError::Format(format!("weights: {e}")))?;
         let mut stop_ids = Vec::new();
         for token in ["<|im_end|>", "<|endoftext|>"] {
             if let Ok(id) = tokenizer.special(token) {
@@ -341,8 +341,10 @@ impl LocalModel {
     }
 }
 
-/// Prompt tokens run per forward pass during prefill.
-const PREFILL_CHUNK: usize = 512;
+/// Prompt tokens run per forward pass during prefill. Measured with `lvshen bench llm` on
+/// 2 cores (1,537-token prompt): 512 → 172 tok/s, 256 → 197, 128 → 215, 64 → 204; smaller
+/// chunks also keep the attention scores, and so peak memory, small.
+const PREFILL_CHUNK: usize = 128;
 
 fn candle(e: candle_core::Error) -> LlmError {
     LlmError::Runtime(e.to_string())

@@ -2,8 +2,9 @@
 //!
 //! Adapted from `candle-transformers`' `quantized_qwen2` (MIT/Apache-2.0), changed where the
 //! profile of a 2-core CPU said so (`shared/spec/model.md`, issue 4):
-//! - the token embedding stays quantized (rows are dequantized on lookup) instead of being
-//!   expanded to f32 — 545 MB less for the 0.5B model;
+//! - the token embedding is not held in memory at all: the rows a prompt needs are read from
+//!   the GGUF file and dequantized on lookup (candle expands the table to f32: 545 MB for the
+//!   0.5B model; even quantized it would be 145 MB);
 //! - weights whose input width is not a multiple of 256 may be zero-padded on disk by
 //!   [`crate::convert`] so that candle's repacked AVX-512 VNNI kernels take them; activations
 //!   are padded to match here (zeros contribute nothing to the dot products);
@@ -12,9 +13,10 @@
 //!   with the previous one (the fixed system prompt) only computes the new tokens;
 //! - grouped-query attention runs per KV head group without copying K and V per query head.
 
-use std::sync::Arc;
+use std::io::{Read, Seek, SeekFrom};
+use std::sync::{Arc, Mutex};
 
-use candle_core::quantized::{QMatMul, QTensor, gguf_file};
+use candle_core::quantized::{GgmlDType, QMatMul, QTensor, ggml_file, gguf_file};
 use candle_core::{D, DType, Device, IndexOp, Module, Result, Tensor};
 
 /// A linear layer over a quantized weight `(n, k)`; pads its input with zeros up to `k`.
@@ -79,6 +81,65 @@ impl RmsNorm {
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
         candle_nn::ops::rms_norm(x, &self.weight, self.eps)
+    }
+}
+
+/// The token embedding table, read row by row from the model file.
+#[derive(Debug)]
+struct EmbeddingRows {
+    file: Mutex<std::fs::File>,
+    /// Byte offset of row 0 in the file.
+    offset: u64,
+    rows: usize,
+    width: usize,
+    row_bytes: usize,
+    dtype: GgmlDType,
+}
+
+impl EmbeddingRows {
+    fn open(path: &std::path::Path, content: &gguf_file::Content) -> Result<Self> {
+        let Some(info) = content.tensor_infos.get("token_embd.weight") else {
+            candle_core::bail!("GGUF has no token_embd.weight");
+        };
+        let (rows, width) = info.shape.dims2()?;
+        let dtype = info.ggml_dtype;
+        if !width.is_multiple_of(dtype.block_size()) {
+            candle_core::bail!("token_embd.weight width {width} is not a whole number of blocks");
+        }
+        Ok(EmbeddingRows {
+            file: Mutex::new(std::fs::File::open(path)?),
+            offset: content.tensor_data_offset + info.offset,
+            rows,
+            width,
+            row_bytes: width / dtype.block_size() * dtype.type_size(),
+            dtype,
+        })
+    }
+
+    /// The embeddings of `ids`, `(ids.len(), width)`.
+    fn lookup(&self, ids: &[u32]) -> Result<Tensor> {
+        let mut bytes = vec![0u8; ids.len() * self.row_bytes];
+        {
+            let mut file = self
+                .file
+                .lock()
+                .map_err(|_| candle_core::Error::Msg("embedding file lock poisoned".into()))?;
+            for (id, chunk) in ids.iter().zip(bytes.chunks_exact_mut(self.row_bytes)) {
+                let id = *id as usize;
+                if id >= self.rows {
+                    candle_core::bail!("token id {id} is outside the vocabulary ({})", self.rows);
+                }
+                file.seek(SeekFrom::Start(self.offset + (id * self.row_bytes) as u64))?;
+                file.read_exact(chunk)?;
+            }
+        }
+        let rows = ggml_file::qtensor_from_ggml(
+            self.dtype,
+            &bytes,
+            vec![ids.len(), self.width],
+            &Device::Cpu,
+        )?;
+        rows.dequantize(&Device::Cpu)
     }
 }
 
@@ -149,7 +210,7 @@ pub struct Shape {
 /// Qwen2 weights with a KV cache.
 #[derive(Debug)]
 pub struct Qwen2 {
-    embedding: Arc<QTensor>,
+    embedding: EmbeddingRows,
     layers: Vec<Layer>,
     norm: RmsNorm,
     output: Linear,
@@ -166,11 +227,9 @@ fn metadata_u32(content: &gguf_file::Content, key: &str) -> Result<usize> {
 }
 
 impl Qwen2 {
-    /// Reads the weights of a `qwen2` GGUF file.
-    pub fn from_gguf<R: std::io::Seek + std::io::Read>(
-        content: &gguf_file::Content,
-        reader: &mut R,
-    ) -> Result<Self> {
+    /// Reads the weights of the `qwen2` GGUF file `path`, whose header is `content`.
+    pub fn load(path: &std::path::Path, content: &gguf_file::Content) -> Result<Self> {
+        let reader = &mut std::fs::File::open(path)?;
         let device = Device::Cpu;
         let n_head = metadata_u32(content, "qwen2.attention.head_count")?;
         let n_kv_head = metadata_u32(content, "qwen2.attention.head_count_kv")?;
@@ -194,16 +253,13 @@ impl Qwen2 {
         }
         let head_dim = hidden / n_head;
         let mut tensor = |name: &str| content.tensor(reader, name, &device);
-        let embedding = Arc::new(tensor("token_embd.weight")?);
+        let embedding = EmbeddingRows::open(path, content)?;
         let norm = RmsNorm::new(tensor("output_norm.weight")?, eps)?;
-        let output = match tensor("output.weight") {
-            Ok(t) => Linear::new(t)?,
+        let output = if content.tensor_infos.contains_key("output.weight") {
+            Linear::new(tensor("output.weight")?)?
+        } else {
             // Tied embeddings: the output projection is the embedding matrix.
-            Err(_) => Linear {
-                matmul: QMatMul::from_arc(embedding.clone())?,
-                k: embedding.shape().dims2()?.1,
-                weight: embedding.clone(),
-            },
+            Linear::new(tensor("token_embd.weight")?)?
         };
         let mut layers = Vec::with_capacity(blocks);
         for i in 0..blocks {
@@ -275,8 +331,7 @@ impl Qwen2 {
             );
         }
         let device = Device::Cpu;
-        let ids_tensor = Tensor::new(ids, &device)?;
-        let mut x = self.embedding.embedding(&ids_tensor)?;
+        let mut x = self.embedding.lookup(ids)?;
         if x.dim(D::Minus1)? > self.shape.hidden {
             x = x.narrow(D::Minus1, 0, self.shape.hidden)?;
         }
