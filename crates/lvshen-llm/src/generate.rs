@@ -168,6 +168,11 @@ impl LocalModel {
         })
     }
 
+    /// Tokens the model accepts, prompt and reply together.
+    pub fn context_length(&self) -> usize {
+        self.context_length
+    }
+
     /// The tokenizer.
     pub fn tokenizer(&self) -> &GgufTokenizer {
         &self.tokenizer
@@ -311,6 +316,11 @@ impl LocalModel {
         logits
             .map(|l| (l, shared))
             .ok_or_else(|| LlmError::Runtime("empty prompt".to_owned()))
+    }
+
+    /// Positions (prompt and generated tokens) whose keys and values are cached.
+    pub fn cached_tokens(&self) -> usize {
+        self.cached.len()
     }
 
     /// Forgets the cached prompt, so the next generation computes every position (benchmarks).

@@ -6,9 +6,11 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
-use lvshen_llm::{Chat, GenerationParams, LocalModel, ModelError};
+use lvshen_llm::{
+    Chat, Event, GenerationParams, LlmError, LlmService, LocalBackend, LocalModel, ModelError,
+};
 
 fn cache_dir() -> PathBuf {
     let base = std::env::var_os("XDG_CACHE_HOME")
@@ -38,15 +40,31 @@ fn original() -> Option<PathBuf> {
 
 /// The loaded model as users run it (the CPU-optimised copy), shared by the tests (loading
 /// twice would double the memory).
-fn model() -> Option<&'static Mutex<LocalModel>> {
-    static MODEL: OnceLock<Option<Mutex<LocalModel>>> = OnceLock::new();
+fn backend() -> Option<Arc<LocalBackend>> {
+    static MODEL: OnceLock<Option<Arc<LocalBackend>>> = OnceLock::new();
     MODEL
         .get_or_init(|| {
             let path = original()?;
             let copy = lvshen_llm::convert::cpu_optimized(&path).unwrap();
-            Some(Mutex::new(LocalModel::load(&copy).unwrap()))
+            Some(Arc::new(LocalBackend::new(
+                LocalModel::load(&copy).unwrap(),
+                "test",
+            )))
         })
-        .as_ref()
+        .clone()
+}
+
+/// Tests that drive the model directly take turns through the backend's lock.
+struct Model(Arc<LocalBackend>);
+
+impl Model {
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, LocalModel>, std::convert::Infallible> {
+        Ok(self.0.lock())
+    }
+}
+
+fn model() -> Option<Model> {
+    backend().map(Model)
 }
 
 #[derive(serde::Deserialize)]
@@ -82,6 +100,7 @@ fn token_ids_match_llama_cpp() {
 fn cpu_copy_agrees_with_the_original_file() {
     let Some(path) = original() else { return };
     let Some(copy) = model() else { return };
+    let copy = &copy;
     let mut original = LocalModel::load(&path).unwrap();
     let chat = Chat::single(None, "用一句话说明印染废水的主要污染物。");
     let params = GenerationParams {
@@ -239,4 +258,119 @@ fn prompts_beyond_the_context_are_refused() {
         )
         .unwrap_err();
     assert!(matches!(err, lvshen_llm::LlmError::TooLong { .. }), "{err}");
+}
+
+#[test]
+fn a_full_queue_answers_busy_at_once() {
+    let Some(backend) = backend() else { return };
+    // Queue 0: one request runs, none waits.
+    let service = LlmService::new(backend, 0);
+    let running = service.clone();
+    let started = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let signal = started.clone();
+    let worker = std::thread::spawn(move || {
+        let mut first = true;
+        running
+            .generate(
+                &Chat::single(None, "写一段关于印染废水处理的说明。"),
+                &GenerationParams {
+                    max_tokens: 48,
+                    stop_at_eos: false,
+                    ..GenerationParams::default()
+                },
+                &AtomicBool::new(false),
+                &mut |_| {
+                    if std::mem::take(&mut first) {
+                        signal.wait();
+                    }
+                },
+            )
+            .unwrap()
+    });
+    started.wait();
+    let err = service
+        .generate(
+            &Chat::single(None, "你好"),
+            &GenerationParams::default(),
+            &AtomicBool::new(false),
+            &mut |_| {},
+        )
+        .unwrap_err();
+    assert!(matches!(err, LlmError::Busy { .. }), "{err}");
+    assert!(err.to_string().contains("模型正忙"));
+    let (_, stats) = worker.join().unwrap();
+    assert_eq!(stats.generated_tokens, 48);
+    assert_eq!(service.in_flight(), 0);
+}
+
+#[test]
+fn a_dropped_stream_cancels_its_generation() {
+    let Some(backend) = backend() else { return };
+    let service = LlmService::new(backend.clone(), 2);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // A stream read to the end: text pieces, then Done.
+        let mut generation = service
+            .stream(
+                Chat::single(None, "资料：烟囱高度35米。问题：烟囱多高？"),
+                GenerationParams {
+                    max_tokens: 24,
+                    ..GenerationParams::default()
+                },
+            )
+            .unwrap();
+        let mut pieces = String::new();
+        let mut done = None;
+        while let Some(event) = generation.events.recv().await {
+            match event {
+                Event::Text(t) => pieces.push_str(&t),
+                Event::Done { text, stats } => done = Some((text, stats)),
+                Event::Error(e) => panic!("{e}"),
+            }
+        }
+        let (text, _) = done.unwrap();
+        assert_eq!(pieces, text);
+        // A client that leaves after the first piece: the generation stops long before
+        // its 400 tokens and frees its place in the queue.
+        let mut generation = service
+            .stream(
+                Chat::single(None, "写一首很长的诗。"),
+                GenerationParams {
+                    max_tokens: 400,
+                    stop_at_eos: false,
+                    ..GenerationParams::default()
+                },
+            )
+            .unwrap();
+        assert!(matches!(
+            generation.events.recv().await,
+            Some(Event::Text(_))
+        ));
+        drop(generation);
+        while service.in_flight() > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    });
+    let cached = backend.lock().cached_tokens();
+    assert!(
+        cached < 150,
+        "generation went on after the client left: {cached} positions"
+    );
+    // The model is free again: it answers the next request.
+    let (_, stats) = service
+        .generate(
+            &Chat::single(None, "你好"),
+            &GenerationParams {
+                max_tokens: 2,
+                ..GenerationParams::default()
+            },
+            &AtomicBool::new(false),
+            &mut |_| {},
+        )
+        .unwrap();
+    assert!(stats.generated_tokens >= 1);
 }

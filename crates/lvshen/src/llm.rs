@@ -6,7 +6,12 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context as _;
-use lvshen_llm::{Chat, FetchEvent, GenerationParams, LocalModel, MODELS, ModelSpec};
+use std::sync::Arc;
+
+use lvshen_llm::{
+    Backend, BackendKind, Chat, FetchEvent, GenerationParams, LlmService, LocalBackend, LocalModel,
+    MODELS, ModelSpec, OpenAiBackend,
+};
 
 use crate::kb::DataDirArgs;
 
@@ -39,6 +44,9 @@ pub(crate) struct ModelArgs {
     /// 模型：名称（见 lvshen model list）或本地 GGUF 文件路径；默认 0.5B 模型，首次使用自动下载
     #[arg(long, env = "LVSHEN_MODEL")]
     model: Option<String>,
+    /// 配置文件；默认 ./lvshen.toml 或 数据目录/lvshen.toml
+    #[arg(long, env = "LVSHEN_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(flatten)]
     data: DataDirArgs,
 }
@@ -124,16 +132,54 @@ fn fetch_with_progress(spec: &ModelSpec, data_dir: &Path) -> anyhow::Result<Path
     Ok(path)
 }
 
+/// The generation service the settings ask for: `--model` forces the local backend with that
+/// model; otherwise `lvshen.toml` decides (local by default).
+pub(crate) fn open_service(args: &ModelArgs) -> anyhow::Result<LlmService> {
+    let data_dir = args.data.resolve();
+    let (mut settings, source) = crate::config::load(args.config.as_deref(), &data_dir)?;
+    if let Some(source) = &source {
+        tracing::info!(config = %source.display(), "settings loaded");
+    }
+    if args.model.is_some() {
+        settings.llm.backend = BackendKind::Local;
+        settings.llm.model = args.model.clone();
+    }
+    let queue = settings.llm.queue.unwrap_or(4);
+    let backend: Arc<dyn Backend> = match settings.llm.backend {
+        BackendKind::Local => {
+            let path = resolve_model_name(settings.llm.model.as_deref(), &data_dir)?;
+            let model = LocalModel::load(&path)
+                .with_context(|| format!("无法加载模型 {}", path.display()))?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Arc::new(LocalBackend::new(model, name))
+        }
+        BackendKind::Openai => {
+            let config = settings.llm.openai.clone().context(
+                "llm.backend = \"openai\" 需要 [llm.openai] 表（base_url、model），见 lvshen.toml.example",
+            )?;
+            Arc::new(OpenAiBackend::new(config)?)
+        }
+    };
+    Ok(LlmService::new(backend, queue))
+}
+
 /// The GGUF file to load: a path, or a catalogue model (fetched on first use).
 pub(crate) fn resolve_model(args: &ModelArgs) -> anyhow::Result<PathBuf> {
-    if let Some(m) = &args.model {
+    resolve_model_name(args.model.as_deref(), &args.data.resolve())
+}
+
+fn resolve_model_name(model: Option<&str>, data_dir: &Path) -> anyhow::Result<PathBuf> {
+    if let Some(m) = model {
         let path = PathBuf::from(m);
         if path.is_file() {
             return Ok(path);
         }
     }
-    let spec = spec_of(args.model.as_deref())?;
-    let data_dir = args.data.resolve();
+    let spec = spec_of(model)?;
+    let data_dir = data_dir.to_path_buf();
     let mut path = lvshen_llm::model_path(&data_dir, spec);
     if !path.is_file() {
         path = fetch_with_progress(spec, &data_dir)?;
@@ -179,9 +225,9 @@ pub(crate) fn model(command: ModelCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub(crate) fn chat(args: ChatArgs) -> anyhow::Result<ExitCode> {
-    let path = resolve_model(&args.model)?;
-    let mut model =
-        LocalModel::load(&path).with_context(|| format!("无法加载模型 {}", path.display()))?;
+    let started = std::time::Instant::now();
+    let service = open_service(&args.model)?;
+    let load_seconds = started.elapsed().as_secs_f64();
     let chat = Chat::single(args.system.as_deref(), &args.question);
     let params = GenerationParams {
         max_tokens: args.max_tokens.max(1),
@@ -191,15 +237,16 @@ pub(crate) fn chat(args: ChatArgs) -> anyhow::Result<ExitCode> {
     };
     let cancel = AtomicBool::new(false);
     let mut stdout = std::io::stdout().lock();
-    let (_, stats) = model.generate(&chat, &params, &cancel, &mut |piece| {
+    let (_, stats) = service.generate(&chat, &params, &cancel, &mut |piece| {
         let _ = stdout.write_all(piece.as_bytes());
         let _ = stdout.flush();
     })?;
     let _ = writeln!(stdout);
     if args.stats {
         eprintln!(
-            "加载 {:.2} s；提示 {} tokens，预填充 {:.1} tok/s；生成 {} tokens，解码 {:.1} tok/s；停止原因 {}",
-            model.load_seconds,
+            "{}：加载 {:.2} s；提示 {} tokens，预填充 {:.1} tok/s；生成 {} tokens，解码 {:.1} tok/s；停止原因 {}",
+            service.backend().describe(),
+            load_seconds,
             stats.prompt_tokens,
             stats.prefill_tps(),
             stats.generated_tokens,

@@ -3,6 +3,7 @@
 
 mod bench;
 mod check;
+mod config;
 mod eval;
 mod kb;
 mod llm;
