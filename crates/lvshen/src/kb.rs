@@ -86,7 +86,7 @@ pub(crate) fn worker_command() -> anyhow::Result<WorkerCommand> {
     })
 }
 
-fn open_index(data_dir: &Path) -> anyhow::Result<SearchIndex> {
+pub(crate) fn open_index(data_dir: &Path) -> anyhow::Result<SearchIndex> {
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("无法创建数据目录 {}", data_dir.display()))?;
     let mut index = SearchIndex::open(data_dir)

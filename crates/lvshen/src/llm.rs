@@ -132,6 +132,13 @@ fn fetch_with_progress(spec: &ModelSpec, data_dir: &Path) -> anyhow::Result<Path
     Ok(path)
 }
 
+impl ModelArgs {
+    /// The data directory these arguments point at.
+    pub(crate) fn data_dir(&self) -> PathBuf {
+        self.data.resolve()
+    }
+}
+
 /// The generation service the settings ask for: `--model` forces the local backend with that
 /// model; otherwise `lvshen.toml` decides (local by default).
 pub(crate) fn open_service(args: &ModelArgs) -> anyhow::Result<LlmService> {

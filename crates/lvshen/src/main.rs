@@ -1,6 +1,7 @@
 //! `lvshen`: the command line of 绿审. Each subcommand wires the library crates together;
 //! no review logic lives here.
 
+mod ask;
 mod bench;
 mod check;
 mod config;
@@ -41,6 +42,9 @@ enum Command {
     },
     /// 用本地模型对话（流式输出）。
     Chat(llm::ChatArgs),
+    /// 法规问答：依据知识库条款作答并核验引用；无依据时拒答。
+    /// 退出码：0 已回答；1 拒答（知识库中未找到依据）。
+    Ask(ask::AskArgs),
     /// 评测：检索评测集（hit@1、hit@5、MRR）。
     Eval {
         #[command(subcommand)]
@@ -130,6 +134,7 @@ fn main() -> ExitCode {
         Command::Bench { what } => bench::run(what),
         Command::Model { what } => llm::model(what),
         Command::Chat(args) => llm::chat(args),
+        Command::Ask(args) => ask::run(args),
         Command::Eval {
             what: EvalCommand::Search(args),
         } => eval::run(args),

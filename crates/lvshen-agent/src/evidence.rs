@@ -1,0 +1,339 @@
+//! From search hits to evidence: the question's key terms, the relevance gate that decides
+//! whether the knowledge base can answer at all, and the focused passages (the sentences or
+//! table cells of each hit that bear on the question) the model is shown.
+
+use jieba_rs::Jieba;
+use lvshen_search::{Hit, analyzer, synonyms};
+
+/// Words that say what kind of answer is wanted, not what it is about.
+const QUESTION_WORDS: &[&str] = &[
+    "多少",
+    "什么",
+    "哪些",
+    "哪个",
+    "是否",
+    "怎么",
+    "怎样",
+    "如何",
+    "为什么",
+    "几",
+    "多久",
+    "多长",
+    "多高",
+    "吗",
+    "呢",
+    "吧",
+    "请问",
+    "请",
+    "一下",
+    "说明",
+    "介绍",
+    "解释",
+    "规定",
+    "要求",
+    "需要",
+    "应当",
+    "应该",
+    "可以",
+    "能否",
+    "是",
+    "有",
+    "对",
+    "在",
+    "的",
+    "了",
+    "和",
+    "与",
+    "或",
+    "及",
+    "中",
+    "里",
+    "对于",
+    "关于",
+    "按照",
+    "根据",
+    "哪里",
+    "时候",
+    "具体",
+    "相关",
+    "有关",
+    "情况",
+    "问题",
+    "内容",
+    "那",
+    "那么",
+    "这个",
+    "那个",
+    "其",
+    "该",
+    "它",
+    "谁",
+    "何",
+    "怎么办",
+    "标准",
+    "企业",
+    "项目",
+    "单位",
+    "值",
+    "多大",
+    "去年",
+    "今年",
+];
+
+/// The terms of `question` that carry its subject (index terms, lower-cased), without
+/// question words and stop words, each with its synonyms.
+pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for term in analyzer::terms(jieba, question) {
+        let term = term.trim().to_lowercase();
+        if term.is_empty()
+            || QUESTION_WORDS.contains(&term.as_str())
+            // 几年, 几天, 多少天, 多久: the kind of answer, not its subject.
+            || term.starts_with('几')
+            || term.starts_with("多少")
+            || synonyms::STOP_WORDS.contains(&term.as_str())
+            || term.chars().all(|c| !c.is_alphanumeric())
+        {
+            continue;
+        }
+        // Single CJK characters carry little on their own (条, 年, 日).
+        if term.chars().count() == 1 && !term.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        if out.iter().any(|group| group.contains(&term)) {
+            continue;
+        }
+        let mut group = vec![term.clone()];
+        for s in synonyms::expand(&term) {
+            if !group.iter().any(|g| g == s) {
+                group.push(s.to_owned());
+            }
+        }
+        out.push(group);
+    }
+    // Search-mode segmentation yields both 间接排放 and its parts 间接, 排放: keep the whole.
+    let heads: Vec<String> = out.iter().map(|g| g[0].clone()).collect();
+    out.retain(|g| {
+        !heads
+            .iter()
+            .any(|h| h != &g[0] && h.chars().count() > g[0].chars().count() && h.contains(&g[0]))
+    });
+    out
+}
+
+/// Everything a hit says about itself, lower-cased and without spaces, for term matching.
+pub fn haystack(hit: &Hit) -> String {
+    let mut s = String::new();
+    s.push_str(&hit.doc);
+    if let Some(n) = &hit.doc_number {
+        s.push_str(n);
+    }
+    s.push_str(&hit.clause);
+    if let Some(c) = &hit.context {
+        s.push_str(c);
+    }
+    s.push_str(&hit.text);
+    compact(&s)
+}
+
+/// Lower-cased, without white space; Chinese numerals as digits.
+pub fn compact(text: &str) -> String {
+    crate::numerals::normalize(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn covered(group: &[String], hay: &str) -> bool {
+    group.iter().any(|t| hay.contains(&compact(t)))
+}
+
+/// How well the best hits cover the question: the share of key-term groups found in the
+/// top `k` hits together.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Coverage {
+    pub terms: Vec<String>,
+    pub missing: Vec<String>,
+    pub ratio: f64,
+}
+
+/// The relevance gate: coverage of the question's key terms by the top hits.
+pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
+    let hay: String = hits.iter().take(k).map(haystack).collect();
+    let mut missing = Vec::new();
+    for group in terms {
+        if !covered(group, &hay) {
+            missing.push(group[0].clone());
+        }
+    }
+    let total = terms.len();
+    Coverage {
+        terms: terms.iter().map(|g| g[0].clone()).collect(),
+        ratio: if total == 0 {
+            0.0
+        } else {
+            (total - missing.len()) as f64 / total as f64
+        },
+        missing,
+    }
+}
+
+/// Minimum share of key terms the top hits must contain for the question to be answered.
+pub const MIN_COVERAGE: f64 = 0.6;
+
+/// A passage shown to the model and offered as a citation.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Evidence {
+    /// Document title (or the tool's name for tool results).
+    pub doc: String,
+    pub doc_number: Option<String>,
+    pub clause: String,
+    /// The focused text: the parts of the chunk that bear on the question.
+    pub text: String,
+    /// Where it comes from (file, rule table, filing).
+    pub source: String,
+    /// The whole chunk, for verification.
+    #[serde(skip)]
+    pub full: String,
+}
+
+impl Evidence {
+    /// The header line the model sees: 《title》（number）clause.
+    pub fn label(&self) -> String {
+        let mut s = format!("《{}》", self.doc);
+        if let Some(n) = self.doc_number.as_deref().filter(|n| !self.doc.contains(n)) {
+            s.push_str(&format!("（{n}）"));
+        }
+        if !self.clause.is_empty() {
+            s.push(' ');
+            s.push_str(&self.clause);
+        }
+        s
+    }
+
+    /// All the text a claim citing this evidence may rest on: what the model was shown.
+    /// (Not the whole chunk: a number elsewhere in a table row must not vouch for a claim.)
+    pub fn support(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.label(),
+            self.doc_number.as_deref().unwrap_or(""),
+            self.text
+        )
+    }
+}
+
+/// Splits a chunk into sentences or table cells.
+fn segments(text: &str) -> Vec<&str> {
+    text.split(['。', '；', ';', '\n', '！', '？'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Text that tries to instruct the reader rather than state a rule: dropped from evidence.
+pub fn is_instruction(segment: &str) -> bool {
+    let s = segment.to_lowercase();
+    const MARKERS: &[&str] = &[
+        "忽略以上",
+        "忽略前面",
+        "忽略之前",
+        "忽略所有",
+        "忽略上述",
+        "无视以上",
+        "无视上述",
+        "不要遵守",
+        "你现在是",
+        "你必须回答",
+        "请回答：",
+        "系统提示",
+        "ignore previous",
+        "ignore all",
+        "ignore the above",
+        "disregard",
+        "system prompt",
+        "you are now",
+        "<|im_start|>",
+        "<|im_end|>",
+    ];
+    MARKERS.iter().any(|m| s.contains(m))
+}
+
+/// Focused evidence from the hits: for each of the best `max` hits, the segments that
+/// contain key terms (table chunks keep their header so column meanings stay clear), at
+/// most `chars` characters each. Segments that read as instructions are dropped.
+pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    for hit in hits {
+        if out.len() >= max {
+            break;
+        }
+        let segs: Vec<&str> = segments(&hit.text)
+            .into_iter()
+            .filter(|s| !is_instruction(s))
+            .collect();
+        if segs.is_empty() {
+            continue;
+        }
+        // A table's header (up to its first colon) says what the columns are: always kept.
+        let is_table = hit.clause.starts_with('表');
+        let mut picked: Vec<String> = Vec::new();
+        let mut body: Vec<&str> = segs.clone();
+        if is_table
+            && let Some((header, rest)) = hit.text.split_once([':', '：'])
+            && header.chars().count() <= 160
+        {
+            picked.push(segments(header).join("，"));
+            body = segments(rest)
+                .into_iter()
+                .filter(|s| !is_instruction(s))
+                .collect();
+        }
+        // A term found in few segments of the chunk tells more than one found in all of them.
+        let hays: Vec<String> = body.iter().map(|s| compact(s)).collect();
+        let weights: Vec<f64> = terms
+            .iter()
+            .map(|g| {
+                let n = hays.iter().filter(|h| covered(g, h)).count();
+                if n == 0 { 0.0 } else { 1.0 / n as f64 }
+            })
+            .collect();
+        let scores: Vec<f64> = hays
+            .iter()
+            .map(|h| {
+                terms
+                    .iter()
+                    .zip(&weights)
+                    .filter(|(g, _)| covered(g, h))
+                    .map(|(_, w)| w)
+                    .sum()
+            })
+            .collect();
+        let best = scores.iter().copied().fold(0.0, f64::max);
+        for (score, segment) in scores.iter().zip(&body) {
+            let wanted = if best > 0.0 {
+                *score >= best * 0.5
+            } else {
+                picked.len() < 2
+            };
+            if wanted && !segment.is_empty() && !picked.iter().any(|p| p == segment) {
+                picked.push((*segment).to_owned());
+            }
+        }
+        let mut text = picked.join("；");
+        if text.chars().count() > chars {
+            text = text.chars().take(chars).collect::<String>() + "…";
+        }
+        let full: String = segs.join("；");
+        out.push(Evidence {
+            doc: hit.doc.clone(),
+            doc_number: hit.doc_number.clone(),
+            clause: hit.clause.clone(),
+            text,
+            source: hit.source.clone(),
+            full,
+        });
+    }
+    out
+}

@@ -1,0 +1,487 @@
+//! The Q&A agent (综合问答智能体): a question in, a short Chinese answer out, resting only on
+//! clauses retrieved from the knowledge base, every citation and number verified.
+//!
+//! Pipeline: normalise the question (a follow-up borrows the previous question for
+//! retrieval) → tools (rule lookup, a checked filing's findings, similar approvals) →
+//! clause-level search → relevance gate (refuse with the closest sources when the key terms
+//! are not covered) → focused evidence → generation from `prompts/qa_*.md` → sentence-by-
+//! sentence verification ([`verify`]) → citations of what survived. When the model is absent
+//! or nothing it wrote survives, the answer is the best passage itself, quoted and cited.
+
+pub mod evidence;
+pub mod numerals;
+pub mod tools;
+pub mod verify;
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use jieba_rs::Jieba;
+use lvshen_llm::{Chat, GenerationParams, LlmService, Role};
+use lvshen_search::{SearchIndex, SearchRequest};
+
+pub use evidence::{Coverage, Evidence};
+pub use tools::FilingContext;
+pub use verify::Dropped;
+
+/// The answer when the knowledge base has nothing relevant enough.
+pub const REFUSAL: &str = "知识库中未找到依据";
+
+/// The system prompt (`prompts/qa_system.md`).
+pub const SYSTEM_PROMPT: &str = include_str!("../../../prompts/qa_system.md");
+/// The user prompt template (`prompts/qa_user.md`).
+pub const USER_PROMPT: &str = include_str!("../../../prompts/qa_user.md");
+/// One worked example shown before the question (`prompts/qa_example.md`: the user turn,
+/// a `---` line, the assistant turn). Fictional on purpose, so it can never be cited.
+pub const EXAMPLE_PROMPT: &str = include_str!("../../../prompts/qa_example.md");
+
+/// The chat sent to the model: system prompt, the worked example, the question with its
+/// evidence. The first three messages never change, so their keys and values are reused.
+pub fn build_chat(evidence: &[Evidence], question: &str, history: &[Turn], query: &str) -> Chat {
+    let (example_user, example_answer) = EXAMPLE_PROMPT
+        .split_once("\n---\n")
+        .unwrap_or((EXAMPLE_PROMPT, ""));
+    Chat {
+        messages: vec![
+            (Role::System, SYSTEM_PROMPT.trim().to_owned()),
+            (Role::User, example_user.trim().to_owned()),
+            (Role::Assistant, example_answer.trim().to_owned()),
+            (
+                Role::User,
+                render_user_prompt(evidence, question, history, query),
+            ),
+        ],
+    }
+}
+
+/// Whether the question asks for a quantity (a limit, a period, a height…).
+pub fn wants_number(question: &str) -> bool {
+    [
+        "多少",
+        "几",
+        "多久",
+        "多长",
+        "多高",
+        "多大",
+        "期限",
+        "限值",
+        "标准值",
+        "浓度",
+        "时限",
+        "高度",
+        "年限",
+        "天内",
+        "日内",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
+/// Errors of the agent.
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+    #[error("问题为空")]
+    EmptyQuestion,
+    #[error("问题过长：{chars} 个字符，上限 {limit}")]
+    TooLong { chars: usize, limit: usize },
+    #[error("检索失败：{0}")]
+    Search(String),
+    #[error("{0}")]
+    Llm(#[from] lvshen_llm::LlmError),
+}
+
+/// One earlier exchange of the conversation.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Turn {
+    pub question: String,
+    pub answer: String,
+}
+
+/// A source the answer rests on (or, for a refusal, one of the closest).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Citation {
+    /// Document title, with its number when it has one: `纺织染整工业水污染物排放标准（GB 4287-2012）`.
+    pub doc: String,
+    /// Clause, table or article: `表2`, `第十四条`.
+    pub clause: String,
+    /// The passage.
+    pub text: String,
+    /// Where it is: a file of the knowledge base, the rule table, the checked filing.
+    pub source: String,
+}
+
+impl Citation {
+    fn of(e: &Evidence) -> Self {
+        let doc = match e.doc_number.as_deref() {
+            Some(n) if !e.doc.contains(n) => format!("{}（{n}）", e.doc),
+            _ => e.doc.clone(),
+        };
+        Citation {
+            doc,
+            clause: e.clause.clone(),
+            text: e.text.clone(),
+            source: e.source.clone(),
+        }
+    }
+}
+
+/// The agent's answer (`lvshen ask --format json`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Answer {
+    pub answer: String,
+    pub citations: Vec<Citation>,
+    pub refused: bool,
+    /// For a refusal: the closest sources found, which did not answer the question.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub closest: Vec<Citation>,
+    /// Tools used: `rule_lookup`, `explain_finding`, `similar_approvals`.
+    pub tools: Vec<String>,
+    /// `model` (generated and verified) or `extract` (the best passage quoted).
+    pub method: String,
+    /// Sentences of the model that were dropped, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ungrounded: Vec<Dropped>,
+    /// The text the search ran on (the question, or with the previous one for follow-ups).
+    pub retrieval_query: String,
+    pub coverage: Coverage,
+    pub seconds: f64,
+}
+
+/// Knobs of the pipeline.
+#[derive(Debug, Clone)]
+pub struct AgentOptions {
+    /// Hits retrieved.
+    pub top_k: usize,
+    /// Passages shown to the model.
+    pub evidence: usize,
+    /// Characters per passage.
+    pub evidence_chars: usize,
+    /// Tokens the model may write.
+    pub max_tokens: usize,
+}
+
+impl Default for AgentOptions {
+    fn default() -> Self {
+        AgentOptions {
+            top_k: 8,
+            evidence: 4,
+            evidence_chars: 240,
+            max_tokens: 160,
+        }
+    }
+}
+
+/// Longest question accepted.
+pub const MAX_QUESTION_CHARS: usize = 500;
+
+/// The agent over a knowledge base and, optionally, a model.
+pub struct Agent<'a> {
+    index: &'a SearchIndex,
+    llm: Option<&'a LlmService>,
+    jieba: Arc<Jieba>,
+    pub options: AgentOptions,
+}
+
+impl std::fmt::Debug for Agent<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Agent")
+            .field("llm", &self.llm.map(|l| l.backend().describe()))
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// Words that mark a question as a follow-up of the previous one.
+const FOLLOW_UP: &[&str] = &["那", "呢", "它", "其", "该", "上述", "这个", "同样", "还有"];
+
+impl<'a> Agent<'a> {
+    /// An agent over `index`; without `llm` answers are extracted passages.
+    pub fn new(index: &'a SearchIndex, llm: Option<&'a LlmService>) -> Self {
+        Agent {
+            index,
+            llm,
+            jieba: lvshen_search::analyzer::jieba(),
+            options: AgentOptions::default(),
+        }
+    }
+
+    /// The retrieval text: the question, preceded by the previous question when this one
+    /// reads as a follow-up ("那间接排放呢？").
+    pub fn retrieval_query(question: &str, history: &[Turn]) -> String {
+        let Some(last) = history.last() else {
+            return question.to_owned();
+        };
+        let short = question.chars().count() <= 14;
+        if short || FOLLOW_UP.iter().any(|w| question.contains(w)) {
+            format!("{} {}", last.question, question)
+        } else {
+            question.to_owned()
+        }
+    }
+
+    /// Answers `question`. `on_text` receives the verified answer as it is produced (sentence
+    /// by sentence), already carrying its citation markers.
+    pub fn ask(
+        &self,
+        question: &str,
+        history: &[Turn],
+        filing: Option<&FilingContext>,
+        cancel: &AtomicBool,
+        on_text: &mut dyn FnMut(&str),
+    ) -> Result<Answer, AgentError> {
+        let started = Instant::now();
+        let question = question.trim();
+        if question.is_empty() {
+            return Err(AgentError::EmptyQuestion);
+        }
+        let chars = question.chars().count();
+        if chars > MAX_QUESTION_CHARS {
+            return Err(AgentError::TooLong {
+                chars,
+                limit: MAX_QUESTION_CHARS,
+            });
+        }
+        let query = Self::retrieval_query(question, history);
+        let terms = evidence::key_terms(&self.jieba, &query);
+        let search = |query: &str, top_k: usize, doc_type| {
+            self.index
+                .search(&SearchRequest {
+                    query: query.to_owned(),
+                    top_k,
+                    doc_type,
+                })
+                .map_err(|e| AgentError::Search(e.to_string()))
+        };
+
+        // Tools first: their results are evidence too.
+        let mut tools_used = Vec::new();
+        let mut evidence: Vec<Evidence> = Vec::new();
+        let rules = tools::rule_lookup(question);
+        if !rules.is_empty() {
+            tools_used.push("rule_lookup".to_owned());
+            evidence.extend(rules);
+        }
+        if let Some(filing) = filing {
+            let found = tools::explain_findings(filing, question, &terms);
+            if !found.is_empty() {
+                tools_used.push("explain_finding".to_owned());
+                evidence.extend(found);
+            }
+        }
+        let mut hits = search(&query, self.options.top_k, None)?;
+        if tools::wants_approvals(question) {
+            let approval_query = match filing {
+                Some(f) => format!("{query} {}", f.profile()),
+                None => query.clone(),
+            };
+            let approvals = search(&approval_query, 3, Some(lvshen_corpus::DocType::Approval))?;
+            if !approvals.is_empty() {
+                tools_used.push("similar_approvals".to_owned());
+                // Approvals go first, without duplicates.
+                let mut merged = approvals;
+                for h in hits {
+                    if !merged.iter().any(|m| m.chunk_id == h.chunk_id) {
+                        merged.push(h);
+                    }
+                }
+                hits = merged;
+            }
+        }
+
+        let coverage = evidence::coverage(&terms, &hits, 3);
+        let tool_evidence = !evidence.is_empty();
+        if !tool_evidence && coverage.ratio < evidence::MIN_COVERAGE {
+            let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
+                .iter()
+                .map(Citation::of)
+                .collect();
+            on_text(REFUSAL);
+            return Ok(Answer {
+                answer: REFUSAL.to_owned(),
+                citations: Vec::new(),
+                refused: true,
+                closest,
+                tools: tools_used,
+                method: "gate".to_owned(),
+                ungrounded: Vec::new(),
+                retrieval_query: query,
+                coverage,
+                seconds: started.elapsed().as_secs_f64(),
+            });
+        }
+        let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
+        evidence.extend(evidence::focus(
+            &terms,
+            &hits,
+            room,
+            self.options.evidence_chars,
+        ));
+
+        for (i, e) in evidence.iter().enumerate() {
+            tracing::debug!(n = i + 1, label = %e.label(), text = %e.text, "evidence");
+        }
+        tracing::debug!(terms = ?terms, coverage = coverage.ratio, "retrieval");
+        let mut writer = AnswerWriter::new(&evidence, question);
+        let mut method = "extract".to_owned();
+        if let Some(llm) = self.llm {
+            let chat = build_chat(&evidence, question, history, &query);
+            let params = GenerationParams {
+                max_tokens: self.options.max_tokens,
+                repeat_penalty: 1.1,
+                ..GenerationParams::default()
+            };
+            let mut pending = String::new();
+            llm.generate(&chat, &params, cancel, &mut |piece| {
+                pending.push_str(piece);
+                let mut parts = verify::sentences(&pending);
+                // The last part may be unfinished: keep it for later.
+                let complete = pending.ends_with(['。', '！', '？', '\n', '；', ']', '】']);
+                let keep = if complete { None } else { parts.pop() };
+                for sentence in parts {
+                    writer.offer(&sentence, on_text);
+                }
+                pending = keep.unwrap_or_default();
+            })?;
+            if !pending.trim().is_empty() {
+                writer.offer(&pending, on_text);
+            }
+            if !writer.is_empty() {
+                method = "model".to_owned();
+            }
+        }
+        // A quantity was asked for and none survived verification: quote the passage.
+        if writer.is_empty() || wants_number(question) && !writer.has_number() {
+            if !writer.is_empty() {
+                method = "model+extract".to_owned();
+            }
+            writer.extract(on_text);
+        }
+        let (answer, citations, ungrounded) = writer.finish();
+        Ok(Answer {
+            answer,
+            citations,
+            refused: false,
+            closest: Vec::new(),
+            tools: tools_used,
+            method,
+            ungrounded,
+            retrieval_query: query,
+            coverage,
+            seconds: started.elapsed().as_secs_f64(),
+        })
+    }
+}
+
+/// The user prompt for `evidence` and `question` (`prompts/qa_user.md`).
+pub fn render_user_prompt(
+    evidence: &[Evidence],
+    question: &str,
+    history: &[Turn],
+    query: &str,
+) -> String {
+    let passages: Vec<String> = evidence
+        .iter()
+        .enumerate()
+        .map(|(i, e)| format!("[{}] {}：{}", i + 1, e.label(), e.text))
+        .collect();
+    let history = match history.last() {
+        Some(last) if query != question => format!("上一个问题：{}\n", last.question),
+        _ => String::new(),
+    };
+    USER_PROMPT
+        .replace("{evidence}", &passages.join("\n"))
+        .replace("{history}", &history)
+        .replace("{question}", question)
+}
+
+/// Collects verified sentences and numbers citations in order of first use.
+struct AnswerWriter<'e> {
+    evidence: &'e [Evidence],
+    question: &'e str,
+    text: String,
+    /// Evidence indexes in citation order.
+    order: Vec<usize>,
+    dropped: Vec<Dropped>,
+    seen: Vec<String>,
+}
+
+impl<'e> AnswerWriter<'e> {
+    fn new(evidence: &'e [Evidence], question: &'e str) -> Self {
+        AnswerWriter {
+            evidence,
+            question,
+            text: String::new(),
+            order: Vec::new(),
+            dropped: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn has_number(&self) -> bool {
+        // Citation markers are numbers too: look at the text without them.
+        !numerals::numbers(&verify::strip_markers(&self.text).0).is_empty()
+    }
+
+    fn offer(&mut self, sentence: &str, on_text: &mut dyn FnMut(&str)) {
+        match verify::verify_sentence(sentence, self.evidence) {
+            Ok(v) if verify::restates(&v.text, self.question) => {
+                self.dropped.push(Dropped {
+                    sentence: sentence.trim().to_owned(),
+                    reason: "只是复述问题".to_owned(),
+                });
+            }
+            Ok(v) => {
+                let key = evidence::compact(&v.text);
+                if self.seen.contains(&key) {
+                    return;
+                }
+                self.seen.push(key);
+                self.push(&v.text, &v.cites, on_text);
+            }
+            Err(d) => {
+                tracing::debug!(sentence = %d.sentence, reason = %d.reason, "sentence dropped");
+                self.dropped.push(d);
+            }
+        }
+    }
+
+    fn push(&mut self, text: &str, cites: &[usize], on_text: &mut dyn FnMut(&str)) {
+        let mut markers = String::new();
+        for &i in cites {
+            let n = match self.order.iter().position(|&o| o == i) {
+                Some(p) => p + 1,
+                None => {
+                    self.order.push(i);
+                    self.order.len()
+                }
+            };
+            markers.push_str(&format!("[{n}]"));
+        }
+        let body = text.trim_end_matches(['。', '；', '\n']);
+        let piece = format!("{body}{markers}。");
+        on_text(&piece);
+        self.text.push_str(&piece);
+    }
+
+    /// The best passage, quoted.
+    fn extract(&mut self, on_text: &mut dyn FnMut(&str)) {
+        if let Some(e) = self.evidence.first() {
+            let text = format!("依据{}：{}", e.label(), e.text.trim_end_matches('。'));
+            self.push(&text, &[0], on_text);
+        }
+    }
+
+    fn finish(self) -> (String, Vec<Citation>, Vec<Dropped>) {
+        let citations = self
+            .order
+            .iter()
+            .map(|&i| Citation::of(&self.evidence[i]))
+            .collect();
+        (self.text, citations, self.dropped)
+    }
+}

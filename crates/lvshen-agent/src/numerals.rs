@@ -1,0 +1,157 @@
+//! Numbers in answers and evidence: Arabic digits and simple Chinese numerals (第十四条,
+//! 五年, 二十日) are compared as values.
+
+/// The value of a Chinese numeral such as `十四`, `二十`, `一百二十`, `五`; `None` if `s` is
+/// not one.
+pub fn chinese_value(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut section = 0u64;
+    let mut digit: Option<u64> = None;
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        let d = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            digit = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            _ => return None,
+        };
+        if unit == 10_000 {
+            section = (section + digit.take().unwrap_or(0)) * unit;
+            total += section;
+            section = 0;
+        } else {
+            section += digit.take().unwrap_or(1) * unit;
+        }
+    }
+    if !any {
+        return None;
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百千万".contains(c)
+}
+
+/// `text` with runs of Chinese numerals replaced by their Arabic value (`第十四条` →
+/// `第14条`), full-width digits made half-width.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        // A lone 一/两 is usually a word (一般, 两岸), not a number.
+        let keep = run.chars().count() == 1 && matches!(run.as_str(), "一" | "两" | "万" | "千");
+        match chinese_value(run) {
+            Some(v) if !keep => out.push_str(&v.to_string()),
+            _ => out.push_str(run),
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            other => other,
+        };
+        if is_chinese_numeral(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The numbers written in `text` (after [`normalize`]), as strings without trailing zeros
+/// after a decimal point: `1.50` → `1.5`, `30` → `30`.
+pub fn numbers(text: &str) -> Vec<String> {
+    let text = normalize(text);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let decimal_point = c == '.'
+            && !current.is_empty()
+            && !current.contains('.')
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || decimal_point {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(canonical(&current));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        out.push(canonical(&current));
+    }
+    out
+}
+
+fn canonical(number: &str) -> String {
+    if number.contains('.') {
+        let trimmed = number.trim_end_matches('0').trim_end_matches('.');
+        trimmed.to_owned()
+    } else {
+        let trimmed = number.trim_start_matches('0');
+        if trimmed.is_empty() {
+            "0".to_owned()
+        } else {
+            trimmed.to_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_value("十四"), Some(14));
+        assert_eq!(chinese_value("二十"), Some(20));
+        assert_eq!(chinese_value("一百二十"), Some(120));
+        assert_eq!(chinese_value("五"), Some(5));
+        assert_eq!(chinese_value("三万"), Some(30_000));
+        assert_eq!(chinese_value("条"), None);
+        assert_eq!(
+            normalize("第十四条规定有效期为五年"),
+            "第14条规定有效期为5年"
+        );
+        assert_eq!(normalize("一般项目，两岸"), "一般项目，两岸");
+    }
+
+    #[test]
+    fn numbers_are_canonical() {
+        assert_eq!(
+            numbers("总磷1.50 mg/L，COD 200，pH 6–9"),
+            ["1.5", "200", "6", "9"]
+        );
+        assert_eq!(numbers("自受理之日起二十日内"), ["20"]);
+        assert_eq!(numbers("GB 4287-2012 表2"), ["4287", "2012", "2"]);
+        assert_eq!(numbers("第3.8条。"), ["3.8"]);
+    }
+}

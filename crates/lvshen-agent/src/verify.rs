@@ -1,0 +1,268 @@
+//! Verification of generated text, sentence by sentence: every citation marker must name a
+//! passage that was shown, every number must appear in a cited passage, and a sentence must
+//! share enough of its wording with what it cites. Sentences are repaired (citation moved to
+//! the passage that holds the number) or dropped; nothing unverified reaches the user.
+
+use std::collections::BTreeSet;
+
+use crate::evidence::{Evidence, compact};
+use crate::numerals;
+
+/// A sentence that passed, with the evidence indexes (0-based) it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub text: String,
+    pub cites: Vec<usize>,
+}
+
+/// Why a sentence was dropped.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Dropped {
+    pub sentence: String,
+    pub reason: String,
+}
+
+/// Splits off the citation markers (`[1]`, `[1,2]`, `【2】`, `[资料1]`) of a sentence:
+/// returns the text without them and the numbers they carried.
+pub fn strip_markers(sentence: &str) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut ids = Vec::new();
+    let mut chars = sentence.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '[' || c == '【' {
+            let close = if c == '[' { ']' } else { '】' };
+            let mut inner = String::new();
+            let mut closed = false;
+            for d in chars.by_ref() {
+                if d == close {
+                    closed = true;
+                    break;
+                }
+                inner.push(d);
+                if inner.chars().count() > 12 {
+                    break;
+                }
+            }
+            let cleaned = inner.replace("资料", "").replace(' ', "");
+            let parsed: Option<Vec<usize>> = cleaned
+                .split([',', '，', '、'])
+                .map(|p| p.parse::<usize>().ok())
+                .collect();
+            match parsed {
+                Some(list) if closed && !list.is_empty() => ids.extend(list),
+                _ => {
+                    text.push(c);
+                    text.push_str(&inner);
+                    if closed {
+                        text.push(close);
+                    }
+                }
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    (text.trim().to_owned(), ids)
+}
+
+/// Character bigrams of the CJK and alphanumeric content of `text`.
+fn bigrams(text: &str) -> BTreeSet<(char, char)> {
+    let chars: Vec<char> = compact(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Share of the sentence's bigrams found in `support`.
+fn overlap(sentence: &str, support: &str) -> f64 {
+    let s = bigrams(sentence);
+    if s.is_empty() {
+        return 0.0;
+    }
+    let t = bigrams(support);
+    s.iter().filter(|b| t.contains(b)).count() as f64 / s.len() as f64
+}
+
+/// Minimum wording overlap between a sentence and what it cites.
+pub const MIN_OVERLAP: f64 = 0.3;
+
+/// Phrases that say nothing by themselves.
+fn is_filler(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    t.chars().count() < 4
+        || [
+            "根据资料",
+            "根据以上资料",
+            "综上所述",
+            "希望对你有帮助",
+            "如有疑问",
+        ]
+        .iter()
+        .any(|f| t == *f)
+}
+
+/// Verifies one sentence against the evidence shown (1-based markers).
+pub fn verify_sentence(sentence: &str, evidence: &[Evidence]) -> Result<Verified, Dropped> {
+    let drop = |reason: &str| Dropped {
+        sentence: sentence.trim().to_owned(),
+        reason: reason.to_owned(),
+    };
+    let (text, markers) = strip_markers(sentence);
+    if is_filler(&text) {
+        return Err(drop("无实质内容"));
+    }
+    let supports: Vec<String> = evidence.iter().map(|e| compact(&e.support())).collect();
+    let numbers_of: Vec<Vec<String>> = evidence
+        .iter()
+        .map(|e| numerals::numbers(&e.support()))
+        .collect();
+    let mut cites: Vec<usize> = markers
+        .iter()
+        .filter(|m| **m >= 1 && **m <= evidence.len())
+        .map(|m| m - 1)
+        .collect();
+    cites.dedup();
+    // Every number must be in a cited passage; a number found only in another passage moves
+    // the citation there.
+    for number in numerals::numbers(&text) {
+        if cites.iter().any(|&i| numbers_of[i].contains(&number)) {
+            continue;
+        }
+        match (0..evidence.len()).find(|&i| numbers_of[i].contains(&number)) {
+            Some(i) => cites.push(i),
+            None => return Err(drop(&format!("数字 {number} 不见于任何检索到的依据"))),
+        }
+    }
+    // The sentence must read like what it cites.
+    let best = (0..evidence.len())
+        .max_by(|&a, &b| overlap(&text, &supports[a]).total_cmp(&overlap(&text, &supports[b])));
+    cites.retain(|&i| overlap(&text, &supports[i]) >= MIN_OVERLAP / 2.0);
+    if cites.is_empty() {
+        match best {
+            Some(i) if overlap(&text, &supports[i]) >= MIN_OVERLAP => cites.push(i),
+            _ => return Err(drop("与检索到的依据不符")),
+        }
+    }
+    let joined: String = cites.iter().map(|&i| supports[i].as_str()).collect();
+    if overlap(&text, &joined) < MIN_OVERLAP {
+        return Err(drop("与所引依据的内容重合过少"));
+    }
+    cites.sort_unstable();
+    cites.dedup();
+    Ok(Verified { text, cites })
+}
+
+/// Whether a sentence only restates the question: almost all of its wording is the
+/// question's and it adds no number.
+pub fn restates(sentence: &str, question: &str) -> bool {
+    let new_numbers = numerals::numbers(sentence)
+        .into_iter()
+        .any(|n| !numerals::numbers(question).contains(&n));
+    !new_numbers && overlap(sentence, question) >= 0.75
+}
+
+/// Splits generated text into sentences (keeping the end mark and any citation markers
+/// right after it with the sentence).
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        current.push(c);
+        if matches!(c, '。' | '！' | '？' | '\n' | '；') {
+            // Markers written after the full stop belong to this sentence.
+            while i + 1 < chars.len() && matches!(chars[i + 1], '[' | '【') {
+                let close = if chars[i + 1] == '[' { ']' } else { '】' };
+                let Some(end) = chars[i + 1..].iter().position(|&d| d == close) else {
+                    break;
+                };
+                current.extend(&chars[i + 1..=i + 1 + end]);
+                i += end + 1;
+            }
+            if !current.trim().is_empty() {
+                out.push(current.trim().to_owned());
+            }
+            current.clear();
+        }
+        i += 1;
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(doc: &str, clause: &str, text: &str) -> Evidence {
+        Evidence {
+            doc: doc.to_owned(),
+            doc_number: None,
+            clause: clause.to_owned(),
+            text: text.to_owned(),
+            source: "test".to_owned(),
+            full: text.to_owned(),
+        }
+    }
+
+    fn evidence() -> Vec<Evidence> {
+        vec![
+            ev("排污许可管理条例", "第十四条", "排污许可证有效期为5年。"),
+            ev(
+                "排污许可管理条例",
+                "第十条",
+                "审批部门应当自受理申请之日起20日内作出审批决定；简化管理的，10日内作出审批决定。",
+            ),
+        ]
+    }
+
+    #[test]
+    fn markers_are_parsed_and_removed() {
+        assert_eq!(
+            strip_markers("有效期为5年。[1]"),
+            ("有效期为5年。".to_owned(), vec![1])
+        );
+        assert_eq!(strip_markers("见【1、2】"), ("见".to_owned(), vec![1, 2]));
+        assert_eq!(
+            strip_markers("数组[a]不变"),
+            ("数组[a]不变".to_owned(), vec![])
+        );
+    }
+
+    #[test]
+    fn a_number_moves_the_citation_to_the_passage_that_has_it() {
+        let v = verify_sentence("重点管理的审批期限为20日。[1]", &evidence()).unwrap();
+        assert_eq!(v.cites, vec![1]);
+        assert_eq!(v.text, "重点管理的审批期限为20日。");
+        // Chinese numerals count as their value.
+        let v = verify_sentence("排污许可证有效期为五年。", &evidence()).unwrap();
+        assert_eq!(v.cites, vec![0]);
+    }
+
+    #[test]
+    fn invented_numbers_and_unrelated_sentences_are_dropped() {
+        let err = verify_sentence("审批期限为30日。[2]", &evidence()).unwrap_err();
+        assert!(err.reason.contains("30"), "{err:?}");
+        let err = verify_sentence("杭州明天天气晴朗，适合出游。[1]", &evidence()).unwrap_err();
+        assert!(
+            err.reason.contains("不符") || err.reason.contains("重合"),
+            "{err:?}"
+        );
+        // A marker beyond the evidence is not kept.
+        let v = verify_sentence("排污许可证有效期为5年。[7]", &evidence()).unwrap();
+        assert_eq!(v.cites, vec![0]);
+    }
+
+    #[test]
+    fn sentences_keep_trailing_markers() {
+        assert_eq!(
+            sentences("有效期为5年。[1]审批期限20日[2]。其他"),
+            vec!["有效期为5年。[1]", "审批期限20日[2]。", "其他"]
+        );
+    }
+}
