@@ -149,8 +149,58 @@ fn covered(group: &[String], hay: &str) -> bool {
     group.iter().any(|t| hay.contains(&compact(t)))
 }
 
-/// How well the best hits cover the question: the share of key-term groups found in the
-/// top `k` hits together.
+/// Words every environmental text is full of: they say little about whether a passage is
+/// on the question's subject, so they weigh less in the relevance gate.
+const GENERIC: &[&str] = &[
+    "排放",
+    "限值",
+    "排放限值",
+    "标准值",
+    "处理",
+    "类别",
+    "环评",
+    "环境影响评价",
+    "废水",
+    "废气",
+    "污染物",
+    "污染",
+    "新建",
+    "建设",
+    "执行",
+    "浓度",
+    "管理",
+    "环境",
+    "设施",
+    "工艺",
+    "行业",
+    "生产",
+    "规定",
+    "要求",
+    "标准",
+    "治理",
+    "监测",
+    "控制",
+    "保护",
+    "工业",
+    "排放标准",
+    "水",
+];
+
+/// Weight of a generic term in the relevance gate (a specific one weighs 1).
+const GENERIC_WEIGHT: f64 = 0.5;
+
+fn weight(group: &[String]) -> f64 {
+    if group.iter().any(|t| GENERIC.contains(&t.as_str())) {
+        GENERIC_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// How well the best hit covers the question: the largest share of key-term groups found
+/// together in one of the top `k` hits. (Together, not spread over several hits: a catalogue
+/// that mentions 钢铁 in one entry and 颗粒物 in another does not answer a question on
+/// 钢铁烧结机头颗粒物.)
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Coverage {
     pub terms: Vec<String>,
@@ -160,20 +210,42 @@ pub struct Coverage {
 
 /// The relevance gate: coverage of the question's key terms by the top hits.
 pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
-    let hay: String = hits.iter().take(k).map(haystack).collect();
-    let mut missing = Vec::new();
-    for group in terms {
-        if !covered(group, &hay) {
-            missing.push(group[0].clone());
+    let mut missing: Vec<String> = terms.iter().map(|g| g[0].clone()).collect();
+    let missing_weight = |m: &[String]| -> f64 {
+        terms
+            .iter()
+            .filter(|g| m.contains(&g[0]))
+            .map(|g| weight(g))
+            .sum()
+    };
+    for hit in hits.iter().take(k) {
+        let hay = haystack(hit);
+        let here: Vec<String> = terms
+            .iter()
+            .filter(|g| !covered(g, &hay))
+            .map(|g| g[0].clone())
+            .collect();
+        if missing_weight(&here) < missing_weight(&missing) {
+            missing = here;
         }
     }
-    let total = terms.len();
+    let total: f64 = terms.iter().map(|g| weight(g)).sum();
+    let found: f64 = terms
+        .iter()
+        .filter(|g| !missing.contains(&g[0]))
+        .map(|g| weight(g))
+        .sum();
+    // At least one specific term must be found: generic words alone are no evidence.
+    let specific_found = terms
+        .iter()
+        .any(|g| weight(g) == 1.0 && !missing.contains(&g[0]));
+    let specific_any = terms.iter().any(|g| weight(g) == 1.0);
     Coverage {
         terms: terms.iter().map(|g| g[0].clone()).collect(),
-        ratio: if total == 0 {
+        ratio: if total == 0.0 || specific_any && !specific_found {
             0.0
         } else {
-            (total - missing.len()) as f64 / total as f64
+            found / total
         },
         missing,
     }

@@ -289,7 +289,7 @@ impl<'a> Agent<'a> {
             }
         }
 
-        let coverage = evidence::coverage(&terms, &hits, 3);
+        let coverage = evidence::coverage(&terms, &hits, 5);
         let tool_evidence = !evidence.is_empty();
         if !tool_evidence && coverage.ratio < evidence::MIN_COVERAGE {
             let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)

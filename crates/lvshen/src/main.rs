@@ -6,6 +6,7 @@ mod bench;
 mod check;
 mod config;
 mod eval;
+mod eval_qa;
 mod kb;
 mod llm;
 mod rules;
@@ -61,6 +62,8 @@ enum Command {
 enum EvalCommand {
     /// 检索评测：在新建索引上运行问题集
     Search(eval::EvalArgs),
+    /// 问答评测：准确率、引用精确率、范围外拒答率、误拒、每题耗时
+    Qa(eval_qa::EvalQaArgs),
 }
 
 /// Output format shared by the commands.
@@ -138,6 +141,9 @@ fn main() -> ExitCode {
         Command::Eval {
             what: EvalCommand::Search(args),
         } => eval::run(args),
+        Command::Eval {
+            what: EvalCommand::Qa(args),
+        } => eval_qa::run(args),
     };
     match result {
         Ok(code) => code,

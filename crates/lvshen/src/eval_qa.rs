@@ -1,0 +1,270 @@
+//! `lvshen eval qa`: the Q&A evaluation over `tests/qa/questions.toml` — answer accuracy,
+//! citation precision, refusals of out-of-scope questions, false refusals, time per answer —
+//! on a fresh index of the shipped corpus plus, when given, the reference texts.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::Context as _;
+use lvshen_agent::{Agent, Answer, evidence::compact, numerals};
+use serde::{Deserialize, Serialize};
+
+use crate::llm::ModelArgs;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalQaArgs {
+    /// 问题集（TOML）
+    #[arg(long, default_value = "tests/qa/questions.toml")]
+    questions: PathBuf,
+    /// 同时索引的参考文本目录（如 ../shared/reference）；不给则跳过只有参考文本能回答的问题
+    #[arg(long)]
+    reference: Option<PathBuf>,
+    /// 不用模型（只评检索与摘录）
+    #[arg(long)]
+    no_model: bool,
+    /// 只跑前 N 个问题（各类）
+    #[arg(long)]
+    limit: Option<usize>,
+    /// 以 JSON 输出
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(Debug, Deserialize)]
+struct QaFile {
+    q: Vec<QaQuestion>,
+    refuse: Vec<Refuse>,
+}
+
+#[derive(Debug, Deserialize)]
+struct QaQuestion {
+    q: String,
+    facts: Vec<String>,
+    doc: String,
+    #[serde(default)]
+    clause: Option<String>,
+    #[serde(default)]
+    reference: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct Refuse {
+    q: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    question: String,
+    answer: String,
+    refused: bool,
+    method: String,
+    correct: bool,
+    cites_expected: bool,
+    citations: usize,
+    supporting_citations: usize,
+    seconds: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct QaReport {
+    model: Option<String>,
+    in_scope: usize,
+    skipped: usize,
+    accuracy: f64,
+    cites_expected_source: f64,
+    citation_precision: f64,
+    false_refusals: usize,
+    out_of_scope: usize,
+    out_of_scope_refused: usize,
+    /// Citation markers in answers that point at no listed citation (must be 0).
+    dangling_markers: usize,
+    answered_by_model: usize,
+    median_seconds: f64,
+    p90_seconds: f64,
+    rows: Vec<Row>,
+    wrongly_answered: Vec<Row>,
+}
+
+/// Whether `answer` states `fact`: numbers compare as values, text by containment.
+fn states(answer: &str, fact: &str) -> bool {
+    let fact_numbers = numerals::numbers(fact);
+    let fact_text: String = fact
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '.')
+        .collect();
+    if fact_numbers.len() == 1 && fact_text.trim().is_empty() {
+        return numerals::numbers(answer).contains(&fact_numbers[0]);
+    }
+    compact(answer).contains(&compact(fact))
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn dangling(answer: &Answer) -> usize {
+    let (_, markers) = lvshen_agent::verify::strip_markers(&answer.answer);
+    markers
+        .iter()
+        .filter(|&&m| m == 0 || m > answer.citations.len())
+        .count()
+}
+
+pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.questions)
+        .with_context(|| format!("无法读取问题集 {}", args.questions.display()))?;
+    let file: QaFile = toml::from_str(&text).context("问题集格式有误")?;
+    let reference = args.reference.as_deref().filter(|r| r.is_dir());
+    let dir = tempfile::tempdir()?;
+    eprintln!(
+        "正在建立评测索引（内置语料{}）…",
+        if reference.is_some() {
+            " + 参考文本"
+        } else {
+            ""
+        }
+    );
+    let index = crate::eval::build_index(dir.path(), reference)?;
+    let service = if args.no_model {
+        None
+    } else {
+        Some(crate::llm::open_service(&args.model)?)
+    };
+    let model = service.as_ref().map(|s| s.backend().describe());
+    let agent = Agent::new(&index, service.as_ref());
+    let cancel = AtomicBool::new(false);
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let mut rows = Vec::new();
+    let mut skipped = 0;
+    let mut times = Vec::new();
+    let mut dangling_markers = 0;
+    let total = file.q.len().min(limit) + file.refuse.len().min(limit);
+    for (i, question) in file.q.iter().take(limit).enumerate() {
+        if question.reference && reference.is_none() {
+            skipped += 1;
+            continue;
+        }
+        eprintln!("[{}/{total}] {}", i + 1, question.q);
+        let answer = agent.ask(&question.q, &[], None, &cancel, &mut |_| {})?;
+        times.push(answer.seconds);
+        dangling_markers += dangling(&answer);
+        let correct = !answer.refused && question.facts.iter().all(|f| states(&answer.answer, f));
+        let cites_expected = answer.citations.iter().any(|c| {
+            c.doc.contains(&question.doc)
+                && question
+                    .clause
+                    .as_ref()
+                    .is_none_or(|cl| compact(&c.clause).contains(&compact(cl)))
+        });
+        let supporting = answer
+            .citations
+            .iter()
+            .filter(|c| {
+                let hay = format!("{} {} {}", c.doc, c.clause, c.text);
+                question.facts.iter().any(|f| states(&hay, f))
+            })
+            .count();
+        rows.push(Row {
+            question: question.q.clone(),
+            answer: answer.answer.clone(),
+            refused: answer.refused,
+            method: answer.method.clone(),
+            correct,
+            cites_expected,
+            citations: answer.citations.len(),
+            supporting_citations: supporting,
+            seconds: answer.seconds,
+        });
+    }
+    let mut out_of_scope_refused = 0;
+    let mut wrongly_answered = Vec::new();
+    let in_count = file.q.len().min(limit);
+    for (i, question) in file.refuse.iter().take(limit).enumerate() {
+        eprintln!("[{}/{total}] {}", in_count + i + 1, question.q);
+        let answer = agent.ask(&question.q, &[], None, &cancel, &mut |_| {})?;
+        times.push(answer.seconds);
+        dangling_markers += dangling(&answer);
+        if answer.refused {
+            out_of_scope_refused += 1;
+        } else {
+            wrongly_answered.push(Row {
+                question: question.q.clone(),
+                answer: answer.answer.clone(),
+                refused: false,
+                method: answer.method.clone(),
+                correct: false,
+                cites_expected: false,
+                citations: answer.citations.len(),
+                supporting_citations: 0,
+                seconds: answer.seconds,
+            });
+        }
+    }
+    let n = rows.len().max(1) as f64;
+    let cited: usize = rows.iter().map(|r| r.citations).sum();
+    let supporting: usize = rows.iter().map(|r| r.supporting_citations).sum();
+    times.sort_by(f64::total_cmp);
+    let report = QaReport {
+        model,
+        in_scope: rows.len(),
+        skipped,
+        accuracy: rows.iter().filter(|r| r.correct).count() as f64 / n,
+        cites_expected_source: rows.iter().filter(|r| r.cites_expected).count() as f64 / n,
+        citation_precision: supporting as f64 / cited.max(1) as f64,
+        false_refusals: rows.iter().filter(|r| r.refused).count(),
+        out_of_scope: file.refuse.len().min(limit),
+        out_of_scope_refused,
+        dangling_markers,
+        answered_by_model: rows
+            .iter()
+            .filter(|r| r.method.starts_with("model"))
+            .count(),
+        median_seconds: percentile(&times, 0.5),
+        p90_seconds: percentile(&times, 0.9),
+        rows,
+        wrongly_answered,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "模型：{}",
+            report.model.as_deref().unwrap_or("无（仅原文摘录）")
+        );
+        println!(
+            "范围内问题 {}（跳过 {}）：准确率 {:.1}%，引用了预期来源 {:.1}%，引用精确率 {:.1}%，误拒 {}；由模型作答（通过核验）{} 题",
+            report.in_scope,
+            report.skipped,
+            report.accuracy * 100.0,
+            report.cites_expected_source * 100.0,
+            report.citation_precision * 100.0,
+            report.false_refusals,
+            report.answered_by_model
+        );
+        println!(
+            "范围外问题 {}：拒答 {}（{:.0}%）；悬空引用标记 {}",
+            report.out_of_scope,
+            report.out_of_scope_refused,
+            report.out_of_scope_refused as f64 * 100.0 / report.out_of_scope.max(1) as f64,
+            report.dangling_markers
+        );
+        println!(
+            "每题耗时：中位数 {:.1} s，p90 {:.1} s",
+            report.median_seconds, report.p90_seconds
+        );
+        for r in report.rows.iter().filter(|r| !r.correct) {
+            println!("  ✗ {}\n    → {}", r.question, r.answer);
+        }
+        for r in &report.wrongly_answered {
+            println!("  ✗（应拒答）{}\n    → {}", r.question, r.answer);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
