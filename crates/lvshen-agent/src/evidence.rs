@@ -197,6 +197,15 @@ fn weight(group: &[String]) -> f64 {
     }
 }
 
+/// The specific (not generic) key terms with their synonyms, flattened.
+pub fn specific_terms(terms: &[Vec<String>]) -> Vec<String> {
+    terms
+        .iter()
+        .filter(|g| weight(g) == 1.0)
+        .flat_map(|g| g.iter().cloned())
+        .collect()
+}
+
 /// How well the best hit covers the question: the largest share of key-term groups found
 /// together in one of the top `k` hits. (Together, not spread over several hits: a catalogue
 /// that mentions 钢铁 in one entry and 颗粒物 in another does not answer a question on

@@ -322,9 +322,14 @@ impl<'a> Agent<'a> {
             tracing::debug!(n = i + 1, label = %e.label(), text = %e.text, "evidence");
         }
         tracing::debug!(terms = ?terms, coverage = coverage.ratio, "retrieval");
-        let mut writer = AnswerWriter::new(&evidence, question);
+        let specific = evidence::specific_terms(&terms);
+        let mut writer = AnswerWriter::new(&evidence, question, specific);
         let mut method = "extract".to_owned();
-        if let Some(llm) = self.llm {
+        // A quantity read off a table: the small model misreads paired columns (直接/间接
+        // 排放 "15/30"), measured on the evaluation set; the table row itself is quoted.
+        let table_lookup =
+            wants_number(question) && evidence.first().is_some_and(|e| e.clause.starts_with('表'));
+        if let Some(llm) = self.llm.filter(|_| !table_lookup) {
             let chat = build_chat(&evidence, question, history, &query);
             let params = GenerationParams {
                 max_tokens: self.options.max_tokens,
@@ -399,6 +404,8 @@ pub fn render_user_prompt(
 struct AnswerWriter<'e> {
     evidence: &'e [Evidence],
     question: &'e str,
+    /// The question's specific key terms (and their synonyms).
+    terms: Vec<String>,
     text: String,
     /// Evidence indexes in citation order.
     order: Vec<usize>,
@@ -407,10 +414,11 @@ struct AnswerWriter<'e> {
 }
 
 impl<'e> AnswerWriter<'e> {
-    fn new(evidence: &'e [Evidence], question: &'e str) -> Self {
+    fn new(evidence: &'e [Evidence], question: &'e str, terms: Vec<String>) -> Self {
         AnswerWriter {
             evidence,
             question,
+            terms,
             text: String::new(),
             order: Vec::new(),
             dropped: Vec::new(),
@@ -428,7 +436,7 @@ impl<'e> AnswerWriter<'e> {
     }
 
     fn offer(&mut self, sentence: &str, on_text: &mut dyn FnMut(&str)) {
-        match verify::verify_sentence(sentence, self.evidence) {
+        match verify::verify_sentence_with(sentence, self.evidence, &self.terms) {
             Ok(v) if verify::restates(&v.text, self.question) => {
                 self.dropped.push(Dropped {
                     sentence: sentence.trim().to_owned(),
@@ -483,5 +491,58 @@ impl<'e> AnswerWriter<'e> {
             .map(|&i| Citation::of(&self.evidence[i]))
             .collect();
         (self.text, citations, self.dropped)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence() -> Vec<Evidence> {
+        vec![Evidence {
+            doc: "排污许可管理条例".to_owned(),
+            doc_number: Some("国务院令第736号".to_owned()),
+            clause: "第十四条".to_owned(),
+            text: "排污许可证有效期为5年".to_owned(),
+            source: "corpus/digests/10-permit-regulation-2021.md".to_owned(),
+            full: String::new(),
+        }]
+    }
+
+    /// The whole prompt the model sees for a fixed question: any change to the templates
+    /// in `prompts/` shows up here.
+    #[test]
+    fn the_prompt_is_stable() {
+        let history = [Turn {
+            question: "排污许可证审批期限是多少天？".to_owned(),
+            answer: "30日[1]。".to_owned(),
+        }];
+        let question = "那有效期呢？";
+        let query = Agent::retrieval_query(question, &history);
+        let chat = build_chat(&evidence(), question, &history, &query);
+        let rendered: Vec<String> = chat
+            .messages
+            .iter()
+            .map(|(role, text)| format!("<{role:?}>\n{text}"))
+            .collect();
+        insta::assert_snapshot!(rendered.join("\n\n"));
+    }
+
+    #[test]
+    fn follow_ups_borrow_the_previous_question() {
+        let history = [Turn {
+            question: "印染企业直接排放总氮限值是多少？".to_owned(),
+            answer: String::new(),
+        }];
+        assert_eq!(
+            Agent::retrieval_query("那间接排放呢？", &history),
+            "印染企业直接排放总氮限值是多少？ 那间接排放呢？"
+        );
+        let standalone = "重点管理排污许可证的审批期限是多少天？";
+        assert_eq!(Agent::retrieval_query(standalone, &history), standalone);
+        assert_eq!(
+            Agent::retrieval_query("那间接排放呢？", &[]),
+            "那间接排放呢？"
+        );
     }
 }

@@ -102,8 +102,61 @@ fn is_filler(text: &str) -> bool {
         .any(|f| t == *f)
 }
 
-/// Verifies one sentence against the evidence shown (1-based markers).
+/// The sentence-level pieces of a passage (split at 。；;): a number is only as good as the
+/// piece it stands in.
+fn pieces(text: &str) -> Vec<String> {
+    numerals::normalize(text)
+        .split(['。', '；', ';', '\n'])
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether `number` stands in `support` next to what the sentence talks about: in a piece
+/// that also holds the question's key terms the sentence uses (or, when it uses none, that
+/// shares wording with the sentence). "总氮限值为150" is not backed by "五日生化需氧量改为150".
+fn number_in_context(number: &str, sentence: &str, support: &str, terms: &[String]) -> bool {
+    let said = compact(sentence);
+    let relevant: Vec<String> = terms
+        .iter()
+        .map(|t| compact(t))
+        .filter(|t| !t.is_empty() && said.contains(t.as_str()))
+        .collect();
+    pieces(support).iter().any(|piece| {
+        numerals::numbers(piece).iter().any(|n| n == number)
+            && if relevant.is_empty() {
+                shared_wording(sentence, piece) >= 0.3
+            } else {
+                let hay = compact(piece);
+                relevant.iter().any(|t| hay.contains(t.as_str()))
+            }
+    })
+}
+
+/// Shared bigrams (digits aside) over the smaller of the two texts.
+fn shared_wording(a: &str, b: &str) -> f64 {
+    let strip = |s: &str| -> String { s.chars().filter(|c| !c.is_ascii_digit()).collect() };
+    let (a, b) = (bigrams(&strip(a)), bigrams(&strip(b)));
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / smaller as f64
+}
+
+/// Verifies one sentence against the evidence shown (1-based markers), with no key terms.
 pub fn verify_sentence(sentence: &str, evidence: &[Evidence]) -> Result<Verified, Dropped> {
+    verify_sentence_with(sentence, evidence, &[])
+}
+
+/// Verifies one sentence against the evidence shown (1-based markers). `terms` are the
+/// question's specific key terms: a number must stand next to one of them (or next to the
+/// sentence's own wording) in the passage that backs it.
+pub fn verify_sentence_with(
+    sentence: &str,
+    evidence: &[Evidence],
+    terms: &[String],
+) -> Result<Verified, Dropped> {
     let drop = |reason: &str| Dropped {
         sentence: sentence.trim().to_owned(),
         reason: reason.to_owned(),
@@ -125,12 +178,19 @@ pub fn verify_sentence(sentence: &str, evidence: &[Evidence]) -> Result<Verified
     cites.dedup();
     // Every number must be in a cited passage; a number found only in another passage moves
     // the citation there.
+    let backs = |i: usize, number: &str| {
+        numbers_of[i].iter().any(|n| n == number)
+            && number_in_context(number, &text, &evidence[i].support(), terms)
+    };
     for number in numerals::numbers(&text) {
-        if cites.iter().any(|&i| numbers_of[i].contains(&number)) {
+        if cites.iter().any(|&i| backs(i, &number)) {
             continue;
         }
-        match (0..evidence.len()).find(|&i| numbers_of[i].contains(&number)) {
+        match (0..evidence.len()).find(|&i| backs(i, &number)) {
             Some(i) => cites.push(i),
+            None if (0..evidence.len()).any(|i| numbers_of[i].contains(&number)) => {
+                return Err(drop(&format!("数字 {number} 在依据中不是针对所述事项的")));
+            }
             None => return Err(drop(&format!("数字 {number} 不见于任何检索到的依据"))),
         }
     }
@@ -216,7 +276,7 @@ mod tests {
             ev(
                 "排污许可管理条例",
                 "第十条",
-                "审批部门应当自受理申请之日起20日内作出审批决定；简化管理的，10日内作出审批决定。",
+                "实行重点管理的，审批部门应当自受理申请之日起20日内作出审批决定；简化管理的，10日内作出审批决定。",
             ),
         ]
     }
