@@ -1,0 +1,144 @@
+//! `lvshen ask` and `lvshen eval qa` as a user runs them, without the model (the model path
+//! is tested in `lvshen-agent` and `lvshen-llm`): the JSON shape, the refusal exit code,
+//! sessions for follow-ups, a checked filing as context, clear errors.
+
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lvshen"))
+        .env("NO_COLOR", "1")
+        .env_remove("LVSHEN_MODEL")
+        .env_remove("LVSHEN_CONFIG")
+        .current_dir(workspace())
+        .args(args)
+        .args(["--no-model", "--data-dir", data.to_str().unwrap()])
+        .output()
+        .unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+#[test]
+fn answers_in_the_documented_json_shape() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(
+        data.path(),
+        &["ask", "排污许可证有效期是几年？", "--format", "json"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false);
+    assert!(v["answer"].as_str().unwrap().contains('5'));
+    let c = &v["citations"][0];
+    for key in ["doc", "clause", "text", "source"] {
+        assert!(c[key].is_string(), "citation has {key}: {v}");
+    }
+    assert!(c["doc"].as_str().unwrap().contains("排污许可管理条例"));
+}
+
+#[test]
+fn refusal_exits_1_and_lists_the_closest_sources() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["ask", "明天杭州的天气怎么样？"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("知识库中未找到依据"), "{text}");
+}
+
+#[test]
+fn a_session_carries_follow_ups() {
+    let data = tempfile::tempdir().unwrap();
+    let session = data.path().join("session.json");
+    let s = session.to_str().unwrap();
+    let out = run(
+        data.path(),
+        &["ask", "印染企业直接排放总氮限值是多少？", "--session", s],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        data.path(),
+        &["ask", "那间接排放呢？", "--session", s, "--format", "json"],
+    );
+    let v = json(&out);
+    assert!(
+        v["retrieval_query"].as_str().unwrap().contains("总氮"),
+        "{v}"
+    );
+    let history: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    // A broken session file is named, not ignored.
+    std::fs::write(&session, "{not json").unwrap();
+    let out = run(data.path(), &["ask", "那呢？", "--session", s]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("会话文件"));
+}
+
+#[test]
+fn a_filing_gives_its_findings_as_evidence() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "这份填报的间接排放限值为什么被标记？",
+            "--filing",
+            "tests/filings/err_water_indirect_limits.json",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert!(
+        v["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "explain_finding"),
+        "{v}"
+    );
+    let bad = run(
+        data.path(),
+        &[
+            "ask",
+            "为什么？",
+            "--filing",
+            "tests/filings/invalid_syntax.json",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("无法读取"));
+}
+
+#[test]
+fn the_evaluation_runs_and_reports() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["eval", "qa", "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert!(v["in_scope"].as_u64().unwrap() >= 39);
+    assert_eq!(v["out_of_scope"], 12);
+    assert_eq!(v["dangling_markers"], 0);
+    assert_eq!(v["out_of_scope_refused"], 12, "{}", v["wrongly_answered"]);
+    assert!(v["accuracy"].as_f64().unwrap() >= 0.85, "{}", v["accuracy"]);
+}
