@@ -46,6 +46,22 @@ pub fn copy_path(path: &Path) -> PathBuf {
     path.with_extension(format!("{COPY_VERSION}.gguf"))
 }
 
+/// Whether `path` would get a CPU-optimised copy (reads the header only); false when the
+/// copy exists already.
+pub fn copy_pending(path: &Path) -> bool {
+    if copy_path(path).is_file() {
+        return false;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    gguf_file::Content::read(&mut file).is_ok_and(|content| {
+        content.tensor_infos.iter().any(|(name, t)| {
+            slow_on_cpu(t.ggml_dtype) || needs_padding(name, t.shape.dims(), t.ggml_dtype)
+        })
+    })
+}
+
 /// The path of the CPU-optimised copy of `path`, creating it when needed. Returns `path`
 /// itself when no tensor would change.
 pub fn cpu_optimized(path: &Path) -> Result<PathBuf, LlmError> {
