@@ -430,6 +430,15 @@ impl<'e> AnswerWriter<'e> {
         self.text.is_empty()
     }
 
+    fn on_topic(&self, text: &str) -> bool {
+        let said = evidence::compact(text);
+        self.terms.is_empty()
+            || self
+                .terms
+                .iter()
+                .any(|t| said.contains(&evidence::compact(t)))
+    }
+
     fn has_number(&self) -> bool {
         // Citation markers are numbers too: look at the text without them.
         !numerals::numbers(&verify::strip_markers(&self.text).0).is_empty()
@@ -441,6 +450,14 @@ impl<'e> AnswerWriter<'e> {
                 self.dropped.push(Dropped {
                     sentence: sentence.trim().to_owned(),
                     reason: "只是复述问题".to_owned(),
+                });
+            }
+            // A faithful copy of a passage that is not about the question is still no answer:
+            // the sentence must name something the question asks about.
+            Ok(v) if !self.on_topic(&v.text) => {
+                self.dropped.push(Dropped {
+                    sentence: sentence.trim().to_owned(),
+                    reason: "与问题无关".to_owned(),
                 });
             }
             Ok(v) => {
