@@ -193,7 +193,7 @@ fn resolve_model_name(model: Option<&str>, data_dir: &Path) -> anyhow::Result<Pa
     }
     // Catalogue models get a CPU-friendly copy once (Q5_0 → Q8_0), cached beside them.
     if lvshen_llm::convert::copy_pending(&path) {
-        eprintln!("首次使用：生成适合 CPU 的模型副本（Q5_0 → Q8_0，补齐矩阵宽度，约 15 秒）…");
+        eprintln!("首次使用：生成适合 CPU 的模型副本（重新量化、补齐矩阵宽度，约 15 秒）…");
     }
     lvshen_llm::convert::cpu_optimized(&path).context("无法生成 CPU 优化的模型副本")
 }
