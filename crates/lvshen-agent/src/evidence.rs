@@ -197,6 +197,31 @@ fn weight(group: &[String]) -> f64 {
     }
 }
 
+/// Hits ordered by the weight of key terms each holds (generic words count half), the
+/// search order breaking ties. Past approvals (examples among them) describe one project:
+/// unless the question asks for approvals, they come after laws and standards that say as
+/// much.
+pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, approvals_wanted: bool) -> Vec<Hit> {
+    let mut scored: Vec<(f64, usize, Hit)> = hits
+        .into_iter()
+        .enumerate()
+        .map(|(rank, hit)| {
+            let hay = haystack(&hit);
+            let mut score: f64 = terms
+                .iter()
+                .filter(|g| covered(g, &hay))
+                .map(|g| weight(g))
+                .sum();
+            if !approvals_wanted && hit.doc_type == "approval" {
+                score -= 1.0;
+            }
+            (score, rank, hit)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, hit)| hit).collect()
+}
+
 /// The specific (not generic) key terms with their synonyms, flattened.
 pub fn specific_terms(terms: &[Vec<String>]) -> Vec<String> {
     terms

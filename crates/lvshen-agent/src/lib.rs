@@ -311,6 +311,9 @@ impl<'a> Agent<'a> {
             });
         }
         let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
+        // Passages holding more of the question's terms first (search order breaks ties):
+        // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
+        let hits = evidence::rank_by_terms(&terms, hits, tools::wants_approvals(question));
         evidence.extend(evidence::focus(
             &terms,
             &hits,
