@@ -1,51 +1,26 @@
 //! Numbers in answers and evidence: Arabic digits and simple Chinese numerals (第十四条,
 //! 五年, 二十日) are compared as values.
 
-/// The value of a Chinese numeral such as `十四`, `二十`, `一百二十`, `五`; `None` if `s` is
-/// not one.
+/// The value of a Chinese numeral such as `十四`, `二十`, `一百二十`, `五`, `三万`; `None` if
+/// `s` is not one. Up to 千 it is the corpus chunker's parser; 万 is added here (fines).
 pub fn chinese_value(s: &str) -> Option<u64> {
-    let mut total = 0u64;
-    let mut section = 0u64;
-    let mut digit: Option<u64> = None;
-    let mut any = false;
-    for c in s.chars() {
-        any = true;
-        let d = match c {
-            '零' | '〇' => Some(0),
-            '一' => Some(1),
-            '二' | '两' => Some(2),
-            '三' => Some(3),
-            '四' => Some(4),
-            '五' => Some(5),
-            '六' => Some(6),
-            '七' => Some(7),
-            '八' => Some(8),
-            '九' => Some(9),
-            _ => None,
-        };
-        if let Some(d) = d {
-            digit = Some(d);
-            continue;
-        }
-        let unit = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            _ => return None,
-        };
-        if unit == 10_000 {
-            section = (section + digit.take().unwrap_or(0)) * unit;
-            total += section;
-            section = 0;
-        } else {
-            section += digit.take().unwrap_or(1) * unit;
-        }
-    }
-    if !any {
+    if s.is_empty() || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    Some(total + section + digit.unwrap_or(0))
+    let part = |p: &str| -> Option<u64> {
+        if p.is_empty() {
+            Some(0)
+        } else {
+            lvshen_corpus::chunk::chinese_number(p).map(u64::from)
+        }
+    };
+    match s.split_once('万') {
+        Some((high, low)) => {
+            let high = if high.is_empty() { 1 } else { part(high)? };
+            Some(high * 10_000 + part(low)?)
+        }
+        None => part(s),
+    }
 }
 
 fn is_chinese_numeral(c: char) -> bool {
