@@ -299,9 +299,6 @@ pub struct Evidence {
     pub text: String,
     /// Where it comes from (file, rule table, filing).
     pub source: String,
-    /// The whole chunk, for verification.
-    #[serde(skip)]
-    pub full: String,
 }
 
 impl Evidence {
@@ -431,14 +428,12 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
         if text.chars().count() > chars {
             text = text.chars().take(chars).collect::<String>() + "…";
         }
-        let full: String = segs.join("；");
         out.push(Evidence {
             doc: hit.doc.clone(),
             doc_number: hit.doc_number.clone(),
             clause: hit.clause.clone(),
             text,
             source: hit.source.clone(),
-            full,
         });
     }
     out

@@ -525,7 +525,6 @@ mod tests {
             clause: "第十四条".to_owned(),
             text: "排污许可证有效期为5年".to_owned(),
             source: "corpus/digests/10-permit-regulation-2021.md".to_owned(),
-            full: String::new(),
         }]
     }
 

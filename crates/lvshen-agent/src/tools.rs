@@ -33,7 +33,6 @@ pub fn rule_lookup(question: &str) -> Vec<Evidence> {
                 doc: "绿审审查规则".to_owned(),
                 doc_number: None,
                 clause: r.id.to_owned(),
-                full: text.clone(),
                 text,
                 source: "lvshen rules".to_owned(),
             }
@@ -126,7 +125,6 @@ pub fn explain_findings(
             doc: format!("填报审查结果：{}", filing.report.filing.name),
             doc_number: None,
             clause: f.rule_id.to_owned(),
-            full: text.clone(),
             text,
             source: filing.name.clone(),
         });

@@ -266,7 +266,6 @@ mod tests {
             clause: clause.to_owned(),
             text: text.to_owned(),
             source: "test".to_owned(),
-            full: text.to_owned(),
         }
     }
 
