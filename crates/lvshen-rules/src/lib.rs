@@ -32,5 +32,5 @@ pub use date::Date;
 pub use engine::{Engine, FindingSource};
 pub use rule::{Basis, Rule};
 pub use rules::RULES;
-pub use standards::{BUILTIN_FILES, Limit, Source, Standards, StandardsError, Table};
+pub use standards::{BUILTIN_FILES, Limit, Screening, Source, Standards, StandardsError, Table};
 pub use util::num;
