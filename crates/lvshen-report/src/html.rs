@@ -22,7 +22,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --err:#b42318; --warn:#b54708; --info:#175cd3; --ink:#1d2939; --mute:#667085; --line:#d0d5dd; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -47,6 +47,11 @@ tr.error td.sev { color: var(--err); } tr.warning td.sev { color: var(--warn); }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; color: #475467; word-break: break-all; }
 .values { color: #344054; font-size: 13px; margin-top: 4px; }
 .cite { color: var(--mute); font-size: 13px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+tr.ok td.sev { color: #027a48; }
+figure.map { margin: 12px 0; } figure.map svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
+.argument p { margin: 6px 0; text-indent: 2em; }
+ol.alternatives li { margin: 4px 0; }
 footer { margin-top: 32px; font-size: 12px; color: var(--mute); border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
   body { background: #fff; } main { padding: 0; max-width: none; }
@@ -57,6 +62,11 @@ footer { margin-top: 32px; font-size: 12px; color: var(--mute); border-top: 1px 
 
 /// The report as a self-contained HTML page.
 pub fn html(report: &Report) -> String {
+    html_with(report, &[])
+}
+
+/// The report with more sections (e.g. the siting analysis with its map) before the footer.
+pub fn html_with(report: &Report, sections: &[String]) -> String {
     let mut out = String::new();
     let f = &report.filing;
     let _ = write!(
@@ -130,6 +140,9 @@ pub fn html(report: &Report) -> String {
             );
         }
         let _ = writeln!(out, "</tbody></table>");
+    }
+    for section in sections {
+        out.push_str(section);
     }
     let _ = writeln!(
         out,

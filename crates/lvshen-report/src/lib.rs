@@ -10,11 +10,13 @@
 //! ```
 
 mod html;
+mod siting;
 mod text;
 
 use lvshen_filing::{Category, Finding, Issue, Report, Severity};
 
-pub use html::html;
+pub use html::{escape, html, html_with};
+pub use siting::{ArgumentView, siting_html, siting_html_section, siting_text};
 pub use text::{markdown, text};
 
 /// The report as pretty JSON, exactly in the shape of `filing.md` "Findings".

@@ -362,6 +362,13 @@ pub struct Alternative {
     pub illustrative: bool,
 }
 
+impl Alternative {
+    /// The verdict there, in Chinese.
+    pub fn verdict_label(&self) -> &'static str {
+        self.verdict.label_zh()
+    }
+}
+
 /// The site as analysed.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteFacts {
@@ -599,6 +606,8 @@ fn evaluate(
         .cite(FORMAT, "location.longitude, location.latitude");
         r.illustrative = layers.districts.illustrative();
         ev.reasons.push(r);
+        // Nothing else can be judged where the layers do not reach.
+        return ev;
     }
     for d in &districts {
         hit(
@@ -633,15 +642,26 @@ fn declared_unit_reason(site: &Site, units: &[&Item<Unit>], ev: &mut Evaluation)
     };
     let unit = &item.attrs;
     let d = crate::layers::normalize_name(declared);
-    let same = unit
-        .code
-        .as_deref()
-        .is_some_and(|c| d.contains(c) || c.contains(&d))
-        || {
-            let n = crate::layers::normalize_name(&unit.name);
-            !d.is_empty() && (n.contains(&d) || d.contains(&n))
-        };
-    if same {
+    // Compare unit codes when both have one; otherwise the unit type the declared name
+    // states. Names alone are not compared: the illustrative layer's names are ours.
+    let declared_code = d
+        .find("ZH")
+        .map(|i| {
+            d[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|c| c.len() > 4);
+    let mismatch = match (&declared_code, &unit.code) {
+        (Some(a), Some(b)) => a != b,
+        _ => UnitKind::parse(&d).is_some_and(|k| {
+            k != unit.kind
+                && !(k == UnitKind::KeyOther
+                    && matches!(unit.kind, UnitKind::KeyIndustrial | UnitKind::KeyUrban))
+        }),
+    };
+    if !mismatch {
         return;
     }
     let mut r = Reason::new(
@@ -704,7 +724,9 @@ fn unit_reasons(
         .as_deref()
         .map(|t| format!("；单元准入要求：{t}"))
         .unwrap_or_default();
-    let source = if stated {
+    let source = if stated && item.illustrative {
+        "按示意图层设定的单元准入"
+    } else if stated {
         "按单元准入清单"
     } else {
         "单元图层未给出分类准入，按单元类型的一般规则（待核实）"
@@ -826,7 +848,7 @@ fn park_reasons(
         );
     }
     if full {
-        declared_park_reason(site, p, &inside, nearest, ev);
+        declared_park_reason(site, &inside, nearest, ev);
     }
     if !dyeing || !adds {
         return;
@@ -935,7 +957,6 @@ fn service_gaps(park: &Park) -> String {
 
 fn declared_park_reason(
     site: &Site,
-    p: Point,
     inside: &[&Item<Park>],
     nearest: Option<(&Item<Park>, f64)>,
     ev: &mut Evaluation,
@@ -973,7 +994,6 @@ fn declared_park_reason(
     )
     .cite(FORMAT, "location.industrial_park");
     r.illustrative = here.is_none_or(|i| i.illustrative);
-    let _ = p;
     ev.reasons.push(r);
 }
 

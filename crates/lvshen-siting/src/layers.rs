@@ -179,7 +179,7 @@ impl UnitKind {
         }
     }
 
-    fn parse(text: &str) -> Option<UnitKind> {
+    pub(crate) fn parse(text: &str) -> Option<UnitKind> {
         let t = text.trim();
         Some(match t {
             "priority" => UnitKind::Priority,

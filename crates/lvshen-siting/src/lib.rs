@@ -28,3 +28,7 @@ pub use analysis::{
     Site, SiteFacts, Status, Verdict, analyze, fmt_distance,
 };
 pub use findings::{SpatialFindings, to_findings};
+
+mod map;
+
+pub use map::{MapOptions, render_svg};

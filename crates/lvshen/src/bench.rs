@@ -32,6 +32,15 @@ pub(crate) enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 选址分析：图层加载、单点分析（不含论证）、示意图绘制的耗时
+    Siting {
+        /// 每个厂址的迭代次数
+        #[arg(long, default_value_t = 500)]
+        iterations: u32,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
     /// 规则引擎：解析 + 审查一份填报所需时间（单线程）
     Check {
         /// 填报文件；默认 tests/filings/ 下的全部 .json
@@ -72,6 +81,7 @@ pub(crate) fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
             json,
         } => return search(&reference, copies, queries, &questions, json),
         BenchCommand::Llm(args) => return crate::llm::bench(args),
+        BenchCommand::Siting { iterations, json } => return siting(iterations, json),
     };
     if files.is_empty() {
         let dir = PathBuf::from("tests/filings");
@@ -266,6 +276,105 @@ fn search(
             "| query latency over {} queries | p50 {:.2} ms · p99 {:.2} ms · mean {:.2} ms |",
             report.queries, report.p50_ms, report.p99_ms, report.mean_ms
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, serde::Serialize)]
+struct SitingRow {
+    site: &'static str,
+    verdict: String,
+    reasons: usize,
+    analyse_us_p50: f64,
+    analyse_us_p99: f64,
+    map_us_p50: f64,
+    check_with_siting_us_p50: f64,
+}
+
+/// Siting latency: layer loading once, then analysis, map and a full check per site.
+fn siting(iterations: u32, json: bool) -> anyhow::Result<ExitCode> {
+    use lvshen_filing::codes::{ConstructionType, Process};
+    use lvshen_siting::{Layers, MapOptions, Options, Site, analyze, render_svg};
+    let iterations = iterations.max(10) as usize;
+    let t0 = Instant::now();
+    let layers = Layers::load(&[]).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let options = Options::default();
+    let sites: [(&str, f64, f64); 5] = [
+        ("滨海印染集聚区内", 120.652, 30.168),
+        ("园区外（柯桥一般管控单元）", 120.45, 29.95),
+        ("汤浦水库一级保护区", 120.75, 29.87),
+        ("曹娥江重点保护区", 120.869, 30.03),
+        ("集聚区单元边界", 120.65, 30.1299),
+    ];
+    let engine = Engine::new(Standards::builtin());
+    let filing_bytes = std::fs::read("tests/filings/ok_binhai_new_dyeing.json").ok();
+    let mut rows = Vec::new();
+    for (name, lon, lat) in sites {
+        let mut site = Site::at(lon, lat);
+        site.processes = vec![Process::Pretreatment, Process::Dyeing];
+        site.construction = Some(ConstructionType::New);
+        let first = analyze(&layers, &site, &options).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut analyse = Vec::with_capacity(iterations);
+        let mut map = Vec::with_capacity(iterations);
+        let mut check = Vec::with_capacity(iterations);
+        for _ in 0..iterations {
+            let t = Instant::now();
+            let a = analyze(&layers, &site, &options).map_err(|e| anyhow::anyhow!("{e}"))?;
+            analyse.push(t.elapsed());
+            let t = Instant::now();
+            std::hint::black_box(render_svg(&a, &layers, &options, &MapOptions::default()));
+            map.push(t.elapsed());
+            if let Some(bytes) = &filing_bytes
+                && let Ok(mut parsed) = parse_filing(bytes, None)
+            {
+                parsed.filing.location.longitude = lon;
+                parsed.filing.location.latitude = lat;
+                let spatial = lvshen_siting::SpatialFindings::new(&layers, options);
+                let t = Instant::now();
+                std::hint::black_box(engine.check_with(&parsed, today_china(), &[&spatial]));
+                check.push(t.elapsed());
+            }
+        }
+        rows.push(SitingRow {
+            site: name,
+            verdict: first.verdict_zh.to_owned(),
+            reasons: first.reasons.len(),
+            analyse_us_p50: percentile(&analyse, 0.5),
+            analyse_us_p99: percentile(&analyse, 0.99),
+            map_us_p50: percentile(&map, 0.5),
+            check_with_siting_us_p50: if check.is_empty() {
+                f64::NAN
+            } else {
+                percentile(&check, 0.5)
+            },
+        });
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({ "layers_load_ms": load_ms, "sites": rows })
+            )?
+        );
+    } else {
+        println!("图层加载（解析内置 GeoJSON、投影、建索引、曹娥江缓冲区）：{load_ms:.1} ms");
+        println!(
+            "{:<28} {:<22} {:>4} {:>12} {:>12} {:>10} {:>14}",
+            "site", "verdict", "why", "analyse p50", "analyse p99", "map p50", "check+siting"
+        );
+        for r in &rows {
+            println!(
+                "{:<28} {:<22} {:>4} {:>10.0}µs {:>10.0}µs {:>8.0}µs {:>12.0}µs",
+                r.site,
+                r.verdict,
+                r.reasons,
+                r.analyse_us_p50,
+                r.analyse_us_p99,
+                r.map_us_p50,
+                r.check_with_siting_us_p50
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,11 @@ pub(crate) struct CheckArgs {
     input_format: Option<InputFormat>,
     #[command(flatten)]
     standards: StandardsArgs,
+    #[command(flatten)]
+    zoning: crate::siting::ZoningArgs,
+    /// 不做按坐标的选址空间分析（只用申报信息审查）
+    #[arg(long)]
+    no_siting: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -62,9 +67,21 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Ok(parsed) => parsed,
         Err(error) => return report_unreadable(&args, &error),
     };
+    let options = lvshen_siting::Options::from_screening(&standards.screening);
     let engine = Engine::new(standards);
+    let layers = if args.no_siting {
+        None
+    } else {
+        Some(args.zoning.load()?)
+    };
     let started = std::time::Instant::now();
-    let report = engine.check(&parsed, as_of);
+    let report = match &layers {
+        Some(layers) => {
+            let spatial = lvshen_siting::SpatialFindings::new(layers, options);
+            engine.check_with(&parsed, as_of, &[&spatial])
+        }
+        None => engine.check(&parsed, as_of),
+    };
     tracing::info!(
         file = %args.file.display(),
         findings = report.findings.len(),
@@ -78,7 +95,26 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let rendered = match args.format {
         OutputFormat::Text => lvshen_report::text(&report, colour),
         OutputFormat::Json => lvshen_report::json(&report),
-        OutputFormat::Html => lvshen_report::html(&report),
+        OutputFormat::Html => match &layers {
+            // The report gets the siting section with its map.
+            Some(layers) => {
+                let site = lvshen_siting::Site::from_filing(&parsed.filing);
+                match lvshen_siting::analyze(layers, &site, &options) {
+                    Ok(analysis) => {
+                        let svg = lvshen_siting::render_svg(
+                            &analysis,
+                            layers,
+                            &options,
+                            &lvshen_siting::MapOptions::default(),
+                        );
+                        let section = lvshen_report::siting_html_section(&analysis, &svg, None);
+                        lvshen_report::html_with(&report, &[section])
+                    }
+                    Err(_) => lvshen_report::html(&report),
+                }
+            }
+            None => lvshen_report::html(&report),
+        },
         OutputFormat::Markdown => lvshen_report::markdown(&report),
     };
     write_output(args.output.as_deref(), &rendered)?;
@@ -152,7 +188,7 @@ fn report_unreadable(args: &CheckArgs, error: &ParseError) -> anyhow::Result<Exi
     Ok(ExitCode::from(2))
 }
 
-fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+pub(crate) fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match path {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("无法写入 {}", path.display()))

@@ -10,6 +10,7 @@ mod eval_qa;
 mod kb;
 mod llm;
 mod rules;
+mod siting;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +44,10 @@ enum Command {
     },
     /// 用本地模型对话（流式输出）。
     Chat(llm::ChatArgs),
+    /// 选址分析：按坐标叠加管控单元、园区、生态保护红线、水源保护区、曹娥江重点保护区和敏感目标，
+    /// 给出结论、理由（附依据条款）、距离、备选厂址、示意图和选址论证。
+    /// 退出码：0 符合或有条件符合；1 不符合；2 输入或运行错误。
+    Siting(siting::SitingArgs),
     /// 法规问答：依据知识库条款作答并核验引用；无依据时拒答。
     /// 退出码：0 已回答；1 拒答（知识库中未找到依据）；2 输入或运行错误。
     Ask(ask::AskArgs),
@@ -138,6 +143,7 @@ fn main() -> ExitCode {
         Command::Model { what } => llm::model(what),
         Command::Chat(args) => llm::chat(args),
         Command::Ask(args) => ask::run(args),
+        Command::Siting(args) => siting::run(args),
         Command::Eval {
             what: EvalCommand::Search(args),
         } => eval::run(args),

@@ -161,6 +161,9 @@ fn html_report_is_self_contained_and_escapes_the_filing() {
         "no external assets"
     );
     assert!(html.contains("错误"));
+    // The siting analysis with its map is part of the report.
+    assert!(html.contains("<section class=\"siting\"") && html.contains("<svg "));
+    assert!(html.contains("选址结论"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
