@@ -75,10 +75,13 @@ pub fn siting_facts(analysis: &Analysis) -> Vec<String> {
             .iter()
             .map(|c| format!("《{}》{}", c.doc, c.clause))
             .collect();
+        // The decisive part of the message (before the first ；); long lists confuse a
+        // small model into copying.
+        let head = reason.message.split('；').next().unwrap_or(&reason.message);
         facts.push(format!(
             "【{}】{}（依据：{}）。",
             reason.status.label_zh(),
-            reason.message.trim_end_matches('。'),
+            head.trim_end_matches('。'),
             cites.join("、")
         ));
     }
@@ -234,6 +237,74 @@ pub fn siting_chat(facts: &[String], clauses: &[String]) -> Chat {
     Chat::single(Some(SYSTEM), &user)
 }
 
+/// A model sentence without Markdown emphasis, list numbering or headings.
+fn plain(sentence: &str) -> String {
+    let mut s = sentence.replace("**", "").replace("__", "");
+    for tag in ["【不符合】", "【须核实/有条件】", "【符合】"] {
+        s = s.replace(tag, "");
+    }
+    let s = s.trim_start_matches(['-', '*', '#', ' ', '\t']);
+    // "1. " / "2、" list numbering.
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let s = if digits > 0 && s[digits..].starts_with(['.', '、', '．']) {
+        &s[digits + s[digits..].chars().next().map_or(0, char::len_utf8)..]
+    } else {
+        s
+    };
+    s.trim().to_owned()
+}
+
+/// Whether a sentence contradicts the computed verdict or reasons: says a place fits where
+/// the analysis found a conflict (or the other way round), or states the wrong verdict.
+pub fn contradicts(sentence: &str, analysis: &Analysis) -> Option<String> {
+    let negative =
+        sentence.contains("不符合") || sentence.contains("禁止") || sentence.contains("不得");
+    let positive = !negative && (sentence.contains("符合") || sentence.contains("允许"));
+    let verdict_ok = analysis.verdict == lvshen_siting::Verdict::Compatible;
+    if sentence.contains("选址符合") && !verdict_ok && !sentence.contains("有条件") {
+        return Some(format!("结论与计算结论“{}”不一致", analysis.verdict_zh));
+    }
+    // Sentences about the proposed alternatives speak of other places.
+    let about_alternative = ["备选", "迁入", "迁至", "建议", "比选"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if positive && !about_alternative {
+        for reason in analysis
+            .reasons
+            .iter()
+            .filter(|r| r.status == Status::Conflict)
+        {
+            let topic = match reason.id {
+                "siting.spatial.unit" => ["管控单元", "准入"].as_slice(),
+                "siting.spatial.park" => ["园区", "集聚区"].as_slice(),
+                "siting.spatial.water_source" => ["水源"].as_slice(),
+                "siting.spatial.redline" => ["红线", "自然保护区"].as_slice(),
+                "siting.spatial.caoejiang" => ["曹娥江", "澄潭江"].as_slice(),
+                _ => [].as_slice(),
+            };
+            if let Some(word) = topic.iter().find(|w| sentence.contains(*w)) {
+                return Some(format!("称{word}方面符合，计算结论为不符合"));
+            }
+        }
+    }
+    for reason in &analysis.reasons {
+        let Some(feature) = &reason.feature else {
+            continue;
+        };
+        let name = normalize_name(feature);
+        if name.chars().count() < 2 || !normalize_name(sentence).contains(&name) {
+            continue;
+        }
+        if positive && !about_alternative && reason.status == Status::Conflict {
+            return Some(format!("称“{name}”符合，计算结论为不符合"));
+        }
+        if negative && reason.status == Status::Ok && !sentence.contains("禁止") {
+            return Some(format!("称“{name}”不符合，计算结论为符合"));
+        }
+    }
+    None
+}
+
 /// Checks one sentence against the sources. `Err` says why it cannot stay.
 pub fn check_sentence(sentence: &str, sources: &str, places: &[String]) -> Result<(), String> {
     let known: BTreeSet<String> = numerals::numbers(sources).into_iter().collect();
@@ -267,6 +338,9 @@ pub fn check_sentence(sentence: &str, sources: &str, places: &[String]) -> Resul
     }
     Ok(())
 }
+
+/// At most this many sentences of model prose are kept.
+const MAX_SENTENCES: usize = 6;
 
 /// A place name and its shorter forms: 汤浦水库饮用水水源一级保护区 → 汤浦水库;
 /// 会稽山生态保护红线（示意） → 会稽山.
@@ -310,25 +384,60 @@ pub fn draft_siting_argument(
     };
     let (raw, _stats) = llm.generate(&chat, &params, cancel, on_text)?;
     let sources = format!("{}\n{}", facts.join("\n"), clauses.join("\n"));
-    let mut kept = Vec::new();
+    let mut kept: Vec<String> = Vec::new();
     let mut dropped = Vec::new();
-    for sentence in sentences(&raw) {
-        let bare = sentence.trim_start_matches(['-', '*', ' ']).trim();
-        if bare.chars().count() < 4 {
+    let pieces = sentences(&raw);
+    let complete_end = raw
+        .trim_end()
+        .ends_with(['。', '！', '？', '；', '）', ')']);
+    for (i, sentence) in pieces.iter().enumerate() {
+        let bare = plain(sentence);
+        // The last piece of a generation cut off by the token limit.
+        if i + 1 == pieces.len() && !complete_end && !raw.ends_with('\n') {
+            dropped.push(DroppedSentence {
+                sentence: bare,
+                reason: "句子不完整（生成长度上限）".into(),
+            });
             continue;
         }
-        match check_sentence(bare, &sources, places) {
-            Ok(()) => kept.push(bare.to_owned()),
+        // Headings such as "选址结论：" alone, and anything very short.
+        if bare.chars().count() < 6 || bare.ends_with(['：', ':']) {
+            continue;
+        }
+        if kept
+            .iter()
+            .any(|k| normalize_name(k) == normalize_name(&bare))
+        {
+            dropped.push(DroppedSentence {
+                sentence: bare,
+                reason: "重复".into(),
+            });
+            continue;
+        }
+        if kept.len() >= MAX_SENTENCES {
+            dropped.push(DroppedSentence {
+                sentence: bare,
+                reason: format!("超过 {MAX_SENTENCES} 句"),
+            });
+            continue;
+        }
+        let checked = check_sentence(&bare, &sources, places)
+            .and_then(|()| contradicts(&bare, analysis).map_or(Ok(()), Err));
+        match checked {
+            Ok(()) => kept.push(bare),
             Err(reason) => dropped.push(DroppedSentence {
-                sentence: bare.to_owned(),
+                sentence: bare,
                 reason,
             }),
         }
     }
-    // A verdict sentence must survive, or the prose is not an argument.
-    let states_verdict = kept
-        .iter()
-        .any(|s| s.contains("符合") || s.contains("不符合") || s.contains("选址"));
+    // The verdict must be stated, in the computed words, or the prose is not an argument.
+    let verdict_words = match analysis.verdict {
+        lvshen_siting::Verdict::Compatible => "符合",
+        lvshen_siting::Verdict::Conditional => "有条件",
+        lvshen_siting::Verdict::Incompatible => "不符合",
+    };
+    let states_verdict = kept.iter().any(|s| s.contains(verdict_words));
     let (text, method) = if kept.is_empty() || !states_verdict {
         (facts_argument(analysis), "facts")
     } else {
@@ -399,6 +508,24 @@ mod tests {
                 &places
             )
             .is_ok()
+        );
+    }
+
+    #[test]
+    fn contradictions_and_markup_are_caught() {
+        let (a, _) = outside_park();
+        let unit = a
+            .reasons
+            .iter()
+            .find(|r| r.id == "siting.spatial.unit")
+            .and_then(|r| r.feature.clone())
+            .expect("unit reason");
+        assert!(contradicts(&format!("厂址符合“{unit}”的要求。"), &a).is_some());
+        assert!(contradicts("本项目选址符合要求。", &a).is_some());
+        assert!(contradicts(&format!("“{unit}”禁止新建三类工业项目。"), &a).is_none());
+        assert_eq!(
+            plain("1. **地理位置**：厂址位于柯桥区。"),
+            "地理位置：厂址位于柯桥区。"
         );
     }
 

@@ -282,3 +282,48 @@ fn with_the_model_planted_instructions_change_nothing() {
     assert!(!answer.answer.contains("999"), "{answer:?}");
     assert!(answer.answer.contains("37"), "{answer:?}");
 }
+
+/// The siting argument from the real model: whatever it writes, every sentence kept has only
+/// numbers, places and documents of the facts and clauses; the verdict is stated.
+#[test]
+fn with_the_model_the_siting_argument_keeps_only_checked_sentences() {
+    use lvshen_agent::siting::{check_sentence, cited_clauses, draft_siting_argument};
+    use lvshen_filing::codes::{ConstructionType, Process};
+    use lvshen_siting::{Layers, Options, Site, analyze};
+    let Some(service) = model() else { return };
+    let layers = Layers::embedded().unwrap();
+    let mut site = Site::at(120.45, 29.95);
+    site.processes = vec![Process::Pretreatment, Process::Dyeing];
+    site.construction = Some(ConstructionType::New);
+    let analysis = analyze(layers, &site, &Options::default()).unwrap();
+    let clauses = cited_clauses(&analysis, shared_index(), 300);
+    assert!(
+        clauses.iter().any(|c| c.contains("一（二）")),
+        "the park clause is looked up in the knowledge base: {clauses:?}"
+    );
+    let places = layers.place_names();
+    let argument = draft_siting_argument(
+        &analysis,
+        &places,
+        clauses,
+        &service,
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    eprintln!(
+        "method {} · dropped {:?}\n{}",
+        argument.method, argument.dropped, argument.text
+    );
+    assert!(argument.text.contains("不符合"), "{}", argument.text);
+    if argument.method == "model" {
+        let sources = format!(
+            "{}\n{}",
+            argument.facts.join("\n"),
+            argument.clauses.join("\n")
+        );
+        for sentence in lvshen_agent::verify::sentences(&argument.text) {
+            check_sentence(&sentence, &sources, &places).unwrap();
+        }
+    }
+}

@@ -1351,6 +1351,11 @@ fn options_district_tolerance(illustrative: bool) -> f64 {
     if illustrative { 2500.0 } else { 100.0 }
 }
 
+/// The decisive part of a message: up to the first ；.
+fn head(message: &str) -> String {
+    message.split('；').next().unwrap_or(message).to_owned()
+}
+
 fn alternatives(
     layers: &Layers,
     site: &Site,
@@ -1420,13 +1425,13 @@ fn alternatives(
                     .iter()
                     .any(|r| r.id == c.id && r.status == Status::Conflict)
             })
-            .map(|c| c.message.clone())
+            .map(|c| head(&c.message))
             .collect();
         let remaining = ev
             .reasons
             .iter()
             .filter(|r| r.status == Status::Condition)
-            .map(|r| r.message.clone())
+            .map(|r| head(&r.message))
             .collect();
         let (lon, lat) = layers.projection.inverse(inner);
         out.push(Alternative {

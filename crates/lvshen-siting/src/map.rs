@@ -95,7 +95,6 @@ pub struct MapOptions {
     pub half_size_m: Option<f64>,
 }
 
-
 fn choose_half_size(analysis: &Analysis, options: &Options) -> f64 {
     // Wide enough to show the surroundings and what the reasons measure; alternatives
     // further away are drawn as markers on the frame's edge, pointing their way.
@@ -104,10 +103,11 @@ fn choose_half_size(analysis: &Analysis, options: &Options) -> f64 {
         half = half.max(d.distance_m + 800.0);
     }
     half = half.max(options.near_m * 1.5);
-    if let Some(first) = analysis.alternatives.first()
-        && first.distance_m <= 6000.0
-    {
-        half = half.max(first.distance_m + 1500.0);
+    if let Some(first) = analysis.alternatives.first() {
+        // Nothing measured nearby: show the way to the nearest alternative instead.
+        if first.distance_m <= 6000.0 || analysis.distances.is_empty() {
+            return (first.distance_m + 2000.0).max(half).min(30_000.0);
+        }
     }
     half.min(12_000.0)
 }

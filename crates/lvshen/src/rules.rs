@@ -39,6 +39,13 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                     out.push_str(&format!("  依据：{} {}（{mark}）\n", b.doc, b.clause));
                 }
             }
+            out.push_str(&format!(
+                "\n按坐标的选址空间检查（{} 项，依据各图层与所引条款，见 lvshen siting）\n",
+                lvshen_siting::REASON_IDS.len()
+            ));
+            for (id, name) in lvshen_siting::REASON_IDS {
+                out.push_str(&format!("\n{id}  [选址] {name}\n"));
+            }
             out
         }
     };
