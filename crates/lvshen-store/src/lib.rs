@@ -1,0 +1,1001 @@
+//! Storage for the web application: one SQLite file (WAL), migrated on open.
+//!
+//! Users and organisations, sessions, filings with every saved version, check reports,
+//! reviewer decisions on findings, review opinions, conversations, and an append-only audit
+//! log (triggers refuse UPDATE and DELETE on it). All SQL is plain and portable (no SQLite
+//! extensions beyond `INTEGER PRIMARY KEY` autoincrement and `ON CONFLICT`), so a PostgreSQL
+//! implementation of the same methods can replace this one for multi-node deployments
+//! (`BIGSERIAL` ids, `TIMESTAMPTZ`, `JSONB` for the JSON columns; see ARCHITECTURE.md).
+//!
+//! The store is synchronous; the server calls it from blocking threads. One connection
+//! behind a mutex: SQLite serialises writers anyway, and the statements are short.
+
+mod schema;
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use base64::Engine as _;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// Errors of the store, in Chinese for the user where they reach one.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("数据库文件 {path} 无法打开：{message}")]
+    Open { path: String, message: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("不存在：{0}")]
+    NotFound(String),
+    #[error("已存在：{0}")]
+    Conflict(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A dyeing company or its EIA consultancy: its organisation's filings only.
+    Applicant,
+    /// Bureau reviewer: submitted filings, decisions, opinions.
+    Reviewer,
+    /// Bureau staff: the Q&A agent.
+    Staff,
+    /// Accounts.
+    Admin,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Applicant => "applicant",
+            Role::Reviewer => "reviewer",
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Role::Applicant => "申报单位",
+            Role::Reviewer => "审查人员",
+            Role::Staff => "工作人员",
+            Role::Admin => "管理员",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Some(match text.trim() {
+            "applicant" | "申报单位" => Role::Applicant,
+            "reviewer" | "审查人员" => Role::Reviewer,
+            "staff" | "工作人员" => Role::Staff,
+            "admin" | "管理员" => Role::Admin,
+            _ => return None,
+        })
+    }
+}
+
+/// A user.
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    /// The organisation (applicants).
+    pub org: Option<String>,
+}
+
+/// Status of a filing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingStatus {
+    Draft,
+    Submitted,
+    Reviewed,
+}
+
+impl FilingStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            FilingStatus::Draft => "draft",
+            FilingStatus::Submitted => "submitted",
+            FilingStatus::Reviewed => "reviewed",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FilingStatus::Draft => "草稿",
+            FilingStatus::Submitted => "已提交",
+            FilingStatus::Reviewed => "已审查",
+        }
+    }
+
+    fn parse(text: &str) -> FilingStatus {
+        match text {
+            "submitted" => FilingStatus::Submitted,
+            "reviewed" => FilingStatus::Reviewed,
+            _ => FilingStatus::Draft,
+        }
+    }
+}
+
+/// A filing's summary row.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilingRow {
+    pub id: i64,
+    pub org: String,
+    pub owner: String,
+    pub title: String,
+    pub district: String,
+    pub status: FilingStatus,
+    pub version: i64,
+    pub errors: i64,
+    pub warnings: i64,
+    pub updated_at: String,
+    pub submitted_at: Option<String>,
+}
+
+/// One saved version of a filing.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilingVersion {
+    pub filing_id: i64,
+    pub version: i64,
+    /// The filing as the applicant saved it (JSON text; may be invalid while a draft).
+    pub body: String,
+    pub author: String,
+    pub created_at: String,
+}
+
+/// A reviewer's decision on one finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub filing_id: i64,
+    pub version: i64,
+    /// `rule_id|field`: identifies a finding across re-checks of the same version.
+    pub finding_key: String,
+    pub rule_id: String,
+    pub accepted: bool,
+    pub comment: String,
+    pub reviewer: String,
+    pub created_at: String,
+}
+
+/// Acceptance counts of one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleStats {
+    pub rule_id: String,
+    pub accepted: i64,
+    pub dismissed: i64,
+}
+
+/// A chat message.
+#[derive(Debug, Clone, Serialize)]
+pub struct Message {
+    pub id: i64,
+    pub role: String,
+    pub text: String,
+    /// JSON array of citations (assistant messages).
+    pub citations: String,
+    pub created_at: String,
+}
+
+/// An audit entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub user: Option<String>,
+    pub action: String,
+    pub object: String,
+    pub detail: String,
+}
+
+/// The store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+/// Session lifetime.
+pub const SESSION_HOURS: i64 = 12;
+
+fn now_sql() -> &'static str {
+    "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+}
+
+/// SHA-256 of a token, base64url: what is stored instead of the token.
+pub fn token_hash(token: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A random token (32 bytes, base64url).
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+impl Store {
+    /// Opens (creating and migrating) the database file.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        Self::init(conn)
+    }
+
+    /// An in-memory store (tests).
+    pub fn in_memory() -> Result<Store> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // WAL: readers do not block the writer; NORMAL sync is durable across process
+        // crashes (a committed transaction survives a kill -9), the usual WAL setting.
+        let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+        schema::migrate(&conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent (transactions
+        // roll back on drop), so a poisoned lock is still usable.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The schema version.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT MAX(version) FROM schema_migrations", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    // ---- users ---------------------------------------------------------------------
+
+    /// Adds a user; `org` is required for applicants.
+    pub fn add_user(
+        &self,
+        name: &str,
+        password: &str,
+        role: Role,
+        org: Option<&str>,
+    ) -> Result<User> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 64 {
+            return Err(StoreError::Invalid("用户名应为 1～64 个字符".into()));
+        }
+        if password.chars().count() < 8 {
+            return Err(StoreError::Invalid("密码至少 8 个字符".into()));
+        }
+        let org = org.map(str::trim).filter(|o| !o.is_empty());
+        if role == Role::Applicant && org.is_none() {
+            return Err(StoreError::Invalid(
+                "申报单位用户须指定所属单位（--org）".into(),
+            ));
+        }
+        let salt_bytes: [u8; 16] = {
+            use rand::RngCore;
+            let mut b = [0u8; 16];
+            rand::rng().fill_bytes(&mut b);
+            b
+        };
+        let salt = SaltString::encode_b64(&salt_bytes)
+            .map_err(|e| StoreError::Invalid(format!("密码无法处理：{e}")))?;
+        let hash = Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map_err(|e| StoreError::Invalid(format!("密码无法处理：{e}")))?
+            .to_string();
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let org_id: Option<i64> = match org {
+            Some(o) => {
+                tx.execute(
+                    "INSERT INTO orgs(name) VALUES (?1) ON CONFLICT(name) DO NOTHING",
+                    [o],
+                )?;
+                Some(tx.query_row("SELECT id FROM orgs WHERE name = ?1", [o], |r| r.get(0))?)
+            }
+            None => None,
+        };
+        let inserted = tx.execute(
+            &format!(
+                "INSERT INTO users(name, password_hash, role, org_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
+                now_sql()
+            ),
+            params![name, hash, role.code(), org_id],
+        );
+        match inserted {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                return Err(StoreError::Conflict(format!("用户 {name}")));
+            }
+            other => {
+                other?;
+            }
+        }
+        let id = tx.last_insert_rowid();
+        audit_tx(
+            &tx,
+            None,
+            "user.add",
+            &format!("user:{id}"),
+            &format!("{name} {}", role.code()),
+        )?;
+        tx.commit()?;
+        Ok(User {
+            id,
+            name: name.to_owned(),
+            role,
+            org: org.map(str::to_owned),
+        })
+    }
+
+    /// Checks a password. `None` for an unknown user or a wrong password (same cost).
+    pub fn verify_password(&self, name: &str, password: &str) -> Result<Option<User>> {
+        let row: Option<(i64, String, String, Option<String>, String)> = self
+            .conn()
+            .query_row(
+                "SELECT u.id, u.name, u.role, o.name, u.password_hash FROM users u
+                 LEFT JOIN orgs o ON o.id = u.org_id WHERE u.name = ?1 AND u.disabled = 0",
+                [name.trim()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        // Verify against a real hash of a random password when the user does not exist, so
+        // that an unknown name costs the same time as a wrong password.
+        static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let dummy = DUMMY.get_or_init(|| {
+            SaltString::encode_b64(b"lvshen-dummy-salt")
+                .ok()
+                .and_then(|salt| {
+                    Argon2::default()
+                        .hash_password(random_token().as_bytes(), &salt)
+                        .ok()
+                        .map(|h| h.to_string())
+                })
+                .unwrap_or_default()
+        });
+        let hash_text = row.as_ref().map_or(dummy.as_str(), |r| r.4.as_str());
+        let ok = PasswordHash::new(hash_text).ok().is_some_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        });
+        Ok(match row {
+            Some((id, name, role, org, _)) if ok => Some(User {
+                id,
+                name,
+                role: Role::parse(&role).unwrap_or(Role::Staff),
+                org,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Every user.
+    pub fn users(&self) -> Result<Vec<User>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT u.id, u.name, u.role, o.name FROM users u LEFT JOIN orgs o ON o.id = u.org_id ORDER BY u.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(User {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Staff),
+                    org: r.get(3)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    // ---- login throttling ------------------------------------------------------------
+
+    /// Failed logins for a name or an address in the last `minutes`.
+    pub fn recent_failures(&self, name: &str, addr: &str, minutes: i64) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT COUNT(*) FROM login_failures WHERE (name = ?1 OR addr = ?2)
+             AND at > strftime('%Y-%m-%dT%H:%M:%SZ','now', ?3)",
+            params![name.trim(), addr, format!("-{minutes} minutes")],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Records a failed login.
+    pub fn record_failure(&self, name: &str, addr: &str) -> Result<()> {
+        let conn = self.conn();
+        conn.execute(
+            &format!(
+                "INSERT INTO login_failures(name, addr, at) VALUES (?1, ?2, {})",
+                now_sql()
+            ),
+            params![name.trim(), addr],
+        )?;
+        audit(
+            &conn,
+            None,
+            "login.failed",
+            &format!("user:{}", name.trim()),
+            addr,
+        )?;
+        Ok(())
+    }
+
+    // ---- sessions --------------------------------------------------------------------
+
+    /// A new session: `(token, csrf token)`. The token is stored hashed.
+    pub fn create_session(&self, user: &User) -> Result<(String, String)> {
+        let token = random_token();
+        let csrf = random_token();
+        let conn = self.conn();
+        conn.execute(
+            &format!(
+                "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, {now}, strftime('%Y-%m-%dT%H:%M:%SZ','now','+{SESSION_HOURS} hours'))",
+                now = now_sql()
+            ),
+            params![token_hash(&token), user.id, csrf],
+        )?;
+        audit(
+            &conn,
+            Some(user.id),
+            "login",
+            &format!("user:{}", user.id),
+            "",
+        )?;
+        Ok((token, csrf))
+    }
+
+    /// The user and CSRF token of a live session.
+    pub fn session(&self, token: &str) -> Result<Option<(User, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT u.id, u.name, u.role, o.name, s.csrf FROM sessions s
+                 JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id
+                 WHERE s.token_hash = ?1 AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%SZ','now')
+                 AND u.disabled = 0",
+                [token_hash(token)],
+                |r| {
+                    Ok((
+                        User {
+                            id: r.get(0)?,
+                            name: r.get(1)?,
+                            role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Staff),
+                            org: r.get(3)?,
+                        },
+                        r.get(4)?,
+                    ))
+                },
+            )
+            .optional()?)
+    }
+
+    /// Ends a session.
+    pub fn delete_session(&self, token: &str) -> Result<()> {
+        self.conn().execute(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            [token_hash(token)],
+        )?;
+        Ok(())
+    }
+
+    // ---- filings ---------------------------------------------------------------------
+
+    /// A new draft filing with its first version.
+    pub fn create_filing(
+        &self,
+        user: &User,
+        title: &str,
+        district: &str,
+        body: &str,
+    ) -> Result<i64> {
+        let org = user
+            .org
+            .as_deref()
+            .ok_or_else(|| StoreError::Invalid("只有属于申报单位的用户可以创建填报".into()))?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let org_id: i64 =
+            tx.query_row("SELECT id FROM orgs WHERE name = ?1", [org], |r| r.get(0))?;
+        tx.execute(
+            &format!(
+                "INSERT INTO filings(org_id, owner_id, title, district, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, 'draft', {now}, {now})",
+                now = now_sql()
+            ),
+            params![org_id, user.id, title, district],
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_version(&tx, id, 1, body, user.id)?;
+        audit_tx(
+            &tx,
+            Some(user.id),
+            "filing.create",
+            &format!("filing:{id}"),
+            title,
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Saves a new version (drafts only).
+    pub fn save_version(
+        &self,
+        user: &User,
+        id: i64,
+        title: &str,
+        district: &str,
+        body: &str,
+    ) -> Result<i64> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let status: String = tx
+            .query_row("SELECT status FROM filings WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("填报 {id}")))?;
+        if status != "draft" {
+            return Err(StoreError::Invalid("已提交的填报不能再修改".into()));
+        }
+        let version: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM filing_versions WHERE filing_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        insert_version(&tx, id, version, body, user.id)?;
+        tx.execute(
+            &format!(
+                "UPDATE filings SET title = ?2, district = ?3, updated_at = {} WHERE id = ?1",
+                now_sql()
+            ),
+            params![id, title, district],
+        )?;
+        audit_tx(
+            &tx,
+            Some(user.id),
+            "filing.save",
+            &format!("filing:{id}"),
+            &format!("version {version}"),
+        )?;
+        tx.commit()?;
+        Ok(version)
+    }
+
+    /// Stores the check report of a version (the latest report per version wins).
+    pub fn save_report(
+        &self,
+        id: i64,
+        version: i64,
+        report_json: &str,
+        errors: i64,
+        warnings: i64,
+    ) -> Result<()> {
+        let conn = self.conn();
+        conn.execute(
+            &format!(
+                "INSERT INTO reports(filing_id, version, report, errors, warnings, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, {})
+                 ON CONFLICT(filing_id, version) DO UPDATE SET report = excluded.report,
+                 errors = excluded.errors, warnings = excluded.warnings, created_at = excluded.created_at",
+                now_sql()
+            ),
+            params![id, version, report_json, errors, warnings],
+        )?;
+        Ok(())
+    }
+
+    /// The stored report of a version.
+    pub fn report(&self, id: i64, version: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT report FROM reports WHERE filing_id = ?1 AND version = ?2",
+                params![id, version],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Submits a draft to the bureau.
+    pub fn submit(&self, user: &User, id: i64) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            &format!(
+                "UPDATE filings SET status = 'submitted', submitted_at = {now}, updated_at = {now}
+                 WHERE id = ?1 AND status = 'draft'",
+                now = now_sql()
+            ),
+            [id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Invalid("只有草稿可以提交".into()));
+        }
+        audit_tx(
+            &tx,
+            Some(user.id),
+            "filing.submit",
+            &format!("filing:{id}"),
+            "",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks a submitted filing reviewed.
+    pub fn mark_reviewed(&self, user: &User, id: i64) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            &format!("UPDATE filings SET status = 'reviewed', updated_at = {} WHERE id = ?1 AND status = 'submitted'", now_sql()),
+            [id],
+        )?;
+        audit_tx(
+            &tx,
+            Some(user.id),
+            "filing.reviewed",
+            &format!("filing:{id}"),
+            "",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn filing_rows(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<FilingRow>> {
+        let conn = self.conn();
+        let sql = format!(
+            "SELECT f.id, o.name, u.name, f.title, f.district, f.status,
+                    (SELECT MAX(version) FROM filing_versions v WHERE v.filing_id = f.id) AS version,
+                    COALESCE(r.errors, -1), COALESCE(r.warnings, -1), f.updated_at, f.submitted_at
+             FROM filings f JOIN orgs o ON o.id = f.org_id JOIN users u ON u.id = f.owner_id
+             LEFT JOIN reports r ON r.filing_id = f.id AND r.version =
+                 (SELECT MAX(version) FROM filing_versions v WHERE v.filing_id = f.id)
+             WHERE {filter} ORDER BY f.updated_at DESC, f.id DESC"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(args, |r| {
+                Ok(FilingRow {
+                    id: r.get(0)?,
+                    org: r.get(1)?,
+                    owner: r.get(2)?,
+                    title: r.get(3)?,
+                    district: r.get(4)?,
+                    status: FilingStatus::parse(&r.get::<_, String>(5)?),
+                    version: r.get(6)?,
+                    errors: r.get(7)?,
+                    warnings: r.get(8)?,
+                    updated_at: r.get(9)?,
+                    submitted_at: r.get(10)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// The filings of an organisation.
+    pub fn filings_of_org(&self, org: &str) -> Result<Vec<FilingRow>> {
+        self.filing_rows("o.name = ?1", &[&org])
+    }
+
+    /// Filings submitted to the bureau (and reviewed ones).
+    pub fn submitted_filings(&self) -> Result<Vec<FilingRow>> {
+        self.filing_rows("f.status IN ('submitted', 'reviewed')", &[])
+    }
+
+    /// One filing's row.
+    pub fn filing(&self, id: i64) -> Result<Option<FilingRow>> {
+        Ok(self.filing_rows("f.id = ?1", &[&id])?.into_iter().next())
+    }
+
+    /// The latest version of a filing.
+    pub fn latest_version(&self, id: i64) -> Result<Option<FilingVersion>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT v.filing_id, v.version, v.body, u.name, v.created_at FROM filing_versions v
+                 JOIN users u ON u.id = v.author_id WHERE v.filing_id = ?1 ORDER BY v.version DESC LIMIT 1",
+                [id],
+                |r| {
+                    Ok(FilingVersion {
+                        filing_id: r.get(0)?,
+                        version: r.get(1)?,
+                        body: r.get(2)?,
+                        author: r.get(3)?,
+                        created_at: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// How many versions a filing has.
+    pub fn version_count(&self, id: i64) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT COUNT(*) FROM filing_versions WHERE filing_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
+    // ---- review ----------------------------------------------------------------------
+
+    /// Records a decision (a later decision on the same finding replaces the earlier one;
+    /// both stay in the audit log).
+    pub fn decide(&self, user: &User, d: &Decision) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            &format!(
+                "INSERT INTO decisions(filing_id, version, finding_key, rule_id, accepted, comment, reviewer_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {})
+                 ON CONFLICT(filing_id, version, finding_key) DO UPDATE SET accepted = excluded.accepted,
+                 comment = excluded.comment, reviewer_id = excluded.reviewer_id, created_at = excluded.created_at",
+                now_sql()
+            ),
+            params![d.filing_id, d.version, d.finding_key, d.rule_id, d.accepted, d.comment, user.id],
+        )?;
+        audit_tx(
+            &tx,
+            Some(user.id),
+            if d.accepted {
+                "finding.accept"
+            } else {
+                "finding.dismiss"
+            },
+            &format!("filing:{}", d.filing_id),
+            &format!("{} {}", d.finding_key, d.comment),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Decisions on a version.
+    pub fn decisions(&self, id: i64, version: i64) -> Result<Vec<Decision>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT d.filing_id, d.version, d.finding_key, d.rule_id, d.accepted, d.comment, u.name, d.created_at
+             FROM decisions d JOIN users u ON u.id = d.reviewer_id WHERE d.filing_id = ?1 AND d.version = ?2 ORDER BY d.id",
+        )?;
+        let rows = stmt
+            .query_map(params![id, version], |r| {
+                Ok(Decision {
+                    filing_id: r.get(0)?,
+                    version: r.get(1)?,
+                    finding_key: r.get(2)?,
+                    rule_id: r.get(3)?,
+                    accepted: r.get(4)?,
+                    comment: r.get(5)?,
+                    reviewer: r.get(6)?,
+                    created_at: r.get(7)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// How often each rule's flags were accepted or dismissed.
+    pub fn rule_stats(&self) -> Result<Vec<RuleStats>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT rule_id, SUM(accepted), SUM(1 - accepted) FROM decisions GROUP BY rule_id ORDER BY rule_id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(RuleStats {
+                    rule_id: r.get(0)?,
+                    accepted: r.get(1)?,
+                    dismissed: r.get(2)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Saves a review opinion draft (each save is kept).
+    pub fn save_opinion(&self, user: &User, id: i64, text: &str, method: &str) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            &format!(
+                "INSERT INTO opinions(filing_id, text, method, author_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
+                now_sql()
+            ),
+            params![id, text, method, user.id],
+        )?;
+        audit_tx(
+            &tx,
+            Some(user.id),
+            "opinion.save",
+            &format!("filing:{id}"),
+            method,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The latest opinion of a filing: `(text, method)`.
+    pub fn opinion(&self, id: i64) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT text, method FROM opinions WHERE filing_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    // ---- conversations ---------------------------------------------------------------
+
+    /// A user's conversation (created on first use).
+    pub fn conversation(&self, user: &User) -> Result<i64> {
+        let conn = self.conn();
+        if let Some(id) = conn
+            .query_row(
+                "SELECT id FROM conversations WHERE user_id = ?1 ORDER BY id DESC LIMIT 1",
+                [user.id],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(id);
+        }
+        conn.execute(
+            &format!(
+                "INSERT INTO conversations(user_id, created_at) VALUES (?1, {})",
+                now_sql()
+            ),
+            [user.id],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// Appends a message.
+    pub fn add_message(
+        &self,
+        conversation: i64,
+        role: &str,
+        text: &str,
+        citations: &str,
+    ) -> Result<i64> {
+        let conn = self.conn();
+        conn.execute(
+            &format!(
+                "INSERT INTO messages(conversation_id, role, text, citations, created_at) VALUES (?1, ?2, ?3, ?4, {})",
+                now_sql()
+            ),
+            params![conversation, role, text, citations],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// The messages of a conversation, oldest first.
+    pub fn messages(&self, conversation: i64) -> Result<Vec<Message>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT id, role, text, citations, created_at FROM messages WHERE conversation_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([conversation], |r| {
+                Ok(Message {
+                    id: r.get(0)?,
+                    role: r.get(1)?,
+                    text: r.get(2)?,
+                    citations: r.get(3)?,
+                    created_at: r.get(4)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    // ---- audit -----------------------------------------------------------------------
+
+    /// Appends to the audit log.
+    pub fn audit(
+        &self,
+        user: Option<&User>,
+        action: &str,
+        object: &str,
+        detail: &str,
+    ) -> Result<()> {
+        audit(&self.conn(), user.map(|u| u.id), action, object, detail)
+    }
+
+    /// The latest audit entries.
+    pub fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT a.id, a.at, u.name, a.action, a.object, a.detail FROM audit_log a
+             LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit], |r| {
+                Ok(AuditEntry {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    user: r.get(2)?,
+                    action: r.get(3)?,
+                    object: r.get(4)?,
+                    detail: r.get(5)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+fn insert_version(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    version: i64,
+    body: &str,
+    author: i64,
+) -> Result<()> {
+    tx.execute(
+        &format!(
+            "INSERT INTO filing_versions(filing_id, version, body, author_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
+            now_sql()
+        ),
+        params![id, version, body, author],
+    )?;
+    Ok(())
+}
+
+fn audit(
+    conn: &Connection,
+    user: Option<i64>,
+    action: &str,
+    object: &str,
+    detail: &str,
+) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO audit_log(at, user_id, action, object, detail) VALUES ({}, ?1, ?2, ?3, ?4)",
+            now_sql()
+        ),
+        params![user, action, object, detail],
+    )?;
+    Ok(())
+}
+
+fn audit_tx(
+    tx: &rusqlite::Transaction<'_>,
+    user: Option<i64>,
+    action: &str,
+    object: &str,
+    detail: &str,
+) -> Result<()> {
+    audit(tx, user, action, object, detail)
+}
