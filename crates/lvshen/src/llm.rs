@@ -39,7 +39,7 @@ pub(crate) enum ModelCommand {
     },
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub(crate) struct ModelArgs {
     /// 模型：名称（见 lvshen model list）或本地 GGUF 文件路径；默认 0.5B 模型，首次使用自动下载
     #[arg(long, env = "LVSHEN_MODEL")]

@@ -10,6 +10,7 @@ mod eval_qa;
 mod kb;
 mod llm;
 mod rules;
+mod serve;
 mod siting;
 
 use std::path::PathBuf;
@@ -48,6 +49,13 @@ enum Command {
     /// 给出结论、理由（附依据条款）、距离、备选厂址、示意图和选址论证。
     /// 退出码：0 符合或有条件符合；1 不符合；2 输入或运行错误。
     Siting(siting::SitingArgs),
+    /// 启动网页应用（申报单位、审查人员、工作人员）。
+    Serve(serve::ServeArgs),
+    /// 用户管理：添加、列出。
+    User {
+        #[command(subcommand)]
+        what: serve::UserCommand,
+    },
     /// 法规问答：依据知识库条款作答并核验引用；无依据时拒答。
     /// 退出码：0 已回答；1 拒答（知识库中未找到依据）；2 输入或运行错误。
     Ask(ask::AskArgs),
@@ -144,6 +152,8 @@ fn main() -> ExitCode {
         Command::Chat(args) => llm::chat(args),
         Command::Ask(args) => ask::run(args),
         Command::Siting(args) => siting::run(args),
+        Command::Serve(args) => serve::serve(args),
+        Command::User { what } => serve::user(what),
         Command::Eval {
             what: EvalCommand::Search(args),
         } => eval::run(args),

@@ -1,0 +1,460 @@
+//! JSON handlers under `/api`. Thin: authorise, call a service or the store, answer.
+//!
+//! Authorisation, one rule per resource: an applicant sees and changes only its own
+//! organisation's filings (any other id answers 404, so existence is not revealed);
+//! reviewers see submitted filings and decide on them; staff use the Q&A agent; admins
+//! manage accounts. Every denial is tested in `tests/authz.rs`.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use lvshen_store::{Decision, FilingRow, FilingStatus, Role};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::Session;
+use crate::error::AppError;
+use crate::service::{self, Checked};
+use crate::{AppState, db};
+
+type ApiResult = Result<Json<Value>, AppError>;
+
+/// `GET /api/me`.
+pub async fn me(session: Session) -> ApiResult {
+    Ok(Json(json!({ "user": session.user, "csrf": session.csrf })))
+}
+
+/// A filing body: the filing itself (an object) or its text (JSON/TOML/YAML).
+fn body_text(body: &Value) -> Result<String, AppError> {
+    match body.get("body") {
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(v @ Value::Object(_)) => {
+            Ok(serde_json::to_string_pretty(v).map_err(AppError::internal)?)
+        }
+        _ => Err(AppError::bad_request(
+            "请求体应为 {\"body\": 填报对象或填报文本}",
+        )),
+    }
+}
+
+async fn run_check(state: &AppState, text: String) -> Result<Checked, AppError> {
+    let st = state.clone();
+    tokio::task::spawn_blocking(move || service::check(&st, &text))
+        .await
+        .map_err(AppError::internal)
+}
+
+/// `POST /api/check`: a stateless pre-check of a filing body → issues, report, siting.
+pub async fn check(
+    State(state): State<AppState>,
+    _session: Session,
+    Json(body): Json<Value>,
+) -> ApiResult {
+    let text = body_text(&body)?;
+    let checked = run_check(&state, text).await?;
+    Ok(Json(
+        serde_json::to_value(&checked).map_err(AppError::internal)?,
+    ))
+}
+
+/// `POST /api/validate`: parse problems only (inline validation of the form).
+pub async fn validate(
+    State(state): State<AppState>,
+    _session: Session,
+    Json(body): Json<Value>,
+) -> ApiResult {
+    let text = body_text(&body)?;
+    let checked = run_check(&state, text).await?;
+    let (errors, warnings) = checked.counts();
+    Ok(Json(
+        json!({ "issues": checked.issues, "readable": checked.report.is_some(),
+                    "errors": errors, "warnings": warnings }),
+    ))
+}
+
+/// The filing row if the session may see it; 404 otherwise.
+pub(crate) async fn visible_filing(
+    state: &AppState,
+    session: &Session,
+    id: i64,
+) -> Result<FilingRow, AppError> {
+    let row = db(state, move |s| s.filing(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报"))?;
+    let ok = match session.user.role {
+        Role::Applicant => session.user.org.as_deref() == Some(row.org.as_str()),
+        Role::Reviewer | Role::Admin => row.status != FilingStatus::Draft,
+        Role::Staff => false,
+    };
+    if ok {
+        Ok(row)
+    } else {
+        Err(AppError::not_found("填报"))
+    }
+}
+
+/// `GET /api/filings`: an applicant's own organisation's; a reviewer's queue.
+pub async fn list_filings(State(state): State<AppState>, session: Session) -> ApiResult {
+    let rows = match session.user.role {
+        Role::Applicant => {
+            let org = session.user.org.clone().unwrap_or_default();
+            db(&state, move |s| s.filings_of_org(&org)).await?
+        }
+        Role::Reviewer | Role::Admin => db(&state, |s| s.submitted_filings()).await?,
+        Role::Staff => return Err(AppError::forbidden()),
+    };
+    Ok(Json(json!({ "filings": rows })))
+}
+
+/// `POST /api/filings` (applicants): `{body}` → a new draft, checked.
+pub async fn create_filing(
+    State(state): State<AppState>,
+    session: Session,
+    Json(body): Json<Value>,
+) -> ApiResult {
+    session.require(&[Role::Applicant])?;
+    let text = body_text(&body)?;
+    let checked = run_check(&state, text.clone()).await?;
+    let (title, district) = (checked.title(), checked.district());
+    let user = session.user.clone();
+    let id = db(&state, move |s| {
+        s.create_filing(&user, &title, &district, &text)
+    })
+    .await?;
+    store_report(&state, id, 1, &checked).await?;
+    Ok(Json(json!({ "id": id, "version": 1, "checked": checked })))
+}
+
+async fn store_report(
+    state: &AppState,
+    id: i64,
+    version: i64,
+    checked: &Checked,
+) -> Result<(), AppError> {
+    if let Some(report) = &checked.report {
+        let text = serde_json::to_string(report).map_err(AppError::internal)?;
+        let (errors, warnings) = checked.counts();
+        db(state, move |s| {
+            s.save_report(id, version, &text, errors, warnings)
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+/// `GET /api/filings/{id}`: the row, the latest body, its check and decisions.
+pub async fn get_filing(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    let row = visible_filing(&state, &session, id).await?;
+    let version = db(&state, move |s| s.latest_version(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let checked = run_check(&state, version.body.clone()).await?;
+    let v = version.version;
+    let decisions = db(&state, move |s| s.decisions(id, v)).await?;
+    Ok(Json(
+        json!({ "filing": row, "version": version, "checked": checked, "decisions": decisions }),
+    ))
+}
+
+/// `PUT /api/filings/{id}` (the owner's organisation, drafts): a new version, checked.
+pub async fn save_filing(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Json(body): Json<Value>,
+) -> ApiResult {
+    session.require(&[Role::Applicant])?;
+    visible_filing(&state, &session, id).await?;
+    let text = body_text(&body)?;
+    let checked = run_check(&state, text.clone()).await?;
+    let (title, district) = (checked.title(), checked.district());
+    let user = session.user.clone();
+    let version = db(&state, move |s| {
+        s.save_version(&user, id, &title, &district, &text)
+    })
+    .await?;
+    store_report(&state, id, version, &checked).await?;
+    Ok(Json(
+        json!({ "id": id, "version": version, "checked": checked }),
+    ))
+}
+
+/// `POST /api/filings/{id}/submit` (the owner's organisation): to the bureau. A body that
+/// cannot be read is refused; findings do not block submission (the bureau decides).
+pub async fn submit_filing(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    session.require(&[Role::Applicant])?;
+    visible_filing(&state, &session, id).await?;
+    let version = db(&state, move |s| s.latest_version(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let checked = run_check(&state, version.body).await?;
+    if checked.report.is_none() {
+        return Err(AppError::bad_request(format!(
+            "填报无法读取，不能提交：{}",
+            checked
+                .issues
+                .iter()
+                .take(3)
+                .map(|i| format!("{}：{}", i.path, i.message))
+                .collect::<Vec<_>>()
+                .join("；")
+        )));
+    }
+    let user = session.user.clone();
+    db(&state, move |s| s.submit(&user, id)).await?;
+    Ok(Json(json!({ "id": id, "status": "submitted" })))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct QueueQuery {
+    pub status: Option<String>,
+    pub district: Option<String>,
+}
+
+/// `GET /api/review/queue?status=&district=` (reviewers).
+pub async fn review_queue(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<QueueQuery>,
+) -> ApiResult {
+    session.require(&[Role::Reviewer, Role::Admin])?;
+    let rows = filter_queue(db(&state, |s| s.submitted_filings()).await?, &q);
+    Ok(Json(json!({ "filings": rows })))
+}
+
+pub(crate) fn filter_queue(rows: Vec<FilingRow>, q: &QueueQuery) -> Vec<FilingRow> {
+    rows.into_iter()
+        .filter(|r| {
+            q.status
+                .as_deref()
+                .is_none_or(|s| s.is_empty() || r.status.code() == s)
+        })
+        .filter(|r| {
+            q.district
+                .as_deref()
+                .is_none_or(|d| d.is_empty() || r.district.contains(d))
+        })
+        .collect()
+}
+
+/// `GET /api/review/stats`: per rule, how often its flags were accepted or dismissed.
+pub async fn review_stats(State(state): State<AppState>, session: Session) -> ApiResult {
+    session.require(&[Role::Reviewer, Role::Admin])?;
+    let stats = db(&state, |s| s.rule_stats()).await?;
+    Ok(Json(json!({ "rules": stats })))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DecisionBody {
+    pub finding_key: String,
+    pub accepted: bool,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// `POST /api/review/{id}/decisions` (reviewers): accept or dismiss one finding.
+pub async fn decide(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Json(body): Json<DecisionBody>,
+) -> ApiResult {
+    session.require(&[Role::Reviewer])?;
+    visible_filing(&state, &session, id).await?;
+    let version = db(&state, move |s| s.latest_version(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let checked = run_check(&state, version.body).await?;
+    let finding = checked
+        .report
+        .as_ref()
+        .and_then(|r| {
+            r.findings
+                .iter()
+                .find(|f| service::finding_key(f) == body.finding_key)
+        })
+        .ok_or_else(|| {
+            AppError::bad_request(format!("没有这一项审查发现：{}", body.finding_key))
+        })?;
+    if body.comment.chars().count() > 2000 {
+        return Err(AppError::bad_request("意见说明不超过 2000 字"));
+    }
+    let decision = Decision {
+        filing_id: id,
+        version: version.version,
+        finding_key: body.finding_key.clone(),
+        rule_id: finding.rule_id.to_owned(),
+        accepted: body.accepted,
+        comment: body.comment.trim().to_owned(),
+        reviewer: session.user.name.clone(),
+        created_at: String::new(),
+    };
+    let user = session.user.clone();
+    db(&state, move |s| s.decide(&user, &decision)).await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+/// `POST /api/review/{id}/opinion` (reviewers): a draft from the accepted findings.
+pub async fn draft_opinion(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    session.require(&[Role::Reviewer])?;
+    visible_filing(&state, &session, id).await?;
+    let version = db(&state, move |s| s.latest_version(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let v = version.version;
+    let decisions = db(&state, move |s| s.decisions(id, v)).await?;
+    let st = state.clone();
+    let text = tokio::task::spawn_blocking(move || {
+        let checked = service::check(&st, &version.body);
+        let (Some(filing), Some(report)) = (&checked.filing, &checked.report) else {
+            return Err(AppError::bad_request("填报无法读取，不能起草意见"));
+        };
+        let accepted: Vec<&lvshen_filing::Finding> = report
+            .findings
+            .iter()
+            .filter(|f| {
+                decisions
+                    .iter()
+                    .any(|d| d.accepted && d.finding_key == service::finding_key(f))
+            })
+            .collect();
+        let precedents = service::precedents(&st, filing);
+        Ok(service::draft_opinion(
+            filing,
+            report,
+            &accepted,
+            checked.siting.as_ref(),
+            &precedents,
+        ))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    Ok(Json(json!({ "text": text, "method": "facts" })))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OpinionBody {
+    pub text: String,
+}
+
+/// `PUT /api/review/{id}/opinion` (reviewers): save the edited opinion.
+pub async fn save_opinion(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Json(body): Json<OpinionBody>,
+) -> ApiResult {
+    session.require(&[Role::Reviewer])?;
+    visible_filing(&state, &session, id).await?;
+    if body.text.trim().is_empty() || body.text.chars().count() > 20_000 {
+        return Err(AppError::bad_request("意见应为 1～20000 字"));
+    }
+    let user = session.user.clone();
+    db(&state, move |s| {
+        s.save_opinion(&user, id, &body.text, "edited")?;
+        s.mark_reviewed(&user, id)
+    })
+    .await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+/// `GET /api/review/{id}/permit` (reviewers): a draft permit application from the EIA data.
+pub async fn permit_draft(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    session.require(&[Role::Reviewer])?;
+    visible_filing(&state, &session, id).await?;
+    let version = db(&state, move |s| s.latest_version(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let checked = run_check(&state, version.body).await?;
+    let filing = checked
+        .filing
+        .as_ref()
+        .ok_or_else(|| AppError::bad_request("填报无法读取"))?;
+    Ok(Json(service::permit_draft(filing)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ClauseQuery {
+    pub doc: String,
+    pub clause: String,
+}
+
+/// `GET /api/clause?doc=&clause=`: the text of a cited clause (any logged-in user).
+pub async fn clause(
+    State(state): State<AppState>,
+    _session: Session,
+    Query(q): Query<ClauseQuery>,
+) -> ApiResult {
+    let st = state.clone();
+    let (doc, clause) = (q.doc.clone(), q.clause.clone());
+    let hit = tokio::task::spawn_blocking(move || service::clause_text(&st, &doc, &clause))
+        .await
+        .map_err(AppError::internal)?;
+    match hit {
+        Some(h) => Ok(Json(
+            json!({ "doc": h.doc, "clause": h.clause, "text": h.text, "source": h.source }),
+        )),
+        None => Err(AppError::not_found(&format!(
+            "知识库中《{}》{}的条文",
+            q.doc, q.clause
+        ))),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewUser {
+    pub name: String,
+    pub password: String,
+    pub role: String,
+    pub org: Option<String>,
+}
+
+/// `GET /api/admin/users` (admins).
+pub async fn users(State(state): State<AppState>, session: Session) -> ApiResult {
+    session.require(&[Role::Admin])?;
+    Ok(Json(json!({ "users": db(&state, |s| s.users()).await? })))
+}
+
+/// `POST /api/admin/users` (admins).
+pub async fn add_user(
+    State(state): State<AppState>,
+    session: Session,
+    Json(body): Json<NewUser>,
+) -> ApiResult {
+    session.require(&[Role::Admin])?;
+    let role = Role::parse(&body.role)
+        .ok_or_else(|| AppError::bad_request("角色应为 applicant / reviewer / staff / admin"))?;
+    let user = db(&state, move |s| {
+        s.add_user(&body.name, &body.password, role, body.org.as_deref())
+    })
+    .await?;
+    Ok(Json(json!({ "user": user })))
+}
+
+/// `GET /api/admin/audit` (admins): the latest 200 audit entries.
+pub async fn audit(State(state): State<AppState>, session: Session) -> ApiResult {
+    session.require(&[Role::Admin])?;
+    Ok(Json(
+        json!({ "entries": db(&state, |s| s.audit_log(200)).await? }),
+    ))
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi_json() -> Json<Value> {
+    Json(crate::openapi::openapi())
+}

@@ -1,0 +1,205 @@
+//! The web application (`lvshen serve`): applicants, reviewers and staff in one axum server.
+//!
+//! Handlers are thin: they authenticate, authorise, and call the services (`service.rs`)
+//! which use the store (SQLite), the review engine, the siting layers, the knowledge base and
+//! the model. Pages are rendered on the server (`pages.rs`) with a little inline JavaScript;
+//! every page's data is also JSON under `/api/…`, described by `/api/openapi.json`.
+
+mod api;
+mod auth;
+mod chat;
+mod error;
+mod openapi;
+pub mod pages;
+mod service;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use lvshen_llm::LlmService;
+use lvshen_rules::Engine;
+use lvshen_search::SearchIndex;
+use lvshen_siting::{Layers, Options};
+use lvshen_store::Store;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::AppError;
+pub use openapi::openapi;
+
+/// Largest request body: a filing is at most 10 MiB (the parser's own limit) plus slack.
+pub const MAX_BODY_BYTES: usize = 11 * 1024 * 1024;
+
+/// The model, opened on first need (fetching it may take minutes; the server starts at once).
+pub struct LazyLlm {
+    open: Box<dyn Fn() -> Result<LlmService, String> + Send + Sync>,
+    cell: OnceLock<Result<Arc<LlmService>, String>>,
+}
+
+impl std::fmt::Debug for LazyLlm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyLlm")
+            .field("opened", &self.cell.get().is_some())
+            .finish()
+    }
+}
+
+impl LazyLlm {
+    pub fn new(open: impl Fn() -> Result<LlmService, String> + Send + Sync + 'static) -> Self {
+        LazyLlm {
+            open: Box::new(open),
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// No model: answers are extracted passages, drafts are written from facts.
+    pub fn none() -> Self {
+        Self::new(|| Err("未配置模型".into()))
+    }
+
+    /// An already opened model.
+    pub fn ready(service: Arc<LlmService>) -> Self {
+        let lazy = Self::none();
+        let _ = lazy.cell.set(Ok(service));
+        lazy
+    }
+
+    /// The model, opening it the first time (blocking: call from a blocking thread).
+    pub fn get(&self) -> Result<Arc<LlmService>, String> {
+        self.cell
+            .get_or_init(|| (self.open)().map(Arc::new))
+            .clone()
+    }
+
+    /// The model if it is already open.
+    pub fn peek(&self) -> Option<Arc<LlmService>> {
+        self.cell.get().and_then(|r| r.as_ref().ok().cloned())
+    }
+}
+
+/// Everything the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    pub engine: Arc<Engine>,
+    pub layers: Arc<dyn AsRef<Layers> + Send + Sync>,
+    pub siting: Options,
+    pub index: Arc<SearchIndex>,
+    pub llm: Arc<LazyLlm>,
+    /// Cookies get `Secure` when the server is behind HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    pub fn layers(&self) -> &Layers {
+        (*self.layers).as_ref()
+    }
+}
+
+/// Runs a store call on a blocking thread.
+pub(crate) async fn db<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Store) -> Result<T, lvshen_store::StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || f(&store))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::from)
+}
+
+/// The application's routes.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/me", get(api::me))
+        .route("/login", post(auth::api_login))
+        .route("/logout", post(auth::api_logout))
+        .route("/check", post(api::check))
+        .route("/validate", post(api::validate))
+        .route("/filings", get(api::list_filings).post(api::create_filing))
+        .route("/filings/{id}", get(api::get_filing).put(api::save_filing))
+        .route("/filings/{id}/submit", post(api::submit_filing))
+        .route("/review/queue", get(api::review_queue))
+        .route("/review/stats", get(api::review_stats))
+        .route("/review/{id}/decisions", post(api::decide))
+        .route(
+            "/review/{id}/opinion",
+            post(api::draft_opinion).put(api::save_opinion),
+        )
+        .route("/review/{id}/permit", get(api::permit_draft))
+        .route("/clause", get(api::clause))
+        .route("/chat", post(chat::chat))
+        .route("/chat/history", get(chat::history))
+        .route("/admin/users", get(api::users).post(api::add_user))
+        .route("/admin/audit", get(api::audit))
+        .route("/openapi.json", get(api::openapi_json));
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/login", get(pages::login).post(auth::form_login))
+        .route("/logout", post(auth::form_logout))
+        .route("/filings", get(pages::filings))
+        .route("/filings/new", get(pages::new_filing))
+        .route("/filings/{id}", get(pages::filing))
+        .route("/filings/{id}/edit", get(pages::edit_filing))
+        .route("/filings/{id}/report.html", get(pages::report_html))
+        .route("/review", get(pages::queue))
+        .route("/review/stats", get(pages::stats))
+        .route("/review/{id}", get(pages::review))
+        .route("/chat", get(pages::chat))
+        .route("/admin", get(pages::admin))
+        .route("/assets/app.css", get(pages::css))
+        .route("/assets/app.js", get(pages::js))
+        .nest("/api", api)
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C or SIGTERM, letting requests in flight finish.
+pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
+    // Chat streams can run for minutes; everything else gets a timeout.
+    let app = router(state).layer(TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        Duration::from_secs(600),
+    ));
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "listening");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,312 @@
+//! The services behind the handlers: checking a filing (rules + siting), the reviewer's
+//! draft opinion, similar approvals, clause lookup.
+
+use lvshen_filing::{Filing, Issue, Report, Severity, parse_filing};
+use lvshen_search::{Hit, SearchRequest};
+use lvshen_siting::{Analysis, MapOptions, Site, SpatialFindings, analyze, render_svg};
+use serde::Serialize;
+
+use crate::AppState;
+
+/// A filing body after the check.
+#[derive(Debug, Serialize)]
+pub struct Checked {
+    /// Problems that keep the body from being read as a filing (path + message).
+    pub issues: Vec<IssueView>,
+    pub report: Option<Report>,
+    pub siting: Option<Analysis>,
+    #[serde(skip)]
+    pub filing: Option<Filing>,
+    #[serde(skip)]
+    pub svg: Option<String>,
+}
+
+/// A parse problem for the form: the JSON path and what is wrong.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssueView {
+    pub path: String,
+    pub message: String,
+}
+
+impl From<&Issue> for IssueView {
+    fn from(i: &Issue) -> Self {
+        IssueView {
+            path: i.path.clone(),
+            message: i.message.clone(),
+        }
+    }
+}
+
+impl Checked {
+    pub fn title(&self) -> String {
+        self.filing
+            .as_ref()
+            .map(|f| f.project.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "未命名填报".into())
+    }
+
+    pub fn district(&self) -> String {
+        self.filing
+            .as_ref()
+            .map(|f| f.location.district.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn counts(&self) -> (i64, i64) {
+        match &self.report {
+            Some(r) => (r.summary.errors as i64, r.summary.warnings as i64),
+            None => (-1, -1),
+        }
+    }
+}
+
+/// Parses and checks a body (JSON, TOML or YAML text). CPU only, a fraction of a millisecond.
+pub fn check(state: &AppState, body: &str) -> Checked {
+    let parsed = match parse_filing(body.as_bytes(), None) {
+        Ok(p) => p,
+        Err(e) => {
+            return Checked {
+                issues: e.issues().iter().map(IssueView::from).collect(),
+                report: None,
+                siting: None,
+                filing: None,
+                svg: None,
+            };
+        }
+    };
+    let layers = state.layers();
+    let spatial = SpatialFindings::new(layers, state.siting);
+    let today = today_china();
+    let report = state.engine.check_with(&parsed, today, &[&spatial]);
+    let siting = analyze(layers, &Site::from_filing(&parsed.filing), &state.siting).ok();
+    let svg = siting
+        .as_ref()
+        .map(|a| render_svg(a, layers, &state.siting, &MapOptions::default()));
+    Checked {
+        issues: parsed.warnings.iter().map(IssueView::from).collect(),
+        report: Some(report),
+        siting,
+        filing: Some(parsed.filing),
+        svg,
+    }
+}
+
+/// Today in China (UTC+8).
+pub fn today_china() -> lvshen_rules::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+        + 8 * 3600;
+    let days = secs.div_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    lvshen_rules::Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
+        .or_else(|| lvshen_rules::Date::parse("2026-01-01"))
+        .expect("a valid civil date")
+}
+
+/// The key of a finding for decisions: stable across re-checks of the same version.
+pub fn finding_key(f: &lvshen_filing::Finding) -> String {
+    format!("{}|{}", f.rule_id, f.field)
+}
+
+/// Past approvals similar to the filing (district, industry, processes).
+pub fn precedents(state: &AppState, filing: &Filing) -> Vec<Hit> {
+    let mut query = vec![filing.location.district.clone(), "印染 批复".to_owned()];
+    if let Some(code) = &filing.project.industry_code {
+        query.push(code.clone());
+    }
+    for p in filing.processes() {
+        query.push(p.label_zh().to_owned());
+    }
+    state
+        .index
+        .search(&SearchRequest {
+            query: query.join(" "),
+            top_k: 3,
+            doc_type: Some(lvshen_corpus::DocType::Approval),
+        })
+        .unwrap_or_default()
+}
+
+/// The text of a clause, from the knowledge base.
+pub fn clause_text(state: &AppState, doc: &str, clause: &str) -> Option<Hit> {
+    let hits = state
+        .index
+        .search(&SearchRequest {
+            query: format!("{doc} {clause}"),
+            top_k: 5,
+            doc_type: None,
+        })
+        .ok()?;
+    let want = lvshen_siting::normalize_name(clause);
+    hits.into_iter().find(|h| {
+        let k = lvshen_siting::normalize_name(&h.clause);
+        h.doc == doc && !k.is_empty() && (want.starts_with(&k) || k.starts_with(&want))
+    })
+}
+
+/// The reviewer's draft opinion (审批意见) from the accepted findings, the siting verdict and
+/// the precedents. Every requirement carries the clause it rests on; nothing is invented:
+/// the text is assembled from the check's own findings. Reviewers edit it before use.
+pub fn draft_opinion(
+    filing: &Filing,
+    report: &Report,
+    accepted: &[&lvshen_filing::Finding],
+    siting: Option<&Analysis>,
+    precedents: &[Hit],
+) -> String {
+    let p = &filing.project;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "关于《{}环境影响报告》的审查意见（草稿）\n\n{}：\n\n",
+        p.name, p.applicant
+    ));
+    out.push_str(&format!(
+        "一、项目概况。项目位于{}{}，建设单位为{}{}。\n\n",
+        filing.location.district,
+        filing
+            .location
+            .industrial_park
+            .as_deref()
+            .map(|x| format!("（{x}）"))
+            .unwrap_or_default(),
+        p.applicant,
+        p.industry_code
+            .as_deref()
+            .map(|c| format!("，行业代码 {c}"))
+            .unwrap_or_default()
+    ));
+    if let Some(a) = siting {
+        out.push_str(&format!(
+            "二、选址。经坐标叠加分析，{}{}。\n\n",
+            a.verdict_zh,
+            if a.illustrative {
+                "（依据示意图层，须以官方图层核实）"
+            } else {
+                ""
+            }
+        ));
+    }
+    let errors = accepted
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    if accepted.is_empty() {
+        out.push_str("三、审查发现。审查人员未确认需要整改的问题。\n\n");
+    } else {
+        out.push_str(&format!(
+            "三、审查发现。经审查，报告存在以下问题（共 {} 项，其中影响审批的 {} 项），请建设单位补充完善：\n",
+            accepted.len(),
+            errors
+        ));
+        for (i, f) in accepted.iter().enumerate() {
+            let cites: Vec<String> = f
+                .citations
+                .iter()
+                .map(|c| format!("《{}》{}", c.doc, c.clause))
+                .collect();
+            out.push_str(&format!(
+                "（{}）{}（依据：{}）\n",
+                i + 1,
+                f.message.trim_end_matches('。'),
+                cites.join("、")
+            ));
+        }
+        out.push('\n');
+    }
+    if !precedents.is_empty() {
+        out.push_str("四、参考类似批复：");
+        let refs: Vec<String> = precedents
+            .iter()
+            .map(|h| match &h.doc_number {
+                Some(n) => format!("《{}》（{n}）", h.doc),
+                None => format!("《{}》", h.doc),
+            })
+            .collect();
+        out.push_str(&refs.join("；"));
+        out.push_str("（示例批复，仅供参考）。\n\n");
+    }
+    let conclusion = if errors > 0 {
+        "五、结论。上述影响审批的问题整改完成前，暂不予批准；请建设单位修改完善后重新报送。"
+    } else if !accepted.is_empty() {
+        "五、结论。请建设单位对上述问题作出说明或补充后，按程序报批。"
+    } else {
+        "五、结论。从环境保护角度，项目在落实报告提出的各项污染防治措施的前提下可行。"
+    };
+    out.push_str(conclusion);
+    out.push_str(&format!(
+        "\n\n（本草稿依据 {} 审查基准日的规则审查结果及审查人员确认的问题生成，由审查人员修改后方可使用。）",
+        report.as_of
+    ));
+    out
+}
+
+/// A draft discharge-permit application from the EIA data: outlets, pollutants, declared
+/// concentrations and the total-quantity amounts, for the reviewer to check.
+pub fn permit_draft(filing: &Filing) -> serde_json::Value {
+    let mut outlets = Vec::new();
+    if let Some(water) = &filing.water
+        && !matches!(
+            water.discharge_mode,
+            Some(lvshen_filing::codes::DischargeMode::None)
+        )
+    {
+        outlets.push(serde_json::json!({
+            "id": water.outlet_id.clone().unwrap_or_else(|| "DW001".into()),
+            "kind": "废水总排口（主要排放口）",
+            "discharge_mode": water.discharge_mode.map(|m| m.label_zh()),
+            "receiving": water.receiving,
+            "pollutants": water.pollutants.iter().flatten().map(|p| serde_json::json!({
+                "code": p.code.code(),
+                "name": p.code.label_zh(),
+                "concentration_mg_per_l": p.concentration_mg_per_l,
+                "load_t_per_year": p.load_t_per_year,
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    for o in filing.air_outlets() {
+        outlets.push(serde_json::json!({
+            "id": o.id,
+            "kind": "废气排放口",
+            "source": o.source,
+            "height_m": o.height_m,
+            "pollutants": o.pollutants.iter().map(|p| serde_json::json!({
+                "code": p.code.code(),
+                "name": p.code.label_zh(),
+                "concentration_mg_per_m3": p.concentration_mg_per_m3,
+                "rate_kg_per_h": p.rate_kg_per_h,
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    let totals: Vec<serde_json::Value> = filing
+        .total_control()
+        .iter()
+        .map(|t| {
+            serde_json::json!({
+                "pollutant": t.pollutant.code(),
+                "amount_t_per_year": t.amount_t_per_year,
+                "basis": t.basis.map(|b| b.code()),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "applicant": filing.project.applicant,
+        "project": filing.project.name,
+        "management_class_declared": filing.permit.as_ref().and_then(|p| p.management_class).map(|c| c.label_zh()),
+        "outlets": outlets,
+        "permitted_t_per_year": totals,
+        "note": "由环评申报数据生成的排污许可申请草稿：排放口、污染物和排放浓度取自环评，许可排放量取自总量控制指标；许可限值和自行监测频次须按 HJ 861-2017、HJ 879-2017 核定，由审查人员核对。",
+    })
+}

@@ -1,0 +1,173 @@
+//! `lvshen serve` (the web application) and `lvshen user` (accounts).
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use lvshen_server::{AppState, LazyLlm};
+use lvshen_siting::Layers;
+use lvshen_store::{Role, Store};
+
+use crate::StandardsArgs;
+use crate::kb::DataDirArgs;
+use crate::llm::ModelArgs;
+use crate::siting::{LayersHandle, ZoningArgs};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// 监听地址
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// 数据库文件；默认 数据目录/lvshen.db
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// 不用模型：问答只给原文摘录
+    #[arg(long)]
+    no_model: bool,
+    /// 会话 Cookie 加 Secure（经 HTTPS 反向代理提供服务时）
+    #[arg(long)]
+    secure_cookies: bool,
+    #[command(flatten)]
+    zoning: ZoningArgs,
+    #[command(flatten)]
+    standards: StandardsArgs,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+impl AsRef<Layers> for LayersHandle {
+    fn as_ref(&self) -> &Layers {
+        self
+    }
+}
+
+pub(crate) fn db_path(data: &std::path::Path, db: Option<&PathBuf>) -> PathBuf {
+    db.cloned().unwrap_or_else(|| data.join("lvshen.db"))
+}
+
+pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let data_dir = args.model.data_dir();
+    let db = db_path(&data_dir, args.db.as_ref());
+    let store = Store::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let users = store.users().map_err(|e| anyhow::anyhow!("{e}"))?;
+    if users.is_empty() {
+        eprintln!(
+            "提示：数据库中还没有用户。先用 lvshen user add 名称 --role admin|applicant|reviewer|staff 添加（申报单位加 --org）。"
+        );
+    }
+    let standards = args.standards.load()?;
+    let siting = lvshen_siting::Options::from_screening(&standards.screening);
+    let layers = args.zoning.load()?;
+    eprintln!("正在准备知识库索引（首次使用时建立，约需数十秒）…");
+    let mut index = crate::kb::open_index(&data_dir)?;
+    crate::kb::ensure_builtin(&mut index)?;
+    let llm = if args.no_model {
+        LazyLlm::none()
+    } else {
+        let model = args.model.clone();
+        LazyLlm::new(move || crate::llm::open_service(&model).map_err(|e| format!("{e:#}")))
+    };
+    let state = AppState {
+        store: Arc::new(store),
+        engine: Arc::new(lvshen_rules::Engine::new(standards)),
+        layers: Arc::new(layers),
+        siting,
+        index: Arc::new(index),
+        llm: Arc::new(llm),
+        secure_cookies: args.secure_cookies,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("无法启动异步运行时")?;
+    eprintln!(
+        "绿审已启动：http://{}/ （数据库 {}；Ctrl-C 停止）",
+        args.addr,
+        db.display()
+    );
+    runtime
+        .block_on(lvshen_server::serve(args.addr, state))
+        .with_context(|| format!("无法在 {} 上提供服务", args.addr))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub(crate) enum UserCommand {
+    /// 添加用户；密码从标准输入读取一行（或交互输入）
+    Add {
+        /// 用户名
+        name: String,
+        /// 角色：applicant（申报单位）/ reviewer（审查人员）/ staff（工作人员）/ admin（管理员）
+        #[arg(long)]
+        role: String,
+        /// 所属单位（申报单位必填）
+        #[arg(long)]
+        org: Option<String>,
+        /// 数据库文件；默认 数据目录/lvshen.db
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
+    /// 列出用户
+    List {
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
+}
+
+pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        UserCommand::Add {
+            name,
+            role,
+            org,
+            db,
+            data,
+        } => {
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("角色“{role}”无法识别，应为 applicant / reviewer / staff / admin")
+            })?;
+            let store = Store::open(&db_path(&data.resolve(), db.as_ref()))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            eprintln!("请输入 {name} 的密码（至少 8 个字符）：");
+            let mut password = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut password)
+                .context("无法读取密码")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let user = store
+                .add_user(&name, password, role, org.as_deref())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "已添加用户 {}（{}{}）",
+                user.name,
+                user.role.label_zh(),
+                user.org
+                    .as_deref()
+                    .map(|o| format!("，{o}"))
+                    .unwrap_or_default()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::List { db, data } => {
+            let store = Store::open(&db_path(&data.resolve(), db.as_ref()))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            for u in store.users().map_err(|e| anyhow::anyhow!("{e}"))? {
+                println!(
+                    "{}\t{}\t{}",
+                    u.name,
+                    u.role.code(),
+                    u.org.unwrap_or_default()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
