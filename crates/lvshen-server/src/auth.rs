@@ -53,6 +53,24 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The session for a page handler: without one, the browser is sent to the login page.
+#[derive(Debug, Clone)]
+pub struct PageSession(pub Session);
+
+impl FromRequestParts<AppState> for PageSession {
+    type Rejection = crate::error::PageError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        <Session as FromRequestParts<AppState>>::from_request_parts(parts, state)
+            .await
+            .map(PageSession)
+            .map_err(crate::error::PageError)
+    }
+}
+
 /// The client's address (for login throttling); `local` when unknown (tests).
 #[derive(Debug, Clone)]
 pub struct ClientAddr(pub String);

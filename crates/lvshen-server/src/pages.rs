@@ -9,7 +9,7 @@ use lvshen_report::escape;
 use lvshen_store::{FilingRow, FilingStatus, Role};
 
 use crate::api::{QueueQuery, filter_queue, visible_filing};
-use crate::auth::Session;
+use crate::auth::{PageSession, Session};
 use crate::error::{AppError, PageError};
 use crate::service::{self, Checked};
 use crate::{AppState, db};
@@ -146,7 +146,10 @@ fn counts_cell(row: &FilingRow) -> String {
 }
 
 /// `GET /filings` (applicants).
-pub async fn filings(State(state): State<AppState>, session: Session) -> PageResult {
+pub async fn filings(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+) -> PageResult {
     session.require(&[Role::Applicant])?;
     let org = session.user.org.clone().unwrap_or_default();
     let rows = db(&state, move |s| s.filings_of_org(&org)).await?;
@@ -395,7 +398,7 @@ fn select_field(field: &str, options: &str) -> String {
 }
 
 /// `GET /filings/new` (applicants).
-pub async fn new_filing(session: Session) -> PageResult {
+pub async fn new_filing(PageSession(session): PageSession) -> PageResult {
     session.require(&[Role::Applicant])?;
     let skeleton = serde_json::json!({
         "schema_version": "1",
@@ -413,7 +416,7 @@ pub async fn new_filing(session: Session) -> PageResult {
 /// `GET /filings/{id}/edit` (the owner's organisation, drafts).
 pub async fn edit_filing(
     State(state): State<AppState>,
-    session: Session,
+    PageSession(session): PageSession,
     Path(id): Path<i64>,
 ) -> PageResult {
     session.require(&[Role::Applicant])?;
@@ -545,7 +548,7 @@ fn siting_html(checked: &Checked) -> String {
 /// `GET /filings/{id}`: the applicant's view of a filing and its pre-check.
 pub async fn filing(
     State(state): State<AppState>,
-    session: Session,
+    PageSession(session): PageSession,
     Path(id): Path<i64>,
 ) -> PageResult {
     session.require(&[Role::Applicant])?;
@@ -588,7 +591,7 @@ pub async fn filing(
 /// `GET /filings/{id}/report.html`: the printable report, as a download.
 pub async fn report_html(
     State(state): State<AppState>,
-    session: Session,
+    PageSession(session): PageSession,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     visible_filing(&state, &session, id).await?;
@@ -628,7 +631,7 @@ pub async fn report_html(
 /// `GET /review?status=&district=` (reviewers).
 pub async fn queue(
     State(state): State<AppState>,
-    session: Session,
+    PageSession(session): PageSession,
     Query(q): Query<QueueQuery>,
 ) -> PageResult {
     session.require(&[Role::Reviewer, Role::Admin])?;
@@ -675,7 +678,7 @@ pub async fn queue(
 /// `GET /review/{id}` (reviewers): findings with decisions, siting, precedents, opinion.
 pub async fn review(
     State(state): State<AppState>,
-    session: Session,
+    PageSession(session): PageSession,
     Path(id): Path<i64>,
 ) -> PageResult {
     session.require(&[Role::Reviewer, Role::Admin])?;
@@ -753,7 +756,7 @@ pub async fn review(
 }
 
 /// `GET /review/stats` (reviewers).
-pub async fn stats(State(state): State<AppState>, session: Session) -> PageResult {
+pub async fn stats(State(state): State<AppState>, PageSession(session): PageSession) -> PageResult {
     session.require(&[Role::Reviewer, Role::Admin])?;
     let rows = db(&state, |s| s.rule_stats()).await?;
     let mut body = String::from(
@@ -783,7 +786,7 @@ pub async fn stats(State(state): State<AppState>, session: Session) -> PageResul
 }
 
 /// `GET /chat` (staff, reviewers, admins).
-pub async fn chat(State(state): State<AppState>, session: Session) -> PageResult {
+pub async fn chat(State(state): State<AppState>, PageSession(session): PageSession) -> PageResult {
     session.require(&[Role::Staff, Role::Reviewer, Role::Admin])?;
     let user = session.user.clone();
     let messages = db(&state, move |s| {
@@ -840,7 +843,7 @@ fn sources_html(cites: &[serde_json::Value]) -> String {
 }
 
 /// `GET /admin` (admins): users and the audit log.
-pub async fn admin(State(state): State<AppState>, session: Session) -> PageResult {
+pub async fn admin(State(state): State<AppState>, PageSession(session): PageSession) -> PageResult {
     session.require(&[Role::Admin])?;
     let (users, log) = db(&state, |s| Ok((s.users()?, s.audit_log(50)?))).await?;
     let mut body = String::from(

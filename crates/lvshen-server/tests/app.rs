@@ -1,0 +1,644 @@
+//! The router end to end, in process (a real SQLite file, the real engine, layers and
+//! knowledge base; no model): the user flows, every authorisation denial, CSRF, throttling,
+//! limits, and the OpenAPI document against the routes.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use lvshen_server::{AppState, LazyLlm, router};
+use lvshen_store::{Role, Store};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The shipped corpus, indexed once for all tests.
+fn index() -> Arc<lvshen_search::SearchIndex> {
+    static INDEX: OnceLock<(tempfile::TempDir, Arc<lvshen_search::SearchIndex>)> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut index = lvshen_search::SearchIndex::open(dir.path()).unwrap();
+            let sources: Vec<lvshen_search::Source> =
+                lvshen_corpus::collect_files(&repo().join("corpus"))
+                    .unwrap()
+                    .into_iter()
+                    .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                    .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+                    .map(|p| lvshen_search::Source {
+                        doc_id: p.display().to_string(),
+                        path: p,
+                        bytes: None,
+                    })
+                    .collect();
+            lvshen_search::ingest_sources(
+                &mut index,
+                &sources,
+                &lvshen_corpus::IngestOptions::default(),
+                &mut |_, _| {},
+            )
+            .unwrap();
+            (dir, Arc::new(index))
+        })
+        .1
+        .clone()
+}
+
+struct Layers;
+impl AsRef<lvshen_siting::Layers> for Layers {
+    fn as_ref(&self) -> &lvshen_siting::Layers {
+        lvshen_siting::Layers::embedded().unwrap()
+    }
+}
+
+struct App {
+    router: Router,
+    _dir: tempfile::TempDir,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("lvshen.db")).unwrap();
+    for (name, role, org) in [
+        ("alice", Role::Applicant, Some("甲印染公司")),
+        ("bob", Role::Applicant, Some("乙印染公司")),
+        ("rita", Role::Reviewer, None),
+        ("sam", Role::Staff, None),
+        ("root", Role::Admin, None),
+    ] {
+        store
+            .add_user(name, &format!("password-{name}"), role, org)
+            .unwrap();
+    }
+    let standards = lvshen_rules::Standards::builtin();
+    let state = AppState {
+        store: Arc::new(store),
+        siting: lvshen_siting::Options::from_screening(&standards.screening),
+        engine: Arc::new(lvshen_rules::Engine::new(standards)),
+        layers: Arc::new(Layers),
+        index: index(),
+        llm: Arc::new(LazyLlm::none()),
+        secure_cookies: false,
+    };
+    App {
+        router: router(state),
+        _dir: dir,
+    }
+}
+
+struct Client<'a> {
+    app: &'a App,
+    cookie: Option<String>,
+    csrf: String,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.text()))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+async fn send(app: &App, req: Request<Body>) -> Reply {
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = axum::body::to_bytes(res.into_body(), 64 * 1024 * 1024)
+        .await
+        .unwrap()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+impl<'a> Client<'a> {
+    fn anonymous(app: &'a App) -> Self {
+        Client {
+            app,
+            cookie: None,
+            csrf: String::new(),
+        }
+    }
+
+    async fn login(app: &'a App, name: &str) -> Self {
+        let mut c = Client::anonymous(app);
+        let r = c
+            .post(
+                "/api/login",
+                json!({ "name": name, "password": format!("password-{name}") }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let cookie = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+            "{cookie}"
+        );
+        c.cookie = Some(cookie.split(';').next().unwrap().to_owned());
+        c.csrf = r.json()["csrf"].as_str().unwrap().to_owned();
+        c
+    }
+
+    async fn request(&self, method: Method, uri: &str, body: Option<Value>, csrf: bool) -> Reply {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(cookie) = &self.cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        if csrf {
+            req = req.header("x-csrf-token", &self.csrf);
+        }
+        let req = match body {
+            Some(b) => req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(b.to_string()))
+                .unwrap(),
+            None => req.body(Body::empty()).unwrap(),
+        };
+        send(self.app, req).await
+    }
+
+    async fn get(&self, uri: &str) -> Reply {
+        self.request(Method::GET, uri, None, false).await
+    }
+    async fn post(&self, uri: &str, body: Value) -> Reply {
+        self.request(Method::POST, uri, Some(body), true).await
+    }
+    async fn put(&self, uri: &str, body: Value) -> Reply {
+        self.request(Method::PUT, uri, Some(body), true).await
+    }
+}
+
+fn fixture(name: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(repo().join("tests/filings").join(name)).unwrap())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn applicant_to_reviewer_flow() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+
+    // An unreadable draft is saved, with the field and the problem.
+    let mut broken = fixture("ok_binhai_new_dyeing.json");
+    broken["location"]["longitude"] = json!("东经120度");
+    let r = alice.post("/api/filings", json!({ "body": broken })).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let id = r.json()["id"].as_i64().unwrap();
+    let issues = r.json()["checked"]["issues"].as_array().unwrap().clone();
+    assert!(
+        issues.iter().any(|i| i["path"] == "location.longitude"),
+        "{issues:?}"
+    );
+    // It cannot be submitted while unreadable.
+    let r = alice
+        .post(&format!("/api/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("location.longitude")
+    );
+
+    // Fixed: version 2, checked with findings and siting.
+    let r = alice
+        .put(
+            &format!("/api/filings/{id}"),
+            json!({ "body": fixture("err_water_indirect_limits.json") }),
+        )
+        .await;
+    assert_eq!(r.json()["version"], 2);
+    let report = &r.json()["checked"]["report"];
+    assert!(report["summary"]["errors"].as_i64().unwrap() > 0);
+    assert!(r.json()["checked"]["siting"]["verdict"].is_string());
+    let page = alice.get(&format!("/filings/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("预审结果") && html.contains("<svg") && html.contains("选址结论"));
+    let dl = alice.get(&format!("/filings/{id}/report.html")).await;
+    assert!(
+        dl.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    assert!(dl.text().contains("环评与排污许可预审报告"));
+
+    // Not in the reviewer's queue until submitted.
+    let rita = Client::login(&app, "rita").await;
+    assert!(
+        rita.get("/api/review/queue").await.json()["filings"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        alice
+            .post(&format!("/api/filings/{id}/submit"), json!({}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    // Submitted filings are frozen.
+    let r = alice
+        .put(
+            &format!("/api/filings/{id}"),
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    let queue = rita
+        .get("/api/review/queue?status=submitted&district=柯桥")
+        .await
+        .json();
+    assert_eq!(queue["filings"][0]["id"], id);
+    let filing = rita.get(&format!("/api/filings/{id}")).await.json();
+    let findings = filing["checked"]["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let first = findings.iter().find(|f| f["severity"] == "error").unwrap();
+    let key = format!(
+        "{}|{}",
+        first["rule_id"].as_str().unwrap(),
+        first["field"].as_str().unwrap()
+    );
+    let r = rita
+        .post(
+            &format!("/api/review/{id}/decisions"),
+            json!({ "finding_key": key, "accepted": true, "comment": "属实" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let r = rita
+        .post(
+            &format!("/api/review/{id}/decisions"),
+            json!({ "finding_key": "no.such|x", "accepted": true }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    let opinion = rita
+        .post(&format!("/api/review/{id}/opinion"), json!({}))
+        .await
+        .json();
+    let text = opinion["text"].as_str().unwrap();
+    let message = first["message"].as_str().unwrap();
+    assert!(text.contains(message.trim_end_matches('。')), "{text}");
+    assert!(
+        text.contains("依据："),
+        "every requirement cites its clause"
+    );
+    assert_eq!(
+        rita.put(
+            &format!("/api/review/{id}/opinion"),
+            json!({ "text": format!("{text}\n（已修改）") })
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let stats = rita.get("/api/review/stats").await.json();
+    assert_eq!(stats["rules"][0]["accepted"], 1);
+    let permit = rita.get(&format!("/api/review/{id}/permit")).await.json();
+    assert!(
+        permit["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["id"] == "DW001"),
+        "{permit}"
+    );
+    let page = rita.get(&format!("/review/{id}")).await.text();
+    assert!(page.contains("已采纳") && page.contains("类似批复"));
+}
+
+#[tokio::test]
+async fn applicants_cannot_reach_another_organisations_filing_by_any_route() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let bob = Client::login(&app, "bob").await;
+    let id = bob
+        .post(
+            "/api/filings",
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    assert!(
+        alice.get("/api/filings").await.json()["filings"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    for uri in [
+        format!("/api/filings/{id}"),
+        format!("/filings/{id}"),
+        format!("/filings/{id}/edit"),
+        format!("/filings/{id}/report.html"),
+    ] {
+        assert_eq!(
+            alice.get(&uri).await.status,
+            StatusCode::NOT_FOUND,
+            "GET {uri}"
+        );
+    }
+    let r = alice
+        .put(
+            &format!("/api/filings/{id}"),
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        alice
+            .post(&format!("/api/filings/{id}/submit"), json!({}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // Reviewer routes are closed to applicants.
+    for (m, uri) in [
+        (Method::GET, "/api/review/queue".to_owned()),
+        (Method::GET, "/api/review/stats".to_owned()),
+        (Method::POST, format!("/api/review/{id}/decisions")),
+        (Method::POST, format!("/api/review/{id}/opinion")),
+        (Method::GET, format!("/api/review/{id}/permit")),
+        (Method::GET, "/api/admin/users".to_owned()),
+        (Method::POST, "/api/chat".to_owned()),
+    ] {
+        let body = (m == Method::POST)
+            .then(|| json!({ "finding_key": "x", "accepted": true, "question": "x" }));
+        let r = alice.request(m.clone(), &uri, body, true).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{m} {uri}: {}", r.text());
+    }
+    // Bob still has his filing, unchanged.
+    assert_eq!(
+        bob.get(&format!("/api/filings/{id}")).await.json()["version"]["version"],
+        1
+    );
+}
+
+#[tokio::test]
+async fn reviewers_staff_and_strangers_are_kept_to_their_roles() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let draft = alice
+        .post(
+            "/api/filings",
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let rita = Client::login(&app, "rita").await;
+    // Drafts are the applicant's own until submitted.
+    assert_eq!(
+        rita.get(&format!("/api/filings/{draft}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        rita.post("/api/filings", json!({ "body": {} }))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        rita.get("/api/admin/users").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        rita.post(
+            "/api/admin/users",
+            json!({ "name": "x", "password": "password-x", "role": "admin" })
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(rita.get("/admin").await.status, StatusCode::FORBIDDEN);
+    let sam = Client::login(&app, "sam").await;
+    assert_eq!(sam.get("/api/filings").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        sam.get(&format!("/api/filings/{draft}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sam.get("/api/review/queue").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // No session: 401 for the API, the login page for pages.
+    let anon = Client::anonymous(&app);
+    assert_eq!(
+        anon.get("/api/filings").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        anon.get(&format!("/api/filings/{draft}")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let page = anon.get("/filings").await;
+    assert!(page.status.is_redirection());
+    assert_eq!(page.headers[header::LOCATION], "/login");
+    // A forged cookie is no session.
+    let forged = Client {
+        app: &app,
+        cookie: Some("lvshen_session=forged".into()),
+        csrf: String::new(),
+    };
+    assert_eq!(forged.get("/api/me").await.status, StatusCode::UNAUTHORIZED);
+    // Admin can add users; errors name the problem.
+    let root = Client::login(&app, "root").await;
+    let r = root
+        .post(
+            "/api/admin/users",
+            json!({ "name": "carol", "password": "short", "role": "staff" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.json()["error"]["message"].as_str().unwrap().contains("8"));
+    let r = root
+        .post(
+            "/api/admin/users",
+            json!({ "name": "carol", "password": "password-carol", "role": "staff" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let log = root.get("/api/admin/audit").await.json();
+    assert!(
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "user.add")
+    );
+}
+
+#[tokio::test]
+async fn changes_need_the_csrf_token() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let r = alice
+        .request(
+            Method::POST,
+            "/api/filings",
+            Some(json!({ "body": fixture("ok_binhai_new_dyeing.json") })),
+            false,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.json()["error"]["code"], "csrf");
+    let wrong = Client {
+        app: &app,
+        cookie: alice.cookie.clone(),
+        csrf: "not-the-token".into(),
+    };
+    assert_eq!(
+        wrong
+            .post("/api/filings", json!({ "body": {} }))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        alice.get("/api/filings").await.json()["filings"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn logins_are_throttled_after_five_failures() {
+    let app = app();
+    let anon = Client::anonymous(&app);
+    for _ in 0..5 {
+        let r = anon
+            .post(
+                "/api/login",
+                json!({ "name": "sam", "password": "wrong-password" }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(r.json()["error"]["message"], "用户名或密码错误");
+    }
+    let r = anon
+        .post(
+            "/api/login",
+            json!({ "name": "sam", "password": "password-sam" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("15 分钟")
+    );
+}
+
+#[tokio::test]
+async fn oversized_and_malformed_bodies_get_clear_errors() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let big = "x".repeat(lvshen_server::MAX_BODY_BYTES + 10);
+    let r = alice.post("/api/check", json!({ "body": big })).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let r = alice.post("/api/check", json!({ "nobody": 1 })).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("body")
+    );
+    let r = alice
+        .post("/api/check", json!({ "body": "{ \"project\": " }))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.json()["issues"].as_array().unwrap().is_empty());
+    assert!(r.json()["report"].is_null());
+}
+
+#[tokio::test]
+async fn staff_chat_streams_an_answer_with_sources() {
+    let app = app();
+    let sam = Client::login(&app, "sam").await;
+    let r = sam
+        .post(
+            "/api/chat",
+            json!({ "question": "印染企业间接排放总氮限值是多少？" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    let text = r.text();
+    assert!(
+        text.contains("event: status") && text.contains("event: done"),
+        "{text}"
+    );
+    let done = text
+        .split("\n\n")
+        .find(|e| e.contains("event: done"))
+        .and_then(|e| e.lines().find_map(|l| l.strip_prefix("data: ")))
+        .unwrap();
+    let done: Value = serde_json::from_str(done).unwrap();
+    assert_eq!(done["refused"], false);
+    assert!(!done["citations"].as_array().unwrap().is_empty());
+    let history = sam.get("/api/chat/history").await.json();
+    assert_eq!(history["messages"].as_array().unwrap().len(), 2);
+    let r = sam.post("/api/chat", json!({ "question": "" })).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn every_documented_route_exists() {
+    let app = app();
+    let doc = lvshen_server::openapi();
+    let anon = Client::anonymous(&app);
+    for (path, methods) in doc["paths"].as_object().unwrap() {
+        for method in methods.as_object().unwrap().keys() {
+            let uri = path.replace("{id}", "1");
+            let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let body = (m != Method::GET).then(|| json!({}));
+            let r = anon.request(m.clone(), &uri, body, false).await;
+            assert!(
+                r.status != StatusCode::NOT_FOUND && r.status != StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path} → {}",
+                r.status
+            );
+        }
+    }
+    assert_eq!(
+        anon.get("/api/openapi.json").await.json()["openapi"],
+        "3.1.0"
+    );
+}
