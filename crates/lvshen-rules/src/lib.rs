@@ -31,6 +31,6 @@ pub use context::{BenchmarkFacts, Context, Derived, Discharge};
 pub use date::Date;
 pub use engine::{Engine, FindingSource};
 pub use rule::{Basis, Rule};
-pub use rules::RULES;
+pub use rules::{RULES, permit_water_limit};
 pub use standards::{BUILTIN_FILES, Limit, Screening, Source, Standards, StandardsError, Table};
 pub use util::num;

@@ -219,6 +219,7 @@
       const r = await api("GET", "/api/review/" + permit.dataset.id + "/permit");
       const rows = r.outlets.map((o) => "<tr><td>" + esc(o.id) + "</td><td>" + esc(o.kind) + "</td><td>" +
         o.pollutants.map((p) => esc(p.name) + (p.concentration_mg_per_l != null ? " " + p.concentration_mg_per_l + " mg/L" : "") +
+          (p.limit ? "（限值 " + esc(p.limit) + "，" + esc(p.limit_basis) + "）" : "") +
           (p.concentration_mg_per_m3 != null ? " " + p.concentration_mg_per_m3 + " mg/m³" : "")).join("；") + "</td></tr>").join("");
       const totals = r.permitted_t_per_year.map((t) => esc(t.pollutant) + " " + t.amount_t_per_year + " t/a").join("；");
       out.innerHTML = '<table class="grid"><thead><tr><th>排放口</th><th>类型</th><th>污染物与排放浓度</th></tr></thead><tbody>' + rows +

@@ -6,13 +6,13 @@
 //! manage accounts. Every denial is tested in `tests/authz.rs`.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use lvshen_store::{Decision, FilingRow, FilingStatus, Role};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::Session;
-use crate::error::AppError;
+use crate::error::{ApiJson, AppError, Id};
 use crate::service::{self, Checked};
 use crate::{AppState, db};
 
@@ -47,7 +47,7 @@ async fn run_check(state: &AppState, text: String) -> Result<Checked, AppError> 
 pub async fn check(
     State(state): State<AppState>,
     _session: Session,
-    Json(body): Json<Value>,
+    ApiJson(body): ApiJson<Value>,
 ) -> ApiResult {
     let text = body_text(&body)?;
     let checked = run_check(&state, text).await?;
@@ -60,7 +60,7 @@ pub async fn check(
 pub async fn validate(
     State(state): State<AppState>,
     _session: Session,
-    Json(body): Json<Value>,
+    ApiJson(body): ApiJson<Value>,
 ) -> ApiResult {
     let text = body_text(&body)?;
     let checked = run_check(&state, text).await?;
@@ -109,7 +109,7 @@ pub async fn list_filings(State(state): State<AppState>, session: Session) -> Ap
 pub async fn create_filing(
     State(state): State<AppState>,
     session: Session,
-    Json(body): Json<Value>,
+    ApiJson(body): ApiJson<Value>,
 ) -> ApiResult {
     session.require(&[Role::Applicant])?;
     let text = body_text(&body)?;
@@ -142,11 +142,7 @@ async fn store_report(
 }
 
 /// `GET /api/filings/{id}`: the row, the latest body, its check and decisions.
-pub async fn get_filing(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<i64>,
-) -> ApiResult {
+pub async fn get_filing(State(state): State<AppState>, session: Session, Id(id): Id) -> ApiResult {
     let row = visible_filing(&state, &session, id).await?;
     let version = db(&state, move |s| s.latest_version(id))
         .await?
@@ -163,8 +159,8 @@ pub async fn get_filing(
 pub async fn save_filing(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
-    Json(body): Json<Value>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<Value>,
 ) -> ApiResult {
     session.require(&[Role::Applicant])?;
     visible_filing(&state, &session, id).await?;
@@ -187,7 +183,7 @@ pub async fn save_filing(
 pub async fn submit_filing(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Applicant])?;
     visible_filing(&state, &session, id).await?;
@@ -263,8 +259,8 @@ pub struct DecisionBody {
 pub async fn decide(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
-    Json(body): Json<DecisionBody>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<DecisionBody>,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
     visible_filing(&state, &session, id).await?;
@@ -305,7 +301,7 @@ pub async fn decide(
 pub async fn draft_opinion(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
     visible_filing(&state, &session, id).await?;
@@ -352,8 +348,8 @@ pub struct OpinionBody {
 pub async fn save_opinion(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
-    Json(body): Json<OpinionBody>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<OpinionBody>,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
     visible_filing(&state, &session, id).await?;
@@ -373,7 +369,7 @@ pub async fn save_opinion(
 pub async fn permit_draft(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
     visible_filing(&state, &session, id).await?;
@@ -385,7 +381,7 @@ pub async fn permit_draft(
         .filing
         .as_ref()
         .ok_or_else(|| AppError::bad_request("填报无法读取"))?;
-    Ok(Json(service::permit_draft(filing)))
+    Ok(Json(service::permit_draft(&state, filing)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -434,7 +430,7 @@ pub async fn users(State(state): State<AppState>, session: Session) -> ApiResult
 pub async fn add_user(
     State(state): State<AppState>,
     session: Session,
-    Json(body): Json<NewUser>,
+    ApiJson(body): ApiJson<NewUser>,
 ) -> ApiResult {
     session.require(&[Role::Admin])?;
     let role = Role::parse(&body.role)

@@ -15,7 +15,7 @@ use axum::{Form, Json};
 use lvshen_store::{Role, User};
 use serde::Deserialize;
 
-use crate::error::AppError;
+use crate::error::{ApiJson, AppError};
 use crate::{AppState, db};
 
 pub const COOKIE: &str = "lvshen_session";
@@ -220,7 +220,7 @@ pub async fn form_login(
 pub async fn api_login(
     State(state): State<AppState>,
     ClientAddr(addr): ClientAddr,
-    Json(form): Json<LoginForm>,
+    ApiJson(form): ApiJson<LoginForm>,
 ) -> Result<Response, AppError> {
     let (user, token) = login(&state, form, addr).await?;
     let lookup = token.clone();

@@ -22,7 +22,7 @@ use tokio_stream::Stream;
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::auth::Session;
-use crate::error::AppError;
+use crate::error::{ApiJson, AppError};
 use crate::{AppState, db};
 
 #[derive(Debug, Deserialize)]
@@ -47,7 +47,7 @@ fn event(name: &str, data: serde_json::Value) -> Result<Event, Infallible> {
 pub async fn chat(
     State(state): State<AppState>,
     session: Session,
-    Json(body): Json<ChatBody>,
+    ApiJson(body): ApiJson<ChatBody>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
     session.require(&[Role::Staff, Role::Reviewer, Role::Admin])?;
     let question = body.question.trim().to_owned();

@@ -103,3 +103,84 @@ impl IntoResponse for PageError {
         (self.0.status, Html(body)).into_response()
     }
 }
+
+/// `Json<T>` whose rejections are our JSON errors, in Chinese (wrong content type, bad
+/// syntax, a field of the wrong type — with serde's path and reason).
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        use axum::extract::rejection::JsonRejection;
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "content_type",
+                "请求体应为 JSON（Content-Type: application/json）",
+            )),
+            Err(JsonRejection::JsonSyntaxError(e)) => Err(AppError::bad_request(format!(
+                "请求体不是有效的 JSON：{}",
+                e.body_text()
+            ))),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError::bad_request(format!(
+                "请求体字段有误：{}",
+                e.body_text()
+            ))),
+            Err(JsonRejection::BytesRejection(_)) => Err(AppError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                format!(
+                    "请求体过大或无法读取（上限 {} MB）",
+                    crate::MAX_BODY_BYTES / 1024 / 1024
+                ),
+            )),
+            Err(other) => Err(AppError::bad_request(format!(
+                "请求体有误：{}",
+                other.body_text()
+            ))),
+        }
+    }
+}
+
+/// A numeric `{id}` path segment; anything else is a 404 in our format.
+#[derive(Debug, Clone, Copy)]
+pub struct Id(pub i64);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Id {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, AppError> {
+        match axum::extract::Path::<i64>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(id)) if id > 0 => Ok(Id(id)),
+            _ => Err(AppError::not_found("该编号的记录")),
+        }
+    }
+}
+
+/// A page's `{id}`: a 404 page.
+#[derive(Debug, Clone, Copy)]
+pub struct PageId(pub i64);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageId {
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, PageError> {
+        Id::from_request_parts(parts, state)
+            .await
+            .map(|Id(id)| PageId(id))
+            .map_err(PageError)
+    }
+}

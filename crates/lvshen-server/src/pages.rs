@@ -1,7 +1,7 @@
 //! Server-rendered pages in simplified Chinese. Data changes go through `/api` with the
 //! CSRF header (`assets/app.js`); the pages themselves only read. No external assets.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use lvshen_filing::{Report, Severity};
@@ -10,7 +10,7 @@ use lvshen_store::{FilingRow, FilingStatus, Role};
 
 use crate::api::{QueueQuery, filter_queue, visible_filing};
 use crate::auth::{PageSession, Session};
-use crate::error::{AppError, PageError};
+use crate::error::{AppError, PageError, PageId};
 use crate::service::{self, Checked};
 use crate::{AppState, db};
 
@@ -417,7 +417,7 @@ pub async fn new_filing(PageSession(session): PageSession) -> PageResult {
 pub async fn edit_filing(
     State(state): State<AppState>,
     PageSession(session): PageSession,
-    Path(id): Path<i64>,
+    PageId(id): PageId,
 ) -> PageResult {
     session.require(&[Role::Applicant])?;
     let row = visible_filing(&state, &session, id).await?;
@@ -549,7 +549,7 @@ fn siting_html(checked: &Checked) -> String {
 pub async fn filing(
     State(state): State<AppState>,
     PageSession(session): PageSession,
-    Path(id): Path<i64>,
+    PageId(id): PageId,
 ) -> PageResult {
     session.require(&[Role::Applicant])?;
     let row = visible_filing(&state, &session, id).await?;
@@ -592,7 +592,7 @@ pub async fn filing(
 pub async fn report_html(
     State(state): State<AppState>,
     PageSession(session): PageSession,
-    Path(id): Path<i64>,
+    PageId(id): PageId,
 ) -> Result<Response, PageError> {
     visible_filing(&state, &session, id).await?;
     let version = db(&state, move |s| s.latest_version(id))
@@ -679,7 +679,7 @@ pub async fn queue(
 pub async fn review(
     State(state): State<AppState>,
     PageSession(session): PageSession,
-    Path(id): Path<i64>,
+    PageId(id): PageId,
 ) -> PageResult {
     session.require(&[Role::Reviewer, Role::Admin])?;
     let row = visible_filing(&state, &session, id).await?;

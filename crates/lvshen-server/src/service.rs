@@ -254,8 +254,10 @@ pub fn draft_opinion(
 }
 
 /// A draft discharge-permit application from the EIA data: outlets, pollutants, declared
-/// concentrations and the total-quantity amounts, for the reviewer to check.
-pub fn permit_draft(filing: &Filing) -> serde_json::Value {
+/// concentrations, the GB 4287 limit that applies at the water outlet (with its source),
+/// and the total-quantity amounts, for the reviewer to check.
+pub fn permit_draft(state: &AppState, filing: &Filing) -> serde_json::Value {
+    let cx = lvshen_rules::Context::new(filing, state.engine.standards(), today_china());
     let mut outlets = Vec::new();
     if let Some(water) = &filing.water
         && !matches!(
@@ -268,12 +270,18 @@ pub fn permit_draft(filing: &Filing) -> serde_json::Value {
             "kind": "废水总排口（主要排放口）",
             "discharge_mode": water.discharge_mode.map(|m| m.label_zh()),
             "receiving": water.receiving,
-            "pollutants": water.pollutants.iter().flatten().map(|p| serde_json::json!({
-                "code": p.code.code(),
-                "name": p.code.label_zh(),
-                "concentration_mg_per_l": p.concentration_mg_per_l,
-                "load_t_per_year": p.load_t_per_year,
-            })).collect::<Vec<_>>(),
+            "pollutants": water.pollutants.iter().flatten().map(|p| {
+                let limit = lvshen_rules::permit_water_limit(&cx, p.code);
+                serde_json::json!({
+                    "code": p.code.code(),
+                    "name": p.code.label_zh(),
+                    "concentration_mg_per_l": p.concentration_mg_per_l,
+                    "load_t_per_year": p.load_t_per_year,
+                    "limit": limit.as_ref().map(|(l, _, _)| l.describe()),
+                    "limit_basis": limit.as_ref().map(|(_, s, column)| format!("《{}》{}（{column}）", s.doc, s.clause)),
+                    "limit_confidence": limit.as_ref().map(|(_, s, _)| s.confidence),
+                })
+            }).collect::<Vec<_>>(),
         }));
     }
     for o in filing.air_outlets() {
@@ -307,6 +315,6 @@ pub fn permit_draft(filing: &Filing) -> serde_json::Value {
         "management_class_declared": filing.permit.as_ref().and_then(|p| p.management_class).map(|c| c.label_zh()),
         "outlets": outlets,
         "permitted_t_per_year": totals,
-        "note": "由环评申报数据生成的排污许可申请草稿：排放口、污染物和排放浓度取自环评，许可排放量取自总量控制指标；许可限值和自行监测频次须按 HJ 861-2017、HJ 879-2017 核定，由审查人员核对。",
+        "note": "由环评申报数据生成的排污许可申请草稿：排放口、污染物和排放浓度取自环评，废水排放限值按 GB 4287-2012 及其 2015 年修改单（受纳类型对应的列）给出，许可排放量取自总量控制指标；废气限值和自行监测频次须按 HJ 861-2017、HJ 879-2017 核定，由审查人员核对。",
     })
 }

@@ -56,6 +56,8 @@ mod water_limit_direct;
 mod water_limit_indirect;
 mod water_limits;
 
+pub use water_limits::permit_water_limit;
+
 /// Problems noticed while reading the filing (unknown keys, unrecognised codes) are reported
 /// under this id; they do not come from a check function.
 pub static FILING_FORMAT: Rule = Rule {

@@ -281,3 +281,20 @@ fn finding(
     }
     f.confidence(confidence)
 }
+
+/// The GB 4287 limit that applies to a pollutant at the filing's outlet, for drafting a
+/// permit: the amended reading where the 2015 amendment differs (that is the one in force),
+/// with its source and the column it comes from. `None` without a discharge route or a
+/// limit for the pollutant.
+pub fn permit_water_limit(
+    cx: &Context<'_>,
+    pollutant: WaterPollutant,
+) -> Option<(Limit, Source, &'static str)> {
+    let (direct, kind) = match cx.derived.discharge {
+        Some(crate::context::Discharge::Direct) => (true, None),
+        Some(crate::context::Discharge::Indirect(kind)) => (false, kind),
+        Some(crate::context::Discharge::None) | None => return None,
+    };
+    let (_, amended) = readings(cx, direct, kind, pollutant)?;
+    Some((amended.limit, amended.source.clone(), amended.column_label))
+}
