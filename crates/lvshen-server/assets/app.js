@@ -45,7 +45,13 @@
   function setPath(obj, path, value) {
     const keys = path.split(".");
     let o = obj;
-    keys.slice(0, -1).forEach((k) => { if (typeof o[k] !== "object" || o[k] === null) o[k] = {}; o = o[k]; });
+    for (const k of keys.slice(0, -1)) {
+      if (typeof o[k] !== "object" || o[k] === null) {
+        if (value === undefined) return; // nothing to remove, and no empty section created
+        o[k] = {};
+      }
+      o = o[k];
+    }
     const last = keys[keys.length - 1];
     if (value === undefined) delete o[last]; else o[last] = value;
   }

@@ -285,6 +285,42 @@ const SECTIONS: &[(&str, &[Field])] = &[
             ("water.treatment", "处理工艺", "", "text"),
         ],
     ),
+    (
+        "清洁生产、风险与许可",
+        &[
+            (
+                "clean_production.water_reuse_rate",
+                "水重复利用率",
+                "0～1，如 0.45",
+                "number",
+            ),
+            (
+                "clean_production.unit_fresh_water",
+                "单位产品新鲜水耗",
+                "",
+                "number",
+            ),
+            (
+                "clean_production.unit_fresh_water_unit",
+                "新鲜水耗单位",
+                "",
+                "select:t/100m=t/100m,t/t=t/t",
+            ),
+            (
+                "clean_production.energy_kgce_per_100m",
+                "单位产品综合能耗",
+                "kgce/100m",
+                "number",
+            ),
+            ("risk.emergency_pool_m3", "事故应急池容积", "m³", "number"),
+            (
+                "permit.management_class",
+                "排污许可管理类别",
+                "",
+                "select:key=重点管理,simplified=简化管理,registration=登记管理",
+            ),
+        ],
+    ),
 ];
 
 const PROCESSES: &[(&str, &str)] = &[
@@ -302,8 +338,6 @@ const PROCESSES: &[(&str, &str)] = &[
     ("water_jet_weaving", "喷水织造"),
 ];
 
-const WATER_POLLUTANTS: &str = "COD=化学需氧量（mg/L）,BOD5=五日生化需氧量,SS=悬浮物,NH3N=氨氮,TN=总氮,TP=总磷,color=色度（倍）,pH=pH,sulfide=硫化物,aniline=苯胺类,Cr6=六价铬,Sb=总锑,AOX=可吸附有机卤素,ClO2=二氧化氯";
-
 fn select(path: &str, options: &str) -> String {
     let opts: String = options
         .split(',')
@@ -315,7 +349,7 @@ fn select(path: &str, options: &str) -> String {
 
 fn filing_form(title: &str, id: Option<i64>, body: &str) -> String {
     let mut html = format!(
-        "<h1>{}</h1><p class=\"muted\">按标准化信息填报格式分节填写；带单位的数字只填数值。保存即按规则预审，能读取的填报可提交生态环境局。表单未覆盖的部分（废气、固废、风险、总量、许可等）在页底的完整 JSON 中编辑。</p>\
+        "<h1>{}</h1><p class=\"muted\">按标准化信息填报格式分节填写；带单位的数字只填数值。保存即按规则预审，能读取的填报可提交生态环境局。废气排放口（含各污染物）、自行监测等嵌套较深的部分在页底的完整 JSON 中编辑。</p>\
          <form id=\"filing-form\" data-id=\"{}\" class=\"filing\" onsubmit=\"return false\">",
         escape(title),
         id.map(|i| i.to_string()).unwrap_or_default()
@@ -351,31 +385,9 @@ fn filing_form(title: &str, id: Option<i64>, body: &str) -> String {
         ));
     }
     html.push_str("</div><small class=\"issue\" data-issue=\"processes\"></small></fieldset>");
-    html.push_str(&format!(
-        "<fieldset><legend>废水污染物（排放口）</legend><table class=\"rows\" data-array=\"water.pollutants\">\
-         <thead><tr><th>污染物</th><th>排放浓度（mg/L；色度为倍，pH 无量纲）</th><th>排放量（t/a）</th><th></th></tr></thead><tbody></tbody></table>\
-         <template>{}</template><button type=\"button\" data-add-row=\"water.pollutants\">添加一行</button>\
-         <small class=\"issue\" data-issue=\"water.pollutants\"></small></fieldset>",
-        format_args!(
-            "<tr><td>{}</td><td><input data-field=\"concentration_mg_per_l\" data-kind=\"number\"></td><td><input data-field=\"load_t_per_year\" data-kind=\"number\"></td><td><button type=\"button\" data-remove-row>删除</button></td></tr>",
-            select_field("code", WATER_POLLUTANTS)
-        )
-    ));
-    html.push_str(&format!(
-        "<fieldset><legend>产品</legend><table class=\"rows\" data-array=\"products\">\
-         <thead><tr><th>名称</th><th>产量</th><th>单位</th><th>织物类别</th><th>克重（kg/100m）</th><th></th></tr></thead><tbody></tbody></table>\
-         <template><tr><td><input data-field=\"name\"></td><td><input data-field=\"output\" data-kind=\"number\"></td><td>{}</td><td>{}</td><td><input data-field=\"weight_kg_per_100m\" data-kind=\"number\"></td><td><button type=\"button\" data-remove-row>删除</button></td></tr></template>\
-         <button type=\"button\" data-add-row=\"products\">添加一行</button><small class=\"issue\" data-issue=\"products\"></small></fieldset>",
-        select_field("unit", "万米/a=万米/a,t/a=t/a,万件/a=万件/a"),
-        select_field("fabric", "cotton_woven=棉、化纤及混纺机织物,knitted=针织物,yarn=纱线,silk=真丝,wool=毛织物,other=其他")
-    ));
-    html.push_str(&format!(
-        "<fieldset><legend>环境敏感目标</legend><table class=\"rows\" data-array=\"receptors\">\
-         <thead><tr><th>名称</th><th>类型</th><th>距离（m）</th><th>方位</th><th></th></tr></thead><tbody></tbody></table>\
-         <template><tr><td><input data-field=\"name\"></td><td>{}</td><td><input data-field=\"distance_m\" data-kind=\"number\"></td><td><input data-field=\"direction\"></td><td><button type=\"button\" data-remove-row>删除</button></td></tr></template>\
-         <button type=\"button\" data-add-row=\"receptors\">添加一行</button><small class=\"issue\" data-issue=\"receptors\"></small></fieldset>",
-        select_field("kind", "residential=居民区,school=学校,hospital=医院,water_source=饮用水水源保护区,nature_reserve=自然保护区,ecological_redline=生态保护红线,river=河流,other=其他")
-    ));
+    for (legend, array, columns) in TABLES {
+        html.push_str(&rows_table(legend, array, columns));
+    }
     html.push_str(&format!(
         "<fieldset><legend>完整填报（JSON）：导入、导出与其他部分</legend>\
          <div class=\"toolbar\"><label class=\"button\">导入 JSON 文件<input type=\"file\" accept=\".json,application/json\" id=\"import-file\" hidden></label>\
@@ -386,6 +398,136 @@ fn filing_form(title: &str, id: Option<i64>, body: &str) -> String {
         escape(body)
     ));
     html
+}
+
+/// A table column: `(field, header, kind)`; kind as for [`Field`].
+type Column = (&'static str, &'static str, &'static str);
+
+/// The sections that are lists of rows.
+const TABLES: &[(&str, &str, &[Column])] = &[
+    (
+        "废水污染物（排放口）",
+        "water.pollutants",
+        &[
+            ("code", "污染物", WATER_POLLUTANTS_SELECT),
+            (
+                "concentration_mg_per_l",
+                "排放浓度（mg/L；色度为倍，pH 无量纲）",
+                "number",
+            ),
+            ("load_t_per_year", "排放量（t/a）", "number"),
+        ],
+    ),
+    (
+        "产品",
+        "products",
+        &[
+            ("name", "名称", "text"),
+            ("output", "产量", "number"),
+            ("unit", "单位", "select:万米/a=万米/a,t/a=t/a,万件/a=万件/a"),
+            (
+                "fabric",
+                "织物类别",
+                "select:cotton_woven=棉、化纤及混纺机织物,knitted=针织物,yarn=纱线,silk=真丝,wool=毛织物,other=其他",
+            ),
+            ("weight_kg_per_100m", "克重（kg/100m）", "number"),
+        ],
+    ),
+    (
+        "原辅材料",
+        "raw_materials",
+        &[
+            ("name", "名称", "text"),
+            ("t_per_year", "年用量（t/a）", "number"),
+            ("max_storage_t", "最大储存量（t）", "number"),
+        ],
+    ),
+    (
+        "固体废物",
+        "solid_waste",
+        &[
+            ("name", "名称", "text"),
+            (
+                "category",
+                "类别",
+                "select:general=一般工业固废,hazardous=危险废物,domestic=生活垃圾",
+            ),
+            ("code", "废物代码", "text"),
+            ("t_per_year", "产生量（t/a）", "number"),
+            ("disposal", "处置方式", "text"),
+        ],
+    ),
+    (
+        "总量控制",
+        "total_control",
+        &[
+            (
+                "pollutant",
+                "污染物",
+                "select:COD=化学需氧量,NH3N=氨氮,TN=总氮,TP=总磷,SO2=二氧化硫,NOx=氮氧化物,VOCs=挥发性有机物,particulate=颗粒物",
+            ),
+            ("amount_t_per_year", "总量（t/a）", "number"),
+            (
+                "basis",
+                "核算口径",
+                "select:environment=排入环境量,outlet=排放口",
+            ),
+            ("basis_concentration_mg_per_l", "核算浓度（mg/L）", "number"),
+            (
+                "source",
+                "来源",
+                "select:emission_rights_trading=排污权交易,regional_reduction=区域削减替代,existing_quota=企业原有指标,none=无",
+            ),
+            ("offset_ratio", "替代比例", "number"),
+        ],
+    ),
+    (
+        "风险物质",
+        "risk.substances",
+        &[
+            ("name", "名称", "text"),
+            ("max_storage_t", "最大储存量（t）", "number"),
+            ("critical_quantity_t", "临界量（t）", "number"),
+        ],
+    ),
+    (
+        "环境敏感目标",
+        "receptors",
+        &[
+            ("name", "名称", "text"),
+            (
+                "kind",
+                "类型",
+                "select:residential=居民区,school=学校,hospital=医院,water_source=饮用水水源保护区,nature_reserve=自然保护区,ecological_redline=生态保护红线,river=河流,other=其他",
+            ),
+            ("distance_m", "距离（m）", "number"),
+            ("direction", "方位", "text"),
+        ],
+    ),
+];
+
+const WATER_POLLUTANTS_SELECT: &str = "select:COD=化学需氧量,BOD5=五日生化需氧量,SS=悬浮物,NH3N=氨氮,TN=总氮,TP=总磷,color=色度,pH=pH,sulfide=硫化物,aniline=苯胺类,Cr6=六价铬,Sb=总锑,AOX=可吸附有机卤素,ClO2=二氧化氯";
+
+fn rows_table(legend: &str, array: &str, columns: &[Column]) -> String {
+    let heads: String = columns
+        .iter()
+        .map(|(_, h, _)| format!("<th>{h}</th>"))
+        .collect();
+    let cells: String = columns
+        .iter()
+        .map(|(field, _, kind)| {
+            let input = match kind.strip_prefix("select:") {
+                Some(options) => select_field(field, options),
+                None => format!("<input data-field=\"{field}\" data-kind=\"{kind}\">"),
+            };
+            format!("<td>{input}</td>")
+        })
+        .collect();
+    format!(
+        "<fieldset><legend>{legend}</legend><table class=\"rows\" data-array=\"{array}\"><thead><tr>{heads}<th></th></tr></thead><tbody></tbody></table>\
+         <template><tr>{cells}<td><button type=\"button\" data-remove-row>删除</button></td></tr></template>\
+         <button type=\"button\" data-add-row=\"{array}\">添加一行</button><small class=\"issue\" data-issue=\"{array}\"></small></fieldset>"
+    )
 }
 
 fn select_field(field: &str, options: &str) -> String {
