@@ -10,6 +10,7 @@
 
 pub mod evidence;
 pub mod numerals;
+pub mod opinion;
 pub mod siting;
 pub mod tools;
 pub mod verify;

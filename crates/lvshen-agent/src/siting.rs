@@ -238,6 +238,10 @@ pub fn siting_chat(facts: &[String], clauses: &[String]) -> Chat {
 }
 
 /// A model sentence without Markdown emphasis, list numbering or headings.
+pub fn plain_sentence(sentence: &str) -> String {
+    plain(sentence)
+}
+
 fn plain(sentence: &str) -> String {
     let mut s = sentence.replace("**", "").replace("__", "");
     for tag in ["【不符合】", "【须核实/有条件】", "【符合】"] {

@@ -327,3 +327,35 @@ fn with_the_model_the_siting_argument_keeps_only_checked_sentences() {
         }
     }
 }
+
+/// The opinion paragraph from the real model: with a blocking problem accepted, no kept
+/// sentence approves the project, and every kept sentence passes the number/place/document
+/// checks.
+#[test]
+fn with_the_model_the_opinion_paragraph_never_approves_over_a_blocking_problem() {
+    use lvshen_agent::opinion::{OpinionFacts, draft_paragraph};
+    let Some(service) = model() else { return };
+    let facts = OpinionFacts {
+        project: "示例印染项目".into(),
+        applicant: "示例印染有限公司".into(),
+        district: "柯桥区".into(),
+        accepted: vec![(
+            "错误".into(),
+            "化学需氧量 260 mg/L，超过 GB 4287-2012 表2间接排放限值 200 mg/L".into(),
+            "《GB 4287-2012》表2".into(),
+        )],
+        blocking: 1,
+        siting: Some("选址符合".into()),
+        precedents: vec!["《示例批复》（绍市环审〔2020〕55号）".into()],
+    };
+    let places = lvshen_siting::Layers::embedded().unwrap().place_names();
+    let paragraph = draft_paragraph(&facts, &places, &service, &AtomicBool::new(false)).unwrap();
+    eprintln!("{paragraph:#?}");
+    if let Some(p) = paragraph {
+        let sources = facts.lines().join("\n");
+        for s in lvshen_agent::verify::sentences(&p.text) {
+            lvshen_agent::siting::check_sentence(&s, &sources, &places).unwrap();
+            assert!(!(s.contains("同意") && !s.contains("不同意")), "{s}");
+        }
+    }
+}

@@ -311,7 +311,7 @@ pub async fn draft_opinion(
     let v = version.version;
     let decisions = db(&state, move |s| s.decisions(id, v)).await?;
     let st = state.clone();
-    let text = tokio::task::spawn_blocking(move || {
+    let (text, method) = tokio::task::spawn_blocking(move || {
         let checked = service::check(&st, &version.body);
         let (Some(filing), Some(report)) = (&checked.filing, &checked.report) else {
             return Err(AppError::bad_request("填报无法读取，不能起草意见"));
@@ -326,17 +326,40 @@ pub async fn draft_opinion(
             })
             .collect();
         let precedents = service::precedents(&st, filing);
-        Ok(service::draft_opinion(
+        let mut text = service::draft_opinion(
             filing,
             report,
             &accepted,
             checked.siting.as_ref(),
             &precedents,
-        ))
+        );
+        // The overall paragraph by the model, when it is available; checked sentence by
+        // sentence, and left out when nothing passes.
+        let mut method = "facts";
+        if let Ok(llm) = st.llm.get() {
+            let facts = service::opinion_facts(filing, &accepted, checked.siting.as_ref(), &precedents);
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            match lvshen_agent::opinion::draft_paragraph(&facts, &st.layers().place_names(), &llm, &cancel) {
+                Ok(Some(p)) => {
+                    method = "model";
+                    for d in &p.dropped {
+                        tracing::info!(sentence = %d.sentence, reason = %d.reason, "opinion sentence dropped");
+                    }
+                    text = text.replacen(
+                        "五、结论。",
+                        &format!("综合意见：{}（本段由本地模型依据上述事实起草，数字、地名和引用已逐句核对。）\n\n五、结论。", p.text),
+                        1,
+                    );
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, "opinion paragraph not drafted"),
+            }
+        }
+        Ok((text, method))
     })
     .await
     .map_err(AppError::internal)??;
-    Ok(Json(json!({ "text": text, "method": "facts" })))
+    Ok(Json(json!({ "text": text, "method": method })))
 }
 
 #[derive(Debug, Deserialize)]

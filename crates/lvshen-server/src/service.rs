@@ -253,6 +253,46 @@ pub fn draft_opinion(
     out
 }
 
+/// The facts the model may use for the opinion's overall paragraph.
+pub fn opinion_facts(
+    filing: &Filing,
+    accepted: &[&lvshen_filing::Finding],
+    siting: Option<&Analysis>,
+    precedents: &[Hit],
+) -> lvshen_agent::opinion::OpinionFacts {
+    lvshen_agent::opinion::OpinionFacts {
+        project: filing.project.name.clone(),
+        applicant: filing.project.applicant.clone(),
+        district: filing.location.district.clone(),
+        accepted: accepted
+            .iter()
+            .map(|f| {
+                (
+                    f.severity.label_zh().to_owned(),
+                    f.message.clone(),
+                    f.citations
+                        .iter()
+                        .map(|c| format!("《{}》{}", c.doc, c.clause))
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                )
+            })
+            .collect(),
+        blocking: accepted
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count(),
+        siting: siting.map(|a| a.verdict_zh.to_owned()),
+        precedents: precedents
+            .iter()
+            .map(|h| match &h.doc_number {
+                Some(n) => format!("《{}》（{n}）", h.doc),
+                None => format!("《{}》", h.doc),
+            })
+            .collect(),
+    }
+}
+
 /// A draft discharge-permit application from the EIA data: outlets, pollutants, declared
 /// concentrations, the GB 4287 limit that applies at the water outlet (with its source),
 /// and the total-quantity amounts, for the reviewer to check.
