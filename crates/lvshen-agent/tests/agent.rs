@@ -355,7 +355,7 @@ fn with_the_model_the_opinion_paragraph_never_approves_over_a_blocking_problem()
         let sources = facts.lines().join("\n");
         for s in lvshen_agent::verify::sentences(&p.text) {
             lvshen_agent::siting::check_sentence(&s, &sources, &places).unwrap();
-            assert!(!(s.contains("同意") && !s.contains("不同意")), "{s}");
+            assert!(!s.contains("同意") || s.contains("不同意"), "{s}");
         }
     }
 }
