@@ -92,6 +92,19 @@ pub(crate) async fn visible_filing(
     }
 }
 
+/// The filing the session may see and its latest version (404 otherwise).
+pub(crate) async fn visible_latest(
+    state: &AppState,
+    session: &Session,
+    id: i64,
+) -> Result<(FilingRow, lvshen_store::FilingVersion), AppError> {
+    let row = visible_filing(state, session, id).await?;
+    let version = db(state, move |s| s.latest_version(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    Ok((row, version))
+}
+
 /// `GET /api/filings`: an applicant's own organisation's; a reviewer's queue.
 pub async fn list_filings(State(state): State<AppState>, session: Session) -> ApiResult {
     let rows = match session.user.role {
@@ -143,10 +156,7 @@ async fn store_report(
 
 /// `GET /api/filings/{id}`: the row, the latest body, its check and decisions.
 pub async fn get_filing(State(state): State<AppState>, session: Session, Id(id): Id) -> ApiResult {
-    let row = visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (row, version) = visible_latest(&state, &session, id).await?;
     let checked = run_check(&state, version.body.clone()).await?;
     let v = version.version;
     let decisions = db(&state, move |s| s.decisions(id, v)).await?;
@@ -186,10 +196,7 @@ pub async fn submit_filing(
     Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Applicant])?;
-    visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (_, version) = visible_latest(&state, &session, id).await?;
     let checked = run_check(&state, version.body).await?;
     if checked.report.is_none() {
         return Err(AppError::bad_request(format!(
@@ -263,10 +270,7 @@ pub async fn decide(
     ApiJson(body): ApiJson<DecisionBody>,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
-    visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (_, version) = visible_latest(&state, &session, id).await?;
     let checked = run_check(&state, version.body).await?;
     let finding = checked
         .report
@@ -304,10 +308,7 @@ pub async fn draft_opinion(
     Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
-    visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (_, version) = visible_latest(&state, &session, id).await?;
     let v = version.version;
     let decisions = db(&state, move |s| s.decisions(id, v)).await?;
     let st = state.clone();
@@ -395,10 +396,7 @@ pub async fn permit_draft(
     Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
-    visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (_, version) = visible_latest(&state, &session, id).await?;
     let checked = run_check(&state, version.body).await?;
     let filing = checked
         .filing

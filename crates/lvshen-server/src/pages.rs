@@ -8,7 +8,7 @@ use lvshen_filing::{Report, Severity};
 use lvshen_report::escape;
 use lvshen_store::{FilingRow, FilingStatus, Role};
 
-use crate::api::{QueueQuery, filter_queue, visible_filing};
+use crate::api::{QueueQuery, filter_queue, visible_latest};
 use crate::auth::{PageSession, Session};
 use crate::error::{AppError, PageError, PageId};
 use crate::service::{self, Checked};
@@ -562,13 +562,10 @@ pub async fn edit_filing(
     PageId(id): PageId,
 ) -> PageResult {
     session.require(&[Role::Applicant])?;
-    let row = visible_filing(&state, &session, id).await?;
+    let (row, version) = visible_latest(&state, &session, id).await?;
     if row.status != FilingStatus::Draft {
         return Err(AppError::bad_request("已提交的填报不能再修改").into());
     }
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
     let title = format!("编辑：{}", row.title);
     Ok(Html(layout(
         Some(&session),
@@ -694,10 +691,7 @@ pub async fn filing(
     PageId(id): PageId,
 ) -> PageResult {
     session.require(&[Role::Applicant])?;
-    let row = visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (row, version) = visible_latest(&state, &session, id).await?;
     let st = state.clone();
     let body_text = version.body.clone();
     let checked = tokio::task::spawn_blocking(move || service::check(&st, &body_text))
@@ -736,10 +730,7 @@ pub async fn report_html(
     PageSession(session): PageSession,
     PageId(id): PageId,
 ) -> Result<Response, PageError> {
-    visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (_, version) = visible_latest(&state, &session, id).await?;
     let st = state.clone();
     let checked = tokio::task::spawn_blocking(move || service::check(&st, &version.body))
         .await
@@ -824,10 +815,7 @@ pub async fn review(
     PageId(id): PageId,
 ) -> PageResult {
     session.require(&[Role::Reviewer, Role::Admin])?;
-    let row = visible_filing(&state, &session, id).await?;
-    let version = db(&state, move |s| s.latest_version(id))
-        .await?
-        .ok_or_else(|| AppError::not_found("填报版本"))?;
+    let (row, version) = visible_latest(&state, &session, id).await?;
     let v = version.version;
     let (decisions, opinion) =
         db(&state, move |s| Ok((s.decisions(id, v)?, s.opinion(id)?))).await?;
