@@ -92,28 +92,13 @@ pub fn check(state: &AppState, body: &str) -> Checked {
     }
 }
 
-/// Today in China (UTC+8).
+/// Today in China (UTC+8), as the binary computes it.
 pub fn today_china() -> lvshen_rules::Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-        + 8 * 3600;
-    let days = secs.div_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    lvshen_rules::Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
-        .or_else(|| lvshen_rules::Date::parse("2026-01-01"))
-        .expect("a valid civil date")
+        .unwrap_or(0);
+    lvshen_rules::Date::from_unix_days((secs + 8 * 3600).div_euclid(86_400))
 }
 
 /// The key of a finding for decisions: stable across re-checks of the same version.
