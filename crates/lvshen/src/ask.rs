@@ -55,16 +55,21 @@ fn read_session(path: &Path) -> anyhow::Result<Vec<Turn>> {
     })
 }
 
-fn load_filing(path: &Path) -> anyhow::Result<FilingContext> {
+/// Reads and parses a filing file (format from the extension); every problem in the error.
+pub(crate) fn read_filing(path: &Path) -> anyhow::Result<lvshen_filing::Parsed> {
     let bytes = std::fs::read(path).with_context(|| format!("无法读取填报 {}", path.display()))?;
     let format = path
         .extension()
         .and_then(|e| e.to_str())
         .and_then(lvshen_filing::Format::from_extension);
-    let parsed = parse_filing(&bytes, format).map_err(|e| {
+    parse_filing(&bytes, format).map_err(|e| {
         let issues: Vec<String> = e.issues().iter().map(|i| i.to_string()).collect();
         anyhow::anyhow!("填报 {} 无法读取：{}", path.display(), issues.join("；"))
-    })?;
+    })
+}
+
+fn load_filing(path: &Path) -> anyhow::Result<FilingContext> {
+    let parsed = read_filing(path)?;
     let report = Engine::new(Standards::builtin()).check(&parsed, crate::today_china());
     Ok(FilingContext {
         name: path.display().to_string(),

@@ -9,7 +9,6 @@ use std::time::Instant;
 use anyhow::Context as _;
 use lvshen_agent::siting::{SitingArgument, cited_clauses, draft_siting_argument, facts_only};
 use lvshen_filing::codes::{ConstructionType, Process};
-use lvshen_filing::parse_filing;
 use lvshen_siting::{
     Analysis, DeclaredPark, LayerKind, Layers, MapOptions, Options, Site, Verdict, analyze,
     render_svg,
@@ -181,16 +180,7 @@ pub(crate) struct SitingArgs {
 
 fn site_from_args(args: &SitingArgs) -> anyhow::Result<Site> {
     if let Some(path) = &args.file {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("无法读取填报 {}", path.display()))?;
-        let format = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(lvshen_filing::Format::from_extension);
-        let parsed = parse_filing(&bytes, format).map_err(|e| {
-            let issues: Vec<String> = e.issues().iter().map(|i| i.to_string()).collect();
-            anyhow::anyhow!("填报 {} 无法读取：{}", path.display(), issues.join("；"))
-        })?;
+        let parsed = crate::ask::read_filing(path)?;
         return Ok(Site::from_filing(&parsed.filing));
     }
     let (Some(lon), Some(lat)) = (args.lon, args.lat) else {
