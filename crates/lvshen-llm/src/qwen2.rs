@@ -11,29 +11,82 @@
 //! - q/k/v and gate/up share one activation quantization (`gemv_fused_shared_lhs`);
 //! - the KV cache is preallocated and can be truncated, so a new prompt that shares a prefix
 //!   with the previous one (the fixed system prompt) only computes the new tokens;
-//! - grouped-query attention runs per KV head group without copying K and V per query head.
+//! - grouped-query attention runs per KV head group without copying K and V per query head;
+//! - on CPUs with AVX-512 VNNI the Q4_K/Q6_K/Q8_0 matrices are handed to our own kernels
+//!   (`lvshen-kernels`), which hold each weight once in a layout as compact as the GGUF
+//!   block; candle keeps both its tiles and the original blocks, and its Q4_K tiles are a
+//!   third larger (issue 4's profile).
 
 use std::io::{Read, Seek, SeekFrom};
 use std::sync::{Arc, Mutex};
 
 use candle_core::quantized::{GgmlDType, QMatMul, QTensor, ggml_file, gguf_file};
 use candle_core::{D, DType, Device, IndexOp, Module, Result, Tensor};
+use lvshen_kernels::{Kind, PackedMatrix};
+
+/// Whether our own kernels (`lvshen-kernels`) run the matrix products: on CPUs with AVX-512
+/// VNNI, unless `LVSHEN_KERNELS=candle` asks for candle's (to compare them).
+fn own_kernels() -> bool {
+    static OWN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *OWN.get_or_init(|| {
+        lvshen_kernels::available()
+            && std::env::var("LVSHEN_KERNELS").map_or(true, |v| v != "candle")
+    })
+}
+
+fn kernel_kind(dtype: GgmlDType) -> Option<Kind> {
+    match dtype {
+        GgmlDType::Q4K => Some(Kind::Q4K),
+        GgmlDType::Q6K => Some(Kind::Q6K),
+        GgmlDType::Q8_0 => Some(Kind::Q8_0),
+        _ => None,
+    }
+}
+
+/// A weight matrix in whichever form runs it.
+#[derive(Debug, Clone)]
+enum Weights {
+    /// Held once, in our kernels' layout (the GGUF bytes are dropped after packing).
+    Packed(Arc<PackedMatrix>),
+    /// Candle's quantized tensor and kernels (other weight types, other CPUs).
+    Candle {
+        weight: Arc<QTensor>,
+        matmul: QMatMul,
+    },
+}
 
 /// A linear layer over a quantized weight `(n, k)`; pads its input with zeros up to `k`.
 #[derive(Debug, Clone)]
 struct Linear {
-    weight: Arc<QTensor>,
-    matmul: QMatMul,
+    weights: Weights,
+    n: usize,
     k: usize,
 }
 
 impl Linear {
     fn new(weight: QTensor) -> Result<Self> {
-        let (_, k) = weight.shape().dims2()?;
+        let (n, k) = weight.shape().dims2()?;
+        if own_kernels()
+            && let Some(kind) = kernel_kind(weight.dtype())
+        {
+            match PackedMatrix::from_ggml(kind, &weight.data()?, n, k) {
+                Ok(packed) => {
+                    return Ok(Linear {
+                        weights: Weights::Packed(Arc::new(packed)),
+                        n,
+                        k,
+                    });
+                }
+                Err(e) => tracing::debug!(error = %e, "weight left to candle's kernels"),
+            }
+        }
         let weight = Arc::new(weight);
         Ok(Linear {
-            matmul: QMatMul::from_arc(weight.clone())?,
-            weight,
+            weights: Weights::Candle {
+                matmul: QMatMul::from_arc(weight.clone())?,
+                weight,
+            },
+            n,
             k,
         })
     }
@@ -48,21 +101,63 @@ impl Linear {
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        self.matmul.forward(&self.pad(x)?)
+        match &self.weights {
+            Weights::Packed(p) => Ok(packed_product(&[p.as_ref()], &[self.n], x)?.remove(0)),
+            Weights::Candle { matmul, .. } => matmul.forward(&self.pad(x)?),
+        }
     }
 
     /// `x` through several linears of the same input width, quantizing `x` once when the
     /// kernels allow it.
     fn forward_many(linears: &[&Linear], x: &Tensor) -> Result<Vec<Tensor>> {
-        let x = linears[0].pad(x)?;
-        if linears.iter().all(|l| l.k == linears[0].k) {
-            let weights: Vec<&QTensor> = linears.iter().map(|l| l.weight.as_ref()).collect();
+        let packed: Vec<&PackedMatrix> = linears
+            .iter()
+            .filter_map(|l| match &l.weights {
+                Weights::Packed(p) => Some(p.as_ref()),
+                Weights::Candle { .. } => None,
+            })
+            .collect();
+        if packed.len() == linears.len() && linears.iter().all(|l| l.k == linears[0].k) {
+            let ns: Vec<usize> = linears.iter().map(|l| l.n).collect();
+            return packed_product(&packed, &ns, x);
+        }
+        let weights: Option<Vec<&QTensor>> = linears
+            .iter()
+            .map(|l| match &l.weights {
+                Weights::Candle { weight, .. } => Some(weight.as_ref()),
+                Weights::Packed(_) => None,
+            })
+            .collect();
+        if let Some(weights) = weights
+            && linears.iter().all(|l| l.k == linears[0].k)
+        {
+            let x = linears[0].pad(x)?;
             if let Some(outs) = QTensor::gemv_fused_shared_lhs(&weights, &x)? {
                 return Ok(outs);
             }
         }
-        linears.iter().map(|l| l.matmul.forward(&x)).collect()
+        linears.iter().map(|l| l.forward(x)).collect()
     }
+}
+
+/// `x` (`(…, width)`) times each packed matrix, through our kernels.
+fn packed_product(mats: &[&PackedMatrix], ns: &[usize], x: &Tensor) -> Result<Vec<Tensor>> {
+    let dims = x.dims().to_vec();
+    let Some((&width, lead)) = dims.split_last() else {
+        candle_core::bail!("matrix product of a scalar");
+    };
+    let m: usize = lead.iter().product();
+    let values = x.flatten_all()?.to_vec1::<f32>()?;
+    let outs = lvshen_kernels::matmul(mats, &values, m, width)
+        .map_err(|e| candle_core::Error::Msg(e.to_string()))?;
+    outs.into_iter()
+        .zip(ns)
+        .map(|(out, &n)| {
+            let mut shape = lead.to_vec();
+            shape.push(n);
+            Tensor::from_vec(out, shape, &Device::Cpu)
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -143,41 +238,130 @@ impl EmbeddingRows {
     }
 }
 
-/// Keys or values of one layer: `(1, n_kv_head, capacity, head_dim)`, the first `len`
-/// positions valid.
+/// Keys and values of one layer, each `[kv head][capacity][head_dim]` in plain memory: the
+/// first `len` positions of a head are one contiguous slice, which the decode step reads in
+/// place (no copy of the cache per token).
 #[derive(Debug, Clone, Default)]
 struct KvCache {
-    k: Option<Tensor>,
-    v: Option<Tensor>,
+    k: Vec<f32>,
+    v: Vec<f32>,
+    heads: usize,
+    head_dim: usize,
+    capacity: usize,
     len: usize,
 }
 
 impl KvCache {
-    fn append(&mut self, k: &Tensor, v: &Tensor) -> Result<(Tensor, Tensor)> {
-        let (b, heads, added, head_dim) = k.dims4()?;
+    /// Appends `k`, `v` (`(1, heads, added, head_dim)`) at position `len`.
+    fn append(&mut self, k: &Tensor, v: &Tensor) -> Result<()> {
+        let (_, heads, added, head_dim) = k.dims4()?;
         let needed = self.len + added;
-        let capacity = self.k.as_ref().map_or(Ok(0), |t| t.dim(2))?;
-        if needed > capacity {
-            let grown = needed.next_multiple_of(256).max(capacity * 2);
-            let new_k = Tensor::zeros((b, heads, grown, head_dim), DType::F32, k.device())?;
-            let new_v = Tensor::zeros((b, heads, grown, head_dim), DType::F32, k.device())?;
-            if let (Some(old_k), Some(old_v)) = (&self.k, &self.v)
-                && self.len > 0
-            {
-                new_k.slice_set(&old_k.narrow(2, 0, self.len)?.contiguous()?, 2, 0)?;
-                new_v.slice_set(&old_v.narrow(2, 0, self.len)?.contiguous()?, 2, 0)?;
-            }
-            self.k = Some(new_k);
-            self.v = Some(new_v);
+        if needed > self.capacity || heads != self.heads || head_dim != self.head_dim {
+            let same_shape = heads == self.heads && head_dim == self.head_dim;
+            let kept = if same_shape { self.len } else { 0 };
+            let grown = needed.next_multiple_of(256).max(self.capacity * 2);
+            let kept_heads = if same_shape { heads } else { 0 };
+            let regrow = |old: &[f32]| {
+                let mut new = vec![0.0f32; heads * grown * head_dim];
+                for h in 0..kept_heads {
+                    let from = h * self.capacity * head_dim;
+                    new[h * grown * head_dim..][..kept * head_dim]
+                        .copy_from_slice(&old[from..from + kept * head_dim]);
+                }
+                new
+            };
+            self.k = regrow(&self.k);
+            self.v = regrow(&self.v);
+            self.heads = heads;
+            self.head_dim = head_dim;
+            self.capacity = grown;
+            self.len = kept;
         }
-        let (Some(all_k), Some(all_v)) = (&self.k, &self.v) else {
-            candle_core::bail!("kv cache not allocated");
-        };
-        all_k.slice_set(&k.contiguous()?, 2, self.len)?;
-        all_v.slice_set(&v.contiguous()?, 2, self.len)?;
+        let rows = added * head_dim;
+        for (cache, new) in [(&mut self.k, k), (&mut self.v, v)] {
+            let values = new.flatten_all()?.to_vec1::<f32>()?;
+            for h in 0..heads {
+                let at = (h * self.capacity + self.len) * head_dim;
+                cache[at..at + rows].copy_from_slice(&values[h * rows..(h + 1) * rows]);
+            }
+        }
         self.len = needed;
-        Ok((all_k.narrow(2, 0, needed)?, all_v.narrow(2, 0, needed)?))
+        Ok(())
     }
+
+    /// The cached positions of KV head `h`: keys and values, `len × head_dim` each.
+    fn head(&self, h: usize) -> (&[f32], &[f32]) {
+        let at = h * self.capacity * self.head_dim;
+        let n = self.len * self.head_dim;
+        (&self.k[at..at + n], &self.v[at..at + n])
+    }
+
+    /// All cached keys and values as tensors `(1, heads, len, head_dim)` (a copy; prefill).
+    fn tensors(&self) -> Result<(Tensor, Tensor)> {
+        let mut k = Vec::with_capacity(self.heads * self.len * self.head_dim);
+        let mut v = Vec::with_capacity(k.capacity());
+        for h in 0..self.heads {
+            let (hk, hv) = self.head(h);
+            k.extend_from_slice(hk);
+            v.extend_from_slice(hv);
+        }
+        let shape = (1, self.heads, self.len, self.head_dim);
+        Ok((
+            Tensor::from_vec(k, shape, &Device::Cpu)?,
+            Tensor::from_vec(v, shape, &Device::Cpu)?,
+        ))
+    }
+}
+
+/// Dot product, in 16 independent lanes (vectorised by the compiler).
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0.0f32; 16];
+    let (a16, b16) = (a.chunks_exact(16), b.chunks_exact(16));
+    let tail: f32 = a16
+        .remainder()
+        .iter()
+        .zip(b16.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in a16.zip(b16) {
+        for i in 0..16 {
+            lanes[i] += x[i] * y[i];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
+}
+
+/// Attention of one new position (decode) over the cache, read in place: `q` holds
+/// `n_head × head_dim` values; returns the same shape. Heads are split over candle's pool.
+fn decode_attention(q: &[f32], cache: &KvCache, shape: Shape) -> Vec<f32> {
+    let hd = shape.head_dim;
+    let group = shape.n_head / shape.n_kv_head;
+    let scale = 1.0 / (hd as f32).sqrt();
+    let out = Mutex::new(vec![0.0f32; shape.n_head * hd]);
+    candle_core::utils::barrier_pool().execute_chunked(shape.n_head, |heads| {
+        for h in heads {
+            let (keys, values) = cache.head(h / group);
+            let qh = &q[h * hd..(h + 1) * hd];
+            let mut scores: Vec<f32> = keys.chunks_exact(hd).map(|k| dot(qh, k) * scale).collect();
+            let max = scores.iter().fold(f32::NEG_INFINITY, |m, s| m.max(*s));
+            let mut total = 0.0f32;
+            for s in &mut scores {
+                *s = (*s - max).exp();
+                total += *s;
+            }
+            let mut y = vec![0.0f32; hd];
+            for (p, v) in scores.iter().zip(values.chunks_exact(hd)) {
+                let p = p / total;
+                for (yi, vi) in y.iter_mut().zip(v) {
+                    *yi += p * vi;
+                }
+            }
+            if let Ok(mut out) = out.lock() {
+                out[h * hd..(h + 1) * hd].copy_from_slice(&y);
+            }
+        }
+    });
+    out.into_inner().unwrap_or_default()
 }
 
 #[derive(Debug, Clone)]
@@ -384,7 +568,14 @@ fn attention(
     let q = candle_nn::rotary_emb::rope(&heads(q, shape.n_head)?, cos, sin)?;
     let k = candle_nn::rotary_emb::rope(&heads(k, shape.n_kv_head)?, cos, sin)?;
     let v = heads(v, shape.n_kv_head)?;
-    let (k, v) = layer.cache.append(&k, &v)?;
+    layer.cache.append(&k, &v)?;
+    if seq == 1 && b == 1 {
+        let q = q.flatten_all()?.to_vec1::<f32>()?;
+        let y = decode_attention(&q, &layer.cache, shape);
+        let y = Tensor::from_vec(y, (b, seq, shape.n_head * shape.head_dim), &Device::Cpu)?;
+        return layer.wo.forward(&y);
+    }
+    let (k, v) = layer.cache.tensors()?;
     let kv_len = k.dim(2)?;
     // Query heads sharing a KV head are adjacent: view them as one longer sequence per group.
     let group = shape.n_head / shape.n_kv_head;
@@ -399,7 +590,7 @@ fn attention(
         None => scores,
     };
     let probs = candle_nn::ops::softmax_last_dim(&scores)?;
-    let y = probs.matmul(&v.contiguous()?)?;
+    let y = probs.matmul(&v)?;
     let y = y
         .reshape((b, shape.n_head, seq, shape.head_dim))?
         .transpose(1, 2)?
