@@ -28,9 +28,10 @@ const ROW_BLOCK: usize = 16;
 #[repr(C)]
 #[derive(Clone)]
 pub(crate) struct TileQ4K {
-    subs: [SubQ4K; 8],
+    /// First: the kernel reads them first.
     d: [f16; 16],
     dmin: [f16; 16],
+    subs: [SubQ4K; 8],
 }
 
 /// One 32-weight sub-block of a [`TileQ4K`].
@@ -51,8 +52,9 @@ struct SubQ4K {
 #[repr(C)]
 #[derive(Clone)]
 pub(crate) struct TileQ6K {
-    subs: [SubQ6K; 16],
+    /// First: the kernel reads it first.
     d: [f16; 16],
+    subs: [SubQ6K; 16],
 }
 
 /// One 16-weight sub-block of a [`TileQ6K`].
@@ -180,21 +182,32 @@ fn tiles<T>(
     fill: fn(&mut T, usize, &Unpacked),
 ) -> Vec<T>
 where
-    T: Clone + Zeroed,
+    T: Clone + Send + Zeroed,
 {
     let nsb = k / 256;
     let mut out = vec![T::zeroed(); n.div_ceil(ROW_BLOCK) * nsb];
-    for row in 0..n {
-        for b in 0..nsb {
-            let at = (row * nsb + b) * block_bytes;
-            let block = &bytes[at..at + block_bytes];
-            fill(
-                &mut out[(row / ROW_BLOCK) * nsb + b],
-                row % ROW_BLOCK,
-                &unpack(block),
-            );
+    // One row tile (16 rows × all super-blocks) per chunk; chunks are split over the cores
+    // (loading is otherwise a single-threaded pass over every weight).
+    let fill_tile = |tile: usize, chunk: &mut [T]| {
+        for row in tile * ROW_BLOCK..((tile + 1) * ROW_BLOCK).min(n) {
+            for (b, t) in chunk.iter_mut().enumerate() {
+                let at = (row * nsb + b) * block_bytes;
+                fill(t, row % ROW_BLOCK, &unpack(&bytes[at..at + block_bytes]));
+            }
         }
-    }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |p| p.get());
+    let tiles_per_thread = n.div_ceil(ROW_BLOCK).div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for (part, chunks) in out.chunks_mut(tiles_per_thread * nsb).enumerate() {
+            let fill_tile = &fill_tile;
+            scope.spawn(move || {
+                for (i, chunk) in chunks.chunks_mut(nsb).enumerate() {
+                    fill_tile(part * tiles_per_thread + i, chunk);
+                }
+            });
+        }
+    });
     out
 }
 
@@ -206,13 +219,13 @@ trait Zeroed {
 impl Zeroed for TileQ4K {
     fn zeroed() -> Self {
         TileQ4K {
+            d: [f16::ZERO; 16],
+            dmin: [f16::ZERO; 16],
             subs: std::array::from_fn(|_| SubQ4K {
                 qs: [0; 256],
                 scales: [0; 16],
                 mins: [0; 16],
             }),
-            d: [f16::ZERO; 16],
-            dmin: [f16::ZERO; 16],
         }
     }
 }
@@ -220,12 +233,12 @@ impl Zeroed for TileQ4K {
 impl Zeroed for TileQ6K {
     fn zeroed() -> Self {
         TileQ6K {
+            d: [f16::ZERO; 16],
             subs: std::array::from_fn(|_| SubQ6K {
                 ql: [0; 128],
                 qh: [0; 64],
                 scales: [0; 16],
             }),
-            d: [f16::ZERO; 16],
         }
     }
 }

@@ -632,3 +632,99 @@ fn rope_tables(
     let angles = positions.broadcast_mul(&inv_freq.reshape((1, head_dim / 2))?)?;
     Ok((angles.cos()?, angles.sin()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deterministic pseudo-random values in [-1, 1).
+    fn values(seed: u32, len: usize) -> Vec<f32> {
+        let mut x = seed.wrapping_mul(2_654_435_761).max(1);
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x as f32 / u32::MAX as f32) * 2.0 - 1.0
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_cache_keeps_every_position_across_growth_and_truncation() -> Result<()> {
+        let (heads, hd) = (2, 8);
+        let mut cache = KvCache::default();
+        let mut all_k = vec![Vec::new(); heads];
+        // 300 positions in uneven steps: the buffer grows past its first 256 positions.
+        for (step, added) in [1usize, 130, 1, 168].into_iter().enumerate() {
+            let k = values(step as u32 + 1, heads * added * hd);
+            let v: Vec<f32> = k.iter().map(|x| -x).collect();
+            cache.append(
+                &Tensor::from_vec(k.clone(), (1, heads, added, hd), &Device::Cpu)?,
+                &Tensor::from_vec(v, (1, heads, added, hd), &Device::Cpu)?,
+            )?;
+            for (h, keys) in all_k.iter_mut().enumerate() {
+                keys.extend_from_slice(&k[h * added * hd..(h + 1) * added * hd]);
+            }
+        }
+        assert_eq!(cache.len, 300);
+        for (h, keys) in all_k.iter().enumerate() {
+            let (k, v) = cache.head(h);
+            assert_eq!(k, keys.as_slice());
+            assert!(v.iter().zip(keys).all(|(v, k)| *v == -k));
+        }
+        cache.len = 10;
+        let (k, _) = cache.tensors()?;
+        assert_eq!(k.dims(), &[1, heads, 10, hd]);
+        Ok(())
+    }
+
+    #[test]
+    fn decode_attention_matches_a_direct_computation() -> Result<()> {
+        let shape = Shape {
+            n_head: 6,
+            n_kv_head: 2,
+            head_dim: 40,
+            hidden: 240,
+            context_length: 512,
+        };
+        let (hd, len) = (shape.head_dim, 37);
+        let k = values(7, shape.n_kv_head * len * hd);
+        let v = values(8, shape.n_kv_head * len * hd);
+        let mut cache = KvCache::default();
+        cache.append(
+            &Tensor::from_vec(k.clone(), (1, shape.n_kv_head, len, hd), &Device::Cpu)?,
+            &Tensor::from_vec(v.clone(), (1, shape.n_kv_head, len, hd), &Device::Cpu)?,
+        )?;
+        let q = values(9, shape.n_head * hd);
+        let got = decode_attention(&q, &cache, shape);
+        let group = shape.n_head / shape.n_kv_head;
+        for h in 0..shape.n_head {
+            let kv = h / group;
+            let scores: Vec<f64> = (0..len)
+                .map(|j| {
+                    (0..hd)
+                        .map(|i| f64::from(q[h * hd + i]) * f64::from(k[(kv * len + j) * hd + i]))
+                        .sum::<f64>()
+                        / (hd as f64).sqrt()
+                })
+                .collect();
+            let max = scores.iter().cloned().fold(f64::MIN, f64::max);
+            let total: f64 = scores.iter().map(|s| (s - max).exp()).sum();
+            for i in 0..hd {
+                let want: f64 = (0..len)
+                    .map(|j| {
+                        (scores[j] - max).exp() / total * f64::from(v[(kv * len + j) * hd + i])
+                    })
+                    .sum();
+                let diff = (f64::from(got[h * hd + i]) - want).abs();
+                assert!(
+                    diff < 1e-4,
+                    "head {h} dim {i}: {} vs {want}",
+                    got[h * hd + i]
+                );
+            }
+        }
+        Ok(())
+    }
+}
