@@ -3,9 +3,10 @@
 //!
 //! The published "Q4_K_M" 0.5B file is mostly Q5_0, for which candle has no vectorised
 //! kernel (`shared/spec/model.md`). Layer matrices whose input width is not a multiple of 256
-//! (Qwen2.5-0.5B's 896) are zero-padded to the next multiple — candle's repacked AVX-512 VNNI
-//! kernels only take such widths; without them prefill ran on the generic per-row path, 3×
-//! slower — and [`crate::qwen2`] pads the activations to match (zeros add nothing to a dot
+//! (Qwen2.5-0.5B's 896) are zero-padded to the next multiple — the k-quant kernels (ours in
+//! `lvshen-kernels`, and candle's repacked ones) only take such widths; without them prefill
+//! ran on candle's generic per-row path, 3× slower — and [`crate::qwen2`] pads the activations
+//! to match (zeros add nothing to a dot
 //! product). Padded, a Q5_0 matrix fits Q6_K: more precision than the source and a quarter
 //! fewer bytes per decoded token than Q8_0 (decode 41 → 48 tok/s on 2 cores, measured with
 //! `lvshen bench llm`). Other slow types, and Q8_0 tensors that are only padded, become Q8_0.
@@ -25,7 +26,7 @@ fn slow_on_cpu(dtype: GgmlDType) -> bool {
     )
 }
 
-/// Width multiple the repacked kernels need.
+/// Width multiple the k-quant kernels need.
 const PAD_TO: usize = 256;
 
 /// Whether a tensor is a matrix to pad: a layer weight (not the embedding table, which is

