@@ -65,11 +65,10 @@ struct Linear {
 }
 
 impl Linear {
-    fn new(weight: QTensor) -> Result<Self> {
+    /// The layer over `weight`, on our kernels when `own` and the weight type allows it.
+    fn new(weight: QTensor, own: bool) -> Result<Self> {
         let (n, k) = weight.shape().dims2()?;
-        if own_kernels()
-            && let Some(kind) = kernel_kind(weight.dtype())
-        {
+        if own && let Some(kind) = kernel_kind(weight.dtype()) {
             match PackedMatrix::from_ggml(kind, &weight.data()?, n, k) {
                 Ok(packed) => {
                     return Ok(Linear {
@@ -412,8 +411,20 @@ fn metadata_u32(content: &gguf_file::Content, key: &str) -> Result<usize> {
 }
 
 impl Qwen2 {
-    /// Reads the weights of the `qwen2` GGUF file `path`, whose header is `content`.
+    /// Reads the weights of the `qwen2` GGUF file `path`, whose header is `content`; the
+    /// matrix products run on our kernels when [`own_kernels`] says so.
     pub fn load(path: &std::path::Path, content: &gguf_file::Content) -> Result<Self> {
+        Self::load_with_kernels(path, content, own_kernels())
+    }
+
+    /// As [`Qwen2::load`], choosing the kernels: ours (`own`, where the CPU and weight type
+    /// allow) or candle's for every matrix.
+    pub fn load_with_kernels(
+        path: &std::path::Path,
+        content: &gguf_file::Content,
+        own: bool,
+    ) -> Result<Self> {
+        let own = own && lvshen_kernels::available();
         let reader = &mut std::fs::File::open(path)?;
         let device = Device::Cpu;
         let n_head = metadata_u32(content, "qwen2.attention.head_count")?;
@@ -441,26 +452,26 @@ impl Qwen2 {
         let embedding = EmbeddingRows::open(path, content)?;
         let norm = RmsNorm::new(tensor("output_norm.weight")?, eps)?;
         let output = if content.tensor_infos.contains_key("output.weight") {
-            Linear::new(tensor("output.weight")?)?
+            Linear::new(tensor("output.weight")?, own)?
         } else {
             // Tied embeddings: the output projection is the embedding matrix.
-            Linear::new(tensor("token_embd.weight")?)?
+            Linear::new(tensor("token_embd.weight")?, own)?
         };
         let mut layers = Vec::with_capacity(blocks);
         for i in 0..blocks {
             let mut t = |suffix: &str| tensor(&format!("blk.{i}.{suffix}"));
             layers.push(Layer {
-                wq: Linear::new(t("attn_q.weight")?)?,
-                wk: Linear::new(t("attn_k.weight")?)?,
-                wv: Linear::new(t("attn_v.weight")?)?,
+                wq: Linear::new(t("attn_q.weight")?, own)?,
+                wk: Linear::new(t("attn_k.weight")?, own)?,
+                wv: Linear::new(t("attn_v.weight")?, own)?,
                 bq: t("attn_q.bias")?.dequantize(&device)?,
                 bk: t("attn_k.bias")?.dequantize(&device)?,
                 bv: t("attn_v.bias")?.dequantize(&device)?,
-                wo: Linear::new(t("attn_output.weight")?)?,
+                wo: Linear::new(t("attn_output.weight")?, own)?,
                 attention_norm: RmsNorm::new(t("attn_norm.weight")?, eps)?,
-                gate: Linear::new(t("ffn_gate.weight")?)?,
-                up: Linear::new(t("ffn_up.weight")?)?,
-                down: Linear::new(t("ffn_down.weight")?)?,
+                gate: Linear::new(t("ffn_gate.weight")?, own)?,
+                up: Linear::new(t("ffn_up.weight")?, own)?,
+                down: Linear::new(t("ffn_down.weight")?, own)?,
                 ffn_norm: RmsNorm::new(t("ffn_norm.weight")?, eps)?,
                 cache: KvCache::default(),
             });
