@@ -18,8 +18,21 @@ use half::f16;
 use crate::Kind;
 use crate::act::{ActPair, ActSuper, Activations};
 
-/// Rows handed to a thread at a time (Q8_0), and rows of one tile (Q4_K, Q6_K).
+/// Rows of one tile (Q4_K, Q6_K), and rows handed to a thread at a time (all types).
 const ROW_BLOCK: usize = 16;
+
+/// Calls `$kernel::<R>($w, [$a(0), …, $a(R - 1)], $res)` with `R = $count` (1 to 4): the
+/// kernels take their activation rows as an array of constant length.
+macro_rules! by_count {
+    ($count:expr, $kernel:ident, $w:expr, $a:ident, $res:expr) => {
+        match $count {
+            4 => $kernel::<4>($w, [$a(0), $a(1), $a(2), $a(3)], $res),
+            3 => $kernel::<3>($w, [$a(0), $a(1), $a(2)], $res),
+            2 => $kernel::<2>($w, [$a(0), $a(1)], $res),
+            _ => $kernel::<1>($w, [$a(0)], $res),
+        }
+    };
+}
 
 /// One Q4_K super-block (256 weights) of 16 rows, interleaved so that one `vpdpbusd`
 /// multiplies 4 weights of each of the 16 rows (one row per lane) by the same 4
@@ -345,14 +358,7 @@ impl Packed {
                     let w = &tiles[tile * nsb..(tile + 1) * nsb];
                     let a = |i: usize| &acts.supers[(r0 + i) * nsb..(r0 + i + 1) * nsb];
                     // SAFETY: 1. (features checked); each slice holds `nsb` elements.
-                    unsafe {
-                        match count {
-                            4 => tile_q4k::<4>(w, [a(0), a(1), a(2), a(3)], res),
-                            3 => tile_q4k::<3>(w, [a(0), a(1), a(2)], res),
-                            2 => tile_q4k::<2>(w, [a(0), a(1)], res),
-                            _ => tile_q4k::<1>(w, [a(0)], res),
-                        }
-                    }
+                    unsafe { by_count!(count, tile_q4k, w, a, res) }
                 });
             }
             Packed::Q6K { tiles, n, k } => {
@@ -361,28 +367,21 @@ impl Packed {
                     let w = &tiles[tile * nsb..(tile + 1) * nsb];
                     let a = |i: usize| &acts.supers[(r0 + i) * nsb..(r0 + i + 1) * nsb];
                     // SAFETY: 1. (features checked); each slice holds `nsb` elements.
-                    unsafe {
-                        match count {
-                            4 => tile_q6k::<4>(w, [a(0), a(1), a(2), a(3)], res),
-                            3 => tile_q6k::<3>(w, [a(0), a(1), a(2)], res),
-                            2 => tile_q6k::<2>(w, [a(0), a(1)], res),
-                            _ => tile_q6k::<1>(w, [a(0)], res),
-                        }
-                    }
+                    unsafe { by_count!(count, tile_q6k, w, a, res) }
                 });
             }
             Packed::Q8_0 { pairs, n, k } => {
                 let np = k.div_ceil(64);
-                drive(m, rows, *n, out, |row, r0, count, res| {
-                    let w = &pairs[row * np..(row + 1) * np];
+                drive_tiles(m, rows, *n, out, |tile, r0, count, res| {
                     let a = |i: usize| &acts.pairs[(r0 + i) * np..(r0 + i + 1) * np];
-                    // SAFETY: 1.; each slice holds `np` pairs.
-                    unsafe {
-                        match count {
-                            4 => *res = dot_q8_0::<4>(w, [a(0), a(1), a(2), a(3)]),
-                            3 => res[..3].copy_from_slice(&dot_q8_0::<3>(w, [a(0), a(1), a(2)])),
-                            2 => res[..2].copy_from_slice(&dot_q8_0::<2>(w, [a(0), a(1)])),
-                            _ => res[..1].copy_from_slice(&dot_q8_0::<1>(w, [a(0)])),
+                    let first = tile * ROW_BLOCK;
+                    for (j, row) in (first..(first + ROW_BLOCK).min(*n)).enumerate() {
+                        let w = &pairs[row * np..(row + 1) * np];
+                        let mut one = [0.0f32; 4];
+                        // SAFETY: 1.; each slice holds `np` pairs.
+                        unsafe { by_count!(count, dot_q8_0, w, a, &mut one) };
+                        for (r, v) in one[..count].iter().enumerate() {
+                            res[r][j] = *v;
                         }
                     }
                 });
@@ -408,27 +407,6 @@ impl OutPtr {
         assert!(at < self.len, "output index {at} outside {}", self.len);
         // SAFETY: 3. — in bounds (checked), written by the one thread owning this row.
         unsafe { self.ptr.add(at).write(v) }
-    }
-}
-
-/// For each row of `rows` and each group of up to 4 activation rows, calls
-/// `dot(row, first activation row, count, results)` and stores the results.
-fn drive(
-    m: usize,
-    rows: Range<usize>,
-    n: usize,
-    out: OutPtr,
-    dot: impl Fn(usize, usize, usize, &mut [f32; 4]),
-) {
-    let mut res = [0.0f32; 4];
-    for r0 in (0..m).step_by(4) {
-        let count = (m - r0).min(4);
-        for row in rows.clone() {
-            dot(row, r0, count, &mut res);
-            for (i, v) in res[..count].iter().enumerate() {
-                out.write((r0 + i) * n + row, *v);
-            }
-        }
     }
 }
 
@@ -635,9 +613,9 @@ fn tile_q6k<const R: usize>(
     }
 }
 
-/// Dot products of one Q8_0 row with `R` activation rows.
+/// Dot products of one Q8_0 row with `R` activation rows, into `res[..R]`.
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vnni,avx2,fma,f16c")]
-fn dot_q8_0<const R: usize>(w: &[PairQ8_0], acts: [&[ActPair]; R]) -> [f32; R] {
+fn dot_q8_0<const R: usize>(w: &[PairQ8_0], acts: [&[ActPair]; R], res: &mut [f32; 4]) {
     let zero = _mm512_setzero_si512();
     let halves = pair_index(0, 1);
     let mut acc = [_mm512_setzero_ps(); R];
@@ -664,9 +642,7 @@ fn dot_q8_0<const R: usize>(w: &[PairQ8_0], acts: [&[ActPair]; R]) -> [f32; R] {
             acc[r] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), _mm512_mul_ps(dw, da), acc[r]);
         }
     }
-    let mut out = [0.0f32; R];
     for r in 0..R {
-        out[r] = _mm512_reduce_add_ps(acc[r]);
+        res[r] = _mm512_reduce_add_ps(acc[r]);
     }
-    out
 }
