@@ -60,7 +60,6 @@ enum Weights {
 #[derive(Debug, Clone)]
 struct Linear {
     weights: Weights,
-    n: usize,
     k: usize,
 }
 
@@ -73,7 +72,6 @@ impl Linear {
                 Ok(packed) => {
                     return Ok(Linear {
                         weights: Weights::Packed(Arc::new(packed)),
-                        n,
                         k,
                     });
                 }
@@ -86,7 +84,6 @@ impl Linear {
                 matmul: QMatMul::from_arc(weight.clone())?,
                 weight,
             },
-            n,
             k,
         })
     }
@@ -102,7 +99,7 @@ impl Linear {
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
         match &self.weights {
-            Weights::Packed(p) => Ok(packed_product(&[p.as_ref()], &[self.n], x)?.remove(0)),
+            Weights::Packed(p) => Ok(packed_product(&[p.as_ref()], x)?.remove(0)),
             Weights::Candle { matmul, .. } => matmul.forward(&self.pad(x)?),
         }
     }
@@ -118,8 +115,7 @@ impl Linear {
             })
             .collect();
         if packed.len() == linears.len() && linears.iter().all(|l| l.k == linears[0].k) {
-            let ns: Vec<usize> = linears.iter().map(|l| l.n).collect();
-            return packed_product(&packed, &ns, x);
+            return packed_product(&packed, x);
         }
         let weights: Option<Vec<&QTensor>> = linears
             .iter()
@@ -141,7 +137,7 @@ impl Linear {
 }
 
 /// `x` (`(…, width)`) times each packed matrix, through our kernels.
-fn packed_product(mats: &[&PackedMatrix], ns: &[usize], x: &Tensor) -> Result<Vec<Tensor>> {
+fn packed_product(mats: &[&PackedMatrix], x: &Tensor) -> Result<Vec<Tensor>> {
     let dims = x.dims().to_vec();
     let Some((&width, lead)) = dims.split_last() else {
         candle_core::bail!("matrix product of a scalar");
@@ -151,10 +147,10 @@ fn packed_product(mats: &[&PackedMatrix], ns: &[usize], x: &Tensor) -> Result<Ve
     let outs = lvshen_kernels::matmul(mats, &values, m, width)
         .map_err(|e| candle_core::Error::Msg(e.to_string()))?;
     outs.into_iter()
-        .zip(ns)
-        .map(|(out, &n)| {
+        .zip(mats)
+        .map(|(out, p)| {
             let mut shape = lead.to_vec();
-            shape.push(n);
+            shape.push(p.n());
             Tensor::from_vec(out, shape, &Device::Cpu)
         })
         .collect()
