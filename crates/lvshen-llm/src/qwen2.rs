@@ -88,6 +88,14 @@ impl Linear {
         })
     }
 
+    /// The packed matrix, when this layer runs on our kernels.
+    fn packed(&self) -> Option<&PackedMatrix> {
+        match &self.weights {
+            Weights::Packed(p) => Some(p),
+            Weights::Candle { .. } => None,
+        }
+    }
+
     fn pad(&self, x: &Tensor) -> Result<Tensor> {
         let width = x.dim(D::Minus1)?;
         if width < self.k {
@@ -251,6 +259,14 @@ impl KvCache {
     /// Appends `k`, `v` (`(1, heads, added, head_dim)`) at position `len`.
     fn append(&mut self, k: &Tensor, v: &Tensor) -> Result<()> {
         let (_, heads, added, head_dim) = k.dims4()?;
+        let k = k.flatten_all()?.to_vec1::<f32>()?;
+        let v = v.flatten_all()?.to_vec1::<f32>()?;
+        self.append_values(&k, &v, heads, added, head_dim);
+        Ok(())
+    }
+
+    /// Appends keys and values laid out `[head][added][head_dim]` at position `len`.
+    fn append_values(&mut self, k: &[f32], v: &[f32], heads: usize, added: usize, head_dim: usize) {
         let needed = self.len + added;
         if needed > self.capacity || heads != self.heads || head_dim != self.head_dim {
             let same_shape = heads == self.heads && head_dim == self.head_dim;
@@ -274,15 +290,13 @@ impl KvCache {
             self.len = kept;
         }
         let rows = added * head_dim;
-        for (cache, new) in [(&mut self.k, k), (&mut self.v, v)] {
-            let values = new.flatten_all()?.to_vec1::<f32>()?;
+        for (cache, values) in [(&mut self.k, k), (&mut self.v, v)] {
             for h in 0..heads {
                 let at = (h * self.capacity + self.len) * head_dim;
                 cache[at..at + rows].copy_from_slice(&values[h * rows..(h + 1) * rows]);
             }
         }
         self.len = needed;
-        Ok(())
     }
 
     /// The cached positions of KV head `h`: keys and values, `len × head_dim` each.
@@ -328,32 +342,47 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 }
 
 /// Attention of one new position (decode) over the cache, read in place: `q` holds
-/// `n_head × head_dim` values; returns the same shape. Heads are split over candle's pool.
+/// `n_head × head_dim` values; returns the same shape. Each KV head is one work item on
+/// candle's pool, and its keys and values are read once for all the query heads sharing it.
 fn decode_attention(q: &[f32], cache: &KvCache, shape: Shape) -> Vec<f32> {
     let hd = shape.head_dim;
     let group = shape.n_head / shape.n_kv_head;
     let scale = 1.0 / (hd as f32).sqrt();
     let out = Mutex::new(vec![0.0f32; shape.n_head * hd]);
-    candle_core::utils::barrier_pool().execute_chunked(shape.n_head, |heads| {
-        for h in heads {
-            let (keys, values) = cache.head(h / group);
-            let qh = &q[h * hd..(h + 1) * hd];
-            let mut scores: Vec<f32> = keys.chunks_exact(hd).map(|k| dot(qh, k) * scale).collect();
-            let max = scores.iter().fold(f32::NEG_INFINITY, |m, s| m.max(*s));
-            let mut total = 0.0f32;
-            for s in &mut scores {
-                *s = (*s - max).exp();
-                total += *s;
+    candle_core::utils::barrier_pool().execute_chunked(shape.n_kv_head, |kv_heads| {
+        for kv in kv_heads {
+            let (keys, values) = cache.head(kv);
+            let len = keys.len() / hd;
+            let qs = &q[kv * group * hd..(kv + 1) * group * hd];
+            // scores[g * len + j]: query head g of the group against key j.
+            let mut scores = vec![0.0f32; group * len];
+            for (j, key) in keys.chunks_exact(hd).enumerate() {
+                for (g, qg) in qs.chunks_exact(hd).enumerate() {
+                    scores[g * len + j] = dot(qg, key) * scale;
+                }
             }
-            let mut y = vec![0.0f32; hd];
-            for (p, v) in scores.iter().zip(values.chunks_exact(hd)) {
-                let p = p / total;
-                for (yi, vi) in y.iter_mut().zip(v) {
-                    *yi += p * vi;
+            for row in scores.chunks_exact_mut(len.max(1)) {
+                let max = row.iter().fold(f32::NEG_INFINITY, |m, s| m.max(*s));
+                let mut total = 0.0f32;
+                for s in row.iter_mut() {
+                    *s = (*s - max).exp();
+                    total += *s;
+                }
+                for s in row.iter_mut() {
+                    *s /= total;
+                }
+            }
+            let mut y = vec![0.0f32; group * hd];
+            for (j, value) in values.chunks_exact(hd).enumerate() {
+                for (g, yg) in y.chunks_exact_mut(hd).enumerate() {
+                    let p = scores[g * len + j];
+                    for (yi, vi) in yg.iter_mut().zip(value) {
+                        *yi += p * vi;
+                    }
                 }
             }
             if let Ok(mut out) = out.lock() {
-                out[h * hd..(h + 1) * hd].copy_from_slice(&y);
+                out[kv * group * hd..(kv + 1) * group * hd].copy_from_slice(&y);
             }
         }
     });
@@ -397,6 +426,93 @@ pub struct Qwen2 {
     cos: Tensor,
     sin: Tensor,
     shape: Shape,
+    /// The small vectors of the one-token step, when every matrix runs on our kernels.
+    decode: Option<DecodeParts>,
+}
+
+/// What the one-token step needs besides the packed matrices, as plain vectors: it runs
+/// without candle tensors (each candle op costs microseconds; a token takes hundreds).
+#[derive(Debug)]
+struct DecodeParts {
+    layers: Vec<DecodeLayer>,
+    norm: Vec<f32>,
+    eps: f32,
+    inv_freq: Vec<f32>,
+}
+
+#[derive(Debug)]
+struct DecodeLayer {
+    bq: Vec<f32>,
+    bk: Vec<f32>,
+    bv: Vec<f32>,
+    attention_norm: Vec<f32>,
+    ffn_norm: Vec<f32>,
+}
+
+impl DecodeParts {
+    /// The parts, when every matrix of the model is packed.
+    fn new(
+        layers: &[Layer],
+        norm: &RmsNorm,
+        output: &Linear,
+        inv_freq: Vec<f32>,
+    ) -> Result<Option<Self>> {
+        let all_packed = output.packed().is_some()
+            && layers.iter().all(|l| {
+                [&l.wq, &l.wk, &l.wv, &l.wo, &l.gate, &l.up, &l.down]
+                    .iter()
+                    .all(|m| m.packed().is_some())
+            });
+        if !all_packed {
+            return Ok(None);
+        }
+        let plain = |t: &Tensor| t.flatten_all()?.to_vec1::<f32>();
+        let layers = layers
+            .iter()
+            .map(|l| {
+                Ok(DecodeLayer {
+                    bq: plain(&l.bq)?,
+                    bk: plain(&l.bk)?,
+                    bv: plain(&l.bv)?,
+                    attention_norm: plain(&l.attention_norm.weight)?,
+                    ffn_norm: plain(&l.ffn_norm.weight)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(DecodeParts {
+            layers,
+            norm: plain(&norm.weight)?,
+            eps: norm.eps,
+            inv_freq,
+        }))
+    }
+}
+
+/// `x / rms(x) * weight`, as candle_nn's `rms_norm`.
+fn rms_norm(x: &[f32], weight: &[f32], eps: f32) -> Vec<f32> {
+    let mean = x.iter().map(|v| v * v).sum::<f32>() / x.len() as f32;
+    let scale = 1.0 / (mean + eps).sqrt();
+    x.iter().zip(weight).map(|(v, w)| v * scale * w).collect()
+}
+
+/// Rotary embedding of `heads` heads in place, halves rotated (candle_nn's `rope`, the
+/// layout Qwen2 uses).
+fn rope_in_place(x: &mut [f32], head_dim: usize, cos: &[f32], sin: &[f32]) {
+    let half = head_dim / 2;
+    for head in x.chunks_exact_mut(head_dim) {
+        let (a, b) = head.split_at_mut(half);
+        for i in 0..half {
+            let (x1, x2) = (a[i], b[i]);
+            a[i] = x1 * cos[i] - x2 * sin[i];
+            b[i] = x2 * cos[i] + x1 * sin[i];
+        }
+    }
+}
+
+fn add_in_place(x: &mut [f32], y: &[f32]) {
+    for (a, b) in x.iter_mut().zip(y) {
+        *a += b;
+    }
 }
 
 fn metadata_u32(content: &gguf_file::Content, key: &str) -> Result<usize> {
@@ -472,7 +588,9 @@ impl Qwen2 {
                 cache: KvCache::default(),
             });
         }
-        let (cos, sin) = rope_tables(head_dim, rope_base, context_length, &device)?;
+        let inv_freq = inverse_frequencies(head_dim, rope_base);
+        let (cos, sin) = rope_tables(&inv_freq, context_length, &device)?;
+        let decode = DecodeParts::new(&layers, &norm, &output, inv_freq)?;
         Ok(Qwen2 {
             embedding,
             layers,
@@ -480,6 +598,7 @@ impl Qwen2 {
             output,
             cos,
             sin,
+            decode,
             shape: Shape {
                 n_head,
                 n_kv_head,
@@ -522,6 +641,9 @@ impl Qwen2 {
                 self.shape.context_length
             );
         }
+        if let ([id], Some(_)) = (ids, &self.decode) {
+            return self.forward_one(*id, position);
+        }
         let device = Device::Cpu;
         let mut x = self.embedding.lookup(ids)?;
         if x.dim(D::Minus1)? > self.shape.hidden {
@@ -552,6 +674,71 @@ impl Qwen2 {
             .norm
             .forward(&x.i((.., seq - 1..seq, ..))?.contiguous()?)?;
         self.output.forward(&x)?.flatten_all()
+    }
+}
+
+impl Qwen2 {
+    /// One token at `position` (decode), every matrix on our kernels, no candle tensors
+    /// but the embedding row and the returned logits.
+    fn forward_one(&mut self, id: u32, position: usize) -> Result<Tensor> {
+        let Some(parts) = &self.decode else {
+            candle_core::bail!("the one-token step needs every matrix packed");
+        };
+        let shape = self.shape;
+        let (hd, hidden) = (shape.head_dim, shape.hidden);
+        let product = |mats: &[Option<&PackedMatrix>], x: &[f32]| -> Result<Vec<Vec<f32>>> {
+            let mats: Vec<&PackedMatrix> = mats.iter().flatten().copied().collect();
+            lvshen_kernels::matmul(&mats, x, 1, x.len())
+                .map_err(|e| candle_core::Error::Msg(e.to_string()))
+        };
+        let mut x = self
+            .embedding
+            .lookup(&[id])?
+            .flatten_all()?
+            .to_vec1::<f32>()?;
+        x.truncate(hidden);
+        // The same angles as the tables the prefill reads (position × inverse frequency).
+        let (cos, sin): (Vec<f32>, Vec<f32>) = parts
+            .inv_freq
+            .iter()
+            .map(|f| {
+                let angle = position as f32 * f;
+                (angle.cos(), angle.sin())
+            })
+            .unzip();
+        for (layer, plain) in self.layers.iter_mut().zip(&parts.layers) {
+            let h = rms_norm(&x, &plain.attention_norm, parts.eps);
+            let mut qkv = product(
+                &[layer.wq.packed(), layer.wk.packed(), layer.wv.packed()],
+                &h,
+            )?;
+            let (Some(mut v), Some(mut k), Some(mut q)) = (qkv.pop(), qkv.pop(), qkv.pop()) else {
+                candle_core::bail!("q/k/v product returned too few outputs");
+            };
+            add_in_place(&mut q, &plain.bq);
+            add_in_place(&mut k, &plain.bk);
+            add_in_place(&mut v, &plain.bv);
+            rope_in_place(&mut q, hd, &cos, &sin);
+            rope_in_place(&mut k, hd, &cos, &sin);
+            layer.cache.append_values(&k, &v, shape.n_kv_head, 1, hd);
+            let y = decode_attention(&q, &layer.cache, shape);
+            add_in_place(&mut x, &product(&[layer.wo.packed()], &y)?.concat());
+            let h = rms_norm(&x, &plain.ffn_norm, parts.eps);
+            let gate_up = product(&[layer.gate.packed(), layer.up.packed()], &h)?;
+            let (Some(gate), Some(up)) = (gate_up.first(), gate_up.get(1)) else {
+                candle_core::bail!("gate/up product returned too few outputs");
+            };
+            let act: Vec<f32> = gate
+                .iter()
+                .zip(up)
+                .map(|(g, u)| g / (1.0 + (-g).exp()) * u)
+                .collect();
+            add_in_place(&mut x, &product(&[layer.down.packed()], &act)?.concat());
+        }
+        let h = rms_norm(&x, &parts.norm, parts.eps);
+        let logits = product(&[self.output.packed()], &h)?.concat();
+        let n = logits.len();
+        Tensor::from_vec(logits, n, &Device::Cpu)
     }
 }
 
@@ -623,17 +810,20 @@ fn causal_mask(seq: usize, position: usize, device: &Device) -> Result<Tensor> {
     Tensor::from_vec(values, (seq, kv_len), device)
 }
 
+fn inverse_frequencies(head_dim: usize, base: f32) -> Vec<f32> {
+    (0..head_dim)
+        .step_by(2)
+        .map(|i| 1.0 / base.powf(i as f32 / head_dim as f32))
+        .collect()
+}
+
 fn rope_tables(
-    head_dim: usize,
-    base: f32,
+    inv_freq: &[f32],
     context_length: usize,
     device: &Device,
 ) -> Result<(Tensor, Tensor)> {
-    let inv_freq: Vec<f32> = (0..head_dim)
-        .step_by(2)
-        .map(|i| 1.0 / base.powf(i as f32 / head_dim as f32))
-        .collect();
-    let inv_freq = Tensor::new(inv_freq.as_slice(), device)?;
+    let head_dim = inv_freq.len() * 2;
+    let inv_freq = Tensor::new(inv_freq, device)?;
     let positions = Tensor::arange(0, context_length as u32, device)?
         .to_dtype(DType::F32)?
         .reshape((context_length, 1))?;
