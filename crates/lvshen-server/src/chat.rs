@@ -160,11 +160,19 @@ pub async fn history(
     session: Session,
 ) -> Result<Json<serde_json::Value>, AppError> {
     session.require(&[Role::Staff, Role::Reviewer, Role::Admin])?;
+    let messages = own_messages(&state, &session).await?;
+    Ok(Json(json!({ "messages": messages })))
+}
+
+/// The messages of the session user's conversation (the API and the chat page show them).
+pub(crate) async fn own_messages(
+    state: &AppState,
+    session: &Session,
+) -> Result<Vec<lvshen_store::Message>, AppError> {
     let user = session.user.clone();
-    let messages = db(&state, move |s| {
+    db(state, move |s| {
         let c = s.conversation(&user)?;
         s.messages(c)
     })
-    .await?;
-    Ok(Json(json!({ "messages": messages })))
+    .await
 }

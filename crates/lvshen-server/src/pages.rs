@@ -918,12 +918,7 @@ pub async fn stats(State(state): State<AppState>, PageSession(session): PageSess
 /// `GET /chat` (staff, reviewers, admins).
 pub async fn chat(State(state): State<AppState>, PageSession(session): PageSession) -> PageResult {
     session.require(&[Role::Staff, Role::Reviewer, Role::Admin])?;
-    let user = session.user.clone();
-    let messages = db(&state, move |s| {
-        let c = s.conversation(&user)?;
-        s.messages(c)
-    })
-    .await?;
+    let messages = crate::chat::own_messages(&state, &session).await?;
     let mut history = String::new();
     for m in &messages {
         let sources = if m.role == "assistant" {
