@@ -299,10 +299,14 @@ pub struct Evidence {
     pub text: String,
     /// Where it comes from (file, rule table, filing).
     pub source: String,
+    /// For a law repealed on the date of the answer: when, and where the provision is now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repealed: Option<String>,
 }
 
 impl Evidence {
-    /// The header line the model sees: 《title》（number）clause.
+    /// The header line the model sees: 《title》（number）clause, and 【已废止…】 for a law
+    /// repealed on the date of the answer.
     pub fn label(&self) -> String {
         let mut s = format!("《{}》", self.doc);
         if let Some(n) = self.doc_number.as_deref().filter(|n| !self.doc.contains(n)) {
@@ -311,6 +315,9 @@ impl Evidence {
         if !self.clause.is_empty() {
             s.push(' ');
             s.push_str(&self.clause);
+        }
+        if let Some(note) = &self.repealed {
+            s.push_str(&format!("【已废止：{note}】"));
         }
         s
     }
@@ -434,6 +441,7 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
             clause: hit.clause.clone(),
             text,
             source: hit.source.clone(),
+            repealed: hit.repealed.clone(),
         });
     }
     out

@@ -111,6 +111,9 @@ pub struct Citation {
     pub text: String,
     /// Where it is: a file of the knowledge base, the rule table, the checked filing.
     pub source: String,
+    /// A law repealed on the date of the answer: when, and where the provision is now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repealed: Option<String>,
 }
 
 impl Citation {
@@ -124,6 +127,7 @@ impl Citation {
             clause: e.clause.clone(),
             text: e.text.clone(),
             source: e.source.clone(),
+            repealed: e.repealed.clone(),
         }
     }
 }
@@ -161,6 +165,9 @@ pub struct AgentOptions {
     pub evidence_chars: usize,
     /// Tokens the model may write.
     pub max_tokens: usize,
+    /// The date answers must be right on (the law in force that day); callers set today.
+    /// `None`: no date-based ranking of repealed laws.
+    pub as_of: Option<lvshen_rules::Date>,
 }
 
 impl Default for AgentOptions {
@@ -170,6 +177,7 @@ impl Default for AgentOptions {
             evidence: 4,
             evidence_chars: 240,
             max_tokens: 160,
+            as_of: None,
         }
     }
 }
@@ -252,6 +260,7 @@ impl<'a> Agent<'a> {
                     query: query.to_owned(),
                     top_k,
                     doc_type,
+                    as_of: self.options.as_of,
                 })
                 .map_err(|e| AgentError::Search(e.to_string()))
         };
@@ -259,7 +268,17 @@ impl<'a> Agent<'a> {
         // Tools first: their results are evidence too.
         let mut tools_used = Vec::new();
         let mut evidence: Vec<Evidence> = Vec::new();
-        let rules = tools::rule_lookup(question);
+        // A law the question names that was repealed by the date of the answer: say so
+        // first, from the succession table, and look up the articles that carry it now.
+        let status = self
+            .options
+            .as_of
+            .and_then(|as_of| tools::law_status(question, as_of));
+        if let Some(found) = &status {
+            tools_used.push("law_status".to_owned());
+            evidence.push(found.evidence.clone());
+        }
+        let rules = tools::rule_lookup(question, self.options.as_of);
         if !rules.is_empty() {
             tools_used.push("rule_lookup".to_owned());
             evidence.extend(rules);
@@ -272,6 +291,17 @@ impl<'a> Agent<'a> {
             }
         }
         let mut hits = search(&query, self.options.top_k, None)?;
+        if let Some(found) = status.as_ref().filter(|f| !f.successor_query.is_empty()) {
+            // The successor articles first: the answer rests on the law in force.
+            let mut merged = search(&found.successor_query, 3, None)?;
+            merged.retain(|h| h.doc == lvshen_rules::LawBook::builtin().code);
+            for h in hits {
+                if !merged.iter().any(|m| m.chunk_id == h.chunk_id) {
+                    merged.push(h);
+                }
+            }
+            hits = merged;
+        }
         if tools::wants_approvals(question) {
             let approval_query = match filing {
                 Some(f) => format!("{query} {}", f.profile()),
@@ -330,6 +360,26 @@ impl<'a> Agent<'a> {
         let specific = evidence::specific_terms(&terms);
         let mut writer = AnswerWriter::new(&evidence, question, specific);
         let mut method = "extract".to_owned();
+        if let Some(found) = &status {
+            // Deterministic, from the table: the law's status opens the answer.
+            writer.push(&found.sentence, &[0], on_text);
+            writer.base = writer.text.len();
+            if found.status_only {
+                let (answer, citations, ungrounded) = writer.finish();
+                return Ok(Answer {
+                    answer,
+                    citations,
+                    refused: false,
+                    closest: Vec::new(),
+                    tools: tools_used,
+                    method: "law_status".to_owned(),
+                    ungrounded,
+                    retrieval_query: query,
+                    coverage,
+                    seconds: started.elapsed().as_secs_f64(),
+                });
+            }
+        }
         // A quantity read off a table: the small model misreads paired columns (直接/间接
         // 排放 "15/30"), measured on the evaluation set; the table row itself is quoted.
         let table_lookup =
@@ -412,6 +462,8 @@ struct AnswerWriter<'e> {
     /// The question's specific key terms (and their synonyms).
     terms: Vec<String>,
     text: String,
+    /// Where the answer proper starts (after the law-status sentence, if any).
+    base: usize,
     /// Evidence indexes in citation order.
     order: Vec<usize>,
     dropped: Vec<Dropped>,
@@ -425,6 +477,7 @@ impl<'e> AnswerWriter<'e> {
             question,
             terms,
             text: String::new(),
+            base: 0,
             order: Vec::new(),
             dropped: Vec::new(),
             seen: Vec::new(),
@@ -432,7 +485,7 @@ impl<'e> AnswerWriter<'e> {
     }
 
     fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.text.len() <= self.base
     }
 
     fn on_topic(&self, text: &str) -> bool {
@@ -446,7 +499,7 @@ impl<'e> AnswerWriter<'e> {
 
     fn has_number(&self) -> bool {
         // Citation markers are numbers too: look at the text without them.
-        !numerals::numbers(&verify::strip_markers(&self.text).0).is_empty()
+        !numerals::numbers(&verify::strip_markers(&self.text[self.base..]).0).is_empty()
     }
 
     fn offer(&mut self, sentence: &str, on_text: &mut dyn FnMut(&str)) {
@@ -498,11 +551,16 @@ impl<'e> AnswerWriter<'e> {
         self.text.push_str(&piece);
     }
 
-    /// The best passage, quoted.
+    /// The best passage, quoted (the succession table's sentence is already said).
     fn extract(&mut self, on_text: &mut dyn FnMut(&str)) {
-        if let Some(e) = self.evidence.first() {
+        if let Some((i, e)) = self
+            .evidence
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.source != tools::SUCCESSION_SOURCE)
+        {
             let text = format!("依据{}：{}", e.label(), e.text.trim_end_matches('。'));
-            self.push(&text, &[0], on_text);
+            self.push(&text, &[i], on_text);
         }
     }
 
@@ -527,6 +585,7 @@ mod tests {
             clause: "第十四条".to_owned(),
             text: "排污许可证有效期为5年".to_owned(),
             source: "corpus/digests/10-permit-regulation-2021.md".to_owned(),
+            repealed: None,
         }]
     }
 

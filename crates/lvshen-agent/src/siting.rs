@@ -129,6 +129,7 @@ pub fn cited_clauses(analysis: &Analysis, index: &SearchIndex, max_chars: usize)
                 query: format!("{} {}", c.doc, c.clause),
                 top_k: 3,
                 doc_type: None,
+                as_of: None,
             }) else {
                 continue;
             };

@@ -6,22 +6,126 @@
 //! that reads as an instruction is dropped like in retrieved passages.
 
 use lvshen_filing::{Filing, Report, Severity};
-use lvshen_rules::RULES;
+use lvshen_rules::{Date, LawBook, LawStatus, RULES};
 
 use crate::evidence::{Evidence, compact, is_instruction};
 
+/// Where the succession evidence comes from.
+pub const SUCCESSION_SOURCE: &str = "corpus/laws/succession.toml";
+
+/// What the law-status tool found: a law the question names that was repealed by the date
+/// of the answer, where its provisions live now, and whether that is the whole question.
+#[derive(Debug, Clone)]
+pub struct LawStatusFinding {
+    /// Evidence from the succession table (cited by the sentence below).
+    pub evidence: Evidence,
+    /// The sentence that opens the answer: repealed when, by what, the named articles' successors.
+    pub sentence: String,
+    /// The question only asks whether the law is still in force.
+    pub status_only: bool,
+    /// The successor articles, for retrieval ("生态环境法典 第一千零九十五条").
+    pub successor_query: String,
+}
+
+/// Words of a question about a law's validity.
+const STATUS_WORDS: [&str; 9] = [
+    "有效",
+    "还适用",
+    "废止",
+    "失效",
+    "现行",
+    "还能引用",
+    "还在施行",
+    "是否施行",
+    "被取代",
+];
+
+/// A law named in the question that was repealed by `as_of` (from the succession table),
+/// unless the question asks about the law as it was.
+pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
+    let book = LawBook::builtin();
+    if lvshen_search::asks_history(question, book.code_effective) {
+        return None;
+    }
+    let q = compact(question);
+    let doc = book.documents.iter().find(|d| {
+        std::iter::once(&d.title)
+            .chain(&d.aliases)
+            .any(|name| name.chars().count() >= 3 && q.contains(&compact(name)))
+    })?;
+    let LawStatus::Repealed { on, by, kind } = book.status(&doc.title, as_of) else {
+        return None;
+    };
+    let verb = if kind == "standard" {
+        "被替代"
+    } else {
+        "废止"
+    };
+    let by = by.unwrap_or_default();
+    let mut sentence = format!("《{}》已于{on}{verb}", doc.title);
+    let mut clause = String::new();
+    if by == book.code {
+        sentence.push_str(&format!(
+            "，由《{}》取代（法典{}）",
+            book.code, book.code_repeal_clause
+        ));
+        clause = book.code_repeal_clause.clone();
+    } else if !by.is_empty() {
+        sentence.push_str(&format!("，由{by}替代"));
+    }
+    let mut successors = Vec::new();
+    let articles = lvshen_search::query::parse(question)
+        .clauses
+        .into_iter()
+        .filter(|c| c.starts_with('第') && c.ends_with('条'));
+    for article in articles {
+        let Some(row) = book.succession(&doc.title, &article) else {
+            sentence.push_str(&format!(
+                "；原{article}的继承条款未列入对照表，须查法典核实"
+            ));
+            continue;
+        };
+        let now = row.new.join("、");
+        sentence.push_str(&format!("；原{article}的规定现见法典{now}"));
+        if !row.change.is_empty() {
+            sentence.push_str(&format!("（变化：{}）", row.change.trim_end_matches('。')));
+        }
+        successors.extend(row.new.iter().map(|n| format!("{} {n}", book.code)));
+    }
+    let status_only = successors.is_empty() && STATUS_WORDS.iter().any(|w| q.contains(w));
+    Some(LawStatusFinding {
+        evidence: Evidence {
+            doc: format!("{}（法规继承对照表）", book.code),
+            doc_number: None,
+            clause,
+            text: sentence.clone(),
+            source: SUCCESSION_SOURCE.to_owned(),
+            repealed: None,
+        },
+        sentence,
+        status_only,
+        successor_query: successors.join(" "),
+    })
+}
+
 /// Evidence for every rule whose id appears in the question (`water.limit.indirect`).
-pub fn rule_lookup(question: &str) -> Vec<Evidence> {
+/// The basis is cited as it reads on `as_of` (the law in force that day).
+pub fn rule_lookup(question: &str, as_of: Option<Date>) -> Vec<Evidence> {
     let q = question.to_lowercase();
+    let book = LawBook::builtin();
     RULES
         .iter()
         .filter(|r| q.contains(&r.id.to_lowercase()))
         .map(|r| {
-            let basis: Vec<String> = r
-                .basis
-                .iter()
-                .map(|b| format!("{} {}", b.doc, b.clause))
-                .collect();
+            let pairs = r.basis.iter().map(|b| (b.doc, b.clause));
+            let basis: Vec<String> = match as_of {
+                Some(as_of) => book
+                    .cite_all(pairs, as_of)
+                    .into_iter()
+                    .map(|c| format!("{} {}", c.doc, c.clause))
+                    .collect(),
+                None => pairs.map(|(d, c)| format!("{d} {c}")).collect(),
+            };
             let text = format!(
                 "规则 {}（{}）：{}。依据：{}。",
                 r.id,
@@ -35,6 +139,7 @@ pub fn rule_lookup(question: &str) -> Vec<Evidence> {
                 clause: r.id.to_owned(),
                 text,
                 source: "lvshen rules".to_owned(),
+                repealed: None,
             }
         })
         .collect()
@@ -127,6 +232,7 @@ pub fn explain_findings(
             clause: f.rule_id.to_owned(),
             text,
             source: filing.name.clone(),
+            repealed: None,
         });
         if out.len() >= 4 {
             break;

@@ -266,6 +266,7 @@ mod tests {
             clause: clause.to_owned(),
             text: text.to_owned(),
             source: "test".to_owned(),
+            repealed: None,
         }
     }
 

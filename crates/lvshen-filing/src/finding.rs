@@ -285,6 +285,26 @@ pub struct Report {
     pub standards: String,
     pub summary: Summary,
     pub findings: Vec<Finding>,
+    /// Which law set the review applied (e.g. the 生态环境法典 from 2026-08-15), in Chinese.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub law_basis: String,
+    /// Every document the findings cite, with its status on `as_of`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cited_documents: Vec<CitedDocument>,
+}
+
+/// A document a report cites, and whether it is in force on the report's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedDocument {
+    pub doc: String,
+    /// 现行 / 已废止 / 已被替代 / 尚未施行.
+    pub status: String,
+    /// In force since, or repealed/replaced on, this date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The successor of a repealed or replaced document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
 }
 
 impl Report {
@@ -325,6 +345,8 @@ impl Report {
             standards,
             summary,
             findings,
+            law_basis: String::new(),
+            cited_documents: Vec::new(),
         }
     }
 

@@ -23,7 +23,8 @@ mod parse;
 mod walk;
 
 pub use finding::{
-    Category, Citation, Confidence, FilingIdentity, Finding, Quantity, Report, Severity, Summary,
+    Category, Citation, CitedDocument, Confidence, FilingIdentity, Finding, Quantity, Report,
+    Severity, Summary,
 };
 pub use model::*;
 pub use parse::{

@@ -92,6 +92,9 @@ pub fn html_with(report: &Report, sections: &[String]) -> String {
     }
     row("审查基准日", &report.as_of);
     row("标准数据", &report.standards);
+    if !report.law_basis.is_empty() {
+        row("法律依据", &report.law_basis);
+    }
     let _ = writeln!(out, "</table>");
     let class = if report.summary.errors > 0 {
         "err"
@@ -144,10 +147,33 @@ pub fn html_with(report: &Report, sections: &[String]) -> String {
     for section in sections {
         out.push_str(section);
     }
+    if !report.cited_documents.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h2>引用文件及其效力（截至审查基准日 {}）</h2>\n<table class=\"docs\"><thead><tr><th>文件</th><th>状态</th><th>日期</th><th>替代文件</th></tr></thead><tbody>",
+            escape(&report.as_of)
+        );
+        for d in &report.cited_documents {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&d.doc),
+                escape(&d.status),
+                escape(d.date.as_deref().unwrap_or("")),
+                escape(d.successor.as_deref().unwrap_or(""))
+            );
+        }
+        let _ = writeln!(out, "</tbody></table>");
+    }
     let _ = writeln!(
         out,
         "<footer>本报告由绿审规则引擎按确定性规则生成，每项结论均注明规则编号和依据条款。“错误”为影响审批的问题；“警告”须审查人员核实；\
-         标注“待核实”的依据尚未与官方文本逐字核对，仅作警告。本报告不替代生态环境主管部门的审批决定。</footer>"
+         标注“待核实”的依据尚未与官方文本逐字核对，仅作警告。{}本报告不替代生态环境主管部门的审批决定。</footer>",
+        if report.law_basis.is_empty() {
+            String::new()
+        } else {
+            format!("{}。", escape(&report.law_basis))
+        }
     );
     let _ = writeln!(out, "</main>\n</body>\n</html>");
     out

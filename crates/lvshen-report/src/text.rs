@@ -44,6 +44,9 @@ pub fn text(report: &Report, colour_on: bool) -> String {
         "审查基准日：{}　标准数据：{}",
         report.as_of, report.standards
     );
+    if !report.law_basis.is_empty() {
+        let _ = writeln!(out, "法律依据：{}", report.law_basis);
+    }
     let verdict_colour = if report.summary.errors > 0 {
         colour(Severity::Error)
     } else if report.summary.warnings > 0 {
@@ -117,6 +120,9 @@ pub fn markdown(report: &Report) -> String {
     }
     let _ = writeln!(out, "| 审查基准日 | {} |", report.as_of);
     let _ = writeln!(out, "| 标准数据 | {} |", escape_md(&report.standards));
+    if !report.law_basis.is_empty() {
+        let _ = writeln!(out, "| 法律依据 | {} |", escape_md(&report.law_basis));
+    }
     let _ = writeln!(out, "\n**结论：{}**", verdict(report));
     for (category, items) in grouped(report) {
         let _ = writeln!(out, "\n## {}（{}）\n", category.label_zh(), counts(&items));

@@ -4,8 +4,8 @@
 use lvshen_filing::codes::*;
 use lvshen_filing::{Filing, Product};
 
-use crate::date::Date;
 use crate::standards::{Standards, Table};
+use lvshen_law::Date;
 
 /// The districts of the 曹娥江 basin (浙江省曹娥江流域水环境保护条例 scope).
 pub const CAOEJIANG_BASIN_DISTRICTS: [&str; 5] = ["新昌", "嵊州", "上虞", "柯桥", "越城"];

@@ -1,11 +1,12 @@
 //! Runs every rule over a parsed filing and assembles the report.
 
-use lvshen_filing::{Category, Filing, Finding, Parsed, Report, Severity};
+use lvshen_filing::{Category, Citation, CitedDocument, Filing, Finding, Parsed, Report, Severity};
+use lvshen_law::{LawBook, Status};
 
 use crate::context::Context;
-use crate::date::Date;
 use crate::rules::{self, RULES};
 use crate::standards::Standards;
+use lvshen_law::Date;
 
 /// More findings from outside the rule pack, e.g. spatial checks against zoning layers.
 /// This is the seam through which the siting layer adds its evidence.
@@ -67,11 +68,57 @@ impl Engine {
                     .push(lvshen_filing::Citation::new("绿审规则引擎", "依据缺失"));
             }
         }
-        Report::new(
+        let book = LawBook::builtin();
+        for finding in &mut findings {
+            finding.citations = cite_as_of(book, &finding.citations, as_of);
+        }
+        let mut report = Report::new(
             filing,
             as_of.to_string(),
             self.standards.id.clone(),
             findings,
-        )
+        );
+        report.law_basis = book.law_set_zh(as_of);
+        report.cited_documents = cited_documents(book, &report.findings, as_of);
+        report
     }
+}
+
+/// Citations as they must read on `as_of`: a repealed law's article becomes the article of
+/// the law in force that carries it (the 生态环境法典 from 2026-08-15), a regulation's article
+/// gains the Code's article that covers the same ground; repeats are dropped.
+pub fn cite_as_of(book: &LawBook, citations: &[Citation], as_of: Date) -> Vec<Citation> {
+    book.cite_all(
+        citations
+            .iter()
+            .map(|c| (c.doc.as_str(), c.clause.as_str())),
+        as_of,
+    )
+    .into_iter()
+    .map(|c| Citation::new(c.doc, c.clause))
+    .collect()
+}
+
+/// Every document the findings cite, once, with its status on `as_of`.
+pub fn cited_documents(book: &LawBook, findings: &[Finding], as_of: Date) -> Vec<CitedDocument> {
+    let mut out: Vec<CitedDocument> = Vec::new();
+    for c in findings.iter().flat_map(|f| &f.citations) {
+        if out.iter().any(|d| d.doc == c.doc) {
+            continue;
+        }
+        let status = book.status(&c.doc, as_of);
+        let (date, successor) = match &status {
+            Status::InForce { since } => (since.clone(), None),
+            Status::NotYetInForce { from } => (Some(from.clone()), None),
+            Status::Repealed { on, by, .. } => (Some(on.clone()), by.clone()),
+        };
+        out.push(CitedDocument {
+            doc: c.doc.clone(),
+            status: status.label_zh().to_owned(),
+            date,
+            successor,
+        });
+    }
+    out.sort_by(|a, b| a.doc.cmp(&b.doc));
+    out
 }

@@ -20,7 +20,6 @@
 //! ```
 
 mod context;
-mod date;
 mod engine;
 mod rule;
 mod rules;
@@ -28,8 +27,8 @@ mod standards;
 mod util;
 
 pub use context::{BenchmarkFacts, Context, Derived, Discharge};
-pub use date::Date;
-pub use engine::{Engine, FindingSource};
+pub use engine::{Engine, FindingSource, cite_as_of, cited_documents};
+pub use lvshen_law::{Date, LawBook, Status as LawStatus};
 pub use rule::{Basis, Rule};
 pub use rules::{RULES, permit_water_limit};
 pub use standards::{BUILTIN_FILES, Limit, Screening, Source, Standards, StandardsError, Table};

@@ -8,7 +8,7 @@ use lvshen_filing::Confidence;
 use lvshen_filing::codes::{AirPollutant, Fabric, Fuel, Pollutant, WaterPollutant};
 use serde::Deserialize;
 
-use crate::date::Date;
+use lvshen_law::Date;
 
 /// The three data files, by name, as shipped.
 pub const BUILTIN_FILES: [(&str, &str); 3] = [

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use lvshen_corpus::{Chunk, DocType, Ingested};
+use lvshen_law::{Date, LawBook};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
@@ -134,6 +135,10 @@ pub struct Hit {
     pub chunk_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// For a law repealed on the request's date: when, and where the provision is now
+    /// (e.g. “2026-08-15 废止；现行：《中华人民共和国生态环境法典》第三百一十九条”).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repealed: Option<String>,
 }
 
 /// What to look for.
@@ -142,6 +147,41 @@ pub struct SearchRequest {
     pub query: String,
     pub top_k: usize,
     pub doc_type: Option<DocType>,
+    /// The date the answer must be right on. Laws repealed by then rank below the law in
+    /// force (unless the query asks about history or a date before the repeal), and a named
+    /// repealed article also looks up its successor. `None`: no date-based ranking.
+    pub as_of: Option<Date>,
+}
+
+/// Words that ask about the law as it was, not as it is.
+const HISTORY_WORDS: [&str; 9] = [
+    "废止前",
+    "修订前",
+    "历史",
+    "当时",
+    "旧法",
+    "原法",
+    "以前的规定",
+    "施行前",
+    "沿革",
+];
+
+/// Whether a query asks about the law before `repeal` (history words, or a year before it).
+pub fn asks_history(query: &str, repeal: Date) -> bool {
+    if HISTORY_WORDS.iter().any(|w| query.contains(w)) {
+        return true;
+    }
+    // A year written in the query (2019年, 2025-06-01) before the repeal's year.
+    let chars: Vec<char> = query.chars().collect();
+    chars.windows(5).any(|w| {
+        let year: String = w[..4].iter().collect();
+        let digits = w[..4].iter().all(|c| c.is_ascii_digit());
+        digits
+            && (w[4] == '年' || w[4] == '-')
+            && year
+                .parse::<i32>()
+                .is_ok_and(|y| (1979..repeal.year).contains(&y))
+    })
 }
 
 /// The knowledge-base index in a directory.
@@ -342,17 +382,42 @@ impl SearchIndex {
             ..request.clone()
         };
         let searcher = self.reader.searcher();
-        let query = self.build_query(request);
+        let (query, named) = self.build_query(request);
         // First stage: BM25 over a wider pool; second stage: re-rank by how many of the
         // query's concepts a chunk covers (OR with coordination).
         let pool = (request.top_k.max(1) * 5).max(50);
         let candidates = searcher.search(&query, &TopDocs::with_limit(pool).order_by_score())?;
         let groups = concept_groups(&request.query);
+        let book = LawBook::builtin();
+        let history = asks_history(&request.query, book.code_effective);
         let mut top = Vec::with_capacity(candidates.len());
         for (score, address) in candidates {
             let doc: TantivyDocument = searcher.doc(address)?;
             let covered = coverage(&groups, &doc, &self.fields);
-            top.push((score * (0.4 + covered), address));
+            let mut score = score * (0.4 + covered);
+            // Current law first: a repealed law's passage ranks below the law in force on
+            // the request's date, unless the question is about the law as it was or looks
+            // up exactly this article (then it comes first, marked repealed, and its
+            // successor is looked up beside it).
+            if let Some(as_of) = request.as_of
+                && !history
+            {
+                let field = |f: Field| {
+                    doc.get_first(f)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_owned()
+                };
+                let title = field(self.fields.title);
+                let clause = field(self.fields.clause);
+                let exact = named
+                    .iter()
+                    .any(|(t, c)| *t == compact(&title) && *c == clause);
+                if !exact && !book.status(&title, as_of).is_current() {
+                    score *= REPEALED_FACTOR;
+                }
+            }
+            top.push((score, address));
         }
         top.sort_by(|a, b| b.0.total_cmp(&a.0));
         top.truncate(request.top_k.max(1));
@@ -392,12 +457,17 @@ impl SearchIndex {
                 page: doc.get_first(f.page).and_then(|v| v.as_u64()),
                 chunk_id: text_of(f.chunk_id).unwrap_or_default(),
                 status: text_of(f.status),
+                repealed: None,
             });
+            if let Some(as_of) = request.as_of {
+                mark_repealed(hits.last_mut().expect("pushed"), book, as_of);
+            }
         }
         Ok(hits)
     }
 
-    fn build_query(&self, request: &SearchRequest) -> Box<dyn Query> {
+    /// The query, and the (compact title, clause) pairs it names exactly.
+    fn build_query(&self, request: &SearchRequest) -> (Box<dyn Query>, Vec<(String, String)>) {
         let f = self.fields;
         let mut parsed = crate::query::parse(&request.query);
         let mut free_text = parsed.free_text.clone();
@@ -419,7 +489,48 @@ impl SearchIndex {
             }
         }
         parsed.free_text = free_text;
+        // A named article of a law repealed by the request's date: look up the article of
+        // the law in force that carries it too (e.g. 大气污染防治法 第八十条 → 生态环境法典
+        // 第二百四十九条), so that the answer can rest on current law.
+        let mut successors: Vec<(String, String)> = Vec::new();
+        if let Some(as_of) = request.as_of {
+            let book = LawBook::builtin();
+            for title in &parsed.titles {
+                let Some(d) = book.documents.iter().find(|d| compact(&d.title) == *title) else {
+                    continue;
+                };
+                if book.status(&d.title, as_of).is_current() {
+                    continue;
+                }
+                for clause in &parsed.clauses {
+                    if let Some(row) = book.succession(&d.title, clause) {
+                        for new in &row.new {
+                            successors.push((compact(&book.code), new.clone()));
+                        }
+                    }
+                }
+            }
+        }
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (title, clause) in &successors {
+            let both: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.title_exact, title),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>,
+                ),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.clause, clause),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ]));
+            should.push((Occur::Should, Box::new(BoostQuery::new(both, 10.0))));
+        }
         let jieba = jieba();
         let mut seen = std::collections::BTreeSet::new();
         for term in terms(&jieba, &parsed.free_text) {
@@ -525,7 +636,12 @@ impl SearchIndex {
                 ),
             ]));
         }
-        query
+        let named = parsed
+            .titles
+            .iter()
+            .flat_map(|t| parsed.clauses.iter().map(move |c| (t.clone(), c.clone())))
+            .collect();
+        (query, named)
     }
 }
 
@@ -600,6 +716,30 @@ fn boosted(query: TermQuery, boost: f32) -> Box<dyn Query> {
 /// Title or clause without spaces, for exact lookups.
 pub fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// How much a repealed law's passage keeps of its score when the question is about today.
+const REPEALED_FACTOR: f32 = 0.3;
+
+/// Says on a hit that its law was repealed by `as_of`, and where the provision is now.
+fn mark_repealed(hit: &mut Hit, book: &LawBook, as_of: Date) {
+    let status = book.status(&hit.doc, as_of);
+    let lvshen_law::Status::Repealed { on, by, .. } = &status else {
+        return;
+    };
+    hit.status = Some(status.label_zh().to_owned());
+    let now = match book.succession(&hit.doc, &hit.clause) {
+        Some(row) if !row.new.is_empty() => format!("《{}》{}", book.code, row.new.join("、")),
+        _ => by
+            .as_deref()
+            .map(|b| format!("《{b}》"))
+            .unwrap_or_default(),
+    };
+    hit.repealed = Some(if now.is_empty() {
+        format!("{on} 废止")
+    } else {
+        format!("{on} 废止；现行：{now}")
+    });
 }
 
 /// A snippet as plain text with matches in 【】.

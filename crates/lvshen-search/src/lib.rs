@@ -13,5 +13,7 @@ mod ingest;
 pub mod query;
 pub mod synonyms;
 
-pub use index::{Hit, ManifestEntry, SearchError, SearchIndex, SearchRequest, compact, doc_key};
+pub use index::{
+    Hit, ManifestEntry, SearchError, SearchIndex, SearchRequest, asks_history, compact, doc_key,
+};
 pub use ingest::{FileReport, FileStatus, Source, ingest_sources, is_supported};

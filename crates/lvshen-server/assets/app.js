@@ -270,7 +270,7 @@
               if (cites && cites.length) {
                 const s = document.createElement("div"); s.className = "sources";
                 s.innerHTML = "<strong>" + (ev.refused ? "最接近的资料（未能回答）" : "依据") + "</strong>";
-                cites.forEach((c, k) => { const d = document.createElement("details"); d.innerHTML = "<summary></summary><p></p>"; $("summary", d).textContent = "[" + (k + 1) + "] 《" + c.doc + "》" + c.clause; $("p", d).textContent = c.text; s.appendChild(d); });
+                cites.forEach((c, k) => { const d = document.createElement("details"); d.innerHTML = "<summary></summary><p></p>"; $("summary", d).textContent = "[" + (k + 1) + "] 《" + c.doc + "》" + c.clause + (c.repealed ? "【已废止：" + c.repealed + "】" : ""); $("p", d).textContent = c.text; s.appendChild(d); });
                 msg.appendChild(s);
               }
               status.textContent = "用时 " + ev.seconds.toFixed(1) + " 秒";

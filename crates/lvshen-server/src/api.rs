@@ -338,7 +338,8 @@ pub async fn draft_opinion(
         // sentence, and left out when nothing passes.
         let mut method = "facts";
         if let Ok(llm) = st.llm.get() {
-            let facts = service::opinion_facts(filing, &accepted, checked.siting.as_ref(), &precedents);
+            let as_of = lvshen_rules::Date::parse(&report.as_of).unwrap_or_else(service::today_china);
+            let facts = service::opinion_facts(as_of, filing, &accepted, checked.siting.as_ref(), &precedents);
             let cancel = std::sync::atomic::AtomicBool::new(false);
             match lvshen_agent::opinion::draft_paragraph(&facts, &st.layers().place_names(), &llm, &cancel) {
                 Ok(Some(p)) => {

@@ -103,7 +103,8 @@ pub async fn chat(
             }
         }
         send("status", json!({ "state": "running" }));
-        let agent = Agent::new(&st.index, llm.as_deref());
+        let mut agent = Agent::new(&st.index, llm.as_deref());
+        agent.options.as_of = Some(crate::service::today_china());
         let result = agent.ask(&question, &turns, None, &cancel, &mut |piece| {
             send("text", json!({ "text": piece }));
         });

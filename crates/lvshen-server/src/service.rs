@@ -76,13 +76,17 @@ pub fn check(state: &AppState, body: &str) -> Checked {
         }
     };
     let layers = state.layers();
-    let spatial = SpatialFindings::new(layers, state.siting);
     let today = today_china();
+    let options = lvshen_siting::Options {
+        as_of: Some(today),
+        ..state.siting
+    };
+    let spatial = SpatialFindings::new(layers, options);
     let report = state.engine.check_with(&parsed, today, &[&spatial]);
-    let siting = analyze(layers, &Site::from_filing(&parsed.filing), &state.siting).ok();
+    let siting = analyze(layers, &Site::from_filing(&parsed.filing), &options).ok();
     let svg = siting
         .as_ref()
-        .map(|a| render_svg(a, layers, &state.siting, &MapOptions::default()));
+        .map(|a| render_svg(a, layers, &options, &MapOptions::default()));
     Checked {
         issues: parsed.warnings.iter().map(IssueView::from).collect(),
         report: Some(report),
@@ -121,6 +125,7 @@ pub fn precedents(state: &AppState, filing: &Filing) -> Vec<Hit> {
             query: query.join(" "),
             top_k: 3,
             doc_type: Some(lvshen_corpus::DocType::Approval),
+            as_of: Some(today_china()),
         })
         .unwrap_or_default()
 }
@@ -133,6 +138,7 @@ pub fn clause_text(state: &AppState, doc: &str, clause: &str) -> Option<Hit> {
             query: format!("{doc} {clause}"),
             top_k: 5,
             doc_type: None,
+            as_of: Some(today_china()),
         })
         .ok()?;
     let want = lvshen_siting::normalize_name(clause);
@@ -153,10 +159,22 @@ pub fn draft_opinion(
     precedents: &[Hit],
 ) -> String {
     let p = &filing.project;
+    let book = lvshen_rules::LawBook::builtin();
+    // The draft speaks the law in force on the review date: 生态环境影响报告书 and the
+    // 生态环境法典's articles from 2026-08-15, the repealed laws' before (a report stored
+    // before the change is re-cited here, so an old check never puts a repealed law in a new draft).
+    let as_of = lvshen_rules::Date::parse(&report.as_of).unwrap_or_else(today_china);
+    let kind = match p.document_type {
+        Some(lvshen_filing::codes::DocumentType::ReportTable) => "报告表",
+        Some(lvshen_filing::codes::DocumentType::RegistrationForm) => "登记表",
+        _ => "报告书",
+    };
     let mut out = String::new();
     out.push_str(&format!(
-        "关于《{}环境影响报告》的审查意见（草稿）\n\n{}：\n\n",
-        p.name, p.applicant
+        "关于《{}{}》的审查意见（草稿）\n\n{}：\n\n",
+        p.name,
+        book.eia_document_name(kind, as_of),
+        p.applicant
     ));
     out.push_str(&format!(
         "一、项目概况。项目位于{}{}，建设单位为{}{}。\n\n",
@@ -197,8 +215,7 @@ pub fn draft_opinion(
             errors
         ));
         for (i, f) in accepted.iter().enumerate() {
-            let cites: Vec<String> = f
-                .citations
+            let cites: Vec<String> = lvshen_rules::cite_as_of(book, &f.citations, as_of)
                 .iter()
                 .map(|c| format!("《{}》{}", c.doc, c.clause))
                 .collect();
@@ -232,14 +249,16 @@ pub fn draft_opinion(
     };
     out.push_str(conclusion);
     out.push_str(&format!(
-        "\n\n（本草稿依据 {} 审查基准日的规则审查结果及审查人员确认的问题生成，由审查人员修改后方可使用。）",
-        report.as_of
+        "\n\n（本草稿依据 {} 审查基准日的规则审查结果及审查人员确认的问题生成，由审查人员修改后方可使用。{}。）",
+        report.as_of,
+        book.law_set_zh(as_of)
     ));
     out
 }
 
 /// The facts the model may use for the opinion's overall paragraph.
 pub fn opinion_facts(
+    as_of: lvshen_rules::Date,
     filing: &Filing,
     accepted: &[&lvshen_filing::Finding],
     siting: Option<&Analysis>,
@@ -255,7 +274,7 @@ pub fn opinion_facts(
                 (
                     f.severity.label_zh().to_owned(),
                     f.message.clone(),
-                    f.citations
+                    lvshen_rules::cite_as_of(lvshen_rules::LawBook::builtin(), &f.citations, as_of)
                         .iter()
                         .map(|c| format!("《{}》{}", c.doc, c.clause))
                         .collect::<Vec<_>>()
@@ -282,7 +301,9 @@ pub fn opinion_facts(
 /// concentrations, the GB 4287 limit that applies at the water outlet (with its source),
 /// and the total-quantity amounts, for the reviewer to check.
 pub fn permit_draft(state: &AppState, filing: &Filing) -> serde_json::Value {
-    let cx = lvshen_rules::Context::new(filing, state.engine.standards(), today_china());
+    let today = today_china();
+    let book = lvshen_rules::LawBook::builtin();
+    let cx = lvshen_rules::Context::new(filing, state.engine.standards(), today);
     let mut outlets = Vec::new();
     if let Some(water) = &filing.water
         && !matches!(
@@ -340,6 +361,13 @@ pub fn permit_draft(state: &AppState, filing: &Filing) -> serde_json::Value {
         "management_class_declared": filing.permit.as_ref().and_then(|p| p.management_class).map(|c| c.label_zh()),
         "outlets": outlets,
         "permitted_t_per_year": totals,
+        // 颁发条件: the regulation, and from 2026-08-15 the 生态环境法典 article beside it.
+        "legal_basis": book
+            .cite("排污许可管理条例", "第十一条", today)
+            .iter()
+            .map(|c| format!("《{}》{}", c.doc, c.clause))
+            .collect::<Vec<_>>(),
+        "law_basis": book.law_set_zh(today),
         "note": "由环评申报数据生成的排污许可申请草稿：排放口、污染物和排放浓度取自环评，废水排放限值按 GB 4287-2012 及其 2015 年修改单（受纳类型对应的列）给出，许可排放量取自总量控制指标；废气限值和自行监测频次须按 HJ 861-2017、HJ 879-2017 核定，由审查人员核对。",
     })
 }

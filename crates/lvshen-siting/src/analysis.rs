@@ -190,6 +190,11 @@ pub struct Options {
     pub report_radius_m: f64,
     /// How many alternative sites to propose.
     pub alternatives: usize,
+    /// The date of review: reasons cite the law in force that day (the 生态环境法典's
+    /// articles from 2026-08-15, not the laws it repealed). `None` leaves the citations as
+    /// the reasons are written (the articles of the laws in force before 2026-08-15); every
+    /// caller that shows a result to a user sets it.
+    pub as_of: Option<lvshen_rules::Date>,
 }
 
 impl Default for Options {
@@ -201,6 +206,7 @@ impl Default for Options {
             caoejiang_margin_m: 200.0,
             report_radius_m: 3000.0,
             alternatives: 3,
+            as_of: None,
         }
     }
 }
@@ -455,6 +461,12 @@ pub fn analyze(layers: &Layers, site: &Site, options: &Options) -> Result<Analys
         Vec::new()
     };
     eval.reasons.sort_by_key(|r| r.status);
+    if let Some(as_of) = options.as_of {
+        let book = lvshen_rules::LawBook::builtin();
+        for reason in &mut eval.reasons {
+            reason.citations = lvshen_rules::cite_as_of(book, &reason.citations, as_of);
+        }
+    }
     let illustrative = eval
         .reasons
         .iter()

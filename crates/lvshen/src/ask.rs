@@ -98,7 +98,8 @@ pub(crate) fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let agent = Agent::new(&index, service.as_ref());
+    let mut agent = Agent::new(&index, service.as_ref());
+    agent.options.as_of = Some(crate::today_china());
     let cancel = AtomicBool::new(false);
     let streaming = matches!(args.format, AskFormat::Text);
     let mut stdout = std::io::stdout().lock();
@@ -144,14 +145,29 @@ fn print_sources(out: &mut impl Write, answer: &Answer) -> std::io::Result<()> {
         if !answer.closest.is_empty() {
             writeln!(out, "\n最接近的资料（不足以回答该问题）：")?;
             for c in &answer.closest {
-                writeln!(out, "  · {} {}（{}）", c.doc, c.clause, c.source)?;
+                writeln!(
+                    out,
+                    "  · {} {}（{}）{}",
+                    c.doc,
+                    c.clause,
+                    c.source,
+                    repealed_note(c)
+                )?;
             }
         }
         return Ok(());
     }
     writeln!(out, "\n依据：")?;
     for (i, c) in answer.citations.iter().enumerate() {
-        writeln!(out, "[{}] {} {}（{}）", i + 1, c.doc, c.clause, c.source)?;
+        writeln!(
+            out,
+            "[{}] {} {}（{}）{}",
+            i + 1,
+            c.doc,
+            c.clause,
+            c.source,
+            repealed_note(c)
+        )?;
         writeln!(out, "    {}", c.text)?;
     }
     if !answer.tools.is_empty() {
@@ -174,4 +190,12 @@ fn print_sources(out: &mut impl Write, answer: &Answer) -> std::io::Result<()> {
         writeln!(out, "已删除 {} 句无法核验的内容。", answer.ungrounded.len())?;
     }
     Ok(())
+}
+
+/// “【已废止：…】” after a citation of a law repealed on the date of the answer.
+fn repealed_note(c: &lvshen_agent::Citation) -> String {
+    c.repealed
+        .as_deref()
+        .map(|n| format!("【已废止：{n}】"))
+        .unwrap_or_default()
 }

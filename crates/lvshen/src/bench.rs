@@ -245,6 +245,7 @@ fn search(
             query: query.clone(),
             top_k: 5,
             doc_type: None,
+            as_of: Some(crate::today_china()),
         })?);
         latencies.push(t.elapsed());
     }

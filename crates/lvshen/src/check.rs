@@ -42,12 +42,17 @@ enum InputFormat {
     Yaml,
 }
 
-pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let as_of = match &args.as_of {
+/// The date of review: `--as-of`, or today in China.
+pub(crate) fn parse_as_of(text: Option<&str>) -> anyhow::Result<Date> {
+    Ok(match text {
         Some(text) => Date::parse(text)
             .with_context(|| format!("审查基准日“{text}”格式有误，应为 YYYY-MM-DD"))?,
         None => today_china(),
-    };
+    })
+}
+
+pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let as_of = parse_as_of(args.as_of.as_deref())?;
     let standards = args.standards.load()?;
     let bytes = read_input(&args.file)?;
     let format = args
@@ -67,7 +72,10 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Ok(parsed) => parsed,
         Err(error) => return report_unreadable(&args, &error),
     };
-    let options = lvshen_siting::Options::from_screening(&standards.screening);
+    let options = lvshen_siting::Options {
+        as_of: Some(as_of),
+        ..lvshen_siting::Options::from_screening(&standards.screening)
+    };
     let engine = Engine::new(standards);
     let layers = if args.no_siting {
         None

@@ -103,6 +103,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             query: question.q.clone(),
             top_k: 10,
             doc_type: None,
+            as_of: Some(crate::today_china()),
         })?;
         let rank = hits
             .iter()

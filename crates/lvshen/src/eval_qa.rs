@@ -138,7 +138,8 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         Some(crate::llm::open_service(&args.model)?)
     };
     let model = service.as_ref().map(|s| s.backend().describe());
-    let agent = Agent::new(&index, service.as_ref());
+    let mut agent = Agent::new(&index, service.as_ref());
+    agent.options.as_of = Some(crate::today_china());
     let cancel = AtomicBool::new(false);
     let limit = args.limit.unwrap_or(usize::MAX);
     let mut rows = Vec::new();

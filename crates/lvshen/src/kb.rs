@@ -290,6 +290,7 @@ pub(crate) fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         query: args.query.clone(),
         top_k: args.top.clamp(1, 100),
         doc_type,
+        as_of: Some(crate::today_china()),
     }) {
         Ok(hits) => hits,
         Err(lvshen_search::SearchError::EmptyQuery) => anyhow::bail!("检索内容为空"),

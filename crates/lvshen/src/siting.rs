@@ -170,6 +170,9 @@ pub(crate) struct SitingArgs {
     /// 不写选址论证（只做空间分析，最快）
     #[arg(long)]
     no_argument: bool,
+    /// 审查基准日（YYYY-MM-DD，默认今天，北京时间），决定引用哪部现行法律
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
     #[command(flatten)]
     zoning: ZoningArgs,
     #[command(flatten)]
@@ -218,7 +221,11 @@ pub(crate) fn run(args: SitingArgs) -> anyhow::Result<ExitCode> {
     let site = site_from_args(&args)?;
     let standards = args.standards.load()?;
     let layers = args.zoning.load()?;
-    let options = Options::from_screening(&standards.screening);
+    let as_of = crate::check::parse_as_of(args.as_of.as_deref())?;
+    let options = Options {
+        as_of: Some(as_of),
+        ..Options::from_screening(&standards.screening)
+    };
     let started = Instant::now();
     let analysis = analyze(&layers, &site, &options).map_err(|e| anyhow::anyhow!("{e}"))?;
     let svg = render_svg(&analysis, &layers, &options, &MapOptions::default());

@@ -213,17 +213,50 @@ fn standards_override_changes_a_limit_without_rebuild() {
 
 #[test]
 fn rules_lists_every_rule_with_its_basis() {
-    let out = run(&["rules", "-f", "json"]);
+    let out = run(&["rules", "-f", "json", "--as-of", "2026-11-30"]);
     assert_eq!(out.status.code(), Some(0));
-    let rules: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let rules = rules.as_array().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(json["law_basis"].as_str().unwrap().contains("生态环境法典"));
+    let rules = json["rules"].as_array().unwrap();
     assert!(rules.len() >= 40);
+    let mut repealed = 0;
     for rule in rules {
         assert!(rule["id"].is_string() && rule["checks"].is_string());
+        for b in rule["basis"].as_array().unwrap() {
+            assert!(b["status"].is_string(), "{b}");
+            // What a finding cites today is never a repealed law.
+            for c in b["cited_as"].as_array().unwrap() {
+                assert!(!c["doc"].as_str().unwrap().contains("水污染防治法"), "{b}");
+            }
+            if b["status"] == "已废止" {
+                repealed += 1;
+                assert_eq!(b["successor"], "中华人民共和国生态环境法典");
+                assert_eq!(b["status_date"], "2026-08-15");
+            }
+        }
         assert!(!rule["basis"].as_array().unwrap().is_empty());
     }
-    let out = run(&["rules"]);
-    assert!(stdout(&out).contains("water.limit.indirect"));
+    assert!(
+        repealed >= 5,
+        "the rules' historical bases include repealed laws: {repealed}"
+    );
+    // Before the Code: the law then in force is cited as it is.
+    let out = run(&["rules", "-f", "json", "--as-of", "2026-08-14"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let cited: Vec<String> = json["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["basis"].as_array().unwrap().clone())
+        .flat_map(|b| b["cited_as"].as_array().unwrap().clone())
+        .map(|c| c["doc"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(cited.iter().any(|d| d == "中华人民共和国水污染防治法"));
+    assert!(!cited.iter().any(|d| d == "中华人民共和国生态环境法典"));
+    let out = run(&["rules", "--as-of", "2026-11-30"]);
+    let text = stdout(&out);
+    assert!(text.contains("water.limit.indirect"));
+    assert!(text.contains("已废止；现行："), "{text}");
 }
 
 #[test]

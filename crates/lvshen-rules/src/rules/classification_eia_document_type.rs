@@ -258,6 +258,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .map(|t| format!("{}（{}）", t.item, t.reason))
         .collect::<Vec<_>>()
         .join("；");
+    // The legal category's name follows the law in force on the review date (生态环境影响报告书
+    // under the 生态环境法典 第九十五条); the 名录's item names stay as the 名录 writes them.
+    let prefix = lvshen_law::LawBook::builtin().eia_prefix(cx.as_of);
     let cite = |f: Finding| {
         let mut f = f.cite(DOC, "第四条");
         for t in &decisive {
@@ -270,7 +273,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             Severity::Warning,
             "project.document_type",
             format!(
-                "未填写环评文件类别；按名录应编制环境影响{}：{}",
+                "未填写环评文件类别；按名录应编制{prefix}{}：{}",
                 required.label_zh(),
                 reasons
             ),
@@ -280,7 +283,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 Severity::Error,
                 "project.document_type",
                 format!(
-                    "申报编制环境影响{}，但按名录应编制环境影响{}：{}；项目类别不得擅自降低（第四条）",
+                    "申报编制{prefix}{}，但按名录应编制{prefix}{}：{}；项目类别不得擅自降低（第四条）",
                     declared.label_zh(),
                     required.label_zh(),
                     reasons
@@ -293,7 +296,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 Severity::Info,
                 "project.document_type",
                 format!(
-                    "申报编制环境影响{}，高于名录要求的{}（{}）；可按报告书编制，但请确认是否有意为之",
+                    "申报编制{prefix}{}，高于名录要求的{}（{}）；可按报告书编制，但请确认是否有意为之",
                     declared.label_zh(),
                     required.label_zh(),
                     reasons

@@ -105,10 +105,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
     }
     if project.document_type == Some(DocumentType::ReportBook) && filing.receptors().is_empty() {
+        let book = lvshen_law::LawBook::builtin().eia_document_name("报告书", cx.as_of);
         out.push(gap(
             Severity::Warning,
             "receptors",
-            "环境影响报告书未填写周边环境敏感目标",
+            &format!("{book}未填写周边环境敏感目标"),
         ));
     }
 }
