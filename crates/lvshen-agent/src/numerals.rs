@@ -58,6 +58,41 @@ pub fn normalize(text: &str) -> String {
         }
     }
     flush(&mut run, &mut out);
+    scale_wan(&out)
+}
+
+/// `20万` → `200000`, `1.5万` → `15000`: Arabic digits with 万, as fines are written in
+/// regulations (`20万元`) while laws write `二十万元`; both must compare as the same value.
+fn scale_wan(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            let wan = chars.get(i) == Some(&'万')
+                && !chars.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+            match digits.parse::<f64>() {
+                Ok(v) if wan && digits.matches('.').count() <= 1 => {
+                    let scaled = v * 10_000.0;
+                    if scaled.fract() == 0.0 {
+                        out.push_str(&format!("{}", scaled as u64));
+                    } else {
+                        out.push_str(&format!("{scaled}"));
+                    }
+                    i += 1;
+                }
+                _ => out.push_str(&digits),
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
     out
 }
 
@@ -117,6 +152,17 @@ mod tests {
             "第14条规定有效期为5年"
         );
         assert_eq!(normalize("一般项目，两岸"), "一般项目，两岸");
+        // Fines: the regulation's 20万元 and the Code's 二十万元 are the same value.
+        assert_eq!(
+            normalize("处20万元以上100万元以下"),
+            "处200000元以上1000000元以下"
+        );
+        assert_eq!(
+            normalize("处二十万元以上一百万元以下"),
+            "处200000元以上1000000元以下"
+        );
+        assert_eq!(normalize("1.5万吨"), "15000吨");
+        assert_eq!(normalize("GB 4287-2012"), "GB 4287-2012");
     }
 
     #[test]
