@@ -106,6 +106,8 @@ code_enum! {
         WaterJetWeaving = "water_jet_weaving", "喷水织造";
         Weaving = "weaving", "织造";
         GarmentMaking = "garment_making", "成衣加工";
+        Spinning = "spinning", "纺丝";
+        Polymerization = "polymerization", "聚合";
     }
 }
 

@@ -96,6 +96,12 @@ pub struct Project {
     pub staff: Option<f64>,
     /// Extension: the unit is on the 重点排污单位名录 (decides permit key management).
     pub on_key_discharger_list: Option<bool>,
+    /// Extension: a 改建/扩建 project touches the main works (主体工程). `false`: the EIA
+    /// category follows the works actually done (名录 2021 第四条第三款).
+    pub main_works_involved: Option<bool>,
+    /// Extension: the processes the works of a 改建/扩建 project actually involve (when they
+    /// do not touch the main works).
+    pub works_processes: Option<Vec<Process>>,
 }
 
 /// `location`.
@@ -111,8 +117,45 @@ pub struct Location {
     pub industrial_park_given: bool,
     pub zoning_unit: Option<String>,
     pub land_area_m2: Option<f64>,
-    /// Extension: the site lies where special emission limits (特别排放限值) apply.
+    /// Extension (legacy): one switch for every special emission limit. It cannot say which
+    /// of the three separately designated limits applies; the rules treat it as "unknown".
     pub special_emission_limits: Option<bool>,
+    /// Extension: the three special-limit designations, each with its designating document.
+    pub special_limits: SpecialLimits,
+}
+
+/// Whether an area is designated for special emission limits (特别排放限值), and by which
+/// document. GB 4287 §4.4, GB 13271 §4.4 and GB 37822 §4.2 each leave the designation to the
+/// State Council's department or the province, separately.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", content = "document", rename_all = "snake_case")]
+pub enum Designation {
+    /// Not said.
+    #[default]
+    Unknown,
+    /// Not designated (`false`).
+    NotDesignated,
+    /// Designated by this document.
+    Designated(String),
+}
+
+impl Designation {
+    /// The designating document, when designated.
+    pub fn document(&self) -> Option<&str> {
+        match self {
+            Designation::Designated(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// `location.special_limits`: water (GB 4287 表3), boilers (GB 13271 表3), VOCs (GB 37822
+/// special value of 附录A).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SpecialLimits {
+    pub water: Designation,
+    pub boiler: Designation,
+    pub vocs: Designation,
 }
 
 /// `products[]`.
@@ -229,6 +272,12 @@ impl AirOutlet {
 pub struct Boiler {
     pub fuel: Option<Fuel>,
     pub capacity_t_per_h: Option<f64>,
+    /// Extension: an in-use boiler (在用锅炉, GB 13271 3.2: built, or its EIA approved,
+    /// before 2014-07-01), kept in an expansion or renovation.
+    pub in_use: Option<bool>,
+    /// Extension: the boiler exists already and is not added by this project (its capacity is
+    /// not new scale, 名录 2021 说明2).
+    pub existing: Option<bool>,
 }
 
 /// `air.outlets[].pollutants[]`.

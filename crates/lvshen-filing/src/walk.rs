@@ -205,6 +205,36 @@ impl Walker {
         }
     }
 
+    /// A special-limit designation: the designating document (a string), `false` (not
+    /// designated), or absent/null (unknown).
+    fn designation(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Designation {
+        let path = obj.child(key);
+        match obj.get(key) {
+            None | Some(Value::Null) => Designation::Unknown,
+            Some(Value::Bool(false)) => Designation::NotDesignated,
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                Designation::Designated(s.trim().chars().take(200).collect())
+            }
+            Some(Value::Bool(true)) => {
+                self.error(
+                    path,
+                    "应写明划定执行特别排放限值的文件名称（字符串，如“浙江省××厅关于××的通知”），或 false；仅写 true 无法核对划定依据",
+                );
+                Designation::Unknown
+            }
+            Some(other) => {
+                self.error(
+                    path,
+                    format!(
+                        "应为划定文件名称（字符串）或 false，实际为{}",
+                        describe(other)
+                    ),
+                );
+                Designation::Unknown
+            }
+        }
+    }
+
     fn code<T>(
         &mut self,
         obj: &mut Obj<'_>,
@@ -292,25 +322,7 @@ impl Walker {
             Some(v) => self.location(v),
         };
         let products = self.array(&mut root, "products", Self::product);
-        let processes = self.array(&mut root, "processes", |w, v, path, _| match v {
-            Value::String(s) => {
-                let parsed = Process::parse(s);
-                if parsed.is_none() {
-                    w.error(
-                        path,
-                        format!("无法识别的工序代码“{s}”，可选：{}", Process::codes_list()),
-                    );
-                }
-                parsed
-            }
-            other => {
-                w.error(
-                    path,
-                    format!("应为工序代码字符串，实际为{}", describe(other)),
-                );
-                None
-            }
-        });
+        let processes = self.array(&mut root, "processes", Self::process);
         let raw_materials = self.array(&mut root, "raw_materials", Self::raw_material);
         let water = self.section(&mut root, "water").map(|obj| self.water(obj));
         let air = self.section(&mut root, "air").map(|obj| self.air(obj));
@@ -342,6 +354,28 @@ impl Walker {
             clean_production,
             permit,
         })
+    }
+
+    fn process(&mut self, v: &Value, path: String, _index: usize) -> Option<Process> {
+        match v {
+            Value::String(s) => {
+                let parsed = Process::parse(s);
+                if parsed.is_none() {
+                    self.error(
+                        path,
+                        format!("无法识别的工序代码“{s}”，可选：{}", Process::codes_list()),
+                    );
+                }
+                parsed
+            }
+            other => {
+                self.error(
+                    path,
+                    format!("应为工序代码字符串，实际为{}", describe(other)),
+                );
+                None
+            }
+        }
     }
 
     fn project(&mut self, value: &Value) -> Option<Project> {
@@ -402,6 +436,8 @@ impl Walker {
             ),
             staff: self.number(&mut o, "staff", Num::NonNegative),
             on_key_discharger_list: self.boolean(&mut o, "on_key_discharger_list"),
+            main_works_involved: self.boolean(&mut o, "main_works_involved"),
+            works_processes: self.array(&mut o, "works_processes", Self::process),
         };
         self.finish(o);
         Some(project)
@@ -457,6 +493,18 @@ impl Walker {
             zoning_unit: self.string(&mut o, "zoning_unit", false),
             land_area_m2: self.number(&mut o, "land_area_m2", Num::NonNegative),
             special_emission_limits: self.boolean(&mut o, "special_emission_limits"),
+            special_limits: self
+                .section(&mut o, "special_limits")
+                .map(|mut s| {
+                    let limits = SpecialLimits {
+                        water: self.designation(&mut s, "water"),
+                        boiler: self.designation(&mut s, "boiler"),
+                        vocs: self.designation(&mut s, "vocs"),
+                    };
+                    self.finish(s);
+                    limits
+                })
+                .unwrap_or_default(),
         };
         self.finish(o);
         Some(location)
@@ -624,6 +672,8 @@ impl Walker {
             let boiler = Boiler {
                 fuel: self.code(&mut b, "fuel", Fuel::parse, Fuel::codes_list, false),
                 capacity_t_per_h: self.number(&mut b, "capacity_t_per_h", Num::Positive),
+                in_use: self.boolean(&mut b, "in_use"),
+                existing: self.boolean(&mut b, "existing"),
             };
             self.finish(b);
             boiler

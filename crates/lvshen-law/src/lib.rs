@@ -302,6 +302,10 @@ impl LawBook {
     /// - a regulation article whose ground the Code also covers → itself, then the Code's;
     /// - anything else → itself.
     pub fn cite(&self, doc: &str, clause: &str, as_of: Date) -> Vec<Cited> {
+        // Several articles in one clause (`第六十五条、第六十六条`): each on its own.
+        if clause.contains("、第") {
+            return self.cite_all(clause.split('、').map(|part| (doc, part)), as_of);
+        }
         let own = || Cited {
             doc: doc.to_owned(),
             clause: clause.to_owned(),
@@ -508,6 +512,13 @@ mod tests {
         );
         assert_eq!(c.len(), 1);
         // Before the Code: the law then in force.
+        let c = book.cite(
+            "中华人民共和国水污染防治法",
+            "第六十五条、第六十六条",
+            today,
+        );
+        let clauses: Vec<_> = c.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(clauses, ["第三百一十九条", "第三百二十条"]);
         let c = book.cite("中华人民共和国大气污染防治法", "第八十条", d("2025-01-01"));
         assert_eq!(c[0].doc, "中华人民共和国大气污染防治法");
     }

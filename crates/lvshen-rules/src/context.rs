@@ -42,8 +42,15 @@ pub struct Derived {
     /// Which GB 4287 table applies, and why (Chinese).
     pub table: Table,
     pub table_reason: String,
-    /// A product is batik (蜡染), which has its own NH3-N and TN limits.
+    /// Every product is batik (蜡染), which has its own (looser) NH3-N and TN limits. A plant
+    /// that also makes other products on shared treatment meets the strictest limit
+    /// (GB 4287 4.5 ¶2): the other products'.
     pub batik: bool,
+    /// Batik and other products share the plant's treatment (the batik values do not apply).
+    pub batik_mixed: bool,
+    /// The document that designates the site for GB 4287 表3, when one is known (the
+    /// filing's `location.special_limits.water`, or the district list of `water.toml`).
+    pub water_special_document: Option<String>,
     /// Benchmark-volume facts, when the product mass can be derived.
     pub benchmark: Option<BenchmarkFacts>,
     /// The site is in the 曹娥江 basin.
@@ -103,21 +110,53 @@ fn derive(filing: &Filing, standards: &Standards, as_of: Date) -> Derived {
             });
 
     let district = filing.location.district.as_str();
-    let special = filing.location.special_emission_limits == Some(true)
-        || standards
-            .water
-            .special_limit_districts
-            .iter()
-            .any(|d| !d.is_empty() && district.contains(d.as_str()));
+    // Only a designation with its document switches to 表3 (GB 4287 4.4: the area is set by
+    // the State Council's department or the province). The legacy one-for-all switch
+    // `special_emission_limits` cannot say which of the three designations it means.
+    let water_special_document = filing
+        .location
+        .special_limits
+        .water
+        .document()
+        .map(str::to_owned)
+        .or_else(|| {
+            standards
+                .water
+                .special_limit_districts
+                .iter()
+                .find(|d| !d.is_empty() && district.contains(d.as_str()))
+                .map(|d| format!("water.toml special_limit_districts（{d}）"))
+        });
+    let special = water_special_document.is_some();
     let construction = filing.project.construction_type;
     let new_plant = matches!(
         construction,
         Some(ConstructionType::New) | Some(ConstructionType::Relocation)
     );
+    // GB 4287 3.4: 改建、扩建 projects whose EIA is approved from 2013-01-01 count as 新建企业
+    // (a filing under review now is approved after that date).
+    let expansion = matches!(
+        construction,
+        Some(ConstructionType::Expansion)
+            | Some(ConstructionType::Renovation)
+            | Some(ConstructionType::TechnicalRenovation)
+    ) && as_of >= Date::new(2013, 1, 1).unwrap_or(as_of);
     let (table, table_reason) = if special {
-        (Table::T3, "执行特别排放限值的地区，适用表3".to_owned())
+        (
+            Table::T3,
+            format!(
+                "所在地经《{}》划定执行水污染物特别排放限值，适用表3",
+                water_special_document.as_deref().unwrap_or_default()
+            ),
+        )
     } else if new_plant {
         (Table::T2, "新建企业适用表2".to_owned())
+    } else if expansion {
+        (
+            Table::T2,
+            "改建、扩建项目按新建企业执行表2（GB 4287 3.4：2013年1月1日起环评文件通过审批的改建、扩建项目属新建企业）"
+                .to_owned(),
+        )
     } else if as_of >= standards.water.existing_table2_from {
         (
             Table::T2,
@@ -136,7 +175,11 @@ fn derive(filing: &Filing, standards: &Standards, as_of: Date) -> Derived {
         )
     };
 
-    let batik = filing.products().iter().any(|p| p.name.contains("蜡染"));
+    let is_batik = |p: &Product| p.name.contains("蜡染");
+    let products = filing.products();
+    let any_batik = products.iter().any(is_batik);
+    let batik = any_batik && products.iter().all(is_batik);
+    let batik_mixed = any_batik && !batik;
     let benchmark = benchmark_facts(filing, standards, table);
     Derived {
         dyeing,
@@ -145,6 +188,8 @@ fn derive(filing: &Filing, standards: &Standards, as_of: Date) -> Derived {
         table,
         table_reason,
         batik,
+        batik_mixed,
+        water_special_document,
         benchmark,
         in_caoejiang_basin: CAOEJIANG_BASIN_DISTRICTS
             .iter()

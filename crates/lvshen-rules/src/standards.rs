@@ -237,8 +237,23 @@ impl GeneralAir {
 pub struct BoilerLimits {
     pub fuel: Fuel,
     pub special: bool,
+    /// 表1, in-use boilers.
+    pub in_use: bool,
     pub clause: String,
     pub values: BTreeMap<AirPollutant, f64>,
+}
+
+/// A row of GB 13271 表4: a coal boiler house below this capacity needs this chimney height.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoalChimney {
+    /// Upper bound (exclusive) of the installed capacity in t/h; `None` for the last row.
+    #[serde(default)]
+    pub below_t_h: Option<f64>,
+    /// The same bound in MW (printed beside t/h).
+    #[serde(default)]
+    pub below_mw: Option<f64>,
+    pub min_height_m: f64,
 }
 
 /// GB 13271-2014, and the local low-NOx figure.
@@ -251,6 +266,34 @@ pub struct BoilerStandards {
     pub limits: Vec<BoilerLimits>,
     pub low_nox: Source,
     pub low_nox_value: f64,
+    /// 表4, ascending.
+    pub coal_chimney: Vec<CoalChimney>,
+}
+
+impl BoilerStandards {
+    /// The limits for a fuel: 表1 for an in-use boiler, else 表3 where designated, else 表2.
+    /// Biomass briquettes follow the coal limits (GB 13271 第1章).
+    pub fn limits_for(&self, fuel: Fuel, special: bool, in_use: bool) -> Option<&BoilerLimits> {
+        let fuel = if fuel == Fuel::Biomass {
+            Fuel::Coal
+        } else {
+            fuel
+        };
+        if in_use {
+            return self.limits.iter().find(|l| l.fuel == fuel && l.in_use);
+        }
+        self.limits
+            .iter()
+            .find(|l| l.fuel == fuel && l.special == special && !l.in_use)
+    }
+
+    /// The minimum chimney height of a coal boiler house of this total capacity (t/h).
+    pub fn coal_chimney_min(&self, capacity_t_h: f64) -> Option<f64> {
+        self.coal_chimney
+            .iter()
+            .find(|r| r.below_t_h.is_none_or(|b| capacity_t_h < b))
+            .map(|r| r.min_height_m)
+    }
 }
 
 /// GB 37822-2019.
@@ -268,6 +311,9 @@ pub struct VocStandards {
     pub min_efficiency: f64,
     pub treatment_clause: String,
     pub key_region_confidence: Confidence,
+    /// A Zhejiang or Shaoxing document that makes the informative 附录A binding; empty when
+    /// none is known (then a breach of A.1 is a warning, not an error).
+    pub fugitive_adoption: String,
 }
 
 /// DB33/962-2015 figures for heat-setting exhaust ([M]).
@@ -481,7 +527,9 @@ mod raw {
         column: String,
         doc: Option<String>,
         clause: String,
-        effective: String,
+        /// Absent for 表3, which applies from the date the designation sets (4.4).
+        #[serde(default)]
+        effective: Option<String>,
         confidence: Confidence,
         values: BTreeMap<String, RawLimit>,
         #[serde(default)]
@@ -517,7 +565,7 @@ mod raw {
                     source: Source {
                         doc: block.doc.clone().unwrap_or_else(|| self.doc.clone()),
                         clause: block.clause.clone(),
-                        effective: Some(date(F, &block.effective)?),
+                        effective: block.effective.as_deref().map(|e| date(F, e)).transpose()?,
                         confidence: block.confidence,
                     },
                     values: convert_map(&block.values)?,
@@ -629,6 +677,8 @@ mod raw {
         building_margin_m: f64,
         limits: Vec<BoilerRow>,
         local_low_nox: LowNox,
+        #[serde(default)]
+        coal_chimney: Vec<super::CoalChimney>,
     }
 
     #[derive(Deserialize)]
@@ -636,6 +686,8 @@ mod raw {
     struct BoilerRow {
         fuel: String,
         special: bool,
+        #[serde(default)]
+        in_use: bool,
         clause: String,
         values: BTreeMap<String, f64>,
     }
@@ -659,6 +711,7 @@ mod raw {
                     fuel: Fuel::parse(&row.fuel)
                         .ok_or_else(|| err(F, format!("unknown fuel {:?}", row.fuel)))?,
                     special: row.special,
+                    in_use: row.in_use,
                     clause: row.clause,
                     values: row
                         .values
@@ -685,6 +738,15 @@ mod raw {
                     confidence: self.local_low_nox.confidence,
                 },
                 low_nox_value: self.local_low_nox.nox,
+                coal_chimney: {
+                    let mut rows = self.coal_chimney;
+                    rows.sort_by(|a, b| {
+                        a.below_t_h
+                            .unwrap_or(f64::INFINITY)
+                            .total_cmp(&b.below_t_h.unwrap_or(f64::INFINITY))
+                    });
+                    rows
+                },
             })
         }
     }
@@ -706,6 +768,8 @@ mod raw {
         min_efficiency: f64,
         treatment_clause: String,
         key_region_confidence: Confidence,
+        #[serde(default)]
+        fugitive_adoption: String,
     }
 
     impl Vocs {
@@ -728,6 +792,7 @@ mod raw {
                 min_efficiency: self.min_efficiency,
                 treatment_clause: self.treatment_clause,
                 key_region_confidence: self.key_region_confidence,
+                fugitive_adoption: self.fugitive_adoption,
             })
         }
     }

@@ -41,7 +41,9 @@ fn clean_fixture_raises_nothing_but_the_risk_note() {
     let report =
         Engine::new(Standards::builtin()).check(&parsed, Date::parse("2026-11-29").expect("date"));
     let ids: Vec<_> = report.findings.iter().map(|f| f.rule_id).collect();
-    assert_eq!(ids, ["risk.q_value"]);
+    // The risk note, and what GB 4287 表3 would change if the site were designated (it is not
+    // said: the ordinary table applies).
+    assert_eq!(ids, ["water.limit.indirect", "risk.q_value"]);
     value["project"]["name"] = json!("x");
 }
 
@@ -53,14 +55,20 @@ fn water_limit_at_the_limit_passes_and_just_above_fails() {
             v["water"]["pollutants"][1]["load_t_per_year"] = json!(1_050_000.0 * c * 1e-6);
         }
     };
-    check(set_cod(200.0), "water.limit.indirect", &[]);
-    check(set_cod(200.5), "water.limit.indirect", &[Error]);
+    // The info says what 表3 would change (the designation is not said).
+    check(set_cod(200.0), "water.limit.indirect", &[Info]);
+    check(set_cod(200.5), "water.limit.indirect", &[Error, Info]);
 }
 
 #[test]
 fn existing_plant_before_2015_used_table_1() {
+    // An existing plant (no construction project: a 技改/改建/扩建 approved from 2013 counts as
+    // 新建企业 under GB 4287 3.4).
     let mut value = base();
-    value["project"]["construction_type"] = json!("technical_renovation");
+    value["project"]
+        .as_object_mut()
+        .expect("project")
+        .remove("construction_type");
     value["water"]["pollutants"][1]["concentration_mg_per_l"] = json!(190);
     value["water"]["pollutants"][1]["load_t_per_year"] = json!(199.5);
     value["water"]["discharge_mode"] = json!("direct");
@@ -92,8 +100,12 @@ fn existing_plant_before_2015_used_table_1() {
 
 #[test]
 fn special_limit_area_uses_table_3() {
+    // GB 4287 4.4: 表3 where a designating document says so (audit E1).
     check(
-        |v| v["location"]["special_emission_limits"] = json!(true),
+        |v| {
+            v["location"]["special_limits"] =
+                json!({"water": "示例：某省关于执行水污染物特别排放限值的公告"})
+        },
         "water.limit.indirect",
         // COD 180 > 80, BOD5 45 > 20, SS 80 > 50, colour 60 > 50, NH3-N 15 > 10, TN 25 > 15,
         // TP 1.0 > 0.5, sulphide 0.3 ≠ not detected.
@@ -227,10 +239,21 @@ fn caoejiang_belt_only_applies_in_the_basin() {
 
 #[test]
 fn key_unit_without_automatic_cod_monitoring_is_an_error() {
+    // Which pollutants are automatic comes from HJ 879 [M]: a warning (audit E10); no
+    // automatic monitoring at all at the final outlet is the statutory error.
     check(
         |v| v["permit"]["self_monitoring"][0]["frequency"] = json!("daily"),
         "permit.automatic_monitoring",
-        &[Error],
+        &[Warning],
+    );
+    check(
+        |v| {
+            for i in 0..6 {
+                v["permit"]["self_monitoring"][i]["frequency"] = json!("daily");
+            }
+        },
+        "permit.automatic_monitoring",
+        &[Error, Warning],
     );
     check(
         |v| v["permit"]["self_monitoring"][3]["frequency"] = json!("daily"),

@@ -2,8 +2,10 @@
 //!
 //! **What it checks.** Non-boiler stacks under 15 m (GB 16297 §7.4: "generally not lower")
 //! and stacks not 5 m above buildings within 200 m (§7.1, the rate is then halved); boiler
-//! chimneys of gas or oil boilers under 8 m, and chimneys not 3 m above the tallest building
-//! within 200 m (GB 13271 §4.5); stacks whose height is not declared.
+//! chimneys of gas or oil boilers under 8 m, coal (and biomass-briquette) boiler chimneys
+//! under the 表4 height for the total installed capacity of the coal boilers declared (one
+//! chimney per new coal boiler house), and chimneys not 3 m above the tallest building within
+//! 200 m (GB 13271 §4.5); stacks whose height is not declared.
 //!
 //! **Why.** Height sets dispersion and the allowed rate.
 //!
@@ -23,7 +25,7 @@ pub static RULE: Rule = Rule {
     checks: "排气筒是否低于 15 m、是否高出周围 200 m 内建筑 5 m；燃气/燃油锅炉烟囱是否低于 8 m、是否高出 200 m 内最高建筑 3 m",
     basis: &[
         basis("GB 16297-1996", "7.1、7.4", Confidence::V),
-        basis("GB 13271-2014", "4.5", Confidence::V),
+        basis("GB 13271-2014", "4.5、表4", Confidence::V),
     ],
     check,
 };
@@ -31,6 +33,17 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let air = &cx.standards.air;
     let boiler = &cx.standards.boiler;
+    // 表4 counts the boiler house's total installed capacity: the coal (and biomass) boilers
+    // declared, new ones only (表4 is for new coal boiler houses).
+    let coal = |o: &&lvshen_filing::AirOutlet| {
+        matches!(o.boiler_fuel(), Some(Fuel::Coal) | Some(Fuel::Biomass))
+            && !o.boiler.as_ref().and_then(|b| b.in_use).unwrap_or(false)
+    };
+    let coal_outlets: Vec<_> = cx.filing.air_outlets().iter().filter(coal).collect();
+    let coal_capacity: Option<f64> = coal_outlets
+        .iter()
+        .map(|o| o.boiler.as_ref().and_then(|b| b.capacity_t_per_h))
+        .sum();
     for outlet in cx.filing.air_outlets() {
         let field = format!("air.outlets[{}].height_m", outlet.index);
         let Some(height) = outlet.height_m else {
@@ -63,6 +76,45 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .values(boiler.min_chimney_m, height)
                     .cite(boiler.source.doc.clone(), "4.5"),
                 );
+            }
+            if coal(&outlet) {
+                match coal_capacity.and_then(|c| boiler.coal_chimney_min(c).map(|m| (c, m))) {
+                    Some((capacity, min)) if height < min => out.push(
+                        RULE.finding(
+                            Severity::Error,
+                            field.clone(),
+                            format!(
+                                "燃煤（含生物质成型燃料）锅炉烟囱 {} 高 {} m，低于 {} 表4 对锅炉房装机总容量 {} t/h 规定的最低高度 {} m",
+                                outlet.id,
+                                num(height),
+                                boiler.source.doc,
+                                num(capacity),
+                                num(min)
+                            ),
+                        )
+                        .values(min, height)
+                        .cite(boiler.source.doc.clone(), "4.5")
+                        .cite(boiler.source.doc.clone(), "表4"),
+                    ),
+                    Some(_) => {}
+                    None if height < boiler.coal_chimney.first().map_or(0.0, |r| r.min_height_m) => {
+                        out.push(
+                            RULE.finding(
+                                Severity::Warning,
+                                field.clone(),
+                                format!(
+                                    "燃煤（含生物质成型燃料）锅炉烟囱 {} 高 {} m，未填写锅炉额定出力（boiler.capacity_t_per_h），无法按 {} 表4 核定最低高度（最低档为 {} m）",
+                                    outlet.id,
+                                    num(height),
+                                    boiler.source.doc,
+                                    num(boiler.coal_chimney.first().map_or(0.0, |r| r.min_height_m))
+                                ),
+                            )
+                            .cite(boiler.source.doc.clone(), "表4"),
+                        );
+                    }
+                    None => {}
+                }
             }
             if let Some(b) = building.filter(|b| height < b + boiler.building_margin_m) {
                 out.push(

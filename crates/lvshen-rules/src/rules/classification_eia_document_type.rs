@@ -9,8 +9,15 @@
 //! **Why.** A project that prepares a lower-tier document than the 名录 requires cannot be
 //! approved on it; the category "may not be changed at will" (第四条).
 //!
-//! **Basis.** 名录 2021 第四条, items 28/29/50/51/91/95 [V]. Whether biomass counts as a
-//! "high-polluting fuel" under item 91 is not verified, so that trigger alone never blocks.
+//! Items 50/51 except 单纯纺丝 (and, item 50, 单纯丙纶纤维制造), which are 报告表 — read from
+//! the `spinning`/`polymerization` processes; a 改建/扩建 that does not touch the main works
+//! takes the category of the works actually done (第四条第三款, `project.works_processes`);
+//! scale thresholds count new scale only (说明2: boilers declared `existing` are left out).
+//!
+//! **Basis.** 名录 2021 第四条, 说明2, items 28/29/50/51/91/95 [V]. Whether biomass counts as a
+//! "high-polluting fuel" under item 91 is not verified, so that trigger alone never blocks;
+//! nor does a category that rests on facts the filing does not give (pure spinning, the
+//! works actually done).
 
 use lvshen_filing::codes::*;
 use lvshen_filing::{Category, Confidence, Filing, Finding, Severity};
@@ -52,7 +59,21 @@ pub(crate) fn group3(filing: &Filing) -> Option<u16> {
 }
 
 pub(crate) fn triggers(filing: &Filing) -> Vec<Trigger> {
-    let has = |p| filing.has_process(p);
+    // 第四条第三款: a 改建/扩建 that does not touch the main works takes the category of the
+    // works actually done. With `works_processes` those are the processes that count;
+    // without them the category cannot be told, and no trigger may block.
+    let project = &filing.project;
+    let partial = matches!(
+        project.construction_type,
+        Some(ConstructionType::Expansion)
+            | Some(ConstructionType::Renovation)
+            | Some(ConstructionType::TechnicalRenovation)
+    ) && project.main_works_involved == Some(false);
+    let works = project.works_processes.as_deref().filter(|_| partial);
+    let has = |p| match works {
+        Some(works) => works.contains(&p),
+        None => filing.has_process(p),
+    };
     let mut out = Vec::new();
     let group = group3(filing);
     let textile = match group {
@@ -119,24 +140,18 @@ pub(crate) fn triggers(filing: &Filing) -> Vec<Trigger> {
                 });
             }
         }
-        if g == 281 || g == 282 {
-            out.push(Trigger {
-                item: "第五十项 化学纤维制造业",
-                required: DocumentType::ReportBook,
-                reason: "纤维素纤维/合成纤维制造（单纯纺丝、单纯丙纶纤维制造除外）".to_owned(),
-                confidence: v,
-            });
-        }
-        if g == 283 {
-            out.push(Trigger {
-                item: "第五十一项 生物基材料制造",
-                required: DocumentType::ReportBook,
-                reason: "生物基化学纤维制造（单纯纺丝除外）".to_owned(),
-                confidence: v,
-            });
+        if (281..=283).contains(&g) {
+            out.push(fibre_trigger(filing, g, &has));
         }
     }
     boiler_triggers(filing, &mut out);
+    if partial && works.is_none() {
+        // The works actually done are not declared: say so instead of guessing.
+        for t in &mut out {
+            t.confidence = t.confidence.max(Confidence::M);
+            t.reason.push_str("；改建、扩建不涉及主体工程时按实际建设内容定类别（第四条第三款），请填写 project.works_processes");
+        }
+    }
     if let Some(water) = &filing.water {
         let own_treatment = water.treatment.is_some();
         let direct = water.discharge_mode == Some(DischargeMode::Direct)
@@ -161,6 +176,60 @@ pub(crate) fn triggers(filing: &Filing) -> Vec<Trigger> {
     out
 }
 
+/// Items 50 (281/282) and 51 (283): everything is 报告书 except 单纯纺丝 and (item 50)
+/// 单纯丙纶纤维制造, which are 报告表. "单纯" is read from the processes: spinning without
+/// polymerisation; a filing that says neither cannot be told (warning only).
+fn fibre_trigger(filing: &Filing, group: u16, has: &dyn Fn(Process) -> bool) -> Trigger {
+    let (item, book_reason) = if group == 283 {
+        (
+            "第五十一项 生物基材料制造",
+            "生物基化学纤维制造（含聚合等，非单纯纺丝）",
+        )
+    } else {
+        (
+            "第五十项 化学纤维制造业",
+            "纤维素纤维/合成纤维制造（含聚合等，非单纯纺丝、非单纯丙纶纤维制造）",
+        )
+    };
+    let polypropylene = group != 283
+        && filing
+            .products()
+            .iter()
+            .any(|p| p.name.contains("丙纶") || p.name.contains("聚丙烯纤维"))
+        && filing
+            .products()
+            .iter()
+            .all(|p| p.name.contains("丙纶") || p.name.contains("聚丙烯纤维"));
+    if has(Process::Polymerization) {
+        return Trigger {
+            item,
+            required: DocumentType::ReportBook,
+            reason: book_reason.to_owned(),
+            confidence: Confidence::V,
+        };
+    }
+    if has(Process::Spinning) || polypropylene {
+        return Trigger {
+            item,
+            required: DocumentType::ReportTable,
+            reason: if polypropylene {
+                "单纯丙纶纤维制造".to_owned()
+            } else {
+                "单纯纺丝（无聚合工序）".to_owned()
+            },
+            confidence: Confidence::V,
+        };
+    }
+    Trigger {
+        item,
+        required: DocumentType::ReportBook,
+        reason:
+            "未申报聚合或纺丝工序，无法判断是否属单纯纺丝（单纯纺丝、单纯丙纶纤维制造编制报告表）"
+                .to_owned(),
+        confidence: Confidence::M,
+    }
+}
+
 fn boiler_triggers(filing: &Filing, out: &mut Vec<Trigger>) {
     let item = "第九十一项 热力生产和供应工程";
     let mut coal_oil_t_h = 0.0;
@@ -168,7 +237,12 @@ fn boiler_triggers(filing: &Filing, out: &mut Vec<Trigger>) {
     let mut gas_t_h = 0.0;
     let mut gas_unknown = false;
     let mut biomass = false;
-    for outlet in filing.air_outlets().iter().filter(|o| o.is_boiler()) {
+    // 说明2: scale thresholds count the new scale only; boilers declared as existing are
+    // not added by this project.
+    let new = |o: &&lvshen_filing::AirOutlet| {
+        o.is_boiler() && !o.boiler.as_ref().and_then(|b| b.existing).unwrap_or(false)
+    };
+    for outlet in filing.air_outlets().iter().filter(new) {
         let capacity = outlet.boiler.as_ref().and_then(|b| b.capacity_t_per_h);
         match outlet.boiler_fuel() {
             Some(Fuel::Coal) | Some(Fuel::Oil) => {

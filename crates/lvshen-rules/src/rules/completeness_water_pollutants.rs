@@ -28,13 +28,16 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const OTHERS: [WaterPollutant; 10] = [
+/// GB 4287 表1–表3 final-outlet pollutants besides COD and NH3-N (序9 二氧化氯 included), and
+/// total antimony (2015 amendment).
+const OTHERS: [WaterPollutant; 11] = [
     WaterPollutant::PH,
     WaterPollutant::Bod5,
     WaterPollutant::Ss,
     WaterPollutant::Color,
     WaterPollutant::Tn,
     WaterPollutant::Tp,
+    WaterPollutant::ClO2,
     WaterPollutant::Aox,
     WaterPollutant::Sulfide,
     WaterPollutant::Aniline,

@@ -36,7 +36,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const FINAL_OUTLET: [WaterPollutant; 11] = [
+const FINAL_OUTLET: [WaterPollutant; 12] = [
     WaterPollutant::PH,
     WaterPollutant::Cod,
     WaterPollutant::Bod5,
@@ -45,6 +45,7 @@ const FINAL_OUTLET: [WaterPollutant; 11] = [
     WaterPollutant::Nh3n,
     WaterPollutant::Tn,
     WaterPollutant::Tp,
+    WaterPollutant::ClO2,
     WaterPollutant::Aox,
     WaterPollutant::Sulfide,
     WaterPollutant::Aniline,

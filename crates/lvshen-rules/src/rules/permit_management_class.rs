@@ -7,7 +7,11 @@
 //! printing, dyeing → key); items 26/28 (176–178/182) by the general processes; item 109
 //! boilers (key list → key; ≥ 20 t/h → simplified; else registration); item 112 water
 //! treatment (key list → key; ≥ 20 000 t/d → simplified; 500–20 000 t/d → registration).
-//! One site, one permit, the highest class (第五条). Compared with `permit.management_class`.
+//! One site, one permit (第五条); the class the project needs is the highest of the items it
+//! triggers (the catalogue does not say so in words: each item and general process is
+//! managed at its own class, and a permit covering a key-managed part is a key permit).
+//! The 重点排污单位名录 acts through items 109–112; 第七条 applies to item 108 only and is
+//! not used. Compared with `permit.management_class`.
 //!
 //! **Why.** A permit applied for under too low a class is refused and leaves the plant
 //! without the monitoring and reporting duties it owes.
@@ -162,13 +166,9 @@ pub(crate) fn required_class(filing: &Filing) -> Vec<(ManagementClass, &'static 
             out.push((class, "第一百一十二项", reason));
         }
     }
-    if on_list && out.iter().all(|(c, _, _)| *c != ManagementClass::Key) && !out.is_empty() {
-        out.push((
-            ManagementClass::Key,
-            "第七条",
-            "列入重点排污单位名录".to_owned(),
-        ));
-    }
+    // The 重点排污单位名录 acts through the general processes (items 109–112: "纳入重点排污单位
+    // 名录的" → key) for these industries; 第七条 governs item 108 (other industries) only, so
+    // it adds nothing here.
     out
 }
 

@@ -71,14 +71,42 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The zone's reaches (第二条第二款): the 曹娥江 main stem from 嵊州市南津桥 to the 曹娥江大闸,
+/// and the 澄潭江 below 镜岭大桥. The main stem below 南津桥 runs through 嵊州, 上虞, 柯桥 and
+/// 越城; the 澄潭江 (新昌) cannot be placed above or below 镜岭大桥 from a filing, nor the
+/// 曹娥江 named in a 新昌 filing (upstream of 南津桥).
+const REACH: &str = "重点保护区为嵊州市南津桥至曹娥江大闸的曹娥江干流和镜岭大桥以下的澄潭江，具体范围由绍兴市人民政府划定";
+
+fn reach_known(cx: &Context<'_>, river: &str) -> bool {
+    let district = cx.filing.location.district.as_str();
+    river.contains("曹娥江")
+        && ["嵊州", "上虞", "柯桥", "越城"]
+            .iter()
+            .any(|d| district.contains(d))
+}
+
 fn in_zone(cx: &Context<'_>, field: String, river: &str, distance: f64, width: f64) -> Finding {
     let industrial = cx.derived.wet || !cx.filing.air_outlets().is_empty();
+    if cx.derived.adds_capacity && industrial && !reach_known(cx, river) {
+        return RULE
+            .finding(
+                Severity::Warning,
+                field,
+                format!(
+                    "厂址距{river}仅 {} m；{REACH}，请核实厂址所在河段是否属于重点保护区，若属于，则禁止新建、扩建排放生产性污染物的工业类建设项目",
+                    num(distance)
+                ),
+            )
+            .values(width, distance)
+            .cite(DOC, "第二条")
+            .cite(DOC, "第十三条第一款（二）");
+    }
     if cx.derived.adds_capacity && industrial {
         RULE.finding(
             Severity::Error,
             field,
             format!(
-                "厂址距{river}仅 {} m，位于曹娥江流域水环境重点保护区（两岸各不少于 {} m）内；重点保护区内禁止新建、扩建排放生产性污染物的工业类建设项目",
+                "厂址距{river}仅 {} m，位于曹娥江流域水环境重点保护区（两岸各不少于 {} m；{REACH}）内；重点保护区内禁止新建、扩建排放生产性污染物的工业类建设项目",
                 num(distance),
                 num(width)
             ),

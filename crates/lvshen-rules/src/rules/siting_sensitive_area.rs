@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
     basis: &[
         basis(
             "中华人民共和国水污染防治法",
-            "第六十五条、第六十六条",
+            "第六十五条、第六十六条、第六十七条",
             Confidence::V,
         ),
         basis(CATALOGUE, "第三条", Confidence::V),
@@ -39,6 +39,75 @@ pub static RULE: Rule = Rule {
     ],
     check,
 };
+
+/// Inside a drinking-water source protection zone: the ban depends on the level (水污染防治法
+/// 第六十五条 一级, 第六十六条 二级: no new, rebuilt or expanded polluting project; 第六十七条
+/// 准保护区: no new or expanded project that pollutes water heavily — dyeing is one, 第四十七条 —
+/// and a rebuild may not add discharge). The level is read from the receptor's name.
+fn water_source(cx: &Context<'_>, field: String, name: &str, distance: f64) -> Finding {
+    use lvshen_filing::codes::ConstructionType;
+    const LAW: &str = "中华人民共和国水污染防治法";
+    let rebuild = matches!(
+        cx.filing.project.construction_type,
+        Some(ConstructionType::Renovation) | Some(ConstructionType::TechnicalRenovation)
+    );
+    let quasi = name.contains("准保护区");
+    let level = if name.contains("一级") {
+        Some("第六十五条")
+    } else if name.contains("二级") {
+        Some("第六十六条")
+    } else {
+        None
+    };
+    let finding = |severity, message: String| {
+        RULE.finding(severity, field.clone(), message)
+            .values(0.0, distance)
+    };
+    if quasi {
+        let message = format!(
+            "厂址位于饮用水水源准保护区“{name}”内；准保护区内禁止新建、扩建对水体污染严重的建设项目（印染属严重污染水环境的项目），改建项目不得增加排污量"
+        );
+        let severity = if rebuild {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        return finding(severity, message).cite(LAW, "第六十七条");
+    }
+    match level {
+        Some(article) => finding(
+            Severity::Error,
+            format!(
+                "厂址位于饮用水水源{}保护区“{name}”内；{}",
+                if article == "第六十五条" { "一级" } else { "二级" },
+                if article == "第六十五条" {
+                    "一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目"
+                } else {
+                    "二级保护区内禁止新建、改建、扩建排放污染物的建设项目"
+                }
+            ),
+        )
+        .cite(LAW, article),
+        None if rebuild => finding(
+            Severity::Warning,
+            format!(
+                "厂址位于饮用水水源保护区“{name}”内（未说明保护区级别）；一级、二级保护区内禁止改建排放污染物的建设项目，准保护区内改建项目不得增加排污量，请说明保护区级别"
+            ),
+        )
+        .cite(LAW, "第六十五条")
+        .cite(LAW, "第六十六条")
+        .cite(LAW, "第六十七条"),
+        None => finding(
+            Severity::Error,
+            format!(
+                "厂址位于饮用水水源保护区“{name}”内（未说明保护区级别）；一级、二级保护区内禁止新建、扩建排放污染物的建设项目，准保护区内禁止新建、扩建对水体污染严重的建设项目，印染项目在任一级别内均不得新建、扩建"
+            ),
+        )
+        .cite(LAW, "第六十五条")
+        .cite(LAW, "第六十六条")
+        .cite(LAW, "第六十七条"),
+    }
+}
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let near = cx.standards.screening.sensitive_near_m;
@@ -59,17 +128,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let name = &receptor.name;
         if distance <= 0.0 {
             let finding = match kind {
-                ReceptorKind::WaterSource => RULE
-                    .finding(
-                        Severity::Error,
-                        field,
-                        format!(
-                            "厂址位于饮用水水源保护区“{name}”内；水源保护区内禁止新建、改建、扩建排放污染物的建设项目"
-                        ),
-                    )
-                    .values(0.0, distance)
-                    .cite("中华人民共和国水污染防治法", "第六十五条")
-                    .cite("中华人民共和国水污染防治法", "第六十六条"),
+                ReceptorKind::WaterSource => water_source(cx, field, name, distance),
                 ReceptorKind::NatureReserve => RULE
                     .finding(
                         Severity::Error,

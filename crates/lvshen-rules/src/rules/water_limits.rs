@@ -119,18 +119,99 @@ pub(crate) fn check_limits(cx: &Context<'_>, rule: &Rule, direct: bool, out: &mu
         if !broken_original && !broken_amended {
             continue;
         }
+        // Broken only after the benchmark-volume conversion: the conversion as done here is
+        // not the standard's (see `CONVERTED_ONLY_CAVEAT`), so it cannot block.
+        let converted_only = value != measured
+            && !breaks(original.limit, entry, measured)
+            && !breaks(amended.limit, entry, measured);
         out.push(finding(
             cx,
             rule,
             entry,
-            measured,
-            value,
-            ratio.filter(|_| converts),
+            Measured {
+                measured,
+                value,
+                ratio: ratio.filter(|_| converts),
+                converted_only,
+            },
             original,
             amended,
             broken_original && broken_amended,
         ));
     }
+    special_table_note(cx, rule, direct, out);
+}
+
+/// Why a breach found only after the benchmark-volume conversion is a warning: GB 4287 counts
+/// product in tonnes of 标准品 (3.2; other products by FZ/T 01002-2010, not in the reference
+/// set) and output and drainage per working day (4.5); the filing gives actual product mass and
+/// annual totals.
+const CONVERTED_ONLY_CAVEAT: &str = "；按实测浓度不超标，超标结论来自基准排水量换算，而换算用的是申报产品的实际质量（未按 GB 4287 3.2 折算为标准品；其他产品的折算见 FZ/T 01002-2010，本系统未收录）和全年排水总量（4.5 按日核算，申报未给逐日产量和排水量），待核实";
+
+/// GB 4287 表3 when the site's designation is not said: the ordinary table applies; say what
+/// 表3 would change for this filing (a value that meets the applied table but not 表3), or that
+/// the legacy one-for-all switch was ignored.
+fn special_table_note(cx: &Context<'_>, rule: &Rule, direct: bool, out: &mut Vec<Finding>) {
+    let location = &cx.filing.location;
+    if cx.derived.table == Table::T3
+        || location.special_limits.water != lvshen_filing::Designation::Unknown
+    {
+        return;
+    }
+    let column = if direct {
+        Column::Direct
+    } else {
+        Column::Indirect
+    };
+    let water = &cx.standards.water;
+    let mut would = Vec::new();
+    for entry in cx.filing.water_pollutants() {
+        let Some(value) = entry.concentration_mg_per_l else {
+            continue;
+        };
+        let Some(t3) = water.limit(Table::T3, column, entry.code, cx.derived.batik) else {
+            continue;
+        };
+        let applied = readings(cx, direct, None, entry.code);
+        let breaks_applied = applied
+            .is_some_and(|(o, a)| breaks(o.limit, entry, value) || breaks(a.limit, entry, value));
+        if breaks(t3.limit, entry, value) && !breaks_applied {
+            would.push(format!(
+                "{} {} 超过表3限值 {}",
+                entry.code.label_zh(),
+                with_unit(value, entry.code),
+                describe_limit(t3.limit, entry.code)
+            ));
+        }
+    }
+    let legacy = location.special_emission_limits == Some(true);
+    if would.is_empty() && !legacy {
+        return;
+    }
+    let mut message = format!(
+        "未说明所在地是否经文件划定执行水污染物特别排放限值（GB 4287 4.4，由国务院生态环境主管部门或省级人民政府规定），按{}审查",
+        cx.derived.table.label()
+    );
+    if legacy {
+        message.push_str("；special_emission_limits 不区分水、锅炉、VOCs 三类划定，未据此切换表3，请在 location.special_limits.water 填写划定文件");
+    }
+    if !would.is_empty() {
+        message.push_str(&format!("；若已划定执行表3：{}", would.join("；")));
+    }
+    out.push(
+        rule.finding(Severity::Info, "location.special_limits.water", message)
+            .cite(water.doc.clone(), "4.4"),
+    );
+}
+
+/// The measured concentration and what the check compared.
+struct Measured {
+    measured: f64,
+    /// After the benchmark-volume conversion, when it applies.
+    value: f64,
+    ratio: Option<f64>,
+    /// Broken only after the conversion.
+    converted_only: bool,
 }
 
 /// Formats a value with its unit: `0.8 mg/L`, `60倍`, `7.5`.
@@ -149,18 +230,21 @@ fn describe_limit(limit: Limit, code: WaterPollutant) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn finding(
     cx: &Context<'_>,
     rule: &Rule,
     entry: &WaterPollutantEntry,
-    measured: f64,
-    value: f64,
-    ratio: Option<f64>,
+    m: Measured,
     original: Reading<'_>,
     amended: Reading<'_>,
     both: bool,
 ) -> Finding {
+    let Measured {
+        measured,
+        value,
+        ratio,
+        converted_only,
+    } = m;
     let code = entry.code;
     let table = cx.derived.table;
     let broken_amended = breaks(amended.limit, entry, value);
@@ -208,6 +292,9 @@ fn finding(
     };
     if code == WaterPollutant::Cr6 {
         message.push_str("；六价铬在车间或生产设施废水排放口监控");
+    }
+    if cx.derived.batik_mixed && matches!(code, WaterPollutant::Nh3n | WaterPollutant::Tn) {
+        message.push_str("；蜡染与其他产品共用废水处理设施，按 GB 4287 4.5 第二款执行其中最严格的限值（非蜡染产品的限值），不适用蜡染行业限值");
     }
     let mut severity = Severity::Error;
     let mut confidence = if both {
@@ -264,6 +351,11 @@ fn finding(
         Limit::Max(v) => lvshen_filing::Quantity::Number(v),
         other => lvshen_filing::Quantity::Text(other.describe()),
     };
+    if converted_only {
+        severity = severity.min(Severity::Warning);
+        confidence = confidence.max(Confidence::V2);
+        message.push_str(CONVERTED_ONLY_CAVEAT);
+    }
     let field = water_pollutant_path(entry.index, "concentration_mg_per_l");
     let mut f = rule
         .finding(severity, field, message)
@@ -275,6 +367,9 @@ fn finding(
     if ratio.is_some() {
         let b = &cx.standards.water.benchmark_source;
         f = f.cite(b.doc.clone(), "4.5");
+    }
+    if cx.derived.batik_mixed && matches!(code, WaterPollutant::Nh3n | WaterPollutant::Tn) {
+        f = f.cite(cx.standards.water.doc.clone(), "4.5");
     }
     if let Some(c) = caveat {
         f = f.cite(c.doc.clone(), c.clause.clone());
