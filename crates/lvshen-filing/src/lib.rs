@@ -16,6 +16,7 @@
 //! );
 //! ```
 
+mod bounded;
 pub mod codes;
 mod finding;
 mod model;

@@ -81,6 +81,8 @@ pub enum ParseError {
     },
     #[error("input nests deeper than {limit} levels")]
     TooDeep { limit: usize },
+    #[error("input expands to more than {limit} values (YAML anchors and aliases)")]
+    TooManyNodes { limit: usize },
     #[error("the filing has {} problem(s)", issues.len())]
     Invalid {
         issues: Vec<Issue>,
@@ -117,6 +119,9 @@ impl ParseError {
             )),
             ParseError::TooDeep { limit } => whole(format!(
                 "嵌套层级过深（超过 {limit} 层），不是有效的填报文件"
+            )),
+            ParseError::TooManyNodes { limit } => whole(format!(
+                "展开后的数据项超过 {limit} 个（YAML 锚点 & 与别名 * 会把同一内容复制多次），不是有效的填报文件；填报文件无需使用锚点和别名，请展开后重新提交"
             )),
             ParseError::Invalid { issues, .. } => issues.clone(),
         }
@@ -220,7 +225,10 @@ fn parse_value(text: &str, format: Format) -> Result<Value, ParseError> {
         }
         Format::Yaml => {
             check_bracket_depth(text)?;
-            serde_norway::from_str::<Value>(text).map_err(|e| {
+            let count = std::cell::Cell::new(0);
+            let seed = crate::bounded::Bounded { count: &count };
+            let deserializer = serde_norway::Deserializer::from_str(text);
+            serde::de::DeserializeSeed::deserialize(seed, deserializer).map_err(|e| {
                 let (line, column) = e
                     .location()
                     .map(|l| (l.line(), l.column()))
@@ -228,6 +236,11 @@ fn parse_value(text: &str, format: Format) -> Result<Value, ParseError> {
                 let detail = e.to_string();
                 if detail.contains("recursion limit") {
                     return ParseError::TooDeep { limit: MAX_DEPTH };
+                }
+                if detail.contains(crate::bounded::TOO_MANY_NODES) {
+                    return ParseError::TooManyNodes {
+                        limit: crate::bounded::MAX_NODES,
+                    };
                 }
                 ParseError::Syntax {
                     format,
@@ -333,6 +346,31 @@ mod tests {
         assert_eq!(detect_format("[project]\nname = \"x\""), Format::Toml);
         assert_eq!(detect_format("[1, 2]"), Format::Json);
         assert_eq!(detect_format("schema_version: \"1\""), Format::Yaml);
+    }
+
+    #[test]
+    fn yaml_alias_expansion_is_bounded() {
+        // The red-team reproduction (K = 6000, 42 KB) and the stored variant under an unknown
+        // key: refused within the node budget, without building K² values.
+        for k in [1000usize, 6000] {
+            let xs = vec!["x"; k].join(", ");
+            let aliases = vec!["*a"; k].join(", ");
+            let bomb = format!("schema_version: \"1\"\na: &a [{xs}]\nb: [{aliases}]\n");
+            let started = std::time::Instant::now();
+            let err = parse_filing(bomb.as_bytes(), Some(Format::Yaml)).unwrap_err();
+            assert!(
+                matches!(err, ParseError::TooManyNodes { .. }),
+                "{k}: {err:?}"
+            );
+            assert!(err.issues()[0].message.contains("锚点"));
+            assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        }
+        // Ordinary anchors that expand a little stay readable.
+        let small = "schema_version: \"1\"\nx: &a [1, 2]\ny: *a\n";
+        assert!(!matches!(
+            parse_filing(small.as_bytes(), Some(Format::Yaml)),
+            Err(ParseError::TooManyNodes { .. })
+        ));
     }
 
     #[test]
