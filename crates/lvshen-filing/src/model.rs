@@ -166,6 +166,11 @@ pub struct Product {
     pub unit: Option<OutputUnit>,
     pub fabric: Option<Fabric>,
     pub weight_kg_per_100m: Option<f64>,
+    /// Extension: fabric width in cm (GB 4287 3.2 defines the 标准品 by width and weight).
+    pub width_cm: Option<f64>,
+    /// Extension: output on a typical (highest) working day, in `unit` per day (4.5 counts
+    /// output and drainage per working day).
+    pub daily_output: Option<f64>,
 }
 
 /// `raw_materials[]`.
@@ -190,6 +195,9 @@ pub struct Water {
     pub outlet_id: Option<String>,
     pub treatment: Option<String>,
     pub pollutants: Option<Vec<WaterPollutantEntry>>,
+    /// Extension: wastewater discharged on the same working day as `products[].daily_output`,
+    /// m³/d (GB 4287 4.5).
+    pub daily_discharged_m3: Option<f64>,
 }
 
 /// `water.pollutants[]`. `index` is the position in the filing, for JSON paths.

@@ -524,6 +524,8 @@ impl Walker {
             ),
             fabric: self.code(&mut o, "fabric", Fabric::parse, Fabric::codes_list, false),
             weight_kg_per_100m: self.number(&mut o, "weight_kg_per_100m", Num::Positive),
+            width_cm: self.number(&mut o, "width_cm", Num::Positive),
+            daily_output: self.number(&mut o, "daily_output", Num::NonNegative),
         };
         self.finish(o);
         Some(product)
@@ -569,6 +571,7 @@ impl Walker {
             outlet_id: self.string(&mut o, "outlet_id", false),
             treatment: self.string(&mut o, "treatment", false),
             pollutants: self.array(&mut o, "pollutants", Self::water_pollutant),
+            daily_discharged_m3: self.number(&mut o, "daily_discharged_m3", Num::NonNegative),
         };
         self.finish(o);
         water

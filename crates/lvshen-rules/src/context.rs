@@ -72,6 +72,34 @@ pub struct BenchmarkFacts {
     pub ratio: f64,
     /// One line per product: name, mass, benchmark m³/t.
     pub lines: Vec<(String, f64, f64)>,
+    /// Every product is a 标准品 as GB 4287 3.2 defines it (width and weight declared and in
+    /// the defined range), so actual tonnes are standard-product tonnes.
+    pub standard_products: bool,
+    /// The ratio is from one working day's figures (`daily_output`, `daily_discharged_m3`),
+    /// as 4.5 counts, rather than from annual totals.
+    pub daily: bool,
+}
+
+impl BenchmarkFacts {
+    /// The conversion is the standard's own (3.2 标准品 and 4.5 per working day).
+    pub fn as_the_standard_counts(&self) -> bool {
+        self.standard_products && self.daily
+    }
+}
+
+/// GB 4287 3.2: woven 标准品 152 cm wide, 10–14 kg/100 m (cotton, dyed); silk woven 114 cm,
+/// 6–8 kg/100 m. Knitted goods and yarn (cotton, light shades) and wool (a conversion) cannot
+/// be recognised from the filing's facts.
+pub fn is_standard_product(product: &Product) -> bool {
+    let (Some(width), Some(weight)) = (product.width_cm, product.weight_kg_per_100m) else {
+        return false;
+    };
+    let near = |w: f64, target: f64| (w - target).abs() <= 0.5;
+    match product.fabric {
+        Some(Fabric::CottonWoven) => near(width, 152.0) && (10.0..=14.0).contains(&weight),
+        Some(Fabric::Silk) => near(width, 114.0) && (6.0..=8.0).contains(&weight),
+        _ => false,
+    }
 }
 
 impl<'a> Context<'a> {
@@ -232,16 +260,32 @@ pub fn benchmark_key(product: &Product) -> Option<&'static str> {
 }
 
 fn benchmark_facts(filing: &Filing, standards: &Standards, table: Table) -> Option<BenchmarkFacts> {
-    let actual_m3 = filing.water.as_ref()?.discharged_t_per_year?;
+    let water = filing.water.as_ref()?;
     let products = filing.products();
     if products.is_empty() {
         return None;
     }
+    // 4.5 counts one working day: with a day's output of every product and that day's
+    // drainage, the ratio is the standard's; otherwise annual totals stand in for it.
+    let daily =
+        water.daily_discharged_m3.is_some() && products.iter().all(|p| p.daily_output.is_some());
+    let actual_m3 = if daily {
+        water.daily_discharged_m3?
+    } else {
+        water.discharged_t_per_year?
+    };
     let mut lines = Vec::new();
     let mut mass_t = 0.0;
     let mut benchmark_m3 = 0.0;
     for product in products {
-        let mass = product_mass_t(product)?;
+        let mass = if daily {
+            product_mass_t(&Product {
+                output: product.daily_output,
+                ..product.clone()
+            })?
+        } else {
+            product_mass_t(product)?
+        };
         let row = standards.water.benchmark(benchmark_key(product)?)?;
         let per_t = if table == Table::T1 { row.t1 } else { row.t2 };
         mass_t += mass;
@@ -257,5 +301,7 @@ fn benchmark_facts(filing: &Filing, standards: &Standards, table: Table) -> Opti
         actual_m3,
         ratio: actual_m3 / benchmark_m3,
         lines,
+        standard_products: products.iter().all(is_standard_product),
+        daily,
     })
 }

@@ -127,7 +127,26 @@ fn e3_gb4287_3_2_and_4_5_a_breach_only_after_conversion_cannot_block() {
     let cod: Vec<_> = found.iter().filter(|f| f.field.contains("[1]")).collect();
     assert_eq!(cod.len(), 1, "{found:#?}");
     assert_eq!(cod[0].severity, Warning);
-    assert!(cod[0].message.contains("标准品") && cod[0].message.contains("按日"));
+    assert!(cod[0].message.contains("标准品") && cod[0].message.contains("工作日"));
+}
+
+#[test]
+fn e3_gb4287_3_2_and_4_5_standard_products_counted_per_working_day_may_block() {
+    // The same plant when the filing gives what the standard counts: a 标准品 (152 cm,
+    // 12 kg/100 m cotton woven) and one working day's output and drainage → the converted
+    // breach is an error again.
+    let found = findings(
+        |v| {
+            v["products"][0]["output"] = json!(4000);
+            v["products"][0]["width_cm"] = json!(152);
+            v["products"][0]["daily_output"] = json!(12.12);
+            v["water"]["daily_discharged_m3"] = json!(3182);
+        },
+        "water.limit.indirect",
+    );
+    let cod: Vec<_> = found.iter().filter(|f| f.field.contains("[1]")).collect();
+    assert_eq!(cod.len(), 1, "{found:#?}");
+    assert_eq!(cod[0].severity, Error, "{:#?}", cod[0]);
 }
 
 // E4 ----------------------------------------------------------------------------------------

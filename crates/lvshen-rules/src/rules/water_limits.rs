@@ -119,9 +119,15 @@ pub(crate) fn check_limits(cx: &Context<'_>, rule: &Rule, direct: bool, out: &mu
         if !broken_original && !broken_amended {
             continue;
         }
-        // Broken only after the benchmark-volume conversion: the conversion as done here is
-        // not the standard's (see `CONVERTED_ONLY_CAVEAT`), so it cannot block.
+        // Broken only after the benchmark-volume conversion, and the conversion could not be
+        // done as the standard counts (3.2 标准品, 4.5 per working day): it cannot block.
+        let as_the_standard_counts = cx
+            .derived
+            .benchmark
+            .as_ref()
+            .is_some_and(|b| b.as_the_standard_counts());
         let converted_only = value != measured
+            && !as_the_standard_counts
             && !breaks(original.limit, entry, measured)
             && !breaks(amended.limit, entry, measured);
         out.push(finding(
@@ -144,9 +150,24 @@ pub(crate) fn check_limits(cx: &Context<'_>, rule: &Rule, direct: bool, out: &mu
 
 /// Why a breach found only after the benchmark-volume conversion is a warning: GB 4287 counts
 /// product in tonnes of 标准品 (3.2; other products by FZ/T 01002-2010, not in the reference
-/// set) and output and drainage per working day (4.5); the filing gives actual product mass and
-/// annual totals.
-const CONVERTED_ONLY_CAVEAT: &str = "；按实测浓度不超标，超标结论来自基准排水量换算，而换算用的是申报产品的实际质量（未按 GB 4287 3.2 折算为标准品；其他产品的折算见 FZ/T 01002-2010，本系统未收录）和全年排水总量（4.5 按日核算，申报未给逐日产量和排水量），待核实";
+/// set) and output and drainage per working day (4.5); say which of the two the filing did not
+/// allow.
+fn converted_only_caveat(cx: &Context<'_>) -> String {
+    let Some(b) = cx.derived.benchmark.as_ref() else {
+        return String::new();
+    };
+    let mut missing = Vec::new();
+    if !b.standard_products {
+        missing.push("产品未按 GB 4287 3.2 折算为标准品（申报的布幅 width_cm、布重不在标准品定义内或未填写；其他产品的折算见 FZ/T 01002-2010，本系统未收录）");
+    }
+    if !b.daily {
+        missing.push("未按 4.5 以一个工作日统计产量和排水量（请填写 products[].daily_output 和 water.daily_discharged_m3），按全年总量计算");
+    }
+    format!(
+        "；按实测浓度不超标，超标结论来自基准排水量换算，而换算{}，待核实",
+        missing.join("，且")
+    )
+}
 
 /// GB 4287 表3 when the site's designation is not said: the ordinary table applies; say what
 /// 表3 would change for this filing (a value that meets the applied table but not 表3), or that
@@ -354,7 +375,7 @@ fn finding(
     if converted_only {
         severity = severity.min(Severity::Warning);
         confidence = confidence.max(Confidence::V2);
-        message.push_str(CONVERTED_ONLY_CAVEAT);
+        message.push_str(&converted_only_caveat(cx));
     }
     let field = water_pollutant_path(entry.index, "concentration_mg_per_l");
     let mut f = rule
