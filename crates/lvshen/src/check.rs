@@ -173,6 +173,7 @@ fn report_unreadable(args: &CheckArgs, error: &ParseError) -> anyhow::Result<Exi
                 ParseError::Invalid { .. } => "invalid_filing",
                 ParseError::TooLarge { .. } => "too_large",
                 ParseError::TooDeep { .. } => "too_deep",
+                ParseError::TooManyNodes { .. } => "too_many_nodes",
                 ParseError::NotUtf8 { .. } => "not_utf8",
                 ParseError::Syntax { .. } => "syntax",
             };
