@@ -70,9 +70,9 @@ code_enum! {
 code_enum! {
     /// The EIA document prepared: 报告书 / 报告表 / 登记表.
     DocumentType {
-        ReportBook = "report_book", "报告书", "环境影响报告书";
-        ReportTable = "report_table", "报告表", "环境影响报告表";
-        RegistrationForm = "registration_form", "登记表", "环境影响登记表";
+        ReportBook = "report_book", "报告书", "环境影响报告书", "生态环境影响报告书";
+        ReportTable = "report_table", "报告表", "环境影响报告表", "生态环境影响报告表";
+        RegistrationForm = "registration_form", "登记表", "环境影响登记表", "生态环境影响登记表";
     }
 }
 
