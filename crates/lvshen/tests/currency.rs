@@ -114,8 +114,9 @@ fn the_same_filing_before_the_code_cites_the_law_then_in_force() {
     let has = |c: &[(String, String)], doc: &str, clause: &str| {
         c.iter().any(|(d, k)| d == doc && k == clause)
     };
+    // A 二级 protection zone (the receptor's name says so): 第六十六条, the Code's 第三百二十条.
     assert!(
-        has(&before, "中华人民共和国水污染防治法", "第六十五条"),
+        has(&before, "中华人民共和国水污染防治法", "第六十六条"),
         "{before:?}"
     );
     assert!(
@@ -123,7 +124,7 @@ fn the_same_filing_before_the_code_cites_the_law_then_in_force() {
         "{before:?}"
     );
     assert!(
-        has(&after, "中华人民共和国生态环境法典", "第三百一十九条"),
+        has(&after, "中华人民共和国生态环境法典", "第三百二十条"),
         "{after:?}"
     );
     assert!(
