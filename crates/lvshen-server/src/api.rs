@@ -457,6 +457,8 @@ pub async fn add_user(
     session.require(&[Role::Admin])?;
     let role = Role::parse(&body.role)
         .ok_or_else(|| AppError::bad_request("角色应为 applicant / reviewer / staff / admin"))?;
+    // Hashing costs argon2's memory too: bounded like logins.
+    let _permit = crate::auth::password_permit().await?;
     let user = db(&state, move |s| {
         s.add_user(&body.name, &body.password, role, body.org.as_deref())
     })

@@ -19,8 +19,65 @@ use crate::error::{ApiJson, AppError};
 use crate::{AppState, db};
 
 pub const COOKIE: &str = "lvshen_session";
-const MAX_FAILURES: i64 = 5;
 const LOCK_MINUTES: i64 = 15;
+
+/// Login throttling (red-team problems 2 and 4). Guessing is slowed per (name, address): five
+/// failures lock that pair for 15 minutes, so five typos behind a NAT lock only that name from
+/// there, and junk names lock nobody else. A name is also capped across all addresses (50 in 15
+/// minutes: slows a distributed guess; an administrator clears it with `lvshen user unlock`),
+/// and an address across all names (100: slows a spray from one place without locking a NAT's
+/// ordinary users). A success clears the pair's failures. Every attempt is reserved before its
+/// password is checked, so a concurrent burst cannot be checked more often than the limit.
+pub const LOGIN_LIMITS: lvshen_store::LoginLimits = lvshen_store::LoginLimits {
+    minutes: LOCK_MINUTES,
+    pair: 5,
+    name: 50,
+    addr: 100,
+};
+
+/// Longest name and password a login accepts (longer ones are refused before the store).
+const MAX_NAME_CHARS: usize = 64;
+const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// Password checks (argon2, 19 MiB each) running at once: twice the cores. More wait up to
+/// [`PASSWORD_WAIT`], then get 503 (red-team problem 3).
+fn password_checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    CHECKS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(2 * cores)
+    })
+}
+const PASSWORD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A permit to run one password hash or check.
+pub(crate) async fn password_permit() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
+    match tokio::time::timeout(PASSWORD_WAIT, password_checks().acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(AppError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            "服务器繁忙，请稍后再试",
+        )),
+    }
+}
+
+/// A login POST from another site (login CSRF, red-team problem 14): the `Origin` header,
+/// when a browser sends one, must name this host.
+fn cross_site(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let origin_host = origin
+        .split_once("://")
+        .map_or(origin, |(_, rest)| rest)
+        .trim_end_matches('/');
+    origin == "null" || host.is_empty() || !origin_host.eq_ignore_ascii_case(host)
+}
 
 /// The logged-in user of a request.
 #[derive(Debug, Clone)]
@@ -161,30 +218,60 @@ async fn login(
     state: &AppState,
     form: LoginForm,
     addr: String,
+    headers: &HeaderMap,
 ) -> Result<(User, String), AppError> {
+    if cross_site(headers) {
+        return Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            "cross_site",
+            "登录请求来自其他网站，已拒绝",
+        ));
+    }
     let name = form.name.trim().to_owned();
     if name.is_empty() || form.password.is_empty() {
         return Err(AppError::bad_request("请输入用户名和密码"));
     }
-    let (n, a) = (name.clone(), addr.clone());
-    let failures = db(state, move |s| s.recent_failures(&n, &a, LOCK_MINUTES)).await?;
-    if failures >= MAX_FAILURES {
-        return Err(AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "throttled",
-            format!("登录失败次数过多，请 {LOCK_MINUTES} 分钟后再试"),
-        ));
+    if name.chars().count() > MAX_NAME_CHARS || form.password.len() > MAX_PASSWORD_BYTES {
+        return Err(AppError::bad_request(format!(
+            "用户名不超过 {MAX_NAME_CHARS} 个字符，密码不超过 {MAX_PASSWORD_BYTES} 字节"
+        )));
     }
+    let (n, a) = (name.clone(), addr.clone());
+    let gate = db(state, move |s| s.reserve_login(&n, &a, LOGIN_LIMITS)).await?;
+    let reservation = match gate {
+        lvshen_store::LoginGate::Open(id) => id,
+        lvshen_store::LoginGate::Throttled(why) => {
+            let message = match why {
+                lvshen_store::Throttle::Pair => {
+                    format!("该账号在本地址登录失败次数过多，请 {LOCK_MINUTES} 分钟后再试")
+                }
+                lvshen_store::Throttle::Name => format!(
+                    "该账号近期登录失败次数过多，已暂停登录 {LOCK_MINUTES} 分钟；如需立即恢复，请联系管理员（lvshen user unlock）"
+                ),
+                lvshen_store::Throttle::Address => {
+                    format!("本地址登录失败次数过多，请 {LOCK_MINUTES} 分钟后再试")
+                }
+            };
+            return Err(AppError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "throttled",
+                message,
+            ));
+        }
+    };
+    let permit = password_permit().await?;
     let (n, p) = (name.clone(), form.password);
     let user = db(state, move |s| s.verify_password(&n, &p)).await?;
+    drop(permit);
     let Some(user) = user else {
-        db(state, move |s| s.record_failure(&name, &addr)).await?;
+        db(state, move |s| s.login_failed(&name, &addr)).await?;
         return Err(AppError::new(
             StatusCode::UNAUTHORIZED,
             "bad_credentials",
             "用户名或密码错误",
         ));
     };
+    db(state, move |s| s.login_succeeded(reservation, &name, &addr)).await?;
     let u = user.clone();
     let (token, _csrf) = db(state, move |s| s.create_session(&u)).await?;
     Ok((user, token))
@@ -194,9 +281,10 @@ async fn login(
 pub async fn form_login(
     State(state): State<AppState>,
     ClientAddr(addr): ClientAddr,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    match login(&state, form, addr).await {
+    match login(&state, form, addr, &headers).await {
         Ok((_, token)) => {
             let mut response = Redirect::to("/").into_response();
             response.headers_mut().insert(
@@ -220,9 +308,10 @@ pub async fn form_login(
 pub async fn api_login(
     State(state): State<AppState>,
     ClientAddr(addr): ClientAddr,
+    headers: HeaderMap,
     ApiJson(form): ApiJson<LoginForm>,
 ) -> Result<Response, AppError> {
-    let (user, token) = login(&state, form, addr).await?;
+    let (user, token) = login(&state, form, addr, &headers).await?;
     let lookup = token.clone();
     let csrf = db(&state, move |s| s.session(&lookup))
         .await?

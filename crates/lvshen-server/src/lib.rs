@@ -7,6 +7,7 @@
 
 mod api;
 mod auth;
+pub use auth::LOGIN_LIMITS;
 mod chat;
 mod error;
 mod openapi;

@@ -642,3 +642,134 @@ async fn every_documented_route_exists() {
         "3.1.0"
     );
 }
+
+/// A login request from a given client address (the in-process router has no socket).
+fn login_from(addr: &str, name: &str, password: &str) -> Request<Body> {
+    let mut req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/login")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            json!({ "name": name, "password": password }).to_string(),
+        ))
+        .unwrap();
+    let socket: std::net::SocketAddr = format!("{addr}:40000").parse().unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(socket));
+    req
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_concurrent_burst_of_logins_checks_no_more_passwords_than_the_limit() {
+    // Red-team problem 2: 39 wrong passwords and the right one, released together.
+    let app = Arc::new(app());
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let pw = if i == 39 {
+                "password-bob".to_owned()
+            } else {
+                format!("guess-{i}")
+            };
+            send(&app, login_from("10.0.0.7", "bob", &pw)).await.status
+        }));
+    }
+    let mut checked = 0;
+    for t in tasks {
+        let status = t.await.unwrap();
+        if status != StatusCode::TOO_MANY_REQUESTS {
+            checked += 1;
+        }
+    }
+    // At most the five allowed attempts reached the password check.
+    assert!(checked <= 5, "{checked} passwords were checked");
+}
+
+#[tokio::test]
+async fn a_lock_on_one_name_does_not_lock_others_from_the_same_address() {
+    // Red-team problem 4: five junk logins from a NAT address no longer lock everyone there,
+    // and five wrong passwords for root from one address do not lock root elsewhere.
+    let app = app();
+    for _ in 0..5 {
+        let r = send(&app, login_from("10.0.0.8", "nosuchuser", "x-wrong-pw")).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = send(&app, login_from("10.0.0.8", "bob", "password-bob")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    for _ in 0..5 {
+        send(&app, login_from("10.0.0.9", "root", "x-wrong-pw")).await;
+    }
+    let r = send(&app, login_from("10.0.0.9", "root", "password-root")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    let r = send(&app, login_from("10.0.0.10", "root", "password-root")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
+
+#[tokio::test]
+async fn a_name_guessed_from_many_addresses_is_capped_and_an_admin_can_clear_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s.db")).unwrap();
+    let limits = lvshen_server::LOGIN_LIMITS;
+    for i in 0..limits.name {
+        let gate = store
+            .reserve_login("root", &format!("10.1.{}.{}", i / 250, i % 250), limits)
+            .unwrap();
+        assert!(
+            matches!(gate, lvshen_store::LoginGate::Open(_)),
+            "{i}: {gate:?}"
+        );
+    }
+    assert_eq!(
+        store.reserve_login("root", "10.9.9.9", limits).unwrap(),
+        lvshen_store::LoginGate::Throttled(lvshen_store::Throttle::Name)
+    );
+    assert_eq!(
+        store.clear_login_failures("root").unwrap() as i64,
+        limits.name
+    );
+    assert!(matches!(
+        store.reserve_login("root", "10.9.9.9", limits).unwrap(),
+        lvshen_store::LoginGate::Open(_)
+    ));
+}
+
+#[tokio::test]
+async fn an_overlong_login_name_is_refused_before_the_store_and_the_audit_log() {
+    // Red-team problem 11: a 1 MiB name no longer reaches login_failures or the audit log.
+    let app = app();
+    let long = "<".repeat(1_000_000);
+    let r = send(&app, login_from("10.0.0.11", &long, "x")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+    let root = Client::login(&app, "root").await;
+    let audit = root.get("/api/admin/audit").await.text();
+    assert!(audit.len() < 100_000, "audit grew to {} bytes", audit.len());
+}
+
+#[tokio::test]
+async fn a_login_posted_from_another_site_is_refused() {
+    // Red-team problem 14 (login CSRF).
+    let app = app();
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/login")
+        .header(header::HOST, "127.0.0.1:8080")
+        .header(header::ORIGIN, "http://evil.example")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("name=sam&password=password-sam"))
+        .unwrap();
+    let r = send(&app, req).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert!(r.headers.get(header::SET_COOKIE).is_none());
+    // The same form from this site logs in.
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/login")
+        .header(header::HOST, "127.0.0.1:8080")
+        .header(header::ORIGIN, "http://127.0.0.1:8080")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("name=sam&password=password-sam"))
+        .unwrap();
+    let r = send(&app, req).await;
+    assert!(r.headers.get(header::SET_COOKIE).is_some(), "{}", r.status);
+}

@@ -199,6 +199,42 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// The longest user name kept in the failure table and the audit log.
+pub const MAX_LOGGED_NAME: usize = 64;
+
+fn bounded(name: &str) -> String {
+    name.trim().chars().take(MAX_LOGGED_NAME).collect()
+}
+
+/// How many failed logins a window allows, per (name, address) pair, per name from any
+/// address, and per address for any name.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginLimits {
+    pub minutes: i64,
+    pub pair: i64,
+    pub name: i64,
+    pub addr: i64,
+}
+
+/// Why a login attempt was refused before its password was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Throttle {
+    /// Too many failures of this name from this address.
+    Pair,
+    /// Too many failures of this name from all addresses (an administrator can clear it).
+    Name,
+    /// Too many failures from this address for any names.
+    Address,
+}
+
+/// The outcome of [`Store::reserve_login`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginGate {
+    /// Go ahead; the id of the reservation.
+    Open(i64),
+    Throttled(Throttle),
+}
+
 /// The store.
 #[derive(Debug)]
 pub struct Store {
@@ -424,12 +460,12 @@ impl Store {
         Ok(self.conn().query_row(
             "SELECT COUNT(*) FROM login_failures WHERE (name = ?1 OR addr = ?2)
              AND at > strftime('%Y-%m-%dT%H:%M:%SZ','now', ?3)",
-            params![name.trim(), addr, format!("-{minutes} minutes")],
+            params![bounded(name), addr, format!("-{minutes} minutes")],
             |r| r.get(0),
         )?)
     }
 
-    /// Records a failed login.
+    /// Records a failed login (the name is stored at most [`MAX_LOGGED_NAME`] characters).
     pub fn record_failure(&self, name: &str, addr: &str) -> Result<()> {
         let conn = self.conn();
         conn.execute(
@@ -437,16 +473,104 @@ impl Store {
                 "INSERT INTO login_failures(name, addr, at) VALUES (?1, ?2, {})",
                 now_sql()
             ),
-            params![name.trim(), addr],
+            params![bounded(name), addr],
         )?;
         audit(
             &conn,
             None,
             "login.failed",
-            &format!("user:{}", name.trim()),
+            &format!("user:{}", bounded(name)),
             addr,
         )?;
         Ok(())
+    }
+
+    /// Reserves a login attempt before the password is checked: under the store's one
+    /// connection, counts the recent failures of this name from this address, of this name
+    /// from anywhere and from this address for any name, refuses past `limits`, and otherwise
+    /// records the attempt as a failure in the same step. Concurrent attempts therefore
+    /// cannot all see a count of zero (red-team problem 2). [`Store::login_succeeded`] removes
+    /// the reservation (and the pair's earlier failures); a wrong password keeps it.
+    pub fn reserve_login(&self, name: &str, addr: &str, limits: LoginLimits) -> Result<LoginGate> {
+        let name = bounded(name);
+        let conn = self.conn();
+        let window = format!("-{} minutes", limits.minutes);
+        let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<i64> {
+            Ok(conn.query_row(sql, args, |r| r.get(0))?)
+        };
+        let since = "at > strftime('%Y-%m-%dT%H:%M:%SZ','now', ?3)";
+        let pair = count(
+            &format!(
+                "SELECT COUNT(*) FROM login_failures WHERE name = ?1 AND addr = ?2 AND {since}"
+            ),
+            &[&name, &addr, &window],
+        )?;
+        if pair >= limits.pair {
+            return Ok(LoginGate::Throttled(Throttle::Pair));
+        }
+        let by_name = count(
+            &format!("SELECT COUNT(*) FROM login_failures WHERE name = ?1 AND ?2 = ?2 AND {since}"),
+            &[&name, &addr, &window],
+        )?;
+        if by_name >= limits.name {
+            return Ok(LoginGate::Throttled(Throttle::Name));
+        }
+        let by_addr = count(
+            &format!("SELECT COUNT(*) FROM login_failures WHERE ?1 = ?1 AND addr = ?2 AND {since}"),
+            &[&name, &addr, &window],
+        )?;
+        if by_addr >= limits.addr {
+            return Ok(LoginGate::Throttled(Throttle::Address));
+        }
+        conn.execute(
+            &format!(
+                "INSERT INTO login_failures(name, addr, at) VALUES (?1, ?2, {})",
+                now_sql()
+            ),
+            params![name, addr],
+        )?;
+        Ok(LoginGate::Open(conn.last_insert_rowid()))
+    }
+
+    /// A reserved attempt succeeded: its reservation and the earlier failures of this name
+    /// from this address are cleared.
+    pub fn login_succeeded(&self, reservation: i64, name: &str, addr: &str) -> Result<()> {
+        let conn = self.conn();
+        conn.execute("DELETE FROM login_failures WHERE id = ?1", [reservation])?;
+        conn.execute(
+            "DELETE FROM login_failures WHERE name = ?1 AND addr = ?2",
+            params![bounded(name), addr],
+        )?;
+        Ok(())
+    }
+
+    /// A reserved attempt failed: the reservation stays as the failure; the audit log says so.
+    pub fn login_failed(&self, name: &str, addr: &str) -> Result<()> {
+        audit(
+            &self.conn(),
+            None,
+            "login.failed",
+            &format!("user:{}", bounded(name)),
+            addr,
+        )
+    }
+
+    /// Clears every recorded failure of a name (an administrator unlocking an account that
+    /// someone kept locked with wrong passwords). Returns how many were cleared.
+    pub fn clear_login_failures(&self, name: &str) -> Result<usize> {
+        let conn = self.conn();
+        let n = conn.execute(
+            "DELETE FROM login_failures WHERE name = ?1",
+            [bounded(name)],
+        )?;
+        audit(
+            &conn,
+            None,
+            "login.unlock",
+            &format!("user:{}", bounded(name)),
+            "",
+        )?;
+        Ok(n)
     }
 
     // ---- sessions --------------------------------------------------------------------

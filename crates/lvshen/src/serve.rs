@@ -119,6 +119,15 @@ pub(crate) enum UserCommand {
         #[command(flatten)]
         data: DataDirArgs,
     },
+    /// 解除账号的登录锁定（清除该用户名的登录失败记录）
+    Unlock {
+        /// 用户名
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
 }
 
 pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
@@ -154,6 +163,15 @@ pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
                     .map(|o| format!("，{o}"))
                     .unwrap_or_default()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::Unlock { name, db, data } => {
+            let store = Store::open(&db_path(&data.resolve(), db.as_ref()))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let cleared = store
+                .clear_login_failures(&name)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("已解除 {name} 的登录锁定（清除 {cleared} 条失败记录）");
             Ok(ExitCode::SUCCESS)
         }
         UserCommand::List { db, data } => {
