@@ -33,9 +33,20 @@ pub struct OpinionFacts {
 impl OpinionFacts {
     /// One line per fact, numbered for the prompt.
     pub fn lines(&self) -> Vec<String> {
+        // The applicant's strings are data: any that reads as an instruction to the model is
+        // left out, like instruction-like text in retrieved passages.
+        let data = |s: &str| {
+            if crate::evidence::is_instruction(s) {
+                "（申报内容已略去）".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
         let mut out = vec![format!(
-            "项目“{}”，建设单位{}，位于{}。",
-            self.project, self.applicant, self.district
+            "项目“{}”，建设单位“{}”，位于“{}”。",
+            data(&self.project),
+            data(&self.applicant),
+            data(&self.district)
         )];
         if self.accepted.is_empty() {
             out.push("审查人员未确认需要整改的问题。".into());

@@ -5,6 +5,15 @@
 use serde_json::{Map, Value};
 
 use crate::codes::*;
+
+/// The longest identifying string (names, places) a filing may carry.
+pub const MAX_LINE_CHARS: usize = 200;
+
+/// Unicode format characters (zero-width spaces and joiners, direction marks, BOM) that make
+/// look-alike or reordered text.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
 use crate::model::*;
 use crate::parse::Issue;
 
@@ -136,6 +145,28 @@ impl Walker {
                 None
             }
         }
+    }
+
+    /// An identifying string that reports, opinions and prompts quote (project and company
+    /// names, places): one line, no control or format characters, at most
+    /// [`MAX_LINE_CHARS`] characters (red-team problem 5: a project name must not be able to
+    /// write headings or conclusions into a drafted opinion).
+    fn line(&mut self, obj: &mut Obj<'_>, key: &'static str, required: bool) -> Option<String> {
+        let path = obj.child(key);
+        let text = self.string(obj, key, required)?;
+        if text.chars().any(|c| c.is_control() || is_format_char(c)) {
+            self.error(
+                path,
+                "不能包含换行、制表符或不可见的控制字符（应为一行文字）",
+            );
+            return None;
+        }
+        let n = text.chars().count();
+        if n > MAX_LINE_CHARS {
+            self.error(path, format!("过长：{n} 个字符，上限 {MAX_LINE_CHARS} 个"));
+            return None;
+        }
+        Some(text)
     }
 
     fn number(&mut self, obj: &mut Obj<'_>, key: &'static str, rule: Num) -> Option<f64> {
@@ -380,8 +411,8 @@ impl Walker {
 
     fn project(&mut self, value: &Value) -> Option<Project> {
         let mut o = self.object(value, "project".to_owned())?;
-        let name = self.string(&mut o, "name", true);
-        let applicant = self.string(&mut o, "applicant", true);
+        let name = self.line(&mut o, "name", true);
+        let applicant = self.line(&mut o, "applicant", true);
         let credit_code = self.string(&mut o, "credit_code", false);
         if let Some(code) = &credit_code
             && code.chars().count() != 18
@@ -398,7 +429,7 @@ impl Walker {
             name: name.unwrap_or_default(),
             applicant: applicant.unwrap_or_default(),
             credit_code,
-            eia_agency: self.string(&mut o, "eia_agency", false),
+            eia_agency: self.line(&mut o, "eia_agency", false),
             construction_type: self.code(
                 &mut o,
                 "construction_type",
@@ -460,7 +491,7 @@ impl Walker {
 
     fn location(&mut self, value: &Value) -> Option<Location> {
         let mut o = self.object(value, "location".to_owned())?;
-        let district = self.string(&mut o, "district", true);
+        let district = self.line(&mut o, "district", true);
         let longitude = self.number(&mut o, "longitude", Num::Range(-180.0, 180.0));
         let errors_before = self.errors.len();
         let latitude = self.number(&mut o, "latitude", Num::Range(-90.0, 90.0));
@@ -485,12 +516,12 @@ impl Walker {
         let industrial_park_given = o.map.contains_key("industrial_park");
         let location = Location {
             district: district.unwrap_or_default(),
-            address: self.string(&mut o, "address", false),
+            address: self.line(&mut o, "address", false),
             longitude: longitude.unwrap_or_default(),
             latitude: latitude.unwrap_or_default(),
-            industrial_park: self.string(&mut o, "industrial_park", false),
+            industrial_park: self.line(&mut o, "industrial_park", false),
             industrial_park_given,
-            zoning_unit: self.string(&mut o, "zoning_unit", false),
+            zoning_unit: self.line(&mut o, "zoning_unit", false),
             land_area_m2: self.number(&mut o, "land_area_m2", Num::NonNegative),
             special_emission_limits: self.boolean(&mut o, "special_emission_limits"),
             special_limits: self
@@ -560,7 +591,7 @@ impl Walker {
                 DischargeMode::codes_list,
                 false,
             ),
-            receiving: self.string(&mut o, "receiving", false),
+            receiving: self.line(&mut o, "receiving", false),
             receiving_kind: self.code(
                 &mut o,
                 "receiving_kind",

@@ -197,6 +197,7 @@ pub async fn submit_filing(
 ) -> ApiResult {
     session.require(&[Role::Applicant])?;
     let (_, version) = visible_latest(&state, &session, id).await?;
+    let checked_version = version.version;
     let checked = run_check(&state, version.body).await?;
     if checked.report.is_none() {
         return Err(AppError::bad_request(format!(
@@ -211,8 +212,44 @@ pub async fn submit_filing(
         )));
     }
     let user = session.user.clone();
-    db(&state, move |s| s.submit(&user, id)).await?;
-    Ok(Json(json!({ "id": id, "status": "submitted" })))
+    // Pinned to the version just checked: a save in between makes the submission fail (409).
+    db(&state, move |s| s.submit(&user, id, checked_version))
+        .await
+        .map_err(|e| {
+            if e.code == "conflict" {
+                AppError::new(
+                    axum::http::StatusCode::CONFLICT,
+                    "version_changed",
+                    e.message.trim_end_matches("已存在").to_owned(),
+                )
+            } else {
+                e
+            }
+        })?;
+    Ok(Json(
+        json!({ "id": id, "status": "submitted", "version": checked_version }),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ReturnBody {
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// `POST /api/review/{id}/return` (reviewers): send a submitted filing back to its applicant
+/// as a draft, with the reason (in the audit log).
+pub async fn return_filing(
+    State(state): State<AppState>,
+    session: Session,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ReturnBody>,
+) -> ApiResult {
+    session.require(&[Role::Reviewer])?;
+    visible_filing(&state, &session, id).await?;
+    let user = session.user.clone();
+    db(&state, move |s| s.return_filing(&user, id, &body.reason)).await?;
+    Ok(Json(json!({ "id": id, "status": "draft" })))
 }
 
 #[derive(Debug, Deserialize)]
@@ -327,16 +364,11 @@ pub async fn draft_opinion(
             })
             .collect();
         let precedents = service::precedents(&st, filing);
-        let mut text = service::draft_opinion(
-            filing,
-            report,
-            &accepted,
-            checked.siting.as_ref(),
-            &precedents,
-        );
         // The overall paragraph by the model, when it is available; checked sentence by
-        // sentence, and left out when nothing passes.
+        // sentence, and left out when nothing passes. It goes into its own slot of the
+        // template, never by searching the text (which holds the applicant's strings).
         let mut method = "facts";
+        let mut paragraph = None;
         if let Ok(llm) = st.llm.get() {
             let as_of = lvshen_rules::Date::parse(&report.as_of).unwrap_or_else(service::today_china);
             let facts = service::opinion_facts(as_of, filing, &accepted, checked.siting.as_ref(), &precedents);
@@ -347,16 +379,20 @@ pub async fn draft_opinion(
                     for d in &p.dropped {
                         tracing::info!(sentence = %d.sentence, reason = %d.reason, "opinion sentence dropped");
                     }
-                    text = text.replacen(
-                        "五、结论。",
-                        &format!("综合意见：{}（本段由本地模型依据上述事实起草，数字、地名和引用已逐句核对。）\n\n五、结论。", p.text),
-                        1,
-                    );
+                    paragraph = Some(p.text);
                 }
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "opinion paragraph not drafted"),
             }
         }
+        let text = service::draft_opinion(
+            filing,
+            report,
+            &accepted,
+            checked.siting.as_ref(),
+            &precedents,
+            paragraph.as_deref(),
+        );
         Ok((text, method))
     })
     .await

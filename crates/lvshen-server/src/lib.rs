@@ -134,6 +134,7 @@ pub fn router(state: AppState) -> Router {
         .route("/review/queue", get(api::review_queue))
         .route("/review/stats", get(api::review_stats))
         .route("/review/{id}/decisions", post(api::decide))
+        .route("/review/{id}/return", post(api::return_filing))
         .route(
             "/review/{id}/opinion",
             post(api::draft_opinion).put(api::save_opinion),

@@ -86,6 +86,13 @@ pub const ROUTES: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
+        "/api/review/{id}/return",
+        "将已提交的填报退回申报单位修改（附理由）",
+        "审查人员",
+        "",
+    ),
+    (
+        "post",
         "/api/review/{id}/opinion",
         "依据采纳的问题和类似批复起草审查意见",
         "审查人员",

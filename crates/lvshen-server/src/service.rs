@@ -157,6 +157,7 @@ pub fn draft_opinion(
     accepted: &[&lvshen_filing::Finding],
     siting: Option<&Analysis>,
     precedents: &[Hit],
+    paragraph: Option<&str>,
 ) -> String {
     let p = &filing.project;
     let book = lvshen_rules::LawBook::builtin();
@@ -170,25 +171,28 @@ pub fn draft_opinion(
         _ => "报告书",
     };
     let mut out = String::new();
+    // The applicant's strings are data: one line each (the filing walk refuses others),
+    // quoted, brackets that could close a title removed, length bounded. Headings and
+    // conclusions come only from this template.
     out.push_str(&format!(
         "关于《{}{}》的审查意见（草稿）\n\n{}：\n\n",
-        p.name,
+        quoted(&p.name),
         book.eia_document_name(kind, as_of),
-        p.applicant
+        quoted(&p.applicant)
     ));
     out.push_str(&format!(
-        "一、项目概况。项目位于{}{}，建设单位为{}{}。\n\n",
-        filing.location.district,
+        "一、项目概况。项目位于“{}”{}，建设单位为“{}”{}。\n\n",
+        quoted(&filing.location.district),
         filing
             .location
             .industrial_park
             .as_deref()
-            .map(|x| format!("（{x}）"))
+            .map(|x| format!("（“{}”）", quoted(x)))
             .unwrap_or_default(),
-        p.applicant,
+        quoted(&p.applicant),
         p.industry_code
             .as_deref()
-            .map(|c| format!("，行业代码 {c}"))
+            .map(|c| format!("，行业代码 {}", quoted(c)))
             .unwrap_or_default()
     ));
     if let Some(a) = siting {
@@ -240,6 +244,11 @@ pub fn draft_opinion(
         out.push_str(&refs.join("；"));
         out.push_str("（示例批复，仅供参考）。\n\n");
     }
+    if let Some(paragraph) = paragraph {
+        out.push_str(&format!(
+            "综合意见：{paragraph}（本段由本地模型依据上述事实起草，数字、地名和引用已逐句核对。）\n\n"
+        ));
+    }
     let conclusion = if errors > 0 {
         "五、结论。上述影响审批的问题整改完成前，暂不予批准；请建设单位修改完善后重新报送。"
     } else if !accepted.is_empty() {
@@ -256,6 +265,19 @@ pub fn draft_opinion(
     out
 }
 
+/// An applicant's string as the opinion quotes it: one line, no brackets or quotes that could
+/// close the surrounding title or quotation, at most 200 characters.
+pub fn quoted(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '《' | '》' | '“' | '”' | '「' | '」' | '"' => '·',
+            c => c,
+        })
+        .take(200)
+        .collect()
+}
+
 /// The facts the model may use for the opinion's overall paragraph.
 pub fn opinion_facts(
     as_of: lvshen_rules::Date,
@@ -265,9 +287,9 @@ pub fn opinion_facts(
     precedents: &[Hit],
 ) -> lvshen_agent::opinion::OpinionFacts {
     lvshen_agent::opinion::OpinionFacts {
-        project: filing.project.name.clone(),
-        applicant: filing.project.applicant.clone(),
-        district: filing.location.district.clone(),
+        project: quoted(&filing.project.name),
+        applicant: quoted(&filing.project.applicant),
+        district: quoted(&filing.location.district),
         accepted: accepted
             .iter()
             .map(|f| {

@@ -751,26 +751,71 @@ impl Store {
     }
 
     /// Submits a draft to the bureau.
-    pub fn submit(&self, user: &User, id: i64) -> Result<()> {
+    pub fn submit(&self, user: &User, id: i64, checked_version: i64) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        // Compare-and-set on the version that was checked: a save that lands between the
+        // check and this update makes a newer version, and the submission is refused.
         let changed = tx.execute(
             &format!(
-                "UPDATE filings SET status = 'submitted', submitted_at = {now}, updated_at = {now}
-                 WHERE id = ?1 AND status = 'draft'",
+                "UPDATE filings SET status = 'submitted', submitted_version = ?2,
+                        submitted_at = {now}, updated_at = {now}
+                 WHERE id = ?1 AND status = 'draft'
+                   AND (SELECT MAX(version) FROM filing_versions WHERE filing_id = ?1) = ?2",
                 now = now_sql()
             ),
-            [id],
+            params![id, checked_version],
         )?;
         if changed == 0 {
-            return Err(StoreError::Invalid("只有草稿可以提交".into()));
+            let (status, latest): (String, i64) = tx.query_row(
+                "SELECT f.status, (SELECT MAX(version) FROM filing_versions WHERE filing_id = f.id)
+                 FROM filings f WHERE f.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            return Err(if status != "draft" {
+                StoreError::Invalid("只有草稿可以提交".into())
+            } else {
+                StoreError::Conflict(format!(
+                    "填报在检查后已被修改（当前为第 {latest} 版，检查的是第 {checked_version} 版），请查看最新版本的检查结果后再提交"
+                ))
+            });
         }
         audit_tx(
             &tx,
             Some(user.id),
             "filing.submit",
             &format!("filing:{id}"),
-            "",
+            &format!("version {checked_version}"),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A reviewer returns a submitted filing to its applicant as a draft, with the reason.
+    pub fn return_filing(&self, user: &User, id: i64, reason: &str) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            &format!(
+                "UPDATE filings SET status = 'draft', submitted_version = NULL, updated_at = {}
+                 WHERE id = ?1 AND status = 'submitted'",
+                now_sql()
+            ),
+            [id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Invalid(
+                "只有已提交、尚未审结的填报可以退回".into(),
+            ));
+        }
+        let reason: String = reason.chars().take(2000).collect();
+        audit_tx(
+            &tx,
+            Some(user.id),
+            "filing.return",
+            &format!("filing:{id}"),
+            &reason,
         )?;
         tx.commit()?;
         Ok(())

@@ -5,9 +5,10 @@ use rusqlite::Connection;
 
 use crate::Result;
 
-const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    r#"
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        r#"
 CREATE TABLE orgs (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE
@@ -113,7 +114,13 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 "#,
-)];
+    ),
+    (
+        2,
+        // The version that was checked when the filing was submitted (red-team problem 6).
+        "ALTER TABLE filings ADD COLUMN submitted_version INTEGER;",
+    ),
+];
 
 /// Applies the migrations not yet applied.
 pub(crate) fn migrate(conn: &Connection) -> Result<()> {

@@ -81,7 +81,10 @@ fn filings_versions_reports_submission_and_decisions() {
     assert_eq!(row.title, "项目一（改）");
     assert_eq!(s.latest_version(id).unwrap().unwrap().body, "{\"v\":2}");
     assert!(s.submitted_filings().unwrap().is_empty());
-    s.submit(&a, id).unwrap();
+    // Submission is pinned to the checked version (red-team problem 6).
+    let err = s.submit(&a, id, 1).unwrap_err().to_string();
+    assert!(err.contains("第 2 版"), "{err}");
+    s.submit(&a, id, 2).unwrap();
     assert!(
         s.save_version(&a, id, "x", "x", "{}").is_err(),
         "submitted filings are frozen"
@@ -129,7 +132,7 @@ fn the_audit_log_is_append_only_and_data_survive_reopening() {
         s.audit(None, "test", "x", "").unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 1);
+    assert_eq!(s.schema_version().unwrap(), 2);
     assert_eq!(s.users().unwrap().len(), 1);
     let conn = rusqlite::Connection::open(&path).unwrap();
     assert!(
