@@ -25,10 +25,36 @@ pub async fn me(session: Session) -> ApiResult {
 
 /// A filing body: the filing itself (an object) or its text (JSON/TOML/YAML).
 fn body_text(body: &Value) -> Result<String, AppError> {
+    let too_large = |n: usize| {
+        AppError::new(
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!(
+                "填报过大：{:.1} MiB，上限为 {} MiB，未保存",
+                n as f64 / 1_048_576.0,
+                lvshen_filing::MAX_INPUT_BYTES / 1_048_576
+            ),
+        )
+    };
     match body.get("body") {
+        // A body the parser would refuse for its size is not stored either (red-team 10).
+        Some(Value::String(text)) if text.len() > lvshen_filing::MAX_INPUT_BYTES => {
+            Err(too_large(text.len()))
+        }
         Some(Value::String(text)) => Ok(text.clone()),
         Some(v @ Value::Object(_)) => {
-            Ok(serde_json::to_string_pretty(v).map_err(AppError::internal)?)
+            // Measured compact first (what the client sent, about), then pretty-printed for
+            // reading only when that still fits (red-team 13: no 4× inflation).
+            let compact = serde_json::to_string(v).map_err(AppError::internal)?;
+            if compact.len() > lvshen_filing::MAX_INPUT_BYTES {
+                return Err(too_large(compact.len()));
+            }
+            let pretty = serde_json::to_string_pretty(v).map_err(AppError::internal)?;
+            Ok(if pretty.len() <= lvshen_filing::MAX_INPUT_BYTES {
+                pretty
+            } else {
+                compact
+            })
         }
         _ => Err(AppError::bad_request(
             "请求体应为 {\"body\": 填报对象或填报文本}",
@@ -36,11 +62,32 @@ fn body_text(body: &Value) -> Result<String, AppError> {
     }
 }
 
+/// Checks running at once: the cores; more wait up to 30 s, then get 503 (red-team 13).
+fn checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    CHECKS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    })
+}
+
 async fn run_check(state: &AppState, text: String) -> Result<Checked, AppError> {
-    let st = state.clone();
-    tokio::task::spawn_blocking(move || service::check(&st, &text))
+    let permit = tokio::time::timeout(std::time::Duration::from_secs(30), checks().acquire())
         .await
-        .map_err(AppError::internal)
+        .ok()
+        .and_then(Result::ok)
+        .ok_or_else(|| {
+            AppError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "服务器繁忙（审查任务排队已满），请稍后再试",
+            )
+        })?;
+    let st = state.clone();
+    let checked = tokio::task::spawn_blocking(move || service::check(&st, &text))
+        .await
+        .map_err(AppError::internal);
+    drop(permit);
+    checked
 }
 
 /// `POST /api/check`: a stateless pre-check of a filing body → issues, report, siting.
@@ -160,6 +207,24 @@ pub async fn get_filing(State(state): State<AppState>, session: Session, Id(id):
     let checked = run_check(&state, version.body.clone()).await?;
     let v = version.version;
     let decisions = db(&state, move |s| s.decisions(id, v)).await?;
+    // Policy (red-team 9): reviewers' decisions are internal while the review is open.
+    // Applicants see none until the filing is reviewed, and then only which findings were
+    // accepted — never the reviewer's comment or name.
+    let decisions = if session.user.role == Role::Applicant {
+        if row.status == FilingStatus::Reviewed {
+            decisions
+                .iter()
+                .map(|d| json!({ "finding_key": d.finding_key, "accepted": d.accepted }))
+                .collect::<Vec<_>>()
+        } else {
+            Vec::new()
+        }
+    } else {
+        decisions
+            .iter()
+            .map(|d| serde_json::to_value(d).unwrap_or(Value::Null))
+            .collect()
+    };
     Ok(Json(
         json!({ "filing": row, "version": version, "checked": checked, "decisions": decisions }),
     ))

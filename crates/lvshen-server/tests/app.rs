@@ -890,3 +890,108 @@ async fn submission_is_pinned_to_the_checked_version_and_reviewers_can_return_a_
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn applicants_do_not_read_reviewers_internal_decisions() {
+    // Red-team problem 9.
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let r = alice
+        .post(
+            "/api/filings",
+            json!({ "body": fixture("err_water_indirect_limits.json") }),
+        )
+        .await;
+    let id = r.json()["id"].as_i64().unwrap();
+    alice
+        .post(&format!("/api/filings/{id}/submit"), json!({}))
+        .await;
+    let rita = Client::login(&app, "rita").await;
+    let filing = rita.get(&format!("/api/filings/{id}")).await.json();
+    let f = filing["checked"]["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["severity"] == "error")
+        .unwrap()
+        .clone();
+    let key = format!(
+        "{}|{}",
+        f["rule_id"].as_str().unwrap(),
+        f["field"].as_str().unwrap()
+    );
+    let r = rita
+        .post(
+            &format!("/api/review/{id}/decisions"),
+            json!({ "finding_key": key, "accepted": false, "comment": "内部：暂不告知企业" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let seen = alice.get(&format!("/api/filings/{id}")).await;
+    assert!(
+        !seen.text().contains("内部：暂不告知企业"),
+        "{}",
+        seen.text()
+    );
+    assert!(seen.json()["decisions"].as_array().unwrap().is_empty());
+    // The reviewer still sees the comment.
+    assert!(
+        rita.get(&format!("/api/filings/{id}"))
+            .await
+            .text()
+            .contains("内部：暂不告知企业")
+    );
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_not_stored() {
+    // Red-team problem 10: a body the parser refuses for size is not saved as a version.
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let r = alice
+        .post(
+            "/api/filings",
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await;
+    let id = r.json()["id"].as_i64().unwrap();
+    let big = "z".repeat(10 * 1024 * 1024 + 1);
+    let r = alice
+        .put(&format!("/api/filings/{id}"), json!({ "body": big }))
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text());
+    let filing = alice.get(&format!("/api/filings/{id}")).await.json();
+    assert_eq!(filing["version"]["version"], 1);
+}
+
+#[tokio::test]
+async fn account_names_and_passwords_are_validated() {
+    // Red-team problem 16.
+    let app = app();
+    let root = Client::login(&app, "root").await;
+    let add = |name: &'static str, password: String| {
+        let root = &root;
+        async move {
+            root.post(
+                "/api/admin/users",
+                json!({ "name": name, "password": password, "role": "reviewer" }),
+            )
+            .await
+        }
+    };
+    let r = add("ａｄｍｉｎ2", "good-pass-1".into()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["user"]["name"], "admin2");
+    for bad in ["rev\n<b>x</b>", "admin\u{200b}", "two words"] {
+        let r = add(bad, "good-pass-1".into()).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.text());
+    }
+    for bad in [
+        "        ".to_owned(),
+        "x".repeat(100_000),
+        "abcdefgh".to_owned(),
+    ] {
+        let r = add("newreviewer", bad.clone()).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+    }
+}

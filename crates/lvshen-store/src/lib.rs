@@ -199,6 +199,92 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// An account name as stored: NFKC-normalised (ａｄｍｉｎ → admin), 1–64 characters, letters
+/// (any script), digits and `._-` only — no spaces, control or format characters, so no
+/// look-alikes in the user list or the audit log (red-team problem 16).
+pub fn account_name(name: &str) -> Result<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = name.trim().nfkc().collect();
+    let n = name.chars().count();
+    if n == 0 || n > 64 {
+        return Err(StoreError::Invalid("用户名应为 1～64 个字符".into()));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(StoreError::Invalid(
+            "用户名只能包含字母、数字和 . _ -（不能有空格、换行或不可见字符）".into(),
+        ));
+    }
+    Ok(name)
+}
+
+/// A password an account may have: 8–128 characters, not only spaces, at least two of
+/// letters, digits and other characters, not the account name itself.
+pub fn check_password(password: &str, name: &str) -> Result<()> {
+    let n = password.chars().count();
+    if !(8..=128).contains(&n) {
+        return Err(StoreError::Invalid("密码应为 8～128 个字符".into()));
+    }
+    if password.trim().is_empty() {
+        return Err(StoreError::Invalid("密码不能全为空格".into()));
+    }
+    let letters = password.chars().any(char::is_alphabetic);
+    let digits = password.chars().any(|c| c.is_ascii_digit());
+    let others = password.chars().any(|c| !c.is_alphanumeric());
+    if [letters, digits, others].iter().filter(|x| **x).count() < 2 {
+        return Err(StoreError::Invalid(
+            "密码须包含字母、数字、符号中的至少两类".into(),
+        ));
+    }
+    if !name.is_empty() && password.eq_ignore_ascii_case(name) {
+        return Err(StoreError::Invalid("密码不能与用户名相同".into()));
+    }
+    Ok(())
+}
+
+/// Versions one filing may have (every save is a version).
+pub const MAX_VERSIONS_PER_FILING: i64 = 200;
+/// Bytes of filing text one organisation may store, all versions together.
+pub const MAX_ORG_BYTES: i64 = 512 * 1024 * 1024;
+
+/// Refuses a save that would pass the organisation's storage or the filing's version cap
+/// (red-team problem 10).
+fn check_quota(
+    tx: &rusqlite::Transaction<'_>,
+    org_id: i64,
+    filing: Option<i64>,
+    body: &str,
+) -> Result<()> {
+    if let Some(id) = filing {
+        let versions: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM filing_versions WHERE filing_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if versions >= MAX_VERSIONS_PER_FILING {
+            return Err(StoreError::Invalid(format!(
+                "本填报已保存 {versions} 个版本，达到上限 {MAX_VERSIONS_PER_FILING}；请新建填报"
+            )));
+        }
+    }
+    let used: i64 = tx.query_row(
+        "SELECT COALESCE(SUM(LENGTH(CAST(v.body AS BLOB))), 0) FROM filing_versions v
+         JOIN filings f ON f.id = v.filing_id WHERE f.org_id = ?1",
+        [org_id],
+        |r| r.get(0),
+    )?;
+    if used + body.len() as i64 > MAX_ORG_BYTES {
+        return Err(StoreError::Invalid(format!(
+            "本单位的填报已占用 {} MiB，达到存储上限 {} MiB；请联系管理员",
+            used / 1_048_576,
+            MAX_ORG_BYTES / 1_048_576
+        )));
+    }
+    Ok(())
+}
+
 /// The longest user name kept in the failure table and the audit log.
 pub const MAX_LOGGED_NAME: usize = 64;
 
@@ -321,13 +407,9 @@ impl Store {
         role: Role,
         org: Option<&str>,
     ) -> Result<User> {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 64 {
-            return Err(StoreError::Invalid("用户名应为 1～64 个字符".into()));
-        }
-        if password.chars().count() < 8 {
-            return Err(StoreError::Invalid("密码至少 8 个字符".into()));
-        }
+        let name = account_name(name)?;
+        let name = name.as_str();
+        check_password(password, name)?;
         let org = org.map(str::trim).filter(|o| !o.is_empty());
         if role == Role::Applicant && org.is_none() {
             return Err(StoreError::Invalid(
@@ -650,6 +732,7 @@ impl Store {
         let tx = conn.transaction()?;
         let org_id: i64 =
             tx.query_row("SELECT id FROM orgs WHERE name = ?1", [org], |r| r.get(0))?;
+        check_quota(&tx, org_id, None, body)?;
         tx.execute(
             &format!(
                 "INSERT INTO filings(org_id, owner_id, title, district, status, created_at, updated_at)
@@ -691,6 +774,10 @@ impl Store {
         if status != "draft" {
             return Err(StoreError::Invalid("已提交的填报不能再修改".into()));
         }
+        let org_id: i64 = tx.query_row("SELECT org_id FROM filings WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+        check_quota(&tx, org_id, Some(id), body)?;
         let version: i64 = tx.query_row(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM filing_versions WHERE filing_id = ?1",
             [id],
