@@ -579,3 +579,84 @@ pub async fn audit(State(state): State<AppState>, session: Session) -> ApiResult
 pub async fn openapi_json() -> Json<Value> {
     Json(crate::openapi::openapi())
 }
+
+#[derive(Debug, Deserialize)]
+pub struct AccountAction {
+    /// The new password, for `reset-password`.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+/// `POST /api/admin/users/{name}/{action}` (admins): `disable`, `enable`, `reset-password`
+/// (body `{password}`), `end-sessions`, `unlock` (red-team problem 7).
+pub async fn admin_user_action(
+    State(state): State<AppState>,
+    session: Session,
+    axum::extract::Path((name, action)): axum::extract::Path<(String, String)>,
+    ApiJson(body): ApiJson<AccountAction>,
+) -> ApiResult {
+    session.require(&[Role::Admin])?;
+    if action == "disable" && name == session.user.name {
+        return Err(AppError::bad_request("不能停用自己的账号"));
+    }
+    let actor = session.user.clone();
+    let n = name.clone();
+    match action.as_str() {
+        "disable" => db(&state, move |s| s.set_disabled(Some(&actor), &n, true)).await?,
+        "enable" => db(&state, move |s| s.set_disabled(Some(&actor), &n, false)).await?,
+        "reset-password" => {
+            let password = body
+                .password
+                .ok_or_else(|| AppError::bad_request("请提供新密码 password"))?;
+            let _permit = crate::auth::password_permit().await?;
+            db(&state, move |s| s.set_password(Some(&actor), &n, &password)).await?
+        }
+        "end-sessions" => {
+            db(&state, move |s| s.end_sessions(Some(&actor), &n)).await?;
+        }
+        "unlock" => {
+            db(&state, move |s| s.clear_login_failures(&n)).await?;
+        }
+        other => {
+            return Err(AppError::bad_request(format!(
+                "未知操作“{other}”，可用：disable、enable、reset-password、end-sessions、unlock"
+            )));
+        }
+    }
+    Ok(Json(json!({ "user": name, "done": action })))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PasswordChange {
+    pub old_password: String,
+    pub new_password: String,
+}
+
+/// `POST /api/account/password` (any signed-in user): change one's own password; every
+/// session of the account ends, this one included.
+pub async fn change_password(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(body): ApiJson<PasswordChange>,
+) -> ApiResult {
+    if body.old_password.len() > 1024 || body.new_password.len() > 1024 {
+        return Err(AppError::bad_request("密码过长"));
+    }
+    let _permit = crate::auth::password_permit().await?;
+    let name = session.user.name.clone();
+    let (n, old) = (name.clone(), body.old_password);
+    let ok = db(&state, move |s| s.verify_password(&n, &old)).await?;
+    if ok.is_none() {
+        return Err(AppError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "bad_credentials",
+            "原密码错误",
+        ));
+    }
+    let actor = session.user.clone();
+    db(&state, move |s| {
+        s.set_password(Some(&actor), &name, &body.new_password)
+    })
+    .await?;
+    Ok(Json(json!({ "changed": true, "relogin": true })))
+}

@@ -135,6 +135,8 @@ pub fn router(state: AppState) -> Router {
         .route("/review/stats", get(api::review_stats))
         .route("/review/{id}/decisions", post(api::decide))
         .route("/review/{id}/return", post(api::return_filing))
+        .route("/admin/users/{name}/{action}", post(api::admin_user_action))
+        .route("/account/password", post(api::change_password))
         .route(
             "/review/{id}/opinion",
             post(api::draft_opinion).put(api::save_opinion),
@@ -171,6 +173,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves until Ctrl-C or SIGTERM, letting requests in flight finish.
 pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
+    let state_for_purge = state.store.clone();
     // Chat streams can run for minutes; everything else gets a timeout.
     let app = router(state).layer(TimeoutLayer::with_status_code(
         axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -178,6 +181,20 @@ pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
     ));
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "listening");
+    // Expired sessions and day-old login failures are purged hourly (red-team problem 7).
+    let purge_state = state_for_purge;
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let store = purge_state.clone();
+            match tokio::task::spawn_blocking(move || store.purge_expired()).await {
+                Ok(Ok(n)) => tracing::info!(rows = n, "expired sessions and failures purged"),
+                Ok(Err(e)) => tracing::warn!(error = %e, "purge failed"),
+                Err(e) => tracing::warn!(error = %e, "purge task failed"),
+            }
+        }
+    });
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

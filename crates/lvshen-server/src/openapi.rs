@@ -86,6 +86,20 @@ pub const ROUTES: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
+        "/api/admin/users/{name}/{action}",
+        "管理账号：停用、启用、重设密码、结束会话、解除登录锁定",
+        "管理员",
+        "",
+    ),
+    (
+        "post",
+        "/api/account/password",
+        "修改本人密码（所有会话随即结束，须重新登录）",
+        "所有登录用户",
+        "",
+    ),
+    (
+        "post",
         "/api/review/{id}/return",
         "将已提交的填报退回申报单位修改（附理由）",
         "审查人员",

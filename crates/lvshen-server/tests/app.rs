@@ -995,3 +995,64 @@ async fn account_names_and_passwords_are_validated() {
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
     }
 }
+
+#[tokio::test]
+async fn accounts_can_be_disabled_reset_and_their_sessions_ended() {
+    // Red-team problem 7.
+    let app = app();
+    let root = Client::login(&app, "root").await;
+    let bob = Client::login(&app, "bob").await;
+    assert_eq!(bob.get("/api/me").await.status, StatusCode::OK);
+    let r = root.post("/api/admin/users/bob/disable", json!({})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(bob.get("/api/me").await.status, StatusCode::UNAUTHORIZED);
+    let r = Client::anonymous(&app)
+        .post(
+            "/api/login",
+            json!({ "name": "bob", "password": "password-bob" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    root.post("/api/admin/users/bob/enable", json!({})).await;
+    let bob = Client::login(&app, "bob").await;
+    let r = root
+        .post(
+            "/api/admin/users/bob/reset-password",
+            json!({ "password": "new-pass-42" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(bob.get("/api/me").await.status, StatusCode::UNAUTHORIZED);
+    let r = Client::anonymous(&app)
+        .post(
+            "/api/login",
+            json!({ "name": "bob", "password": "new-pass-42" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    // A user changes their own password: the old one no longer works.
+    let sam = Client::login(&app, "sam").await;
+    let r = sam
+        .post(
+            "/api/account/password",
+            json!({ "old_password": "wrong", "new_password": "sam-new-pw-1" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = sam
+        .post(
+            "/api/account/password",
+            json!({ "old_password": "password-sam", "new_password": "sam-new-pw-1" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(sam.get("/api/me").await.status, StatusCode::UNAUTHORIZED);
+    // Only admins manage accounts.
+    let rita = Client::login(&app, "rita").await;
+    assert_eq!(
+        rita.post("/api/admin/users/bob/disable", json!({}))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -244,6 +244,31 @@ pub fn check_password(password: &str, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// An argon2 hash of a password, with a fresh salt.
+fn hash_password(password: &str) -> Result<String> {
+    let salt_bytes: [u8; 16] = {
+        use rand::RngCore;
+        let mut b = [0u8; 16];
+        rand::rng().fill_bytes(&mut b);
+        b
+    };
+    let salt = SaltString::encode_b64(&salt_bytes)
+        .map_err(|e| StoreError::Invalid(format!("密码无法处理：{e}")))?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| StoreError::Invalid(format!("密码无法处理：{e}")))?
+        .to_string())
+}
+
+/// The id of an account by name.
+fn user_id(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<i64> {
+    tx.query_row("SELECT id FROM users WHERE name = ?1", [name.trim()], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("用户 {}", name.trim())))
+}
+
 /// Versions one filing may have (every save is a version).
 pub const MAX_VERSIONS_PER_FILING: i64 = 200;
 /// Bytes of filing text one organisation may store, all versions together.
@@ -416,18 +441,7 @@ impl Store {
                 "申报单位用户须指定所属单位（--org）".into(),
             ));
         }
-        let salt_bytes: [u8; 16] = {
-            use rand::RngCore;
-            let mut b = [0u8; 16];
-            rand::rng().fill_bytes(&mut b);
-            b
-        };
-        let salt = SaltString::encode_b64(&salt_bytes)
-            .map_err(|e| StoreError::Invalid(format!("密码无法处理：{e}")))?;
-        let hash = Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map_err(|e| StoreError::Invalid(format!("密码无法处理：{e}")))?
-            .to_string();
+        let hash = hash_password(password)?;
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let org_id: Option<i64> = match org {
@@ -514,6 +528,88 @@ impl Store {
             }),
             _ => None,
         })
+    }
+
+    /// Disables or re-enables an account; disabling ends its sessions (red-team problem 7).
+    pub fn set_disabled(&self, actor: Option<&User>, name: &str, disabled: bool) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let id = user_id(&tx, name)?;
+        tx.execute(
+            "UPDATE users SET disabled = ?2 WHERE id = ?1",
+            params![id, i64::from(disabled)],
+        )?;
+        if disabled {
+            tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
+        }
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
+        audit_tx(
+            &tx,
+            actor.map(|u| u.id),
+            action,
+            &format!("user:{name}"),
+            "",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets a new password (checked like a new account's) and ends the account's sessions.
+    pub fn set_password(&self, actor: Option<&User>, name: &str, password: &str) -> Result<()> {
+        check_password(password, name)?;
+        let hash = hash_password(password)?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let id = user_id(&tx, name)?;
+        tx.execute(
+            "UPDATE users SET password_hash = ?2 WHERE id = ?1",
+            params![id, hash],
+        )?;
+        tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
+        audit_tx(
+            &tx,
+            actor.map(|u| u.id),
+            "user.password",
+            &format!("user:{name}"),
+            "",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Ends every session of an account. Returns how many.
+    pub fn end_sessions(&self, actor: Option<&User>, name: &str) -> Result<usize> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let id = user_id(&tx, name)?;
+        let n = tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
+        audit_tx(
+            &tx,
+            actor.map(|u| u.id),
+            "user.sessions_ended",
+            &format!("user:{name}"),
+            "",
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Deletes expired sessions and login failures older than a day. Returns how many rows.
+    pub fn purge_expired(&self) -> Result<usize> {
+        let conn = self.conn();
+        let sessions = conn.execute(
+            "DELETE FROM sessions WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+            [],
+        )?;
+        let failures = conn.execute(
+            "DELETE FROM login_failures WHERE at <= strftime('%Y-%m-%dT%H:%M:%SZ','now','-1 day')",
+            [],
+        )?;
+        Ok(sessions + failures)
     }
 
     /// Every user.

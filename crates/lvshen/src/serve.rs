@@ -119,6 +119,42 @@ pub(crate) enum UserCommand {
         #[command(flatten)]
         data: DataDirArgs,
     },
+    /// 停用账号（立即结束其所有会话）
+    Disable {
+        /// 用户名
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
+    /// 重新启用账号
+    Enable {
+        /// 用户名
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
+    /// 重设密码（从标准输入读一行；结束该用户所有会话）
+    Passwd {
+        /// 用户名
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
+    /// 结束该用户的所有会话（强制重新登录）
+    Logout {
+        /// 用户名
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
     /// 解除账号的登录锁定（清除该用户名的登录失败记录）
     Unlock {
         /// 用户名
@@ -128,6 +164,10 @@ pub(crate) enum UserCommand {
         #[command(flatten)]
         data: DataDirArgs,
     },
+}
+
+fn open_store(db: Option<PathBuf>, data: DataDirArgs) -> anyhow::Result<Store> {
+    Store::open(&db_path(&data.resolve(), db.as_ref())).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
@@ -163,6 +203,46 @@ pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
                     .map(|o| format!("，{o}"))
                     .unwrap_or_default()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::Disable { name, db, data } => {
+            let store = open_store(db, data)?;
+            store
+                .set_disabled(None, &name, true)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("已停用 {name}，其会话已全部结束");
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::Enable { name, db, data } => {
+            let store = open_store(db, data)?;
+            store
+                .set_disabled(None, &name, false)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("已重新启用 {name}");
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::Passwd { name, db, data } => {
+            let store = open_store(db, data)?;
+            eprintln!(
+                "请输入 {name} 的新密码（8～128 个字符，至少包含字母、数字、符号中的两类）："
+            );
+            let mut password = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut password)
+                .context("无法读取密码")?;
+            store
+                .set_password(None, &name, password.trim_end_matches(['\r', '\n']))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("已重设 {name} 的密码，其会话已全部结束");
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::Logout { name, db, data } => {
+            let store = open_store(db, data)?;
+            let n = store
+                .end_sessions(None, &name)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("已结束 {name} 的 {n} 个会话");
             Ok(ExitCode::SUCCESS)
         }
         UserCommand::Unlock { name, db, data } => {
