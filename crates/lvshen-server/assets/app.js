@@ -1,3 +1,7 @@
+// Forms are sent by script, never by the browser (no inline handlers: the CSP forbids them).
+document.querySelectorAll("#filing-form, #chat-form, #add-user").forEach((f) =>
+  f.addEventListener("submit", (e) => e.preventDefault())
+);
 // 绿审 web app: the few interactions the server-rendered pages need. No framework, no
 // external files. Every request that changes data carries the session's CSRF token.
 "use strict";

@@ -350,7 +350,7 @@ fn select(path: &str, options: &str) -> String {
 fn filing_form(title: &str, id: Option<i64>, body: &str) -> String {
     let mut html = format!(
         "<h1>{}</h1><p class=\"muted\">按标准化信息填报格式分节填写；带单位的数字只填数值。保存即按规则预审，能读取的填报可提交生态环境局。废气排放口（含各污染物）、自行监测等嵌套较深的部分在页底的完整 JSON 中编辑。</p>\
-         <form id=\"filing-form\" data-id=\"{}\" class=\"filing\" onsubmit=\"return false\">",
+         <form id=\"filing-form\" data-id=\"{}\" class=\"filing\">",
         escape(title),
         id.map(|i| i.to_string()).unwrap_or_default()
     );
@@ -941,7 +941,7 @@ pub async fn chat(State(state): State<AppState>, PageSession(session): PageSessi
     let body = format!(
         "<h1>法规问答</h1><p class=\"muted\">依据知识库中的法规、标准和批复作答，每句核验引用；知识库中没有依据时拒答。</p>\
          <div id=\"chat-log\" class=\"chat\">{history}</div>\
-         <form id=\"chat-form\" class=\"chat-input\" onsubmit=\"return false\"><textarea id=\"chat-question\" rows=\"2\" maxlength=\"500\" placeholder=\"例如：印染企业间接排放总氮限值是多少？\"></textarea>\
+         <form id=\"chat-form\" class=\"chat-input\"><textarea id=\"chat-question\" rows=\"2\" maxlength=\"500\" placeholder=\"例如：印染企业间接排放总氮限值是多少？\"></textarea>\
          <button type=\"button\" class=\"primary\" id=\"chat-send\">提问</button></form><p id=\"chat-status\" class=\"muted\" aria-live=\"polite\"></p>"
     );
     Ok(Html(layout(Some(&session), "法规问答", &body)))
@@ -982,7 +982,7 @@ pub async fn admin(State(state): State<AppState>, PageSession(session): PageSess
             escape(u.org.as_deref().unwrap_or(""))
         ));
     }
-    body.push_str("</tbody></table><form id=\"add-user\" class=\"inline\" onsubmit=\"return false\">\
+    body.push_str("</tbody></table><form id=\"add-user\" class=\"inline\">\
         <input name=\"name\" placeholder=\"用户名\" required><input name=\"password\" type=\"password\" placeholder=\"初始密码（至少 8 位）\" required>\
         <select name=\"role\"><option value=\"applicant\">申报单位</option><option value=\"reviewer\">审查人员</option><option value=\"staff\">工作人员</option><option value=\"admin\">管理员</option></select>\
         <input name=\"org\" placeholder=\"所属单位（申报单位必填）\"><button type=\"button\" class=\"primary\" id=\"add-user-btn\">添加用户</button><span id=\"add-user-status\" class=\"muted\"></span></form></section>");

@@ -1056,3 +1056,26 @@ async fn accounts_can_be_disabled_reset_and_their_sessions_ended() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn responses_carry_security_headers_and_pages_have_no_inline_script() {
+    // Red-team problem 15.
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    for uri in ["/", "/api/me", "/filings/new"] {
+        let r = alice.get(uri).await;
+        let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'"),
+            "{uri}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(r.headers[header::CACHE_CONTROL], "no-store", "{uri}");
+        let body = r.text();
+        assert!(
+            !body.contains("onsubmit=") && !body.contains("onclick="),
+            "{uri}"
+        );
+    }
+}
