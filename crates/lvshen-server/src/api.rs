@@ -225,9 +225,21 @@ pub async fn get_filing(State(state): State<AppState>, session: Session, Id(id):
             .map(|d| serde_json::to_value(d).unwrap_or(Value::Null))
             .collect()
     };
-    Ok(Json(
-        json!({ "filing": row, "version": version, "checked": checked, "decisions": decisions }),
-    ))
+    // The account's organisation against the declared 建设单位 (red-team problem 8): an EIA
+    // consultancy may file for a dyeing company, so this is shown, not refused.
+    let applicant_mismatch = checked
+        .filing
+        .as_ref()
+        .map(|f| f.project.applicant.as_str())
+        .filter(|a| !service::same_org(a, &row.org))
+        .map(|a| json!({ "declared_applicant": a, "account_org": row.org }));
+    Ok(Json(json!({
+        "filing": row,
+        "version": version,
+        "checked": checked,
+        "decisions": decisions,
+        "applicant_mismatch": applicant_mismatch,
+    })))
 }
 
 /// `PUT /api/filings/{id}` (the owner's organisation, drafts): a new version, checked.
@@ -410,7 +422,8 @@ pub async fn draft_opinion(
     Id(id): Id,
 ) -> ApiResult {
     session.require(&[Role::Reviewer])?;
-    let (_, version) = visible_latest(&state, &session, id).await?;
+    let (row, version) = visible_latest(&state, &session, id).await?;
+    let account_org = row.org.clone();
     let v = version.version;
     let decisions = db(&state, move |s| s.decisions(id, v)).await?;
     let st = state.clone();
@@ -457,6 +470,7 @@ pub async fn draft_opinion(
             checked.siting.as_ref(),
             &precedents,
             paragraph.as_deref(),
+            Some(&account_org),
         );
         Ok((text, method))
     })

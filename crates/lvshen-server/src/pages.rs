@@ -840,6 +840,17 @@ pub async fn review(
         escape(&row.district),
         version.version
     );
+    if let Some(f) = checked
+        .filing
+        .as_ref()
+        .filter(|f| !service::same_org(&f.project.applicant, &row.org))
+    {
+        body.push_str(&format!(
+            "<p class=\"notice\">提交账号所属单位“{}”与填报的建设单位“{}”不一致；如系环评单位代为申报，请核实委托关系。</p>",
+            escape(&row.org),
+            escape(&f.project.applicant)
+        ));
+    }
     body.push_str(&issues_html(&checked));
     if let Some(report) = &checked.report {
         body.push_str(&format!(

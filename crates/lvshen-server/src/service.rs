@@ -158,6 +158,7 @@ pub fn draft_opinion(
     siting: Option<&Analysis>,
     precedents: &[Hit],
     paragraph: Option<&str>,
+    account_org: Option<&str>,
 ) -> String {
     let p = &filing.project;
     let book = lvshen_rules::LawBook::builtin();
@@ -180,6 +181,13 @@ pub fn draft_opinion(
         book.eia_document_name(kind, as_of),
         quoted(&p.applicant)
     ));
+    if let Some(org) = account_org.filter(|o| !same_org(&p.applicant, o)) {
+        out.push_str(&format!(
+            "（注意：本填报由“{}”的账号提交，与填报的建设单位“{}”不一致；如系环评单位代为申报，请核实委托关系后再发出意见。）\n\n",
+            quoted(org),
+            quoted(&p.applicant)
+        ));
+    }
     out.push_str(&format!(
         "一、项目概况。项目位于“{}”{}，建设单位为“{}”{}。\n\n",
         quoted(&filing.location.district),
@@ -263,6 +271,18 @@ pub fn draft_opinion(
         book.law_set_zh(as_of)
     ));
     out
+}
+
+/// Whether two organisation names are the same company (spaces and the common
+/// 有限公司/有限责任公司 spelling ignored).
+pub fn same_org(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .replace("有限责任公司", "有限公司")
+    };
+    norm(a) == norm(b)
 }
 
 /// An applicant's string as the opinion quotes it: one line, no brackets or quotes that could

@@ -1079,3 +1079,34 @@ async fn responses_carry_security_headers_and_pages_have_no_inline_script() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_filing_naming_another_company_is_flagged_to_the_reviewer() {
+    // Red-team problem 8: alice (甲印染公司) files for 乙印染有限公司.
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let mut filing = fixture("ok_binhai_new_dyeing.json");
+    filing["project"]["applicant"] = json!("乙印染有限公司");
+    let id = alice
+        .post("/api/filings", json!({ "body": filing }))
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    alice
+        .post(&format!("/api/filings/{id}/submit"), json!({}))
+        .await;
+    let rita = Client::login(&app, "rita").await;
+    let f = rita.get(&format!("/api/filings/{id}")).await.json();
+    assert_eq!(f["applicant_mismatch"]["account_org"], "甲印染公司", "{f}");
+    let page = rita.get(&format!("/review/{id}")).await.text();
+    assert!(page.contains("不一致"), "review page shows the mismatch");
+    let text = rita
+        .post(&format!("/api/review/{id}/opinion"), json!({}))
+        .await
+        .json()["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(text.contains("“甲印染公司”的账号提交"), "{text}");
+}
