@@ -228,12 +228,72 @@ pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
             }
         }
     });
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    serve_connections(listener, app).await
+}
+
+/// Open connections at most; more are closed at once (red-team problem 12).
+const MAX_CONNECTIONS: usize = 2048;
+/// A request's line and headers must arrive within this time (slow-loris clients).
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(20);
+/// A request body must arrive within this time.
+const BODY_READ_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The accept loop: hyper with a timer (so the header-read timeout is enforced), a body-read
+/// timeout, a connection cap, the client address as `ConnectInfo`, and a graceful shutdown
+/// that lets requests in flight finish (at most 30 s).
+async fn serve_connections(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    let app = app.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+        BODY_READ_TIMEOUT,
+    ));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut shutdown = std::pin::pin!(shutdown_signal());
+    loop {
+        let (stream, remote) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment, keep serving.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            tracing::warn!(%remote, "connection refused: too many open connections");
+            drop(stream);
+            continue;
+        };
+        let service = TowerToHyperService::new(
+            app.clone()
+                .layer(axum::Extension(axum::extract::ConnectInfo(remote))),
+        );
+        // HTTP/1.1 only (the app is served on plain HTTP or behind a proxy): hyper with a
+        // timer, so that its header-read timeout is enforced.
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_READ_TIMEOUT)
+            .serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(30)) => {
+            tracing::warn!("requests still running after 30 s; stopping anyway");
+        }
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {
