@@ -54,6 +54,28 @@ pub struct Site {
     pub declared_park: DeclaredPark,
     /// The 环境管控单元 code or name the applicant claims.
     pub declared_unit: Option<String>,
+    /// Sensitive areas the filing itself declares the site to lie in (receptors of kind
+    /// water source, nature reserve or ecological red line at distance 0): (kind, name).
+    pub declared_inside: Vec<(ReceptorKindDeclared, String)>,
+}
+
+/// A sensitive-area kind a filing can declare the site inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceptorKindDeclared {
+    WaterSource,
+    NatureReserve,
+    EcologicalRedline,
+}
+
+impl ReceptorKindDeclared {
+    fn label_zh(self) -> &'static str {
+        match self {
+            ReceptorKindDeclared::WaterSource => "饮用水水源保护区",
+            ReceptorKindDeclared::NatureReserve => "自然保护区",
+            ReceptorKindDeclared::EcologicalRedline => "生态保护红线",
+        }
+    }
 }
 
 impl Site {
@@ -69,6 +91,7 @@ impl Site {
             declared_district: None,
             declared_park: DeclaredPark::NotGiven,
             declared_unit: None,
+            declared_inside: Vec::new(),
         }
     }
 
@@ -92,6 +115,21 @@ impl Site {
                 .zoning_unit
                 .clone()
                 .filter(|u| !u.trim().is_empty()),
+            declared_inside: filing
+                .receptors()
+                .iter()
+                .filter(|r| r.distance_m.is_some_and(|d| d <= 0.0))
+                .filter_map(|r| {
+                    use lvshen_filing::codes::ReceptorKind as K;
+                    let kind = match r.kind? {
+                        K::WaterSource => ReceptorKindDeclared::WaterSource,
+                        K::NatureReserve => ReceptorKindDeclared::NatureReserve,
+                        K::EcologicalRedline => ReceptorKindDeclared::EcologicalRedline,
+                        _ => return None,
+                    };
+                    Some((kind, r.name.clone()))
+                })
+                .collect(),
         }
     }
 
@@ -449,6 +487,43 @@ pub fn analyze(layers: &Layers, site: &Site, options: &Options) -> Result<Analys
         .as_deref()
         .or(site.declared_district.as_deref())
         .is_some_and(|d| CAOEJIANG_BASIN.iter().any(|b| d.contains(b)));
+    // What the filing itself declares: a sensitive area the site is inside that the layers do
+    // not show is at least a condition, so that `check` (which reads the declaration) and
+    // `siting` (which reads the layers) never contradict each other.
+    for (kind, name) in &site.declared_inside {
+        let layer = match kind {
+            ReceptorKindDeclared::WaterSource => LayerKind::WaterSources,
+            _ => LayerKind::Redlines,
+        };
+        let shown = eval.reasons.iter().any(|r| {
+            r.layer == Some(layer)
+                && r.status != Status::Ok
+                && r.distance_m.is_none_or(|d| d <= 0.0)
+        });
+        if !shown {
+            let clauses: &[(&str, &str)] = match kind {
+                ReceptorKindDeclared::WaterSource => &[
+                    (WATER_LAW, "第六十五条"),
+                    (WATER_LAW, "第六十六条"),
+                    (WATER_LAW, "第六十七条"),
+                ],
+                _ => &[(EP_LAW, "第二十九条"), (CATALOGUE, "第三条")],
+            };
+            let mut r = Reason::new(
+                DECLARED_AREA_ID,
+                Status::Condition,
+                format!(
+                    "申报材料称厂址位于{}“{name}”内，与图层不一致，须核实；若属实，该区域内的限制适用于本项目",
+                    kind.label_zh()
+                ),
+            )
+            .confidence(Confidence::V);
+            for (doc, clause) in clauses {
+                r = r.cite(*doc, *clause);
+            }
+            eval.reasons.push(r);
+        }
+    }
     let verdict = verdict_of(&eval.reasons);
     let alternatives = if verdict == Verdict::Incompatible
         || eval
@@ -520,9 +595,10 @@ pub(crate) const CAOEJIANG_ID: &str = "siting.spatial.caoejiang";
 pub(crate) const RECEPTOR_ID: &str = "siting.spatial.receptor";
 pub(crate) const DISTRICT_ID: &str = "siting.spatial.district";
 pub(crate) const COVERAGE_ID: &str = "siting.spatial.coverage";
+pub(crate) const DECLARED_AREA_ID: &str = "siting.spatial.declared_area";
 
 /// Every reason id with its Chinese name, for `lvshen rules`.
-pub const REASON_IDS: [(&str, &str); 11] = [
+pub const REASON_IDS: [(&str, &str); 12] = [
     (UNIT_ID, "环境管控单元准入（按坐标）"),
     (UNIT_DECLARED_ID, "申报管控单元与坐标一致性"),
     (UNIT_BOUNDARY_ID, "位于管控单元边界附近"),
@@ -534,6 +610,7 @@ pub const REASON_IDS: [(&str, &str); 11] = [
     (RECEPTOR_ID, "周边环境敏感目标（按坐标）"),
     (DISTRICT_ID, "申报区县与坐标一致性"),
     (COVERAGE_ID, "坐标是否在图层覆盖范围内"),
+    (DECLARED_AREA_ID, "申报的环境敏感区与图层一致性"),
 ];
 
 struct Evaluation {

@@ -25,7 +25,7 @@ mod findings;
 
 pub use analysis::{
     Alternative, Analysis, DeclaredPark, DistanceEntry, LayerHit, Options, REASON_IDS, Reason,
-    Site, SiteFacts, Status, Verdict, analyze, fmt_distance,
+    ReceptorKindDeclared, Site, SiteFacts, Status, Verdict, analyze, fmt_distance,
 };
 pub use findings::{SpatialFindings, to_findings};
 

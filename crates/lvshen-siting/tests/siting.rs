@@ -258,3 +258,18 @@ fn broken_layers_are_refused_naming_file_feature_and_problem() {
         .to_string();
     assert!(text.contains("units.geojson"), "{text}");
 }
+
+#[test]
+fn a_sensitive_area_the_filing_declares_but_the_layers_do_not_show_is_a_condition() {
+    // `check` reads the filing's declaration, `siting` the layers: they must not contradict
+    // each other (issue 17, found as a new user would).
+    let mut site = dyeing_site(120.652, 30.168);
+    site.declared_inside = vec![(
+        lvshen_siting::ReceptorKindDeclared::WaterSource,
+        "示例水库饮用水水源二级保护区".into(),
+    )];
+    let a = run(&site);
+    assert_eq!(a.verdict, Verdict::Conditional, "{:#?}", a.reasons);
+    let r = reason(&a, "siting.spatial.declared_area");
+    assert!(r.message.contains("与图层不一致，须核实"), "{}", r.message);
+}

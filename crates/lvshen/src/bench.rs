@@ -28,18 +28,16 @@ pub(crate) enum BenchCommand {
         /// 问题集（检索用的查询）
         #[arg(long, default_value = "tests/retrieval/questions.toml")]
         questions: PathBuf,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        out: crate::OutputArgs,
     },
     /// 选址分析：图层加载、单点分析（不含论证）、示意图绘制的耗时
     Siting {
         /// 每个厂址的迭代次数
         #[arg(long, default_value_t = 500)]
         iterations: u32,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        out: crate::OutputArgs,
     },
     /// 规则引擎：解析 + 审查一份填报所需时间（单线程）
     Check {
@@ -48,9 +46,8 @@ pub(crate) enum BenchCommand {
         /// 每个文件的迭代次数
         #[arg(long, default_value_t = 2000)]
         iterations: u32,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        out: crate::OutputArgs,
     },
 }
 
@@ -71,17 +68,17 @@ pub(crate) fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
         BenchCommand::Check {
             files,
             iterations,
-            json,
-        } => (files, iterations, json),
+            out,
+        } => (files, iterations, out.json()),
         BenchCommand::Search {
             reference,
             copies,
             queries,
             questions,
-            json,
-        } => return search(&reference, copies, queries, &questions, json),
+            out,
+        } => return search(&reference, copies, queries, &questions, out.json()),
         BenchCommand::Llm(args) => return crate::llm::bench(args),
-        BenchCommand::Siting { iterations, json } => return siting(iterations, json),
+        BenchCommand::Siting { iterations, out } => return siting(iterations, out.json()),
     };
     if files.is_empty() {
         let dir = PathBuf::from("tests/filings");

@@ -18,9 +18,8 @@ pub(crate) struct EvalArgs {
     /// 同时索引的参考文本目录（如 ../shared/reference）；不给则跳过只有参考文本能回答的问题
     #[arg(long)]
     reference: Option<PathBuf>,
-    /// 以 JSON 输出
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    out: crate::OutputArgs,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,7 +139,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         mrr: rr / n,
         misses,
     };
-    if args.json {
+    if args.out.json() {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(

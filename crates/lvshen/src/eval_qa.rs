@@ -26,9 +26,8 @@ pub(crate) struct EvalQaArgs {
     /// 只跑前 N 个问题（各类）
     #[arg(long)]
     limit: Option<usize>,
-    /// 以 JSON 输出
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    out: crate::OutputArgs,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -233,7 +232,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         rows,
         wrongly_answered,
     };
-    if args.json {
+    if args.out.json() {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(

@@ -49,9 +49,8 @@ pub(crate) struct IngestArgs {
     /// 单个 PDF 提取进程的时间上限（秒）
     #[arg(long, default_value_t = 30)]
     pdf_timeout: u64,
-    /// 以 JSON 输出每个文件的结果
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    out: crate::OutputArgs,
     #[command(flatten)]
     data: DataDirArgs,
 }
@@ -195,7 +194,7 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         },
         ocr: args.ocr,
     };
-    let bar = if std::io::stderr().is_terminal() && !args.json {
+    let bar = if std::io::stderr().is_terminal() && !args.out.json() {
         let bar = indicatif::ProgressBar::new(sources.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
@@ -206,7 +205,7 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         None
     };
     let started = std::time::Instant::now();
-    let json = args.json;
+    let json = args.out.json();
     let result = ingest_sources(&mut index, &sources, &options, &mut |_, report| {
         let line = report_line(report);
         match &bar {

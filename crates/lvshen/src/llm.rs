@@ -79,9 +79,8 @@ pub(crate) struct BenchLlmArgs {
     /// 生成 token 数
     #[arg(long, default_value_t = 128)]
     tokens: usize,
-    /// 以 JSON 输出
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    out: crate::OutputArgs,
     /// 把测试用提示词的 token id 写入此 JSON 文件（供 scripts/llama_cpp_reference.py 对比）
     #[arg(long)]
     prompts_out: Option<PathBuf>,
@@ -341,7 +340,7 @@ pub(crate) fn bench(args: BenchLlmArgs) -> anyhow::Result<ExitCode> {
             peak_rss_mb: peak_rss_mb(),
         });
     }
-    if args.json {
+    if args.out.json() {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
         println!("model: {}", path.display());

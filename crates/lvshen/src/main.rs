@@ -171,6 +171,30 @@ fn main() -> ExitCode {
 }
 
 /// Today's date in China (UTC+8), for deciding which limits are in force.
+/// `--format text|json` (and `--json`, kept as an alias) for commands that can print JSON.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct OutputArgs {
+    /// 输出格式
+    #[arg(long, value_enum)]
+    format: Option<TextOrJson>,
+    /// 以 JSON 输出（同 --format json）
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TextOrJson {
+    Text,
+    Json,
+}
+
+impl OutputArgs {
+    /// Whether JSON was asked for.
+    pub(crate) fn json(&self) -> bool {
+        self.json || self.format == Some(TextOrJson::Json)
+    }
+}
+
 pub(crate) fn today_china() -> lvshen_rules::Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

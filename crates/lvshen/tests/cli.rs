@@ -271,3 +271,28 @@ fn markdown_and_text_formats_render() {
         "no colour when not a terminal"
     );
 }
+
+#[test]
+fn commands_that_print_json_take_format_json_and_keep_the_json_alias() {
+    let file = fixture("ok_binhai_new_dyeing.json");
+    for flag in [&["--format", "json"][..], &["--json"][..]] {
+        let mut args = vec!["bench", "check", "--iterations", "3"];
+        args.extend_from_slice(flag);
+        args.push(file.to_str().unwrap());
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert!(v.is_array());
+    }
+    for cmd in [
+        &["eval", "qa"][..],
+        &["eval", "search"],
+        &["ingest"],
+        &["bench", "llm"],
+    ] {
+        let mut args = cmd.to_vec();
+        args.push("--help");
+        let out = run(&args);
+        assert!(stdout(&out).contains("--format"), "{cmd:?}");
+    }
+}
