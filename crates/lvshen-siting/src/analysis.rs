@@ -519,7 +519,7 @@ pub fn analyze(layers: &Layers, site: &Site, options: &Options) -> Result<Analys
             )
             .confidence(Confidence::V);
             for (doc, clause) in clauses {
-                r = r.cite(*doc, *clause);
+                r = r.cite(doc, clause);
             }
             eval.reasons.push(r);
         }
