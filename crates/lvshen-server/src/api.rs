@@ -574,7 +574,7 @@ pub async fn add_user(
         .ok_or_else(|| AppError::bad_request("角色应为 applicant / reviewer / staff / admin"))?;
     // Hashing costs argon2's memory too: bounded like logins.
     let _permit = crate::auth::password_permit().await?;
-    let user = db(&state, move |s| {
+    let user = crate::db_password(&state, move |s| {
         s.add_user(&body.name, &body.password, role, body.org.as_deref())
     })
     .await?;
@@ -623,7 +623,7 @@ pub async fn admin_user_action(
                 .password
                 .ok_or_else(|| AppError::bad_request("请提供新密码 password"))?;
             let _permit = crate::auth::password_permit().await?;
-            db(&state, move |s| s.set_password(Some(&actor), &n, &password)).await?
+            crate::db_password(&state, move |s| s.set_password(Some(&actor), &n, &password)).await?
         }
         "end-sessions" => {
             db(&state, move |s| s.end_sessions(Some(&actor), &n)).await?;
@@ -659,7 +659,7 @@ pub async fn change_password(
     let _permit = crate::auth::password_permit().await?;
     let name = session.user.name.clone();
     let (n, old) = (name.clone(), body.old_password);
-    let ok = db(&state, move |s| s.verify_password(&n, &old)).await?;
+    let ok = crate::db_password(&state, move |s| s.verify_password(&n, &old)).await?;
     if ok.is_none() {
         return Err(AppError::new(
             axum::http::StatusCode::FORBIDDEN,
@@ -668,7 +668,7 @@ pub async fn change_password(
         ));
     }
     let actor = session.user.clone();
-    db(&state, move |s| {
+    crate::db_password(&state, move |s| {
         s.set_password(Some(&actor), &name, &body.new_password)
     })
     .await?;

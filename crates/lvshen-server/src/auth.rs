@@ -261,7 +261,7 @@ async fn login(
     };
     let permit = password_permit().await?;
     let (n, p) = (name.clone(), form.password);
-    let user = db(state, move |s| s.verify_password(&n, &p)).await?;
+    let user = crate::db_password(state, move |s| s.verify_password(&n, &p)).await?;
     drop(permit);
     let Some(user) = user else {
         db(state, move |s| s.login_failed(&name, &addr)).await?;
