@@ -1,5 +1,5 @@
 // Forms are sent by script, never by the browser (no inline handlers: the CSP forbids them).
-document.querySelectorAll("#filing-form, #chat-form, #add-user").forEach((f) =>
+document.querySelectorAll("#filing-form, #chat-form, #add-user, #user-action").forEach((f) =>
   f.addEventListener("submit", (e) => e.preventDefault())
 );
 // 绿审 web app: the few interactions the server-rendered pages need. No framework, no
@@ -295,5 +295,17 @@ document.querySelectorAll("#filing-form, #chat-form, #add-user").forEach((f) =>
     const body = { name: f.name.value, password: f.password.value, role: f.role.value, org: f.org.value || null };
     try { await api("POST", "/api/admin/users", body); window.location.reload(); }
     catch (e) { $("#add-user-status").textContent = e.message; }
+  });
+  const actionBtn = $("#user-action-btn");
+  if (actionBtn) actionBtn.addEventListener("click", async () => {
+    const f = $("#user-action");
+    const name = f.name.value.trim();
+    if (!name) { $("#user-action-status").textContent = "请输入用户名"; return; }
+    const body = f.action.value === "reset-password" ? { password: f.password.value } : {};
+    try {
+      await api("POST", "/api/admin/users/" + encodeURIComponent(name) + "/" + f.action.value, body);
+      $("#user-action-status").textContent = "已完成";
+      f.password.value = "";
+    } catch (e) { $("#user-action-status").textContent = e.message; }
   });
 })();

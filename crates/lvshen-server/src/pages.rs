@@ -996,7 +996,13 @@ pub async fn admin(State(state): State<AppState>, PageSession(session): PageSess
     body.push_str("</tbody></table><form id=\"add-user\" class=\"inline\">\
         <input name=\"name\" placeholder=\"用户名\" required><input name=\"password\" type=\"password\" placeholder=\"初始密码（至少 8 位）\" required>\
         <select name=\"role\"><option value=\"applicant\">申报单位</option><option value=\"reviewer\">审查人员</option><option value=\"staff\">工作人员</option><option value=\"admin\">管理员</option></select>\
-        <input name=\"org\" placeholder=\"所属单位（申报单位必填）\"><button type=\"button\" class=\"primary\" id=\"add-user-btn\">添加用户</button><span id=\"add-user-status\" class=\"muted\"></span></form></section>");
+        <input name=\"org\" placeholder=\"所属单位（申报单位必填）\"><button type=\"button\" class=\"primary\" id=\"add-user-btn\">添加用户</button><span id=\"add-user-status\" class=\"muted\"></span></form>\
+        <form id=\"user-action\" class=\"inline\"><input name=\"name\" placeholder=\"用户名\" maxlength=\"64\">\
+        <select name=\"action\"><option value=\"disable\">停用账号</option><option value=\"enable\">重新启用</option>\
+        <option value=\"end-sessions\">结束全部会话</option><option value=\"unlock\">解除登录锁定</option>\
+        <option value=\"reset-password\">重设密码</option></select>\
+        <input name=\"password\" type=\"password\" placeholder=\"新密码（仅重设密码时）\" autocomplete=\"new-password\">\
+        <button type=\"button\" id=\"user-action-btn\">执行</button><span id=\"user-action-status\" class=\"muted\"></span></form></section>");
     body.push_str("<section class=\"card\"><h2>审计日志（最近 50 条，只增不改）</h2><table class=\"grid\"><thead><tr><th>时间</th><th>用户</th><th>操作</th><th>对象</th><th>说明</th></tr></thead><tbody>");
     for e in &log {
         body.push_str(&format!(

@@ -1047,6 +1047,9 @@ async fn accounts_can_be_disabled_reset_and_their_sessions_ended() {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(sam.get("/api/me").await.status, StatusCode::UNAUTHORIZED);
+    // The admin page offers the same actions.
+    let page = root.get("/admin").await.text();
+    assert!(page.contains("id=\"user-action\"") && page.contains("停用账号"));
     // Only admins manage accounts.
     let rita = Client::login(&app, "rita").await;
     assert_eq!(
