@@ -1113,3 +1113,29 @@ async fn a_filing_naming_another_company_is_flagged_to_the_reviewer() {
         .to_owned();
     assert!(text.contains("“甲印染公司”的账号提交"), "{text}");
 }
+
+#[tokio::test]
+async fn an_object_body_is_measured_compact_not_after_pretty_printing() {
+    // Red-team problem 13: an 11 MiB object used to be pretty-printed to 38 MiB and refused as
+    // "文件过大：38.5 MiB". Now the compact size is what counts (here ~6 MB of zeros: within the
+    // limit compact, over it pretty-printed), and the filing is read — and refused for what it
+    // lacks, not for its size.
+    let app = app();
+    let sam = Client::login(&app, "sam").await;
+    let zeros = vec![0; 3_000_000];
+    let r = sam
+        .post("/api/check", json!({ "body": { "a": zeros } }))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        r.text().chars().take(300).collect::<String>()
+    );
+    let text = r.text();
+    assert!(
+        !text.contains("文件过大"),
+        "{}",
+        text.chars().take(300).collect::<String>()
+    );
+}
