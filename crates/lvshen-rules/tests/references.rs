@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use lvshen_filing::parse_filing;
+use lvshen_law::article_text;
 use lvshen_rules::{Date, Engine, RULES, Standards};
 
 fn laws_dir() -> Option<PathBuf> {
@@ -55,23 +56,6 @@ fn articles(clause: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The article's text: from its line to the next article line.
-fn article_text(law: &str, article: &str) -> Option<String> {
-    let mut lines = law
-        .lines()
-        .skip_while(|l| !l.starts_with(&format!("{article} ")));
-    let first = lines.next()?;
-    let mut text = first.to_owned();
-    for line in lines {
-        if line.starts_with('第') && line.contains('条') && line.find('条').is_some_and(|i| i < 24)
-        {
-            break;
-        }
-        text.push_str(line);
-    }
-    Some(text)
 }
 
 #[test]
