@@ -633,36 +633,6 @@ impl Store {
 
     // ---- login throttling ------------------------------------------------------------
 
-    /// Failed logins for a name or an address in the last `minutes`.
-    pub fn recent_failures(&self, name: &str, addr: &str, minutes: i64) -> Result<i64> {
-        Ok(self.conn().query_row(
-            "SELECT COUNT(*) FROM login_failures WHERE (name = ?1 OR addr = ?2)
-             AND at > strftime('%Y-%m-%dT%H:%M:%SZ','now', ?3)",
-            params![bounded(name), addr, format!("-{minutes} minutes")],
-            |r| r.get(0),
-        )?)
-    }
-
-    /// Records a failed login (the name is stored at most [`MAX_LOGGED_NAME`] characters).
-    pub fn record_failure(&self, name: &str, addr: &str) -> Result<()> {
-        let conn = self.conn();
-        conn.execute(
-            &format!(
-                "INSERT INTO login_failures(name, addr, at) VALUES (?1, ?2, {})",
-                now_sql()
-            ),
-            params![bounded(name), addr],
-        )?;
-        audit(
-            &conn,
-            None,
-            "login.failed",
-            &format!("user:{}", bounded(name)),
-            addr,
-        )?;
-        Ok(())
-    }
-
     /// Reserves a login attempt before the password is checked: under the store's one
     /// connection, counts the recent failures of this name from this address, of this name
     /// from anywhere and from this address for any name, refuses past `limits`, and otherwise

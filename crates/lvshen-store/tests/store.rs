@@ -55,9 +55,25 @@ fn users_passwords_and_sessions() {
     assert!(s.session("forged").unwrap().is_none());
     s.delete_session(&token).unwrap();
     assert!(s.session(&token).unwrap().is_none());
-    s.record_failure("zhang", "127.0.0.1").unwrap();
-    assert_eq!(s.recent_failures("zhang", "10.0.0.1", 15).unwrap(), 1);
-    assert_eq!(s.recent_failures("x", "127.0.0.1", 15).unwrap(), 1);
+    // A failed attempt counts for its name from any address and for its address for any name.
+    let one = lvshen_store::LoginLimits {
+        minutes: 15,
+        pair: 5,
+        name: 1,
+        addr: 1,
+    };
+    assert!(matches!(
+        s.reserve_login("zhang", "127.0.0.1", one).unwrap(),
+        lvshen_store::LoginGate::Open(_)
+    ));
+    assert_eq!(
+        s.reserve_login("zhang", "10.0.0.1", one).unwrap(),
+        lvshen_store::LoginGate::Throttled(lvshen_store::Throttle::Name)
+    );
+    assert_eq!(
+        s.reserve_login("x", "127.0.0.1", one).unwrap(),
+        lvshen_store::LoginGate::Throttled(lvshen_store::Throttle::Address)
+    );
 }
 
 #[test]
