@@ -397,3 +397,89 @@ mod tests {
         assert_eq!(WaterPollutant::parse("石油类"), None);
     }
 }
+
+code_enum! {
+    /// Dispersion coefficients of the screening model (`location.dispersion_setting`).
+    DispersionSetting {
+        Rural = "rural", "农村";
+        Urban = "urban", "城市";
+    }
+}
+
+code_enum! {
+    /// Ambient air function zone (GB 3095 环境空气功能区).
+    AirZone {
+        Class1 = "1", "一类区", "一类";
+        Class2 = "2", "二类区", "二类";
+    }
+}
+
+code_enum! {
+    /// Acoustic environment function zone (GB 3096 声环境功能区类别).
+    NoiseZone {
+        Class0 = "0", "0类", "0类区";
+        Class1 = "1", "1类", "1类区";
+        Class2 = "2", "2类", "2类区";
+        Class3 = "3", "3类", "3类区";
+        Class4a = "4a", "4a类", "4a类区";
+        Class4b = "4b", "4b类", "4b类区";
+    }
+}
+
+code_enum! {
+    /// Sensitivity class (HJ 610 地下水 / HJ 964 土壤).
+    Sensitivity {
+        Sensitive = "sensitive", "敏感";
+        LessSensitive = "less_sensitive", "较敏感";
+        Insensitive = "insensitive", "不敏感";
+    }
+}
+
+code_enum! {
+    /// An evaluation grade (评价工作等级) as declared in `assessment`.
+    EvalGrade {
+        One = "1", "一级";
+        Two = "2", "二级";
+        Three = "3", "三级";
+        ThreeA = "3A", "三级A";
+        ThreeB = "3B", "三级B";
+        Simple = "simple", "简单分析";
+        None = "none", "不开展", "无需评价";
+    }
+}
+
+impl EvalGrade {
+    /// Rank: a higher rank is the more demanding grade (三级A above 三级B, 简单分析 below 三级).
+    pub fn rank(self) -> u8 {
+        match self {
+            EvalGrade::One => 6,
+            EvalGrade::Two => 5,
+            EvalGrade::ThreeA => 4,
+            EvalGrade::Three => 4,
+            EvalGrade::ThreeB => 3,
+            EvalGrade::Simple => 2,
+            EvalGrade::None => 1,
+        }
+    }
+}
+
+code_enum! {
+    /// Environmental sensitivity class of HJ 169 附录D.
+    RiskE {
+        E1 = "E1", "环境高度敏感区";
+        E2 = "E2", "环境中度敏感区";
+        E3 = "E3", "环境低度敏感区";
+    }
+}
+
+code_enum! {
+    /// A 专项评价 of the 报告表 format (污染影响类 表1).
+    SpecialAssessment {
+        Air = "air", "大气";
+        SurfaceWater = "surface_water", "地表水";
+        Risk = "risk", "环境风险";
+        Ecology = "ecology", "生态";
+        Marine = "marine", "海洋";
+        Groundwater = "groundwater", "地下水";
+    }
+}

@@ -17,12 +17,13 @@ pub enum Category {
     Permit,
     Completeness,
     Risk,
+    Prediction,
     Other,
 }
 
 impl Category {
     /// Every category, in the order reports group them.
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 12] = [
         Category::Classification,
         Category::IndustrialPolicy,
         Category::Siting,
@@ -33,6 +34,7 @@ impl Category {
         Category::Permit,
         Category::Completeness,
         Category::Risk,
+        Category::Prediction,
         Category::Other,
     ];
 
@@ -49,6 +51,7 @@ impl Category {
             Category::Permit => "排污许可",
             Category::Completeness => "完整性",
             Category::Risk => "环境风险",
+            Category::Prediction => "预测评价",
             Category::Other => "其他",
         }
     }
@@ -66,6 +69,7 @@ impl Category {
             Category::Permit => "permit",
             Category::Completeness => "completeness",
             Category::Risk => "risk",
+            Category::Prediction => "prediction",
             Category::Other => "other",
         }
     }

@@ -25,6 +25,10 @@ pub struct Filing {
     pub receptors: Option<Vec<Receptor>>,
     pub clean_production: Option<CleanProduction>,
     pub permit: Option<Permit>,
+    /// Extension: noise sources and boundary prediction points.
+    pub noise: Option<Noise>,
+    /// Extension: what the EIA document declares of its prediction and evaluation.
+    pub assessment: Option<Assessment>,
 }
 
 impl Filing {
@@ -122,6 +126,16 @@ pub struct Location {
     pub special_emission_limits: Option<bool>,
     /// Extension: the three special-limit designations, each with its designating document.
     pub special_limits: SpecialLimits,
+    /// Extension: rural or urban dispersion for the screening model.
+    pub dispersion_setting: Option<DispersionSetting>,
+    /// Extension: ambient temperature for the screening model, °C (default 20).
+    pub ambient_temperature_c: Option<f64>,
+    /// Extension: the GB 3095 ambient air function zone of the site.
+    pub air_zone: Option<AirZone>,
+    /// Extension: HJ 610 groundwater sensitivity of the site.
+    pub groundwater_sensitivity: Option<Sensitivity>,
+    /// Extension: HJ 964 soil sensitivity of the site.
+    pub soil_sensitivity: Option<Sensitivity>,
 }
 
 /// Whether an area is designated for special emission limits (特别排放限值), and by which
@@ -198,6 +212,8 @@ pub struct Water {
     /// Extension: wastewater discharged on the same working day as `products[].daily_output`,
     /// m³/d (GB 4287 4.5).
     pub daily_discharged_m3: Option<f64>,
+    /// Extension: spare treatment capacity of the receiving wastewater plant, m³/d.
+    pub receiving_spare_capacity_m3_per_day: Option<f64>,
 }
 
 /// `water.pollutants[]`. `index` is the position in the filing, for JSON paths.
@@ -234,6 +250,12 @@ pub struct AirOutlet {
     pub max_building_height_m: Option<f64>,
     /// Extension: removal efficiency of the treatment, 0–1 (GB 37822 §10.3.2).
     pub removal_efficiency: Option<f64>,
+    /// Extension: inner diameter of the stack at its exit, m (screening model).
+    pub inner_diameter_m: Option<f64>,
+    /// Extension: exhaust temperature at the exit, °C (screening model).
+    pub exit_temperature_c: Option<f64>,
+    /// Extension: exit velocity, m/s; derived from the flow and the diameter when absent.
+    pub exit_velocity_m_per_s: Option<f64>,
 }
 
 impl AirOutlet {
@@ -306,6 +328,17 @@ pub struct Unorganized {
     pub load_t_per_year: Option<f64>,
     /// Extension: highest 1-hour concentration outside the building (GB 37822 附录A).
     pub concentration_mg_per_m3: Option<f64>,
+    /// Extension: where it escapes (定型车间, 污水站 …).
+    pub source: Option<String>,
+    /// Extension: emission rate, kg/h (else the load over `hours_per_year`).
+    pub rate_kg_per_h: Option<f64>,
+    /// Extension: hours per year it is emitted.
+    pub hours_per_year: Option<f64>,
+    /// Extension: the emitting area (a rectangle), m.
+    pub length_m: Option<f64>,
+    pub width_m: Option<f64>,
+    /// Extension: release height above ground, m.
+    pub release_height_m: Option<f64>,
 }
 
 /// `solid_waste[]`.
@@ -323,6 +356,14 @@ pub struct SolidWaste {
 pub struct Risk {
     pub emergency_pool_m3: Option<f64>,
     pub substances: Option<Vec<RiskSubstance>>,
+    /// Extension: the HJ 169 表C.1 process-and-system hazard score M.
+    pub m_value: Option<f64>,
+    /// Extension: residents within 500 m and 5 km of the boundary (HJ 169 表D.1).
+    pub population_500m: Option<f64>,
+    pub population_5km: Option<f64>,
+    /// Extension: declared HJ 169 sensitivity of the surface-water and groundwater elements.
+    pub e_surface_water: Option<RiskE>,
+    pub e_groundwater: Option<RiskE>,
 }
 
 /// `risk.substances[]`.
@@ -405,4 +446,86 @@ pub struct SelfMonitoring {
     pub outlet: String,
     pub monitored: Monitored,
     pub frequency: Option<Frequency>,
+}
+
+/// Extension `noise`: sources and prediction points in a site grid (metres east `x_m` and
+/// north `y_m` of any origin the filer chooses).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Noise {
+    /// GB 3096 class of the site (decides the GB 12348 boundary limits).
+    pub zone_class: Option<NoiseZone>,
+    /// GB 3096 class where the receptors are (default: the site's).
+    pub receptor_zone_class: Option<NoiseZone>,
+    pub sources: Option<Vec<NoiseSource>>,
+    pub boundary_points: Option<Vec<NoisePoint>>,
+}
+
+/// `noise.sources[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoiseSource {
+    pub index: usize,
+    pub name: String,
+    /// A-weighted sound power level, dB(A).
+    pub sound_power_db: Option<f64>,
+    pub x_m: Option<f64>,
+    pub y_m: Option<f64>,
+    /// Identical units at the same place (default 1).
+    pub count: Option<f64>,
+    /// Declared loss through the building envelope, dB (indoor sources).
+    pub indoor_loss_db: Option<f64>,
+    /// Declared barrier insertion loss, dB.
+    pub barrier_db: Option<f64>,
+    /// Runs at night (22:00–06:00); absent: when the plant works more than 16 h a day.
+    pub night: Option<bool>,
+}
+
+/// `noise.boundary_points[]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoisePoint {
+    pub index: usize,
+    pub name: String,
+    pub x_m: Option<f64>,
+    pub y_m: Option<f64>,
+}
+
+/// Extension `assessment`: what the EIA document declares of its prediction and evaluation.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Assessment {
+    pub air_grade: Option<EvalGrade>,
+    pub air_pmax_percent: Option<f64>,
+    pub air_d10_m: Option<f64>,
+    /// Side of the evaluation square, km.
+    pub air_range_km: Option<f64>,
+    pub air_results: Option<Vec<DeclaredAirResult>>,
+    /// 大气环境防护距离, m.
+    pub protection_distance_m: Option<f64>,
+    pub water_grade: Option<EvalGrade>,
+    pub noise_grade: Option<EvalGrade>,
+    pub noise_boundary: Option<Vec<DeclaredNoise>>,
+    pub groundwater_grade: Option<EvalGrade>,
+    pub soil_grade: Option<EvalGrade>,
+    pub risk_grade: Option<EvalGrade>,
+    /// The 专项评价 a 报告表 sets.
+    pub special_assessments: Option<Vec<SpecialAssessment>>,
+}
+
+/// `assessment.air_results[]`: a declared screening result.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclaredAirResult {
+    pub index: usize,
+    pub outlet: String,
+    pub pollutant: AirPollutant,
+    pub ci_ug_per_m3: Option<f64>,
+    pub c0_ug_per_m3: Option<f64>,
+    pub pi_percent: Option<f64>,
+    pub distance_m: Option<f64>,
+}
+
+/// `assessment.noise_boundary[]`: a declared predicted boundary level.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclaredNoise {
+    pub index: usize,
+    pub point: String,
+    pub day_db: Option<f64>,
+    pub night_db: Option<f64>,
 }

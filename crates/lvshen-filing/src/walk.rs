@@ -367,6 +367,10 @@ impl Walker {
         let permit = self
             .section(&mut root, "permit")
             .map(|obj| self.permit(obj));
+        let noise = self.section(&mut root, "noise").map(|obj| self.noise(obj));
+        let assessment = self
+            .section(&mut root, "assessment")
+            .map(|obj| self.assessment(obj));
         self.finish(root);
 
         Some(Filing {
@@ -384,6 +388,8 @@ impl Walker {
             receptors,
             clean_production,
             permit,
+            noise,
+            assessment,
         })
     }
 
@@ -536,6 +542,39 @@ impl Walker {
                     limits
                 })
                 .unwrap_or_default(),
+            dispersion_setting: self.code(
+                &mut o,
+                "dispersion_setting",
+                DispersionSetting::parse,
+                DispersionSetting::codes_list,
+                false,
+            ),
+            ambient_temperature_c: self.number(
+                &mut o,
+                "ambient_temperature_c",
+                Num::Range(-50.0, 50.0),
+            ),
+            air_zone: self.code(
+                &mut o,
+                "air_zone",
+                AirZone::parse,
+                AirZone::codes_list,
+                false,
+            ),
+            groundwater_sensitivity: self.code(
+                &mut o,
+                "groundwater_sensitivity",
+                Sensitivity::parse,
+                Sensitivity::codes_list,
+                false,
+            ),
+            soil_sensitivity: self.code(
+                &mut o,
+                "soil_sensitivity",
+                Sensitivity::parse,
+                Sensitivity::codes_list,
+                false,
+            ),
         };
         self.finish(o);
         Some(location)
@@ -603,6 +642,11 @@ impl Walker {
             treatment: self.string(&mut o, "treatment", false),
             pollutants: self.array(&mut o, "pollutants", Self::water_pollutant),
             daily_discharged_m3: self.number(&mut o, "daily_discharged_m3", Num::NonNegative),
+            receiving_spare_capacity_m3_per_day: self.number(
+                &mut o,
+                "receiving_spare_capacity_m3_per_day",
+                Num::NonNegative,
+            ),
         };
         self.finish(o);
         water
@@ -671,6 +715,12 @@ impl Walker {
                         "concentration_mg_per_m3",
                         Num::NonNegative,
                     ),
+                    source: w.line(&mut o, "source", false),
+                    rate_kg_per_h: w.number(&mut o, "rate_kg_per_h", Num::NonNegative),
+                    hours_per_year: w.number(&mut o, "hours_per_year", Num::Range(0.0, 8784.0)),
+                    length_m: w.number(&mut o, "length_m", Num::Range(0.1, 5000.0)),
+                    width_m: w.number(&mut o, "width_m", Num::Range(0.1, 5000.0)),
+                    release_height_m: w.number(&mut o, "release_height_m", Num::Range(0.0, 200.0)),
                 };
                 w.finish(o);
                 code.map(|_| entry)
@@ -728,6 +778,17 @@ impl Walker {
                 Num::Range(0.0, 1000.0),
             ),
             removal_efficiency: self.number(&mut o, "removal_efficiency", Num::Fraction),
+            inner_diameter_m: self.number(&mut o, "inner_diameter_m", Num::Range(0.01, 30.0)),
+            exit_temperature_c: self.number(
+                &mut o,
+                "exit_temperature_c",
+                Num::Range(-50.0, 1500.0),
+            ),
+            exit_velocity_m_per_s: self.number(
+                &mut o,
+                "exit_velocity_m_per_s",
+                Num::Range(0.0, 200.0),
+            ),
         };
         self.finish(o);
         Some(outlet)
@@ -765,6 +826,23 @@ impl Walker {
                 w.finish(o);
                 Some(substance)
             }),
+            m_value: self.number(&mut o, "m_value", Num::NonNegative),
+            population_500m: self.number(&mut o, "population_500m", Num::NonNegative),
+            population_5km: self.number(&mut o, "population_5km", Num::NonNegative),
+            e_surface_water: self.code(
+                &mut o,
+                "e_surface_water",
+                RiskE::parse,
+                RiskE::codes_list,
+                false,
+            ),
+            e_groundwater: self.code(
+                &mut o,
+                "e_groundwater",
+                RiskE::parse,
+                RiskE::codes_list,
+                false,
+            ),
         };
         self.finish(o);
         risk
@@ -922,6 +1000,115 @@ impl Walker {
         };
         self.finish(o);
         permit
+    }
+
+    fn noise(&mut self, mut o: Obj<'_>) -> Noise {
+        let zone = |w: &mut Self, o: &mut Obj<'_>, key: &'static str| {
+            w.code(o, key, NoiseZone::parse, NoiseZone::codes_list, false)
+        };
+        let noise = Noise {
+            zone_class: zone(self, &mut o, "zone_class"),
+            receptor_zone_class: zone(self, &mut o, "receptor_zone_class"),
+            sources: self.array(&mut o, "sources", |w, v, path, index| {
+                let mut o = w.object(v, path)?;
+                let source = NoiseSource {
+                    index,
+                    name: w.line(&mut o, "name", true).unwrap_or_default(),
+                    sound_power_db: w.number(&mut o, "sound_power_db", Num::Range(0.0, 200.0)),
+                    x_m: w.number(&mut o, "x_m", Num::Range(-100_000.0, 100_000.0)),
+                    y_m: w.number(&mut o, "y_m", Num::Range(-100_000.0, 100_000.0)),
+                    count: w.number(&mut o, "count", Num::Range(1.0, 10_000.0)),
+                    indoor_loss_db: w.number(&mut o, "indoor_loss_db", Num::Range(0.0, 80.0)),
+                    barrier_db: w.number(&mut o, "barrier_db", Num::Range(0.0, 40.0)),
+                    night: w.boolean(&mut o, "night"),
+                };
+                w.finish(o);
+                Some(source)
+            }),
+            boundary_points: self.array(&mut o, "boundary_points", |w, v, path, index| {
+                let mut o = w.object(v, path)?;
+                let point = NoisePoint {
+                    index,
+                    name: w.line(&mut o, "name", true).unwrap_or_default(),
+                    x_m: w.number(&mut o, "x_m", Num::Range(-100_000.0, 100_000.0)),
+                    y_m: w.number(&mut o, "y_m", Num::Range(-100_000.0, 100_000.0)),
+                };
+                w.finish(o);
+                Some(point)
+            }),
+        };
+        self.finish(o);
+        noise
+    }
+
+    fn assessment(&mut self, mut o: Obj<'_>) -> Assessment {
+        let grade = |w: &mut Self, o: &mut Obj<'_>, key: &'static str| {
+            w.code(o, key, EvalGrade::parse, EvalGrade::codes_list, false)
+        };
+        let assessment = Assessment {
+            air_grade: grade(self, &mut o, "air_grade"),
+            air_pmax_percent: self.number(&mut o, "air_pmax_percent", Num::NonNegative),
+            air_d10_m: self.number(&mut o, "air_d10_m", Num::NonNegative),
+            air_range_km: self.number(&mut o, "air_range_km", Num::NonNegative),
+            air_results: self.array(&mut o, "air_results", |w, v, path, index| {
+                let mut o = w.object(v, path)?;
+                let outlet = w.line(&mut o, "outlet", true).unwrap_or_default();
+                let code = w.pollutant_code(&mut o, "pollutant", AirPollutant::parse, "废气");
+                let result = DeclaredAirResult {
+                    index,
+                    outlet,
+                    pollutant: code.unwrap_or(AirPollutant::Nmhc),
+                    ci_ug_per_m3: w.number(&mut o, "ci_ug_per_m3", Num::NonNegative),
+                    c0_ug_per_m3: w.number(&mut o, "c0_ug_per_m3", Num::Positive),
+                    pi_percent: w.number(&mut o, "pi_percent", Num::NonNegative),
+                    distance_m: w.number(&mut o, "distance_m", Num::NonNegative),
+                };
+                w.finish(o);
+                code.map(|_| result)
+            }),
+            protection_distance_m: self.number(&mut o, "protection_distance_m", Num::NonNegative),
+            water_grade: grade(self, &mut o, "water_grade"),
+            noise_grade: grade(self, &mut o, "noise_grade"),
+            noise_boundary: self.array(&mut o, "noise_boundary", |w, v, path, index| {
+                let mut o = w.object(v, path)?;
+                let declared = DeclaredNoise {
+                    index,
+                    point: w.line(&mut o, "point", true).unwrap_or_default(),
+                    day_db: w.number(&mut o, "day_db", Num::Range(0.0, 200.0)),
+                    night_db: w.number(&mut o, "night_db", Num::Range(0.0, 200.0)),
+                };
+                w.finish(o);
+                Some(declared)
+            }),
+            groundwater_grade: grade(self, &mut o, "groundwater_grade"),
+            soil_grade: grade(self, &mut o, "soil_grade"),
+            risk_grade: grade(self, &mut o, "risk_grade"),
+            special_assessments: self.array(
+                &mut o,
+                "special_assessments",
+                |w, v, path, _| match v {
+                    Value::String(text) => {
+                        let parsed = SpecialAssessment::parse(text);
+                        if parsed.is_none() {
+                            w.error(
+                                path,
+                                format!(
+                                    "无法识别的专项评价“{text}”，可选：{}",
+                                    SpecialAssessment::codes_list()
+                                ),
+                            );
+                        }
+                        parsed
+                    }
+                    other => {
+                        w.error(path, format!("应为字符串，实际为{}", describe(other)));
+                        None
+                    }
+                },
+            ),
+        };
+        self.finish(o);
+        assessment
     }
 
     fn pollutant_item(&mut self, value: &Value, path: String) -> Option<Pollutant> {
