@@ -44,6 +44,8 @@ pub struct AirPrediction {
     pub disclaimer: &'static str,
     /// Sources or pollutants that could not be predicted, and why.
     pub missing: Vec<Missing>,
+    /// What is not computed because it does not apply (no ambient standard, odour units).
+    pub notes: Vec<String>,
     /// Concentration–distance curves at 1 g/s, one per modelled source (for the plot).
     #[serde(skip)]
     pub curves: Vec<Curve>,
@@ -163,6 +165,7 @@ pub fn predict_air(filing: &Filing, options: AirOptions) -> AirPrediction {
         min_distance_m: options.min_distance_m,
         disclaimer: DISCLAIMER,
         missing: Vec::new(),
+        notes: Vec::new(),
         curves: Vec::new(),
     };
     let outlets = filing.air_outlets();
@@ -284,6 +287,12 @@ fn add_source(
         points: points.clone(),
     });
     for (code, rate, field) in pollutants {
+        if code == AirPollutant::Odor {
+            out.notes.push(format!(
+                "{label} 的臭气浓度为无量纲量，不做扩散估算，按 GB 14554 厂界标准另行评价"
+            ));
+            continue;
+        }
         let (q, basis) = match rate {
             Ok(r) => r,
             Err(why) => {
@@ -314,9 +323,10 @@ fn add_source(
                 )
             }
             Err(no) => {
-                out.missing.push(Missing::new(
-                    field,
-                    format!("{label} 的{}未计算占标率：{}", code.label_zh(), no.reason),
+                out.notes.push(format!(
+                    "{label} 的{}未计算占标率：{}",
+                    code.label_zh(),
+                    no.reason
                 ));
                 (None, None, None, None, None, false)
             }

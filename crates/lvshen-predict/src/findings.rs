@@ -142,28 +142,36 @@ fn inputs(out: &mut Vec<Finding>, p: &Prediction) {
         ("土壤", &p.soil.missing),
         ("环境风险", &p.risk.missing),
     ];
+    // One finding for the whole prediction: per element, the first thing missing.
+    let mut parts = Vec::new();
+    let mut first_field = None;
+    let mut total = 0;
     for (element, missing) in sections {
+        total += missing.len();
         let Some(first) = missing.first() else {
             continue;
         };
-        let mut text: Vec<&str> = missing.iter().take(3).map(|m| m.message.as_str()).collect();
-        let more = missing.len().saturating_sub(3);
-        let tail = if more > 0 {
-            format!("；另有 {more} 项，见 lvshen predict")
+        first_field.get_or_insert_with(|| first.field.clone());
+        let more = if missing.len() > 1 {
+            format!("（另 {} 项）", missing.len() - 1)
         } else {
             String::new()
         };
-        text.dedup();
-        out.push(
-            finding(
-                "predict.inputs",
-                Severity::Info,
-                first.field.clone(),
-                format!("{element}预测未完整进行：{}{tail}", text.join("；")),
-            )
-            .cite("绿审填报格式扩展", "docs/filing-extensions.md 预测评价字段"),
-        );
+        parts.push(format!("{element}：{}{more}", first.message));
     }
+    let Some(field) = first_field else { return };
+    out.push(
+        finding(
+            "predict.inputs",
+            Severity::Info,
+            field,
+            format!(
+                "规范化预测评价有 {total} 处因缺少参数未能进行。{}。详见 lvshen predict",
+                parts.join("；")
+            ),
+        )
+        .cite("绿审填报格式扩展", "docs/filing-extensions.md 预测评价字段"),
+    );
 }
 
 fn air(out: &mut Vec<Finding>, filing: &Filing, p: &Prediction, as_of: Date) {
@@ -466,10 +474,10 @@ fn water(out: &mut Vec<Finding>, filing: &Filing, p: &Prediction) {
                 Severity::Warning,
                 "assessment.water_grade",
                 format!(
-                    "申报地表水评价等级为{}，按{}应为{}",
+                    "申报地表水评价等级为{}，应为{}（{}）",
                     grade_of(declared),
-                    p.water.grade_basis.as_deref().unwrap_or("HJ 2.3-2018 表1"),
-                    ours.label_zh()
+                    ours.label_zh(),
+                    p.water.grade_basis.as_deref().unwrap_or("HJ 2.3-2018 表1")
                 ),
             )
             .values(ours.label_zh(), grade_of(declared))

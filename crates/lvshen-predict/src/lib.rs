@@ -165,24 +165,29 @@ pub fn predict(filing: &Filing, options: &Options) -> Prediction {
         risk: grades::risk(filing),
         findings: Vec::new(),
     };
-    prediction.findings = findings::findings(filing, &prediction, options.as_of);
+    let mut found = findings::findings(filing, &prediction, options.as_of);
+    let book = lvshen_law::LawBook::builtin();
+    for f in &mut found {
+        f.citations = lvshen_rules::cite_as_of(book, &f.citations, options.as_of);
+    }
+    prediction.findings = found;
     prediction
 }
 
-/// Adds the prediction's findings to `lvshen check` (the engine's `FindingSource` seam).
-#[derive(Debug, Clone, Copy)]
-pub struct PredictionFindings {
-    options: Options,
-}
-
-impl PredictionFindings {
-    pub fn new(options: Options) -> Self {
-        PredictionFindings { options }
-    }
+/// Adds a prediction's findings to `lvshen check` (the engine's `FindingSource` seam): either
+/// predicts during the check, or hands over the findings of a prediction already made (so a
+/// report that also shows the prediction section runs the models once).
+#[derive(Debug, Clone)]
+pub enum PredictionFindings {
+    Predict(Options),
+    Made(Vec<Finding>),
 }
 
 impl FindingSource for PredictionFindings {
     fn findings(&self, filing: &Filing) -> Vec<Finding> {
-        predict(filing, &self.options).findings
+        match self {
+            PredictionFindings::Predict(options) => predict(filing, options).findings,
+            PredictionFindings::Made(findings) => findings.clone(),
+        }
     }
 }

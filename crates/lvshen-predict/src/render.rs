@@ -13,12 +13,18 @@ fn opt(v: Option<f64>, unit: &str) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
+/// What a 报告表 is checked for instead of grades.
+pub const TABLE_NOTE: &str = "报告表不确定各要素评价工作等级（下列等级仅供参考），改为核对专项评价设置条件（《建设项目环境影响报告表编制技术指南（污染影响类）（试行）》表1）。";
+
 /// Plain text for the terminal.
 pub fn text(p: &Prediction) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "规范化预测评价（评价日 {}）", p.as_of);
     if let Some(doc) = p.document_type {
         let _ = writeln!(s, "文件类型：{doc}");
+    }
+    if p.document_type == Some("报告表") {
+        let _ = writeln!(s, "{TABLE_NOTE}");
     }
     let _ = writeln!(s, "\n【大气】{}", p.air.disclaimer);
     let _ = writeln!(
@@ -58,6 +64,9 @@ pub fn text(p: &Prediction) -> String {
             grade.label_zh(),
             p.air.range.as_deref().unwrap_or("")
         );
+    }
+    for n in &p.air.notes {
+        let _ = writeln!(s, "  · {n}");
     }
     missing(&mut s, &p.air.missing);
     let _ = writeln!(s, "\n【声环境】{}", p.noise.method);
@@ -184,6 +193,9 @@ pub fn html_section(p: &Prediction, with_plots: bool) -> String {
         r#"<section class="prediction" id="prediction"><h2>规范化预测评价</h2><p class="note">{}</p>"#,
         e(p.air.disclaimer)
     );
+    if p.document_type == Some("报告表") {
+        let _ = write!(s, r#"<p class="note">{}</p>"#, e(TABLE_NOTE));
+    }
     let _ = write!(
         s,
         "<h3>大气</h3><p>扩散参数：{}；环境温度 {} ℃；C0 依据 {}（评价日 {}）。</p>",
@@ -232,6 +244,13 @@ pub fn html_section(p: &Prediction, with_plots: bool) -> String {
                 let _ = write!(s, "<figure>{svg}</figure>");
             }
         }
+    }
+    if !p.air.notes.is_empty() {
+        s.push_str("<ul class=\"note\">");
+        for n in &p.air.notes {
+            let _ = write!(s, "<li>{}</li>", e(n));
+        }
+        s.push_str("</ul>");
     }
     missing_html(&mut s, &p.air.missing);
     let _ = write!(

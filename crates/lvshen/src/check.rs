@@ -33,6 +33,9 @@ pub(crate) struct CheckArgs {
     /// 不做按坐标的选址空间分析（只用申报信息审查）
     #[arg(long)]
     no_siting: bool,
+    /// 不做规范化预测评价（大气估算、噪声、各要素评价等级核对）
+    #[arg(long)]
+    no_predict: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -83,13 +86,24 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Some(args.zoning.load()?)
     };
     let started = std::time::Instant::now();
+    let prediction = (!args.no_predict)
+        .then(|| lvshen_predict::predict(&parsed.filing, &lvshen_predict::Options::new(as_of)));
+    let predicted = lvshen_predict::PredictionFindings::Made(
+        prediction
+            .as_ref()
+            .map(|p| p.findings.clone())
+            .unwrap_or_default(),
+    );
     let report = match &layers {
         Some(layers) => {
             let spatial = lvshen_siting::SpatialFindings::new(layers, options);
-            engine.check_with(&parsed, as_of, &[&spatial])
+            engine.check_with(&parsed, as_of, &[&spatial, &predicted])
         }
-        None => engine.check(&parsed, as_of),
+        None => engine.check_with(&parsed, as_of, &[&predicted]),
     };
+    let prediction_section = prediction
+        .as_ref()
+        .map(|p| lvshen_predict::render::html_section(p, true));
     tracing::info!(
         file = %args.file.display(),
         findings = report.findings.len(),
@@ -116,12 +130,20 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                             &lvshen_siting::MapOptions::default(),
                         );
                         let section = lvshen_report::siting_html_section(&analysis, &svg, None);
-                        lvshen_report::html_with(&report, &[section])
+                        let sections: Vec<String> =
+                            std::iter::once(section).chain(prediction_section).collect();
+                        lvshen_report::html_with(&report, &sections)
                     }
-                    Err(_) => lvshen_report::html(&report),
+                    Err(_) => lvshen_report::html_with(
+                        &report,
+                        &prediction_section.into_iter().collect::<Vec<_>>(),
+                    ),
                 }
             }
-            None => lvshen_report::html(&report),
+            None => lvshen_report::html_with(
+                &report,
+                &prediction_section.into_iter().collect::<Vec<_>>(),
+            ),
         },
         OutputFormat::Markdown => lvshen_report::markdown(&report),
     };
@@ -134,7 +156,7 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads the file (or stdin), refusing more than the filing size limit without reading it all.
-fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
     let limit = MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {

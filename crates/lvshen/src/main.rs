@@ -9,6 +9,7 @@ mod eval;
 mod eval_qa;
 mod kb;
 mod llm;
+mod predict;
 mod rules;
 mod serve;
 mod siting;
@@ -49,6 +50,10 @@ enum Command {
     /// 给出结论、理由（附依据条款）、距离、备选厂址、示意图和选址论证。
     /// 退出码：0 符合或有条件符合；1 不符合；2 输入或运行错误。
     Siting(siting::SitingArgs),
+    /// 规范化预测评价：按申报参数独立估算大气（SCREEN3）、噪声、地表水影响，判定各要素评价等级，
+    /// 并与申报的评价结论核对。
+    /// 退出码：0 完成；2 输入无法读取。
+    Predict(predict::PredictArgs),
     /// 启动网页应用（申报单位、审查人员、工作人员）。
     Serve(serve::ServeArgs),
     /// 用户管理：添加、列出。
@@ -152,6 +157,7 @@ fn main() -> ExitCode {
         Command::Chat(args) => llm::chat(args),
         Command::Ask(args) => ask::run(args),
         Command::Siting(args) => siting::run(args),
+        Command::Predict(args) => predict::run(args),
         Command::Serve(args) => serve::serve(args),
         Command::User { what } => serve::user(what),
         Command::Eval {
