@@ -130,6 +130,12 @@ pub fn predict_water(filing: &Filing) -> WaterPrediction {
         let Some((value, class1)) = equivalent_value(p.code) else {
             continue;
         };
+        if p.below_detection_limit && p.load_t_per_year.is_none() {
+            if class1 {
+                class1_names.push(p.code.label_zh());
+            }
+            continue;
+        }
         let Some(load_t) = p.load_t_per_year else {
             out.missing.push(Missing::new(
                 format!("water.pollutants[{}].load_t_per_year", p.index),

@@ -39,6 +39,16 @@ pub(crate) enum BenchCommand {
         #[command(flatten)]
         out: crate::OutputArgs,
     },
+    /// 规范化预测评价：一份填报的完整预测（大气估算、噪声、各要素等级与核对）耗时（单线程）
+    Predict {
+        /// 填报文件；默认 tests/prediction/ 下的全部 .json
+        files: Vec<PathBuf>,
+        /// 每个文件的迭代次数
+        #[arg(long, default_value_t = 50)]
+        iterations: u32,
+        #[command(flatten)]
+        out: crate::OutputArgs,
+    },
     /// 规则引擎：解析 + 审查一份填报所需时间（单线程）
     Check {
         /// 填报文件；默认 tests/filings/ 下的全部 .json
@@ -79,6 +89,11 @@ pub(crate) fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
         } => return search(&reference, copies, queries, &questions, out.json()),
         BenchCommand::Llm(args) => return crate::llm::bench(args),
         BenchCommand::Siting { iterations, out } => return siting(iterations, out.json()),
+        BenchCommand::Predict {
+            files,
+            iterations,
+            out,
+        } => return predict(files, iterations, out.json()),
     };
     if files.is_empty() {
         let dir = PathBuf::from("tests/filings");
@@ -371,6 +386,89 @@ fn siting(iterations: u32, json: bool) -> anyhow::Result<ExitCode> {
                 r.analyse_us_p99,
                 r.map_us_p50,
                 r.check_with_siting_us_p50
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, serde::Serialize)]
+struct PredictRow {
+    file: String,
+    outlets: usize,
+    fugitive: usize,
+    noise_sources: usize,
+    air_results: usize,
+    predict_ms_p50: f64,
+    predict_ms_p99: f64,
+    html_with_plots_ms_p50: f64,
+}
+
+/// `bench predict`: the whole prediction of each filing, one thread.
+fn predict(mut files: Vec<PathBuf>, iterations: u32, json: bool) -> anyhow::Result<ExitCode> {
+    if files.is_empty() {
+        let dir = PathBuf::from("tests/prediction");
+        files = std::fs::read_dir(&dir)
+            .with_context(|| format!("未指定文件，且无法读取默认目录 {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+    }
+    let options = lvshen_predict::Options::new(today_china());
+    let iterations = iterations.max(5);
+    let mut rows = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
+        let parsed = parse_filing(&bytes, None)
+            .map_err(|e| anyhow::anyhow!("{} 无法解析：{}", path.display(), e.issues()[0]))?;
+        let filing = &parsed.filing;
+        let mut times = Vec::with_capacity(iterations as usize);
+        let mut html = Vec::with_capacity(iterations as usize);
+        let mut results = 0;
+        for _ in 0..iterations {
+            let t0 = Instant::now();
+            let p = lvshen_predict::predict(filing, &options);
+            let t1 = Instant::now();
+            std::hint::black_box(lvshen_predict::render::html_section(&p, true));
+            let t2 = Instant::now();
+            results = p.air.results.len();
+            times.push(t1 - t0);
+            html.push(t2 - t1);
+        }
+        rows.push(PredictRow {
+            file: path.display().to_string(),
+            outlets: filing.air_outlets().len(),
+            fugitive: filing.unorganized().len(),
+            noise_sources: filing
+                .noise
+                .as_ref()
+                .and_then(|n| n.sources.as_ref())
+                .map_or(0, Vec::len),
+            air_results: results,
+            predict_ms_p50: percentile(&times, 0.5) / 1000.0,
+            predict_ms_p99: percentile(&times, 0.99) / 1000.0,
+            html_with_plots_ms_p50: percentile(&html, 0.5) / 1000.0,
+        });
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        println!(
+            "{:<46} {:>7} {:>8} {:>6} {:>7} {:>9} {:>9} {:>10}",
+            "file", "outlets", "fugitive", "noise", "results", "p50 ms", "p99 ms", "html ms"
+        );
+        for r in &rows {
+            println!(
+                "{:<46} {:>7} {:>8} {:>6} {:>7} {:>9.2} {:>9.2} {:>10.2}",
+                r.file,
+                r.outlets,
+                r.fugitive,
+                r.noise_sources,
+                r.air_results,
+                r.predict_ms_p50,
+                r.predict_ms_p99,
+                r.html_with_plots_ms_p50
             );
         }
     }
