@@ -94,6 +94,11 @@ try {
   await page.screenshot({ path: join(shots, "01-applicant-form-validation.png"), fullPage: false });
   await page.fill('[data-path="location.longitude"]', "120.652");
   await page.check('[data-processes] input[value="printing"]');
+  step("applicant: gives the screening-model inputs in the form (stack table keeps the pollutants)");
+  await page.selectOption('[data-path="location.dispersion_setting"]', "rural");
+  const stack = page.locator('table[data-array="air.outlets"] tbody tr').first();
+  await stack.locator('[data-field="inner_diameter_m"]').fill("1.0");
+  await stack.locator('[data-field="exit_temperature_c"]').fill("60");
   await Promise.all([page.waitForURL(/\/filings\/\d+$/), page.click("#save-draft")]);
 
   step("applicant: sees the findings, a clause, and the siting map");
@@ -106,6 +111,12 @@ try {
     return c && !c.hidden && !/正在查找/.test(c.textContent);
   });
   assert.ok(await page.$("section.siting svg"), "siting map shown");
+  step("applicant: sees the independent prediction with the stack's pollutants and a plot");
+  const prediction = await page.textContent("section.prediction");
+  assert.match(prediction, /规范化预测评价/);
+  assert.match(prediction, /DA001/, "the outlet's pollutants survived the stack table");
+  assert.match(prediction, /非甲烷总烃/);
+  assert.ok(await page.$("section.prediction figure svg"), "concentration–distance plot shown");
   await page.screenshot({ path: join(shots, "02-applicant-findings.png"), fullPage: true });
   step("applicant: submits");
   page.once("dialog", (d) => d.accept());

@@ -205,7 +205,7 @@ pub fn html_section(p: &Prediction, with_plots: bool) -> String {
         e(&p.as_of)
     );
     if !p.air.results.is_empty() {
-        s.push_str("<table><thead><tr><th>排放源</th><th>污染物</th><th>源强 g/s</th><th>最大落地浓度 µg/m³</th><th>距离 m</th><th>气象</th><th>C0 µg/m³</th><th>Pi %</th><th>D10% m</th></tr></thead><tbody>");
+        s.push_str("<table class=\"grid\"><thead><tr><th>排放源</th><th>污染物</th><th>源强 g/s</th><th>最大落地浓度 µg/m³</th><th>距离 m</th><th>气象</th><th>C0 µg/m³</th><th>Pi %</th><th>D10% m</th></tr></thead><tbody>");
         for r in &p.air.results {
             let _ = write!(
                 s,
@@ -239,7 +239,8 @@ pub fn html_section(p: &Prediction, with_plots: bool) -> String {
         );
     }
     if with_plots {
-        for r in &p.air.results {
+        // One plot per pollutant that has a benchmark (the others have no 10 % line to read).
+        for r in p.air.results.iter().filter(|r| r.c0_ug_per_m3.is_some()) {
             if let Some(svg) = plot(&p.air, r) {
                 let _ = write!(s, "<figure>{svg}</figure>");
             }
@@ -266,7 +267,7 @@ pub fn html_section(p: &Prediction, with_plots: bool) -> String {
         .chain(p.noise.receptors.iter().map(|b| ("敏感目标", b)))
         .collect();
     if !points.is_empty() {
-        s.push_str("<table><thead><tr><th>预测点</th><th>昼间 dB(A)</th><th>夜间 dB(A)</th><th>限值（昼/夜）</th><th>依据</th></tr></thead><tbody>");
+        s.push_str("<table class=\"grid\"><thead><tr><th>预测点</th><th>昼间 dB(A)</th><th>夜间 dB(A)</th><th>限值（昼/夜）</th><th>依据</th></tr></thead><tbody>");
         for (kind, b) in points {
             let over =
                 |v: Option<f64>, l: Option<f64>| matches!((v, l), (Some(v), Some(l)) if v > l);
@@ -302,7 +303,7 @@ pub fn html_section(p: &Prediction, with_plots: bool) -> String {
         );
     }
     missing_html(&mut s, &p.noise.missing);
-    s.push_str("<h3>地表水、地下水、土壤、环境风险</h3><table><thead><tr><th>要素</th><th>等级</th><th>依据</th><th>置信度</th></tr></thead><tbody>");
+    s.push_str("<h3>地表水、地下水、土壤、环境风险</h3><table class=\"grid\"><thead><tr><th>要素</th><th>等级</th><th>依据</th><th>置信度</th></tr></thead><tbody>");
     let rows = [
         ("地表水", p.water.grade, p.water.grade_basis.clone(), "M"),
         (

@@ -91,6 +91,8 @@ document.querySelectorAll("#filing-form, #chat-form, #add-user, #user-action").f
       const v = item ? item[el.dataset.field] : undefined;
       el.value = v === undefined || v === null ? "" : String(v);
     });
+    // Keys the table has no column for (an outlet's pollutants, extensions) ride along.
+    if (item) row.dataset.base = JSON.stringify(item);
     $("tbody", table).appendChild(row);
   }
   function collect() {
@@ -102,8 +104,12 @@ document.querySelectorAll("#filing-form, #chat-form, #add-user, #user-action").f
     if (procs.length) doc.processes = procs; else delete doc.processes;
     $$("table[data-array]", form).forEach((table) => {
       const items = $$("tbody tr", table).map((tr) => {
-        const item = {};
-        $$("[data-field]", tr).forEach((el) => { const v = readValue(el); if (v !== undefined) item[el.dataset.field] = v; });
+        let item = {};
+        try { item = tr.dataset.base ? JSON.parse(tr.dataset.base) : {}; } catch (_) { item = {}; }
+        $$("[data-field]", tr).forEach((el) => {
+          const v = readValue(el);
+          if (v === undefined) delete item[el.dataset.field]; else item[el.dataset.field] = v;
+        });
         return item;
       }).filter((it) => Object.keys(it).length > 0);
       setPath(doc, table.dataset.array, items.length ? items : undefined);

@@ -321,7 +321,138 @@ const SECTIONS: &[(&str, &[Field])] = &[
             ),
         ],
     ),
+    (
+        "预测评价参数",
+        &[
+            (
+                "location.dispersion_setting",
+                "估算模式扩散参数",
+                "决定城市/农村扩散系数",
+                "select:rural=农村,urban=城市",
+            ),
+            (
+                "location.ambient_temperature_c",
+                "环境温度",
+                "℃，默认 20",
+                "number",
+            ),
+            (
+                "location.air_zone",
+                "环境空气功能区",
+                "",
+                "select:2=二类区,1=一类区",
+            ),
+            (
+                "location.groundwater_sensitivity",
+                "地下水环境敏感程度",
+                "HJ 610",
+                "select:insensitive=不敏感,less_sensitive=较敏感,sensitive=敏感",
+            ),
+            (
+                "location.soil_sensitivity",
+                "土壤环境敏感程度",
+                "HJ 964",
+                "select:insensitive=不敏感,less_sensitive=较敏感,sensitive=敏感",
+            ),
+            (
+                "water.receiving_spare_capacity_m3_per_day",
+                "接纳污水厂剩余处理能力",
+                "m³/d",
+                "number",
+            ),
+            (
+                "noise.zone_class",
+                "厂址声环境功能区",
+                "GB 3096",
+                NOISE_ZONE_SELECT,
+            ),
+            (
+                "noise.receptor_zone_class",
+                "敏感目标所在声环境功能区",
+                "默认同厂址",
+                NOISE_ZONE_SELECT,
+            ),
+            ("risk.population_500m", "厂界 500 m 内人口", "人", "number"),
+            ("risk.population_5km", "厂界 5 km 内人口", "人", "number"),
+            (
+                "risk.m_value",
+                "行业及生产工艺 M 值",
+                "HJ 169 表C.1",
+                "number",
+            ),
+            (
+                "risk.e_surface_water",
+                "地表水环境敏感程度",
+                "HJ 169 表D.2",
+                "select:E1=E1,E2=E2,E3=E3",
+            ),
+            (
+                "risk.e_groundwater",
+                "地下水环境敏感程度（风险）",
+                "HJ 169 表D.5",
+                "select:E1=E1,E2=E2,E3=E3",
+            ),
+        ],
+    ),
+    (
+        "环评文件的评价结论（供核对）",
+        &[
+            (
+                "assessment.air_grade",
+                "大气评价等级",
+                "",
+                "select:1=一级,2=二级,3=三级",
+            ),
+            ("assessment.air_pmax_percent", "Pmax", "%", "number"),
+            ("assessment.air_d10_m", "D10%", "m", "number"),
+            (
+                "assessment.air_range_km",
+                "大气评价范围边长",
+                "km",
+                "number",
+            ),
+            (
+                "assessment.protection_distance_m",
+                "大气环境防护距离",
+                "m",
+                "number",
+            ),
+            (
+                "assessment.water_grade",
+                "地表水评价等级",
+                "",
+                "select:1=一级,2=二级,3A=三级A,3B=三级B",
+            ),
+            (
+                "assessment.noise_grade",
+                "声环境评价等级",
+                "",
+                "select:1=一级,2=二级,3=三级",
+            ),
+            (
+                "assessment.groundwater_grade",
+                "地下水评价等级",
+                "",
+                "select:1=一级,2=二级,3=三级,none=不开展",
+            ),
+            (
+                "assessment.soil_grade",
+                "土壤评价等级",
+                "",
+                "select:1=一级,2=二级,3=三级,none=不开展",
+            ),
+            (
+                "assessment.risk_grade",
+                "环境风险评价等级",
+                "",
+                "select:1=一级,2=二级,3=三级,simple=简单分析",
+            ),
+        ],
+    ),
 ];
+
+const NOISE_ZONE_SELECT: &str = "select:0=0类,1=1类,2=2类,3=3类,4a=4a类,4b=4b类";
+const AIR_POLLUTANTS_SELECT: &str = "select:particulate=颗粒物,NMHC=非甲烷总烃,VOCs=挥发性有机物,SO2=二氧化硫,NOx=氮氧化物,NH3=氨,H2S=硫化氢,formaldehyde=甲醛,oil_fume=油烟,odor=臭气浓度";
 
 const PROCESSES: &[(&str, &str)] = &[
     ("pretreatment", "前处理"),
@@ -349,7 +480,7 @@ fn select(path: &str, options: &str) -> String {
 
 fn filing_form(title: &str, id: Option<i64>, body: &str) -> String {
     let mut html = format!(
-        "<h1>{}</h1><p class=\"muted\">按标准化信息填报格式分节填写；带单位的数字只填数值。保存即按规则预审，能读取的填报可提交生态环境局。废气排放口（含各污染物）、自行监测等嵌套较深的部分在页底的完整 JSON 中编辑。</p>\
+        "<h1>{}</h1><p class=\"muted\">按标准化信息填报格式分节填写；带单位的数字只填数值。保存即按规则预审，能读取的填报可提交生态环境局。废气排放口的各污染物、自行监测等嵌套较深的部分在页底的完整 JSON 中编辑；表格只改动其列出的字段，其余字段保留。</p>\
          <form id=\"filing-form\" data-id=\"{}\" class=\"filing\">",
         escape(title),
         id.map(|i| i.to_string()).unwrap_or_default()
@@ -479,6 +610,68 @@ const TABLES: &[(&str, &str, &[Column])] = &[
                 "select:emission_rights_trading=排污权交易,regional_reduction=区域削减替代,existing_quota=企业原有指标,none=无",
             ),
             ("offset_ratio", "替代比例", "number"),
+        ],
+    ),
+    (
+        "废气排放口：排气筒参数（各污染物在页底 JSON 中编辑）",
+        "air.outlets",
+        &[
+            ("id", "编号", "text"),
+            ("source", "来源", "text"),
+            ("height_m", "高度（m）", "number"),
+            ("inner_diameter_m", "出口内径（m）", "number"),
+            ("flow_m3_per_h", "风量（m³/h）", "number"),
+            ("exit_velocity_m_per_s", "出口流速（m/s）", "number"),
+            ("exit_temperature_c", "烟气温度（℃）", "number"),
+            ("hours_per_year", "年排放时间（h）", "number"),
+        ],
+    ),
+    (
+        "无组织排放（面源）",
+        "air.unorganized",
+        &[
+            ("code", "污染物", AIR_POLLUTANTS_SELECT),
+            ("source", "来源（如 定型车间）", "text"),
+            ("load_t_per_year", "排放量（t/a）", "number"),
+            ("rate_kg_per_h", "速率（kg/h）", "number"),
+            ("length_m", "长（m）", "number"),
+            ("width_m", "宽（m）", "number"),
+            ("release_height_m", "排放高度（m）", "number"),
+            ("hours_per_year", "年排放时间（h）", "number"),
+        ],
+    ),
+    (
+        "噪声源（厂区坐标，m）",
+        "noise.sources",
+        &[
+            ("name", "名称", "text"),
+            ("sound_power_db", "声功率级 dB(A)", "number"),
+            ("x_m", "x（东，m）", "number"),
+            ("y_m", "y（北，m）", "number"),
+            ("count", "台数", "number"),
+            ("indoor_loss_db", "建筑隔声（dB）", "number"),
+            ("barrier_db", "屏障（dB）", "number"),
+        ],
+    ),
+    (
+        "厂界噪声预测点（厂区坐标，m）",
+        "noise.boundary_points",
+        &[
+            ("name", "名称", "text"),
+            ("x_m", "x（东，m）", "number"),
+            ("y_m", "y（北，m）", "number"),
+        ],
+    ),
+    (
+        "环评文件的大气估算结果（供核对）",
+        "assessment.air_results",
+        &[
+            ("outlet", "排放源", "text"),
+            ("pollutant", "污染物", AIR_POLLUTANTS_SELECT),
+            ("ci_ug_per_m3", "最大落地浓度（µg/m³）", "number"),
+            ("c0_ug_per_m3", "C0（µg/m³）", "number"),
+            ("pi_percent", "Pi（%）", "number"),
+            ("distance_m", "距离（m）", "number"),
         ],
     ),
     (
@@ -678,9 +871,22 @@ fn issues_html(checked: &Checked) -> String {
 }
 
 fn siting_html(checked: &Checked) -> String {
-    match (&checked.siting, &checked.svg) {
+    let mut s = match (&checked.siting, &checked.svg) {
         (Some(a), Some(svg)) => lvshen_report::siting_html_section(a, svg, None),
         _ => String::new(),
+    };
+    s.push_str(&prediction_html(checked));
+    s
+}
+
+/// The prediction section (tables and concentration–distance plots), in a card.
+fn prediction_html(checked: &Checked) -> String {
+    match &checked.prediction {
+        Some(p) => format!(
+            "<div class=\"card\">{}</div>",
+            lvshen_predict::render::html_section(p, true)
+        ),
+        None => String::new(),
     }
 }
 
@@ -739,10 +945,13 @@ pub async fn report_html(
         .report
         .as_ref()
         .ok_or_else(|| AppError::bad_request("填报无法读取，没有预审报告"))?;
-    let sections: Vec<String> = match (&checked.siting, &checked.svg) {
+    let mut sections: Vec<String> = match (&checked.siting, &checked.svg) {
         (Some(a), Some(svg)) => vec![lvshen_report::siting_html_section(a, svg, None)],
         _ => Vec::new(),
     };
+    if let Some(p) = &checked.prediction {
+        sections.push(lvshen_predict::render::html_section(p, true));
+    }
     let html = lvshen_report::html_with(report, &sections);
     Ok((
         [

@@ -1139,3 +1139,24 @@ async fn an_object_body_is_measured_compact_not_after_pretty_printing() {
         text.chars().take(300).collect::<String>()
     );
 }
+
+#[tokio::test]
+async fn the_check_carries_the_prediction_and_its_findings() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let body =
+        std::fs::read_to_string(repo().join("tests/prediction/book_keqiao_six_outlets.json"))
+            .unwrap();
+    let r = alice.post("/api/check", json!({ "body": body })).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["prediction"]["air"]["grade"], "一级");
+    assert!(v["prediction"]["air"]["results"].as_array().unwrap().len() >= 12);
+    let ids: Vec<&str> = v["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule_id"].as_str())
+        .collect();
+    assert!(ids.contains(&"predict.air.grade_screening"), "{ids:?}");
+}
