@@ -61,6 +61,10 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                 "as_of": as_of.to_string(),
                 "law_basis": book.law_set_zh(as_of),
                 "rules": rules,
+                "prediction_checks": lvshen_predict::RULE_IDS
+                    .iter()
+                    .map(|(id, name)| serde_json::json!({ "id": id, "checks": name }))
+                    .collect::<Vec<_>>(),
             }))?
         }
         RulesFormat::Text => {
@@ -106,6 +110,13 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
             ));
             for (id, name) in lvshen_siting::REASON_IDS {
                 out.push_str(&format!("\n{id}  [选址] {name}\n"));
+            }
+            out.push_str(&format!(
+                "\n规范化预测评价的核对（{} 项，依据 HJ 2.2/2.3/2.4/610/964/169 等，等级阈值待核实，见 lvshen predict）\n",
+                lvshen_predict::RULE_IDS.len()
+            ));
+            for (id, name) in lvshen_predict::RULE_IDS {
+                out.push_str(&format!("\n{id}  [预测评价] {name}\n"));
             }
             out
         }
