@@ -145,6 +145,14 @@ pub fn plot(air: &AirPrediction, r: &AirResult) -> Option<String> {
             );
         }
     }
+    let _ = write!(
+        s,
+        r##"<text x="{}" y="{}" text-anchor="end" font-size="9" fill="#57606a">SCREEN3 独立筛选估算（{} 类 {} m/s）；HJ 2.2-2018 规定的估算模型为 AERSCREEN</text>"##,
+        W - RIGHT,
+        H - 24.0,
+        r.stability,
+        fmt(r.u10_m_per_s)
+    );
     s.push_str("</svg>");
     Some(s)
 }

@@ -130,3 +130,39 @@ fn risk_potential_from_the_tables() {
     assert_eq!(p.risk.potential, Some("III"));
     assert_eq!(p.risk.grade.map(|g| g.label_zh()), Some("二级"));
 }
+
+#[test]
+fn extreme_and_degenerate_inputs_do_not_panic() {
+    // Every shipped rule fixture, and values at the edges of what the walker accepts.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/filings");
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json")
+            && let Ok(parsed) = parse_filing(&std::fs::read(&path).expect("read"), None)
+        {
+            let p = predict(
+                &parsed.filing,
+                &Options::new(Date::new(2026, 11, 30).expect("d")),
+            );
+            let _ = lvshen_predict::render::text(&p);
+            let _ = lvshen_predict::render::html_page(&p);
+        }
+    }
+    for (h, d, t, v, rate) in [
+        (0.0f64, 0.01, -50.0, 0.0, 0.0),
+        (500.0, 30.0, 1500.0, 200.0, 1e6),
+        (1.0, 0.01, 20.0, 0.0, 1e-12),
+    ] {
+        let p = run(&format!(
+            r#"{{{HEAD},"air":{{"outlets":[{{"id":"X","height_m":{h},"inner_diameter_m":{d},
+              "exit_temperature_c":{t},"exit_velocity_m_per_s":{v},
+              "pollutants":[{{"code":"SO2","rate_kg_per_h":{rate}}}]}}],
+              "unorganized":[{{"code":"NH3","rate_kg_per_h":{rate},"length_m":0.1,"width_m":0.1,"release_height_m":{}}}]}},
+              "noise":{{"zone_class":"3","sources":[{{"name":"s","sound_power_db":200,"x_m":0,"y_m":0}}],
+              "boundary_points":[{{"name":"b","x_m":0,"y_m":0}}]}}}}"#,
+            h.min(200.0)
+        ));
+        assert!(serde_json::to_string(&p).is_ok());
+        let _ = lvshen_predict::render::html_page(&p);
+    }
+}
