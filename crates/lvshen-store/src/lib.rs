@@ -1,24 +1,33 @@
-//! Storage for the web application: one SQLite file (WAL), migrated on open.
+//! Storage for the web application: one SQLite file (WAL, the default) or a PostgreSQL
+//! database shared by several `lvshen serve` instances, migrated on open.
 //!
 //! Users and organisations, sessions, filings with every saved version, check reports,
 //! reviewer decisions on findings, review opinions, conversations, and an append-only audit
-//! log (triggers refuse UPDATE and DELETE on it). All SQL is plain and portable (no SQLite
-//! extensions beyond `INTEGER PRIMARY KEY` autoincrement and `ON CONFLICT`), so a PostgreSQL
-//! implementation of the same methods can replace this one for multi-node deployments
-//! (`BIGSERIAL` ids, `TIMESTAMPTZ`, `JSONB` for the JSON columns; see ARCHITECTURE.md).
+//! log (triggers refuse UPDATE and DELETE on it). Every method is one transaction written
+//! once against `db::Sql`; the two engines differ only in their migrations and in the few
+//! expressions `db::Dialect` gives (time stamps, byte length, row locks).
 //!
-//! The store is synchronous; the server calls it from blocking threads. One connection
-//! behind a mutex: SQLite serialises writers anyway, and the statements are short.
+//! The store is synchronous; the server calls it from blocking threads. SQLite: one
+//! connection behind a mutex (it serialises writers anyway). PostgreSQL: a few pooled
+//! connections; reads that precede a write lock their row (`FOR UPDATE`) so that two
+//! instances cannot interleave a save and a submission, and login reservations lock the
+//! failure table so that the throttle counts hold across instances.
 
+mod copy;
+mod db;
 mod schema;
 
+pub use copy::{TableCopy, TableSummary};
+
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
+
+use db::{Dialect, PgPool, PgTx, Sql, SqliteTx, Val};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine as _;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -27,6 +36,8 @@ use sha2::{Digest, Sha256};
 pub enum StoreError {
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("数据库错误：{0}")]
+    Postgres(#[from] postgres::Error),
     #[error("数据库文件 {path} 无法打开：{message}")]
     Open { path: String, message: String },
     #[error("{0}")]
@@ -38,6 +49,21 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// A unique or primary-key constraint refused the write.
+    fn is_unique_violation(&self) -> bool {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.code == rusqlite::ErrorCode::ConstraintViolation
+            }
+            StoreError::Postgres(e) => {
+                e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION)
+            }
+            _ => false,
+        }
+    }
+}
 
 /// What a user may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -261,11 +287,13 @@ fn hash_password(password: &str) -> Result<String> {
 }
 
 /// The id of an account by name.
-fn user_id(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<i64> {
-    tx.query_row("SELECT id FROM users WHERE name = ?1", [name.trim()], |r| {
-        r.get(0)
-    })
-    .optional()?
+fn user_id(db: &mut dyn Sql, name: &str) -> Result<i64> {
+    db.row(
+        "SELECT id FROM users WHERE name = ?1",
+        &[name.trim().into()],
+    )?
+    .map(|r| r.int(0))
+    .transpose()?
     .ok_or_else(|| StoreError::NotFound(format!("用户 {}", name.trim())))
 }
 
@@ -276,30 +304,26 @@ pub const MAX_ORG_BYTES: i64 = 512 * 1024 * 1024;
 
 /// Refuses a save that would pass the organisation's storage or the filing's version cap
 /// (red-team problem 10).
-fn check_quota(
-    tx: &rusqlite::Transaction<'_>,
-    org_id: i64,
-    filing: Option<i64>,
-    body: &str,
-) -> Result<()> {
+fn check_quota(db: &mut dyn Sql, org_id: i64, filing: Option<i64>, body: &str) -> Result<()> {
     if let Some(id) = filing {
-        let versions: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM filing_versions WHERE filing_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
+        let versions = db
+            .one(
+                "SELECT COUNT(*) FROM filing_versions WHERE filing_id = ?1",
+                &[id.into()],
+            )?
+            .int(0)?;
         if versions >= MAX_VERSIONS_PER_FILING {
             return Err(StoreError::Invalid(format!(
                 "本填报已保存 {versions} 个版本，达到上限 {MAX_VERSIONS_PER_FILING}；请新建填报"
             )));
         }
     }
-    let used: i64 = tx.query_row(
-        "SELECT COALESCE(SUM(LENGTH(CAST(v.body AS BLOB))), 0) FROM filing_versions v
+    let sql = format!(
+        "SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) FROM filing_versions v
          JOIN filings f ON f.id = v.filing_id WHERE f.org_id = ?1",
-        [org_id],
-        |r| r.get(0),
-    )?;
+        db.dialect().octets("v.body")
+    );
+    let used = db.one(&sql, &[org_id.into()])?.int(0)?;
     if used + body.len() as i64 > MAX_ORG_BYTES {
         return Err(StoreError::Invalid(format!(
             "本单位的填报已占用 {} MiB，达到存储上限 {} MiB；请联系管理员",
@@ -346,18 +370,20 @@ pub enum LoginGate {
     Throttled(Throttle),
 }
 
-/// The store.
+/// The store: one SQLite file, or a PostgreSQL database.
 #[derive(Debug)]
 pub struct Store {
-    conn: Mutex<Connection>,
+    backend: Backend,
+}
+
+#[derive(Debug)]
+enum Backend {
+    Sqlite(Mutex<Connection>),
+    Postgres(PgPool),
 }
 
 /// Session lifetime.
 pub const SESSION_HOURS: i64 = 12;
-
-fn now_sql() -> &'static str {
-    "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-}
 
 /// SHA-256 of a token, base64url: what is stored instead of the token.
 pub fn token_hash(token: &str) -> String {
@@ -373,7 +399,7 @@ pub fn random_token() -> String {
 }
 
 impl Store {
-    /// Opens (creating and migrating) the database file.
+    /// Opens (creating and migrating) the SQLite database file.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
@@ -387,39 +413,96 @@ impl Store {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;
-        Self::init(conn)
+        Self::init_sqlite(conn)
     }
 
-    /// An in-memory store (tests).
+    /// An in-memory SQLite store (tests).
     pub fn in_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init_sqlite(Connection::open_in_memory()?)
     }
 
-    fn init(conn: Connection) -> Result<Store> {
+    /// Connects to a PostgreSQL database (`postgres://user:password@host:port/db`) and
+    /// migrates it. Several instances may share it; migrations take an advisory lock.
+    pub fn connect_postgres(url: &str) -> Result<Store> {
+        let store = Store {
+            backend: Backend::Postgres(PgPool::new(url)),
+        };
+        store.tx(|db| {
+            // One instance migrates at a time; the others wait, then find nothing to do.
+            db.exec("SELECT pg_advisory_xact_lock(7011)", &[])?;
+            schema::migrate(db)
+        })?;
+        Ok(store)
+    }
+
+    /// Opens a store by URL: `postgres://…` / `postgresql://…`, `sqlite:PATH`, or a bare path.
+    pub fn open_url(url: &str) -> Result<Store> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Self::connect_postgres(url)
+        } else {
+            let path = url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"));
+            Self::open(Path::new(path.unwrap_or(url)))
+        }
+    }
+
+    fn init_sqlite(conn: Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // WAL: readers do not block the writer; NORMAL sync is durable across process
         // crashes (a committed transaction survives a kill -9), the usual WAL setting.
         let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
-        schema::migrate(&conn)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-        })
+        let store = Store {
+            backend: Backend::Sqlite(Mutex::new(conn)),
+        };
+        store.tx(schema::migrate)?;
+        Ok(store)
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock cannot leave SQLite inconsistent (transactions
-        // roll back on drop), so a poisoned lock is still usable.
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    /// Which engine: `sqlite` or `postgres`, and where (password removed).
+    pub fn describe(&self) -> String {
+        match &self.backend {
+            Backend::Sqlite(conn) => {
+                let conn = conn.lock().unwrap_or_else(|p| p.into_inner());
+                format!("sqlite:{}", conn.path().unwrap_or(":memory:"))
+            }
+            Backend::Postgres(pool) => db::redact(&pool.url),
+        }
+    }
+
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+    fn tx<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(conn) => {
+                // A panic while holding the lock cannot leave SQLite inconsistent (the
+                // transaction rolls back on drop), so a poisoned lock is still usable.
+                let mut conn = conn.lock().unwrap_or_else(|p| p.into_inner());
+                let tx = conn.transaction()?;
+                let out = f(&mut SqliteTx(&tx))?;
+                tx.commit()?;
+                Ok(out)
+            }
+            Backend::Postgres(pool) => {
+                let mut client = pool.take()?;
+                let result = (|| {
+                    let mut tx = client.transaction()?;
+                    let out = f(&mut PgTx(&mut tx))?;
+                    tx.commit()?;
+                    Ok(out)
+                })();
+                pool.give_back(client);
+                result
+            }
+        }
     }
 
     /// The schema version.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn()
-            .query_row("SELECT MAX(version) FROM schema_migrations", [], |r| {
-                r.get(0)
-            })?)
+        self.tx(|db| {
+            db.one("SELECT MAX(version) FROM schema_migrations", &[])?
+                .int(0)
+        })
     }
 
     // ---- users ---------------------------------------------------------------------
@@ -442,44 +525,57 @@ impl Store {
             ));
         }
         let hash = hash_password(password)?;
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let org_id: Option<i64> = match org {
-            Some(o) => {
-                tx.execute(
-                    "INSERT INTO orgs(name) VALUES (?1) ON CONFLICT(name) DO NOTHING",
-                    [o],
-                )?;
-                Some(tx.query_row("SELECT id FROM orgs WHERE name = ?1", [o], |r| r.get(0))?)
-            }
-            None => None,
-        };
-        let inserted = tx.execute(
-            &format!(
-                "INSERT INTO users(name, password_hash, role, org_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
-                now_sql()
-            ),
-            params![name, hash, role.code(), org_id],
-        );
-        match inserted {
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
-            {
+        let added = self.tx(|db| {
+            let org_id = match org {
+                Some(o) => {
+                    db.exec(
+                        "INSERT INTO orgs(name) VALUES (?1) ON CONFLICT(name) DO NOTHING",
+                        &[o.into()],
+                    )?;
+                    Some(
+                        db.one("SELECT id FROM orgs WHERE name = ?1", &[o.into()])?
+                            .int(0)?,
+                    )
+                }
+                None => None,
+            };
+            let exists = db
+                .row("SELECT id FROM users WHERE name = ?1", &[name.into()])?
+                .is_some();
+            if exists {
                 return Err(StoreError::Conflict(format!("用户 {name}")));
             }
-            other => {
-                other?;
+            let sql = format!(
+                "INSERT INTO users(name, password_hash, role, org_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, {}) RETURNING id",
+                db.dialect().now()
+            );
+            let id = db
+                .one(
+                    &sql,
+                    &[
+                        name.into(),
+                        hash.as_str().into(),
+                        role.code().into(),
+                        org_id.into(),
+                    ],
+                )?
+                .int(0)?;
+            audit(
+                db,
+                None,
+                "user.add",
+                &format!("user:{id}"),
+                &format!("{name} {}", role.code()),
+            )?;
+            Ok(id)
+        });
+        let id = match added {
+            Err(e) if e.is_unique_violation() => {
+                return Err(StoreError::Conflict(format!("用户 {name}")));
             }
-        }
-        let id = tx.last_insert_rowid();
-        audit_tx(
-            &tx,
-            None,
-            "user.add",
-            &format!("user:{id}"),
-            &format!("{name} {}", role.code()),
-        )?;
-        tx.commit()?;
+            other => other?,
+        };
         Ok(User {
             id,
             name: name.to_owned(),
@@ -490,15 +586,23 @@ impl Store {
 
     /// Checks a password. `None` for an unknown user or a wrong password (same cost).
     pub fn verify_password(&self, name: &str, password: &str) -> Result<Option<User>> {
-        let row: Option<(i64, String, String, Option<String>, String)> = self
-            .conn()
-            .query_row(
+        let row = self.tx(|db| {
+            db.row(
                 "SELECT u.id, u.name, u.role, o.name, u.password_hash FROM users u
                  LEFT JOIN orgs o ON o.id = u.org_id WHERE u.name = ?1 AND u.disabled = 0",
-                [name.trim()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
+                &[name.trim().into()],
+            )?
+            .map(|r| {
+                Ok((
+                    r.int(0)?,
+                    r.text(1)?,
+                    r.text(2)?,
+                    r.opt_text(3)?,
+                    r.text(4)?,
+                ))
+            })
+            .transpose()
+        })?;
         // Verify against a real hash of a random password when the user does not exist, so
         // that an unknown name costs the same time as a wrong password.
         static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -532,252 +636,270 @@ impl Store {
 
     /// Disables or re-enables an account; disabling ends its sessions (red-team problem 7).
     pub fn set_disabled(&self, actor: Option<&User>, name: &str, disabled: bool) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let id = user_id(&tx, name)?;
-        tx.execute(
-            "UPDATE users SET disabled = ?2 WHERE id = ?1",
-            params![id, i64::from(disabled)],
-        )?;
-        if disabled {
-            tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
-        }
-        let action = if disabled {
-            "user.disable"
-        } else {
-            "user.enable"
-        };
-        audit_tx(
-            &tx,
-            actor.map(|u| u.id),
-            action,
-            &format!("user:{name}"),
-            "",
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.tx(|db| {
+            let id = user_id(db, name)?;
+            db.exec(
+                "UPDATE users SET disabled = ?2 WHERE id = ?1",
+                &[id.into(), disabled.into()],
+            )?;
+            if disabled {
+                db.exec("DELETE FROM sessions WHERE user_id = ?1", &[id.into()])?;
+            }
+            let action = if disabled {
+                "user.disable"
+            } else {
+                "user.enable"
+            };
+            audit(db, actor.map(|u| u.id), action, &format!("user:{name}"), "")
+        })
     }
 
     /// Sets a new password (checked like a new account's) and ends the account's sessions.
     pub fn set_password(&self, actor: Option<&User>, name: &str, password: &str) -> Result<()> {
         check_password(password, name)?;
         let hash = hash_password(password)?;
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let id = user_id(&tx, name)?;
-        tx.execute(
-            "UPDATE users SET password_hash = ?2 WHERE id = ?1",
-            params![id, hash],
-        )?;
-        tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
-        audit_tx(
-            &tx,
-            actor.map(|u| u.id),
-            "user.password",
-            &format!("user:{name}"),
-            "",
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.tx(|db| {
+            let id = user_id(db, name)?;
+            db.exec(
+                "UPDATE users SET password_hash = ?2 WHERE id = ?1",
+                &[id.into(), hash.as_str().into()],
+            )?;
+            db.exec("DELETE FROM sessions WHERE user_id = ?1", &[id.into()])?;
+            audit(
+                db,
+                actor.map(|u| u.id),
+                "user.password",
+                &format!("user:{name}"),
+                "",
+            )
+        })
     }
 
     /// Ends every session of an account. Returns how many.
     pub fn end_sessions(&self, actor: Option<&User>, name: &str) -> Result<usize> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let id = user_id(&tx, name)?;
-        let n = tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
-        audit_tx(
-            &tx,
-            actor.map(|u| u.id),
-            "user.sessions_ended",
-            &format!("user:{name}"),
-            "",
-        )?;
-        tx.commit()?;
-        Ok(n)
+        self.tx(|db| {
+            let id = user_id(db, name)?;
+            let n = db.exec("DELETE FROM sessions WHERE user_id = ?1", &[id.into()])?;
+            audit(
+                db,
+                actor.map(|u| u.id),
+                "user.sessions_ended",
+                &format!("user:{name}"),
+                "",
+            )?;
+            Ok(n as usize)
+        })
     }
 
     /// Deletes expired sessions and login failures older than a day. Returns how many rows.
     pub fn purge_expired(&self) -> Result<usize> {
-        let conn = self.conn();
-        let sessions = conn.execute(
-            "DELETE FROM sessions WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%SZ','now')",
-            [],
-        )?;
-        let failures = conn.execute(
-            "DELETE FROM login_failures WHERE at <= strftime('%Y-%m-%dT%H:%M:%SZ','now','-1 day')",
-            [],
-        )?;
-        Ok(sessions + failures)
+        self.tx(|db| {
+            let d = db.dialect();
+            let sessions = db.exec(
+                &format!("DELETE FROM sessions WHERE expires_at <= {}", d.now()),
+                &[],
+            )?;
+            let failures = db.exec(
+                &format!("DELETE FROM login_failures WHERE at <= {}", d.ts("-1 day")),
+                &[],
+            )?;
+            Ok((sessions + failures) as usize)
+        })
     }
 
     /// Every user.
     pub fn users(&self) -> Result<Vec<User>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT u.id, u.name, u.role, o.name FROM users u LEFT JOIN orgs o ON o.id = u.org_id ORDER BY u.id",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
+        self.tx(|db| {
+            db.rows(
+                "SELECT u.id, u.name, u.role, o.name FROM users u LEFT JOIN orgs o ON o.id = u.org_id ORDER BY u.id",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
                 Ok(User {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Staff),
-                    org: r.get(3)?,
+                    id: r.int(0)?,
+                    name: r.text(1)?,
+                    role: Role::parse(&r.text(2)?).unwrap_or(Role::Staff),
+                    org: r.opt_text(3)?,
                 })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
+            })
+            .collect()
+        })
     }
 
     // ---- login throttling ------------------------------------------------------------
 
-    /// Reserves a login attempt before the password is checked: under the store's one
-    /// connection, counts the recent failures of this name from this address, of this name
-    /// from anywhere and from this address for any name, refuses past `limits`, and otherwise
-    /// records the attempt as a failure in the same step. Concurrent attempts therefore
-    /// cannot all see a count of zero (red-team problem 2). [`Store::login_succeeded`] removes
-    /// the reservation (and the pair's earlier failures); a wrong password keeps it.
+    /// Reserves a login attempt before the password is checked: counts the recent failures
+    /// of this name from this address, of this name from anywhere and from this address for
+    /// any name, refuses past `limits`, and otherwise records the attempt as a failure in the
+    /// same transaction — under the store's one connection (SQLite) or a lock on the failure
+    /// table (PostgreSQL, so that several instances count together). Concurrent attempts
+    /// therefore cannot all see a count of zero (red-team problem 2).
+    /// [`Store::login_succeeded`] removes the reservation (and the pair's earlier failures); a
+    /// wrong password keeps it.
     pub fn reserve_login(&self, name: &str, addr: &str, limits: LoginLimits) -> Result<LoginGate> {
         let name = bounded(name);
-        let conn = self.conn();
-        let window = format!("-{} minutes", limits.minutes);
-        let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<i64> {
-            Ok(conn.query_row(sql, args, |r| r.get(0))?)
-        };
-        let since = "at > strftime('%Y-%m-%dT%H:%M:%SZ','now', ?3)";
-        let pair = count(
-            &format!(
-                "SELECT COUNT(*) FROM login_failures WHERE name = ?1 AND addr = ?2 AND {since}"
-            ),
-            &[&name, &addr, &window],
-        )?;
-        if pair >= limits.pair {
-            return Ok(LoginGate::Throttled(Throttle::Pair));
-        }
-        let by_name = count(
-            &format!("SELECT COUNT(*) FROM login_failures WHERE name = ?1 AND ?2 = ?2 AND {since}"),
-            &[&name, &addr, &window],
-        )?;
-        if by_name >= limits.name {
-            return Ok(LoginGate::Throttled(Throttle::Name));
-        }
-        let by_addr = count(
-            &format!("SELECT COUNT(*) FROM login_failures WHERE ?1 = ?1 AND addr = ?2 AND {since}"),
-            &[&name, &addr, &window],
-        )?;
-        if by_addr >= limits.addr {
-            return Ok(LoginGate::Throttled(Throttle::Address));
-        }
-        conn.execute(
-            &format!(
-                "INSERT INTO login_failures(name, addr, at) VALUES (?1, ?2, {})",
-                now_sql()
-            ),
-            params![name, addr],
-        )?;
-        Ok(LoginGate::Open(conn.last_insert_rowid()))
+        let minutes = limits.minutes.clamp(1, 7 * 24 * 60);
+        self.tx(|db| {
+            let d = db.dialect();
+            if d == Dialect::Postgres {
+                db.exec(
+                    "LOCK TABLE login_failures IN SHARE ROW EXCLUSIVE MODE",
+                    &[],
+                )?;
+            }
+            let since = format!("at > {}", d.ts(&format!("-{minutes} minutes")));
+            let pair = db
+                .one(
+                    &format!(
+                        "SELECT COUNT(*) FROM login_failures WHERE name = ?1 AND addr = ?2 AND {since}"
+                    ),
+                    &[name.as_str().into(), addr.into()],
+                )?
+                .int(0)?;
+            if pair >= limits.pair {
+                return Ok(LoginGate::Throttled(Throttle::Pair));
+            }
+            let by_name = db
+                .one(
+                    &format!("SELECT COUNT(*) FROM login_failures WHERE name = ?1 AND {since}"),
+                    &[name.as_str().into()],
+                )?
+                .int(0)?;
+            if by_name >= limits.name {
+                return Ok(LoginGate::Throttled(Throttle::Name));
+            }
+            let by_addr = db
+                .one(
+                    &format!("SELECT COUNT(*) FROM login_failures WHERE addr = ?1 AND {since}"),
+                    &[addr.into()],
+                )?
+                .int(0)?;
+            if by_addr >= limits.addr {
+                return Ok(LoginGate::Throttled(Throttle::Address));
+            }
+            let id = db
+                .one(
+                    &format!(
+                        "INSERT INTO login_failures(name, addr, at) VALUES (?1, ?2, {}) RETURNING id",
+                        d.now()
+                    ),
+                    &[name.as_str().into(), addr.into()],
+                )?
+                .int(0)?;
+            Ok(LoginGate::Open(id))
+        })
     }
 
     /// A reserved attempt succeeded: its reservation and the earlier failures of this name
     /// from this address are cleared.
     pub fn login_succeeded(&self, reservation: i64, name: &str, addr: &str) -> Result<()> {
-        let conn = self.conn();
-        conn.execute("DELETE FROM login_failures WHERE id = ?1", [reservation])?;
-        conn.execute(
-            "DELETE FROM login_failures WHERE name = ?1 AND addr = ?2",
-            params![bounded(name), addr],
-        )?;
-        Ok(())
+        self.tx(|db| {
+            db.exec(
+                "DELETE FROM login_failures WHERE id = ?1",
+                &[reservation.into()],
+            )?;
+            db.exec(
+                "DELETE FROM login_failures WHERE name = ?1 AND addr = ?2",
+                &[bounded(name).into(), addr.into()],
+            )?;
+            Ok(())
+        })
     }
 
     /// A reserved attempt failed: the reservation stays as the failure; the audit log says so.
     pub fn login_failed(&self, name: &str, addr: &str) -> Result<()> {
-        audit(
-            &self.conn(),
-            None,
-            "login.failed",
-            &format!("user:{}", bounded(name)),
-            addr,
-        )
+        self.tx(|db| {
+            audit(
+                db,
+                None,
+                "login.failed",
+                &format!("user:{}", bounded(name)),
+                addr,
+            )
+        })
     }
 
     /// Clears every recorded failure of a name (an administrator unlocking an account that
     /// someone kept locked with wrong passwords). Returns how many were cleared.
     pub fn clear_login_failures(&self, name: &str) -> Result<usize> {
-        let conn = self.conn();
-        let n = conn.execute(
-            "DELETE FROM login_failures WHERE name = ?1",
-            [bounded(name)],
-        )?;
-        audit(
-            &conn,
-            None,
-            "login.unlock",
-            &format!("user:{}", bounded(name)),
-            "",
-        )?;
-        Ok(n)
+        self.tx(|db| {
+            let n = db.exec(
+                "DELETE FROM login_failures WHERE name = ?1",
+                &[bounded(name).into()],
+            )?;
+            audit(
+                db,
+                None,
+                "login.unlock",
+                &format!("user:{}", bounded(name)),
+                "",
+            )?;
+            Ok(n as usize)
+        })
     }
 
     // ---- sessions --------------------------------------------------------------------
 
-    /// A new session: `(token, csrf token)`. The token is stored hashed.
+    /// A new session: `(token, csrf token)`. The token is stored hashed. Sessions live in the
+    /// database, so any instance serves them.
     pub fn create_session(&self, user: &User) -> Result<(String, String)> {
         let token = random_token();
         let csrf = random_token();
-        let conn = self.conn();
-        conn.execute(
-            &format!(
-                "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, {now}, strftime('%Y-%m-%dT%H:%M:%SZ','now','+{SESSION_HOURS} hours'))",
-                now = now_sql()
-            ),
-            params![token_hash(&token), user.id, csrf],
-        )?;
-        audit(
-            &conn,
-            Some(user.id),
-            "login",
-            &format!("user:{}", user.id),
-            "",
-        )?;
+        self.tx(|db| {
+            let d = db.dialect();
+            db.exec(
+                &format!(
+                    "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at)
+                     VALUES (?1, ?2, ?3, {}, {})",
+                    d.now(),
+                    d.ts(&format!("+{SESSION_HOURS} hours"))
+                ),
+                &[
+                    token_hash(&token).into(),
+                    user.id.into(),
+                    csrf.as_str().into(),
+                ],
+            )?;
+            audit(db, Some(user.id), "login", &format!("user:{}", user.id), "")
+        })?;
         Ok((token, csrf))
     }
 
     /// The user and CSRF token of a live session.
     pub fn session(&self, token: &str) -> Result<Option<(User, String)>> {
-        Ok(self
-            .conn()
-            .query_row(
+        self.tx(|db| {
+            let sql = format!(
                 "SELECT u.id, u.name, u.role, o.name, s.csrf FROM sessions s
                  JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id
-                 WHERE s.token_hash = ?1 AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%SZ','now')
-                 AND u.disabled = 0",
-                [token_hash(token)],
-                |r| {
+                 WHERE s.token_hash = ?1 AND s.expires_at > {} AND u.disabled = 0",
+                db.dialect().now()
+            );
+            db.row(&sql, &[token_hash(token).into()])?
+                .map(|r| {
                     Ok((
                         User {
-                            id: r.get(0)?,
-                            name: r.get(1)?,
-                            role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Staff),
-                            org: r.get(3)?,
+                            id: r.int(0)?,
+                            name: r.text(1)?,
+                            role: Role::parse(&r.text(2)?).unwrap_or(Role::Staff),
+                            org: r.opt_text(3)?,
                         },
-                        r.get(4)?,
+                        r.text(4)?,
                     ))
-                },
-            )
-            .optional()?)
+                })
+                .transpose()
+        })
     }
 
     /// Ends a session.
     pub fn delete_session(&self, token: &str) -> Result<()> {
-        self.conn().execute(
-            "DELETE FROM sessions WHERE token_hash = ?1",
-            [token_hash(token)],
-        )?;
-        Ok(())
+        self.tx(|db| {
+            db.exec(
+                "DELETE FROM sessions WHERE token_hash = ?1",
+                &[token_hash(token).into()],
+            )?;
+            Ok(())
+        })
     }
 
     // ---- filings ---------------------------------------------------------------------
@@ -794,30 +916,25 @@ impl Store {
             .org
             .as_deref()
             .ok_or_else(|| StoreError::Invalid("只有属于申报单位的用户可以创建填报".into()))?;
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let org_id: i64 =
-            tx.query_row("SELECT id FROM orgs WHERE name = ?1", [org], |r| r.get(0))?;
-        check_quota(&tx, org_id, None, body)?;
-        tx.execute(
-            &format!(
-                "INSERT INTO filings(org_id, owner_id, title, district, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'draft', {now}, {now})",
-                now = now_sql()
-            ),
-            params![org_id, user.id, title, district],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_version(&tx, id, 1, body, user.id)?;
-        audit_tx(
-            &tx,
-            Some(user.id),
-            "filing.create",
-            &format!("filing:{id}"),
-            title,
-        )?;
-        tx.commit()?;
-        Ok(id)
+        self.tx(|db| {
+            let org_id = db
+                .one("SELECT id FROM orgs WHERE name = ?1", &[org.into()])?
+                .int(0)?;
+            check_quota(db, org_id, None, body)?;
+            let now = db.dialect().now();
+            let id = db
+                .one(
+                    &format!(
+                        "INSERT INTO filings(org_id, owner_id, title, district, status, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, 'draft', {now}, {now}) RETURNING id"
+                    ),
+                    &[org_id.into(), user.id.into(), title.into(), district.into()],
+                )?
+                .int(0)?;
+            insert_version(db, id, 1, body, user.id)?;
+            audit(db, Some(user.id), "filing.create", &format!("filing:{id}"), title)?;
+            Ok(id)
+        })
     }
 
     /// Saves a new version (drafts only).
@@ -829,43 +946,70 @@ impl Store {
         district: &str,
         body: &str,
     ) -> Result<i64> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let status: String = tx
-            .query_row("SELECT status FROM filings WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("填报 {id}")))?;
-        if status != "draft" {
-            return Err(StoreError::Invalid("已提交的填报不能再修改".into()));
-        }
-        let org_id: i64 = tx.query_row("SELECT org_id FROM filings WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
-        check_quota(&tx, org_id, Some(id), body)?;
-        let version: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(version), 0) + 1 FROM filing_versions WHERE filing_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        insert_version(&tx, id, version, body, user.id)?;
-        tx.execute(
-            &format!(
-                "UPDATE filings SET title = ?2, district = ?3, updated_at = {} WHERE id = ?1",
-                now_sql()
-            ),
-            params![id, title, district],
-        )?;
-        audit_tx(
-            &tx,
-            Some(user.id),
-            "filing.save",
-            &format!("filing:{id}"),
-            &format!("version {version}"),
-        )?;
-        tx.commit()?;
-        Ok(version)
+        self.save_version_on(user, id, None, title, district, body)
+    }
+
+    /// Saves a new version on top of `base` (the version the editor started from): when
+    /// another save has landed since, nothing is written and the conflict names the current
+    /// version (optimistic concurrency, so two instances or two tabs never lose a version
+    /// silently). `None` saves on top of whatever is latest.
+    pub fn save_version_on(
+        &self,
+        user: &User,
+        id: i64,
+        base: Option<i64>,
+        title: &str,
+        district: &str,
+        body: &str,
+    ) -> Result<i64> {
+        self.tx(|db| {
+            let d = db.dialect();
+            // The row lock serialises saves and submissions of this filing across instances.
+            let row = db
+                .row(
+                    &format!(
+                        "SELECT status, org_id FROM filings WHERE id = ?1{}",
+                        d.for_update()
+                    ),
+                    &[id.into()],
+                )?
+                .ok_or_else(|| StoreError::NotFound(format!("填报 {id}")))?;
+            if row.text(0)? != "draft" {
+                return Err(StoreError::Invalid("已提交的填报不能再修改".into()));
+            }
+            let org_id = row.int(1)?;
+            let latest = db
+                .one(
+                    "SELECT COALESCE(MAX(version), 0) FROM filing_versions WHERE filing_id = ?1",
+                    &[id.into()],
+                )?
+                .int(0)?;
+            if let Some(base) = base
+                && base != latest
+            {
+                return Err(StoreError::Conflict(format!(
+                    "填报已被他人保存为第 {latest} 版（你编辑的是第 {base} 版），请刷新后在最新版本上修改"
+                )));
+            }
+            check_quota(db, org_id, Some(id), body)?;
+            let version = latest + 1;
+            insert_version(db, id, version, body, user.id)?;
+            db.exec(
+                &format!(
+                    "UPDATE filings SET title = ?2, district = ?3, updated_at = {} WHERE id = ?1",
+                    d.now()
+                ),
+                &[id.into(), title.into(), district.into()],
+            )?;
+            audit(
+                db,
+                Some(user.id),
+                "filing.save",
+                &format!("filing:{id}"),
+                &format!("version {version}"),
+            )?;
+            Ok(version)
+        })
     }
 
     /// Stores the check report of a version (the latest report per version wins).
@@ -877,124 +1021,137 @@ impl Store {
         errors: i64,
         warnings: i64,
     ) -> Result<()> {
-        let conn = self.conn();
-        conn.execute(
-            &format!(
+        self.tx(|db| {
+            let sql = format!(
                 "INSERT INTO reports(filing_id, version, report, errors, warnings, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, {})
                  ON CONFLICT(filing_id, version) DO UPDATE SET report = excluded.report,
                  errors = excluded.errors, warnings = excluded.warnings, created_at = excluded.created_at",
-                now_sql()
-            ),
-            params![id, version, report_json, errors, warnings],
-        )?;
-        Ok(())
+                db.dialect().now()
+            );
+            db.exec(
+                &sql,
+                &[
+                    id.into(),
+                    version.into(),
+                    report_json.into(),
+                    errors.into(),
+                    warnings.into(),
+                ],
+            )?;
+            Ok(())
+        })
     }
 
     /// The stored report of a version.
     pub fn report(&self, id: i64, version: i64) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row(
+        self.tx(|db| {
+            db.row(
                 "SELECT report FROM reports WHERE filing_id = ?1 AND version = ?2",
-                params![id, version],
-                |r| r.get(0),
-            )
-            .optional()?)
+                &[id.into(), version.into()],
+            )?
+            .map(|r| r.text(0))
+            .transpose()
+        })
     }
 
     /// Submits a draft to the bureau.
     pub fn submit(&self, user: &User, id: i64, checked_version: i64) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        // Compare-and-set on the version that was checked: a save that lands between the
-        // check and this update makes a newer version, and the submission is refused.
-        let changed = tx.execute(
-            &format!(
-                "UPDATE filings SET status = 'submitted', submitted_version = ?2,
-                        submitted_at = {now}, updated_at = {now}
-                 WHERE id = ?1 AND status = 'draft'
-                   AND (SELECT MAX(version) FROM filing_versions WHERE filing_id = ?1) = ?2",
-                now = now_sql()
-            ),
-            params![id, checked_version],
-        )?;
-        if changed == 0 {
-            let (status, latest): (String, i64) = tx.query_row(
-                "SELECT f.status, (SELECT MAX(version) FROM filing_versions WHERE filing_id = f.id)
-                 FROM filings f WHERE f.id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+        self.tx(|db| {
+            let d = db.dialect();
+            // Lock the filing first (PostgreSQL): a save in flight on another instance
+            // commits before this reads the latest version.
+            db.row(
+                &format!("SELECT id FROM filings WHERE id = ?1{}", d.for_update()),
+                &[id.into()],
             )?;
-            return Err(if status != "draft" {
-                StoreError::Invalid("只有草稿可以提交".into())
-            } else {
-                StoreError::Conflict(format!(
-                    "填报在检查后已被修改（当前为第 {latest} 版，检查的是第 {checked_version} 版），请查看最新版本的检查结果后再提交"
-                ))
-            });
-        }
-        audit_tx(
-            &tx,
-            Some(user.id),
-            "filing.submit",
-            &format!("filing:{id}"),
-            &format!("version {checked_version}"),
-        )?;
-        tx.commit()?;
-        Ok(())
+            // Compare-and-set on the version that was checked: a save that lands between the
+            // check and this update makes a newer version, and the submission is refused.
+            let now = d.now();
+            let changed = db.exec(
+                &format!(
+                    "UPDATE filings SET status = 'submitted', submitted_version = ?2,
+                            submitted_at = {now}, updated_at = {now}
+                     WHERE id = ?1 AND status = 'draft'
+                       AND (SELECT MAX(version) FROM filing_versions WHERE filing_id = ?1) = ?2"
+                ),
+                &[id.into(), checked_version.into()],
+            )?;
+            if changed == 0 {
+                let r = db
+                    .row(
+                        "SELECT f.status, (SELECT MAX(version) FROM filing_versions WHERE filing_id = f.id)
+                         FROM filings f WHERE f.id = ?1",
+                        &[id.into()],
+                    )?
+                    .ok_or_else(|| StoreError::NotFound(format!("填报 {id}")))?;
+                let (status, latest) = (r.text(0)?, r.opt_int(1)?.unwrap_or(0));
+                return Err(if status != "draft" {
+                    StoreError::Invalid("只有草稿可以提交".into())
+                } else {
+                    StoreError::Conflict(format!(
+                        "填报在检查后已被修改（当前为第 {latest} 版，检查的是第 {checked_version} 版），请查看最新版本的检查结果后再提交"
+                    ))
+                });
+            }
+            audit(
+                db,
+                Some(user.id),
+                "filing.submit",
+                &format!("filing:{id}"),
+                &format!("version {checked_version}"),
+            )
+        })
     }
 
     /// A reviewer returns a submitted filing to its applicant as a draft, with the reason.
     pub fn return_filing(&self, user: &User, id: i64, reason: &str) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let changed = tx.execute(
-            &format!(
-                "UPDATE filings SET status = 'draft', submitted_version = NULL, updated_at = {}
-                 WHERE id = ?1 AND status = 'submitted'",
-                now_sql()
-            ),
-            [id],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::Invalid(
-                "只有已提交、尚未审结的填报可以退回".into(),
-            ));
-        }
-        let reason: String = reason.chars().take(2000).collect();
-        audit_tx(
-            &tx,
-            Some(user.id),
-            "filing.return",
-            &format!("filing:{id}"),
-            &reason,
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.tx(|db| {
+            let changed = db.exec(
+                &format!(
+                    "UPDATE filings SET status = 'draft', submitted_version = NULL, updated_at = {}
+                     WHERE id = ?1 AND status = 'submitted'",
+                    db.dialect().now()
+                ),
+                &[id.into()],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Invalid(
+                    "只有已提交、尚未审结的填报可以退回".into(),
+                ));
+            }
+            let reason: String = reason.chars().take(2000).collect();
+            audit(
+                db,
+                Some(user.id),
+                "filing.return",
+                &format!("filing:{id}"),
+                &reason,
+            )
+        })
     }
 
     /// Marks a submitted filing reviewed.
     pub fn mark_reviewed(&self, user: &User, id: i64) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        tx.execute(
-            &format!("UPDATE filings SET status = 'reviewed', updated_at = {} WHERE id = ?1 AND status = 'submitted'", now_sql()),
-            [id],
-        )?;
-        audit_tx(
-            &tx,
-            Some(user.id),
-            "filing.reviewed",
-            &format!("filing:{id}"),
-            "",
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.tx(|db| {
+            db.exec(
+                &format!(
+                    "UPDATE filings SET status = 'reviewed', updated_at = {} WHERE id = ?1 AND status = 'submitted'",
+                    db.dialect().now()
+                ),
+                &[id.into()],
+            )?;
+            audit(
+                db,
+                Some(user.id),
+                "filing.reviewed",
+                &format!("filing:{id}"),
+                "",
+            )
+        })
     }
 
-    fn filing_rows(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<FilingRow>> {
-        let conn = self.conn();
+    fn filing_rows(&self, filter: &str, args: &[Val]) -> Result<Vec<FilingRow>> {
         let sql = format!(
             "SELECT f.id, o.name, u.name, f.title, f.district, f.status,
                     (SELECT MAX(version) FROM filing_versions v WHERE v.filing_id = f.id) AS version,
@@ -1004,30 +1161,31 @@ impl Store {
                  (SELECT MAX(version) FROM filing_versions v WHERE v.filing_id = f.id)
              WHERE {filter} ORDER BY f.updated_at DESC, f.id DESC"
         );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt
-            .query_map(args, |r| {
-                Ok(FilingRow {
-                    id: r.get(0)?,
-                    org: r.get(1)?,
-                    owner: r.get(2)?,
-                    title: r.get(3)?,
-                    district: r.get(4)?,
-                    status: FilingStatus::parse(&r.get::<_, String>(5)?),
-                    version: r.get(6)?,
-                    errors: r.get(7)?,
-                    warnings: r.get(8)?,
-                    updated_at: r.get(9)?,
-                    submitted_at: r.get(10)?,
+        self.tx(|db| {
+            db.rows(&sql, args)?
+                .iter()
+                .map(|r| {
+                    Ok(FilingRow {
+                        id: r.int(0)?,
+                        org: r.text(1)?,
+                        owner: r.text(2)?,
+                        title: r.text(3)?,
+                        district: r.text(4)?,
+                        status: FilingStatus::parse(&r.text(5)?),
+                        version: r.opt_int(6)?.unwrap_or(0),
+                        errors: r.int(7)?,
+                        warnings: r.int(8)?,
+                        updated_at: r.text(9)?,
+                        submitted_at: r.opt_text(10)?,
+                    })
                 })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
+                .collect()
+        })
     }
 
     /// The filings of an organisation.
     pub fn filings_of_org(&self, org: &str) -> Result<Vec<FilingRow>> {
-        self.filing_rows("o.name = ?1", &[&org])
+        self.filing_rows("o.name = ?1", &[org.into()])
     }
 
     /// Filings submitted to the bureau (and reviewed ones).
@@ -1037,37 +1195,42 @@ impl Store {
 
     /// One filing's row.
     pub fn filing(&self, id: i64) -> Result<Option<FilingRow>> {
-        Ok(self.filing_rows("f.id = ?1", &[&id])?.into_iter().next())
+        Ok(self
+            .filing_rows("f.id = ?1", &[id.into()])?
+            .into_iter()
+            .next())
     }
 
     /// The latest version of a filing.
     pub fn latest_version(&self, id: i64) -> Result<Option<FilingVersion>> {
-        Ok(self
-            .conn()
-            .query_row(
+        self.tx(|db| {
+            db.row(
                 "SELECT v.filing_id, v.version, v.body, u.name, v.created_at FROM filing_versions v
                  JOIN users u ON u.id = v.author_id WHERE v.filing_id = ?1 ORDER BY v.version DESC LIMIT 1",
-                [id],
-                |r| {
-                    Ok(FilingVersion {
-                        filing_id: r.get(0)?,
-                        version: r.get(1)?,
-                        body: r.get(2)?,
-                        author: r.get(3)?,
-                        created_at: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?)
+                &[id.into()],
+            )?
+            .map(|r| {
+                Ok(FilingVersion {
+                    filing_id: r.int(0)?,
+                    version: r.int(1)?,
+                    body: r.text(2)?,
+                    author: r.text(3)?,
+                    created_at: r.text(4)?,
+                })
+            })
+            .transpose()
+        })
     }
 
     /// How many versions a filing has.
     pub fn version_count(&self, id: i64) -> Result<i64> {
-        Ok(self.conn().query_row(
-            "SELECT COUNT(*) FROM filing_versions WHERE filing_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?)
+        self.tx(|db| {
+            db.one(
+                "SELECT COUNT(*) FROM filing_versions WHERE filing_id = ?1",
+                &[id.into()],
+            )?
+            .int(0)
+        })
     }
 
     // ---- review ----------------------------------------------------------------------
@@ -1075,132 +1238,137 @@ impl Store {
     /// Records a decision (a later decision on the same finding replaces the earlier one;
     /// both stay in the audit log).
     pub fn decide(&self, user: &User, d: &Decision) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        tx.execute(
-            &format!(
+        self.tx(|db| {
+            let sql = format!(
                 "INSERT INTO decisions(filing_id, version, finding_key, rule_id, accepted, comment, reviewer_id, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {})
                  ON CONFLICT(filing_id, version, finding_key) DO UPDATE SET accepted = excluded.accepted,
                  comment = excluded.comment, reviewer_id = excluded.reviewer_id, created_at = excluded.created_at",
-                now_sql()
-            ),
-            params![d.filing_id, d.version, d.finding_key, d.rule_id, d.accepted, d.comment, user.id],
-        )?;
-        audit_tx(
-            &tx,
-            Some(user.id),
-            if d.accepted {
-                "finding.accept"
-            } else {
-                "finding.dismiss"
-            },
-            &format!("filing:{}", d.filing_id),
-            &format!("{} {}", d.finding_key, d.comment),
-        )?;
-        tx.commit()?;
-        Ok(())
+                db.dialect().now()
+            );
+            db.exec(
+                &sql,
+                &[
+                    d.filing_id.into(),
+                    d.version.into(),
+                    d.finding_key.as_str().into(),
+                    d.rule_id.as_str().into(),
+                    d.accepted.into(),
+                    d.comment.as_str().into(),
+                    user.id.into(),
+                ],
+            )?;
+            audit(
+                db,
+                Some(user.id),
+                if d.accepted {
+                    "finding.accept"
+                } else {
+                    "finding.dismiss"
+                },
+                &format!("filing:{}", d.filing_id),
+                &format!("{} {}", d.finding_key, d.comment),
+            )
+        })
     }
 
     /// Decisions on a version.
     pub fn decisions(&self, id: i64, version: i64) -> Result<Vec<Decision>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT d.filing_id, d.version, d.finding_key, d.rule_id, d.accepted, d.comment, u.name, d.created_at
-             FROM decisions d JOIN users u ON u.id = d.reviewer_id WHERE d.filing_id = ?1 AND d.version = ?2 ORDER BY d.id",
-        )?;
-        let rows = stmt
-            .query_map(params![id, version], |r| {
+        self.tx(|db| {
+            db.rows(
+                "SELECT d.filing_id, d.version, d.finding_key, d.rule_id, d.accepted, d.comment, u.name, d.created_at
+                 FROM decisions d JOIN users u ON u.id = d.reviewer_id WHERE d.filing_id = ?1 AND d.version = ?2 ORDER BY d.id",
+                &[id.into(), version.into()],
+            )?
+            .iter()
+            .map(|r| {
                 Ok(Decision {
-                    filing_id: r.get(0)?,
-                    version: r.get(1)?,
-                    finding_key: r.get(2)?,
-                    rule_id: r.get(3)?,
-                    accepted: r.get(4)?,
-                    comment: r.get(5)?,
-                    reviewer: r.get(6)?,
-                    created_at: r.get(7)?,
+                    filing_id: r.int(0)?,
+                    version: r.int(1)?,
+                    finding_key: r.text(2)?,
+                    rule_id: r.text(3)?,
+                    accepted: r.boolean(4)?,
+                    comment: r.text(5)?,
+                    reviewer: r.text(6)?,
+                    created_at: r.text(7)?,
                 })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
+            })
+            .collect()
+        })
     }
 
     /// How often each rule's flags were accepted or dismissed.
     pub fn rule_stats(&self) -> Result<Vec<RuleStats>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT rule_id, SUM(accepted), SUM(1 - accepted) FROM decisions GROUP BY rule_id ORDER BY rule_id",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
+        self.tx(|db| {
+            db.rows(
+                "SELECT rule_id, CAST(SUM(accepted) AS BIGINT), CAST(SUM(1 - accepted) AS BIGINT)
+                 FROM decisions GROUP BY rule_id ORDER BY rule_id",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
                 Ok(RuleStats {
-                    rule_id: r.get(0)?,
-                    accepted: r.get(1)?,
-                    dismissed: r.get(2)?,
+                    rule_id: r.text(0)?,
+                    accepted: r.int(1)?,
+                    dismissed: r.int(2)?,
                 })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
+            })
+            .collect()
+        })
     }
 
     /// Saves a review opinion draft (each save is kept).
     pub fn save_opinion(&self, user: &User, id: i64, text: &str, method: &str) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        tx.execute(
-            &format!(
-                "INSERT INTO opinions(filing_id, text, method, author_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
-                now_sql()
-            ),
-            params![id, text, method, user.id],
-        )?;
-        audit_tx(
-            &tx,
-            Some(user.id),
-            "opinion.save",
-            &format!("filing:{id}"),
-            method,
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.tx(|db| {
+            db.exec(
+                &format!(
+                    "INSERT INTO opinions(filing_id, text, method, author_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
+                    db.dialect().now()
+                ),
+                &[id.into(), text.into(), method.into(), user.id.into()],
+            )?;
+            audit(
+                db,
+                Some(user.id),
+                "opinion.save",
+                &format!("filing:{id}"),
+                method,
+            )
+        })
     }
 
     /// The latest opinion of a filing: `(text, method)`.
     pub fn opinion(&self, id: i64) -> Result<Option<(String, String)>> {
-        Ok(self
-            .conn()
-            .query_row(
+        self.tx(|db| {
+            db.row(
                 "SELECT text, method FROM opinions WHERE filing_id = ?1 ORDER BY id DESC LIMIT 1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
+                &[id.into()],
+            )?
+            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .transpose()
+        })
     }
 
     // ---- conversations ---------------------------------------------------------------
 
     /// A user's conversation (created on first use).
     pub fn conversation(&self, user: &User) -> Result<i64> {
-        let conn = self.conn();
-        if let Some(id) = conn
-            .query_row(
+        self.tx(|db| {
+            if let Some(r) = db.row(
                 "SELECT id FROM conversations WHERE user_id = ?1 ORDER BY id DESC LIMIT 1",
-                [user.id],
-                |r| r.get(0),
-            )
-            .optional()?
-        {
-            return Ok(id);
-        }
-        conn.execute(
-            &format!(
-                "INSERT INTO conversations(user_id, created_at) VALUES (?1, {})",
-                now_sql()
-            ),
-            [user.id],
-        )?;
-        Ok(conn.last_insert_rowid())
+                &[user.id.into()],
+            )? {
+                return r.int(0);
+            }
+            db.one(
+                &format!(
+                    "INSERT INTO conversations(user_id, created_at) VALUES (?1, {}) RETURNING id",
+                    db.dialect().now()
+                ),
+                &[user.id.into()],
+            )?
+            .int(0)
+        })
     }
 
     /// Appends a message.
@@ -1211,35 +1379,43 @@ impl Store {
         text: &str,
         citations: &str,
     ) -> Result<i64> {
-        let conn = self.conn();
-        conn.execute(
-            &format!(
-                "INSERT INTO messages(conversation_id, role, text, citations, created_at) VALUES (?1, ?2, ?3, ?4, {})",
-                now_sql()
-            ),
-            params![conversation, role, text, citations],
-        )?;
-        Ok(conn.last_insert_rowid())
+        self.tx(|db| {
+            db.one(
+                &format!(
+                    "INSERT INTO messages(conversation_id, role, text, citations, created_at)
+                     VALUES (?1, ?2, ?3, ?4, {}) RETURNING id",
+                    db.dialect().now()
+                ),
+                &[
+                    conversation.into(),
+                    role.into(),
+                    text.into(),
+                    citations.into(),
+                ],
+            )?
+            .int(0)
+        })
     }
 
     /// The messages of a conversation, oldest first.
     pub fn messages(&self, conversation: i64) -> Result<Vec<Message>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT id, role, text, citations, created_at FROM messages WHERE conversation_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map([conversation], |r| {
+        self.tx(|db| {
+            db.rows(
+                "SELECT id, role, text, citations, created_at FROM messages WHERE conversation_id = ?1 ORDER BY id",
+                &[conversation.into()],
+            )?
+            .iter()
+            .map(|r| {
                 Ok(Message {
-                    id: r.get(0)?,
-                    role: r.get(1)?,
-                    text: r.get(2)?,
-                    citations: r.get(3)?,
-                    created_at: r.get(4)?,
+                    id: r.int(0)?,
+                    role: r.text(1)?,
+                    text: r.text(2)?,
+                    citations: r.text(3)?,
+                    created_at: r.text(4)?,
                 })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
+            })
+            .collect()
+        })
     }
 
     // ---- audit -----------------------------------------------------------------------
@@ -1252,72 +1428,57 @@ impl Store {
         object: &str,
         detail: &str,
     ) -> Result<()> {
-        audit(&self.conn(), user.map(|u| u.id), action, object, detail)
+        self.tx(|db| audit(db, user.map(|u| u.id), action, object, detail))
     }
 
     /// The latest audit entries.
     pub fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT a.id, a.at, u.name, a.action, a.object, a.detail FROM audit_log a
-             LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?1",
-        )?;
-        let rows = stmt
-            .query_map([limit], |r| {
+        self.tx(|db| {
+            db.rows(
+                "SELECT a.id, a.at, u.name, a.action, a.object, a.detail FROM audit_log a
+                 LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?1",
+                &[limit.into()],
+            )?
+            .iter()
+            .map(|r| {
                 Ok(AuditEntry {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    user: r.get(2)?,
-                    action: r.get(3)?,
-                    object: r.get(4)?,
-                    detail: r.get(5)?,
+                    id: r.int(0)?,
+                    at: r.text(1)?,
+                    user: r.opt_text(2)?,
+                    action: r.text(3)?,
+                    object: r.text(4)?,
+                    detail: r.text(5)?,
                 })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
+            })
+            .collect()
+        })
     }
 }
 
-fn insert_version(
-    tx: &rusqlite::Transaction<'_>,
-    id: i64,
-    version: i64,
-    body: &str,
-    author: i64,
-) -> Result<()> {
-    tx.execute(
+fn insert_version(db: &mut dyn Sql, id: i64, version: i64, body: &str, author: i64) -> Result<()> {
+    db.exec(
         &format!(
             "INSERT INTO filing_versions(filing_id, version, body, author_id, created_at) VALUES (?1, ?2, ?3, ?4, {})",
-            now_sql()
+            db.dialect().now()
         ),
-        params![id, version, body, author],
+        &[id.into(), version.into(), body.into(), author.into()],
     )?;
     Ok(())
 }
 
 fn audit(
-    conn: &Connection,
+    db: &mut dyn Sql,
     user: Option<i64>,
     action: &str,
     object: &str,
     detail: &str,
 ) -> Result<()> {
-    conn.execute(
+    db.exec(
         &format!(
             "INSERT INTO audit_log(at, user_id, action, object, detail) VALUES ({}, ?1, ?2, ?3, ?4)",
-            now_sql()
+            db.dialect().now()
         ),
-        params![user, action, object, detail],
+        &[user.into(), action.into(), object.into(), detail.into()],
     )?;
     Ok(())
-}
-
-fn audit_tx(
-    tx: &rusqlite::Transaction<'_>,
-    user: Option<i64>,
-    action: &str,
-    object: &str,
-    detail: &str,
-) -> Result<()> {
-    audit(tx, user, action, object, detail)
 }

@@ -14,6 +14,37 @@ pub(crate) struct Settings {
     /// `[llm]`: which backend generates prose.
     #[serde(default)]
     pub(crate) llm: LlmConfig,
+    /// `[store]`: where the web application's data live.
+    #[serde(default)]
+    pub(crate) store: StoreConfig,
+}
+
+/// `[store]`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StoreConfig {
+    /// `postgres://user:password@host:5432/lvshen` (several instances on one database) or
+    /// `sqlite:PATH`; default: the SQLite file `<data dir>/lvshen.db`.
+    pub(crate) url: Option<String>,
+}
+
+/// Where the store is: `--db` (a file or URL), else `[store] url` of `lvshen.toml`, else the
+/// SQLite file in the data directory.
+pub(crate) fn store_location(db: Option<&str>, data_dir: &Path) -> anyhow::Result<String> {
+    if let Some(db) = db {
+        return Ok(db.to_owned());
+    }
+    let explicit = std::env::var_os("LVSHEN_CONFIG").map(PathBuf::from);
+    let (settings, _) = load(explicit.as_deref(), data_dir)?;
+    Ok(settings
+        .store
+        .url
+        .unwrap_or_else(|| data_dir.join("lvshen.db").display().to_string()))
+}
+
+/// Opens the store at a location (`store_location`), migrating it.
+pub(crate) fn open_store_at(location: &str) -> anyhow::Result<lvshen_store::Store> {
+    lvshen_store::Store::open_url(location).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// Reads the settings; returns them with the file they came from.

@@ -61,6 +61,11 @@ enum Command {
         #[command(subcommand)]
         what: serve::UserCommand,
     },
+    /// 数据库：结构升级、逐表校验、在 SQLite 与 PostgreSQL 之间迁移数据。
+    Store {
+        #[command(subcommand)]
+        what: serve::StoreCommand,
+    },
     /// 法规问答：依据知识库条款作答并核验引用；无依据时拒答。
     /// 退出码：0 已回答；1 拒答（知识库中未找到依据）；2 输入或运行错误。
     Ask(ask::AskArgs),
@@ -160,6 +165,7 @@ fn main() -> ExitCode {
         Command::Predict(args) => predict::run(args),
         Command::Serve(args) => serve::serve(args),
         Command::User { what } => serve::user(what),
+        Command::Store { what } => serve::store(what),
         Command::Eval {
             what: EvalCommand::Search(args),
         } => eval::run(args),

@@ -2,7 +2,6 @@
 
 use std::io::BufRead;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -21,9 +20,9 @@ pub(crate) struct ServeArgs {
     /// 监听地址
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// 数据库文件；默认 数据目录/lvshen.db
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    /// 数据库：SQLite 文件路径或 postgres://… 地址；默认 lvshen.toml 的 [store] url，否则 数据目录/lvshen.db
+    #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+    db: Option<String>,
     /// 不用模型：问答只给原文摘录
     #[arg(long)]
     no_model: bool,
@@ -44,14 +43,10 @@ impl AsRef<Layers> for LayersHandle {
     }
 }
 
-pub(crate) fn db_path(data: &std::path::Path, db: Option<&PathBuf>) -> PathBuf {
-    db.cloned().unwrap_or_else(|| data.join("lvshen.db"))
-}
-
 pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let data_dir = args.model.data_dir();
-    let db = db_path(&data_dir, args.db.as_ref());
-    let store = Store::open(&db).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let location = crate::config::store_location(args.db.as_deref(), &data_dir)?;
+    let store = crate::config::open_store_at(&location)?;
     let users = store.users().map_err(|e| anyhow::anyhow!("{e}"))?;
     if users.is_empty() {
         eprintln!(
@@ -86,7 +81,7 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "绿审已启动：http://{}/ （数据库 {}；Ctrl-C 停止）",
         args.addr,
-        db.display()
+        state.store.describe()
     );
     runtime
         .block_on(lvshen_server::serve(args.addr, state))
@@ -106,16 +101,16 @@ pub(crate) enum UserCommand {
         /// 所属单位（申报单位必填）
         #[arg(long)]
         org: Option<String>,
-        /// 数据库文件；默认 数据目录/lvshen.db
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        /// 数据库：SQLite 文件或 postgres://… 地址；默认 lvshen.toml 的 [store] url，否则 数据目录/lvshen.db
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
     /// 列出用户
     List {
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
@@ -123,8 +118,8 @@ pub(crate) enum UserCommand {
     Disable {
         /// 用户名
         name: String,
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
@@ -132,8 +127,8 @@ pub(crate) enum UserCommand {
     Enable {
         /// 用户名
         name: String,
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
@@ -141,8 +136,8 @@ pub(crate) enum UserCommand {
     Passwd {
         /// 用户名
         name: String,
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
@@ -150,8 +145,8 @@ pub(crate) enum UserCommand {
     Logout {
         /// 用户名
         name: String,
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
@@ -159,15 +154,18 @@ pub(crate) enum UserCommand {
     Unlock {
         /// 用户名
         name: String,
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
         #[command(flatten)]
         data: DataDirArgs,
     },
 }
 
-fn open_store(db: Option<PathBuf>, data: DataDirArgs) -> anyhow::Result<Store> {
-    Store::open(&db_path(&data.resolve(), db.as_ref())).map_err(|e| anyhow::anyhow!("{e}"))
+fn open_store(db: Option<String>, data: DataDirArgs) -> anyhow::Result<Store> {
+    crate::config::open_store_at(&crate::config::store_location(
+        db.as_deref(),
+        &data.resolve(),
+    )?)
 }
 
 pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
@@ -182,8 +180,7 @@ pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
             let role = Role::parse(&role).ok_or_else(|| {
                 anyhow::anyhow!("角色“{role}”无法识别，应为 applicant / reviewer / staff / admin")
             })?;
-            let store = Store::open(&db_path(&data.resolve(), db.as_ref()))
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let store = open_store(db, data)?;
             eprintln!("请输入 {name} 的密码（至少 8 个字符）：");
             let mut password = String::new();
             std::io::stdin()
@@ -246,8 +243,7 @@ pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         UserCommand::Unlock { name, db, data } => {
-            let store = Store::open(&db_path(&data.resolve(), db.as_ref()))
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let store = open_store(db, data)?;
             let cleared = store
                 .clear_login_failures(&name)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -255,8 +251,7 @@ pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         UserCommand::List { db, data } => {
-            let store = Store::open(&db_path(&data.resolve(), db.as_ref()))
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let store = open_store(db, data)?;
             for u in store.users().map_err(|e| anyhow::anyhow!("{e}"))? {
                 println!(
                     "{}\t{}\t{}",
@@ -266,6 +261,119 @@ pub(crate) fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
                 );
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub(crate) enum StoreCommand {
+    /// 建立或升级数据库结构（PostgreSQL 首次部署、升级后），并显示版本
+    Migrate {
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
+        #[command(flatten)]
+        data: DataDirArgs,
+    },
+    /// 每张表的行数与校验和
+    Summary {
+        #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+        db: Option<String>,
+        #[command(flatten)]
+        data: DataDirArgs,
+        #[command(flatten)]
+        out: crate::OutputArgs,
+    },
+    /// 把全部数据复制到另一个（新建的空）数据库，例如 SQLite → PostgreSQL，并逐表核对行数与校验和。
+    /// 退出码：0 全部一致；1 有表不一致；2 无法复制
+    Copy {
+        /// 源：sqlite:路径 或 postgres://…
+        #[arg(long, value_name = "FILE|URL")]
+        from: String,
+        /// 目标（须为空库）：postgres://… 或 sqlite:路径
+        #[arg(long, value_name = "FILE|URL")]
+        to: String,
+        #[command(flatten)]
+        out: crate::OutputArgs,
+    },
+}
+
+pub(crate) fn store(command: StoreCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        StoreCommand::Migrate { db, data } => {
+            let store = open_store(db, data)?;
+            let version = store.schema_version().map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("数据库 {} 已是第 {version} 版结构", store.describe());
+            Ok(ExitCode::SUCCESS)
+        }
+        StoreCommand::Summary { db, data, out } => {
+            let store = open_store(db, data)?;
+            let summary = store.summary().map_err(|e| anyhow::anyhow!("{e}"))?;
+            if out.json() {
+                println!("{}", serde_json::to_string_pretty(&summary)?);
+            } else {
+                println!("{}", store.describe());
+                println!("{:<18} {:>10}  校验和", "表", "行数");
+                for t in &summary {
+                    println!("{:<18} {:>10}  {}", t.table, t.rows, t.checksum);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        StoreCommand::Copy { from, to, out } => {
+            let source = crate::config::open_store_at(&from)?;
+            let target = crate::config::open_store_at(&to)?;
+            eprintln!("正在复制 {} → {}", source.describe(), target.describe());
+            let started = std::time::Instant::now();
+            let report = source
+                .copy_into(&target, |table, rows| {
+                    if rows % 5000 == 0 {
+                        eprintln!("  {table}：已复制 {rows} 行");
+                    }
+                })
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let all = report.iter().all(lvshen_store::TableCopy::matches);
+            if out.json() {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "from": source.describe(),
+                        "to": target.describe(),
+                        "seconds": started.elapsed().as_secs_f64(),
+                        "all_match": all,
+                        "tables": report,
+                    }))?
+                );
+            } else {
+                println!(
+                    "{:<18} {:>10} {:>10}  {:<16}  {:<16}  一致",
+                    "表", "源行数", "目标行数", "源校验和", "目标校验和"
+                );
+                for t in &report {
+                    println!(
+                        "{:<18} {:>10} {:>10}  {:<16}  {:<16}  {}",
+                        t.table,
+                        t.source_rows,
+                        t.target_rows,
+                        t.source_checksum,
+                        t.target_checksum,
+                        if t.matches() { "是" } else { "否" }
+                    );
+                }
+                println!(
+                    "{}（{:.1} 秒）",
+                    if all {
+                        "全部表的行数与校验和一致"
+                    } else {
+                        "有表不一致，请勿切换到目标数据库"
+                    },
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(if all {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }
