@@ -181,7 +181,10 @@ document.querySelectorAll("#filing-form, #chat-form, #add-user, #user-action").f
       ev.target.disabled = true; status.textContent = "正在保存并预审…";
       try {
         const id = form.dataset.id;
-        const r = await api(id ? "PUT" : "POST", id ? "/api/filings/" + id : "/api/filings", { body: d });
+        const payload = { body: d };
+        if (id && form.dataset.version) payload.base_version = Number(form.dataset.version);
+        const r = await api(id ? "PUT" : "POST", id ? "/api/filings/" + id : "/api/filings", payload);
+        form.dataset.version = r.version;
         const unreadable = !r.checked.report;
         showIssues(r.checked.issues);
         if (unreadable) { status.textContent = "已保存为草稿（第 " + r.version + " 版），但填报无法读取，请修正上面的问题"; form.dataset.id = r.id; }

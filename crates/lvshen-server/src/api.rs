@@ -254,11 +254,26 @@ pub async fn save_filing(
     let text = body_text(&body)?;
     let checked = run_check(&state, text.clone()).await?;
     let (title, district) = (checked.title(), checked.district());
+    // Optimistic concurrency: `base_version` is the version the editor started from; a save
+    // that landed since (another tab, another instance) makes this one a 409 that names the
+    // current version, and nothing is written.
+    let base = body.get("base_version").and_then(Value::as_i64);
     let user = session.user.clone();
     let version = db(&state, move |s| {
-        s.save_version(&user, id, &title, &district, &text)
+        s.save_version_on(&user, id, base, &title, &district, &text)
     })
-    .await?;
+    .await
+    .map_err(|e| {
+        if e.code == "conflict" {
+            AppError::new(
+                axum::http::StatusCode::CONFLICT,
+                "version_changed",
+                e.message,
+            )
+        } else {
+            e
+        }
+    })?;
     store_report(&state, id, version, &checked).await?;
     Ok(Json(
         json!({ "id": id, "version": version, "checked": checked }),
@@ -297,7 +312,7 @@ pub async fn submit_filing(
                 AppError::new(
                     axum::http::StatusCode::CONFLICT,
                     "version_changed",
-                    e.message.trim_end_matches("已存在").to_owned(),
+                    e.message,
                 )
             } else {
                 e

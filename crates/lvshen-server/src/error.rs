@@ -55,8 +55,8 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound(what) => AppError::not_found(&what),
             StoreError::Invalid(m) => AppError::bad_request(m),
-            StoreError::Conflict(what) => {
-                AppError::new(StatusCode::CONFLICT, "conflict", format!("{what}已存在"))
+            StoreError::Conflict(message) => {
+                AppError::new(StatusCode::CONFLICT, "conflict", message)
             }
             other => AppError::internal(other),
         }

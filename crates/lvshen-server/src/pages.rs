@@ -760,11 +760,15 @@ pub async fn edit_filing(
         return Err(AppError::bad_request("已提交的填报不能再修改").into());
     }
     let title = format!("编辑：{}", row.title);
-    Ok(Html(layout(
-        Some(&session),
-        &title,
-        &filing_form(&title, Some(id), &version.body),
-    )))
+    let form = filing_form(&title, Some(id), &version.body).replacen(
+        "<form id=\"filing-form\"",
+        &format!(
+            "<form id=\"filing-form\" data-version=\"{}\"",
+            version.version
+        ),
+        1,
+    );
+    Ok(Html(layout(Some(&session), &title, &form)))
 }
 
 fn citations_html(f: &lvshen_filing::Finding) -> String {

@@ -60,23 +60,62 @@ impl AsRef<lvshen_siting::Layers> for Layers {
 
 struct App {
     router: Router,
-    _dir: tempfile::TempDir,
+    _db: TestDb,
+}
+
+/// The database of one test: a SQLite file, or — with `LVSHEN_TEST_STORE=postgres` and
+/// `LVSHEN_TEST_POSTGRES_URL` (what `.ci/run` sets for its second pass) — a fresh PostgreSQL
+/// database, dropped at the end.
+enum TestDb {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin, name } = self {
+            // On a thread of its own: the blocking client cannot run inside the test's runtime.
+            let (admin, name) = (admin.clone(), name.clone());
+            let _ = std::thread::spawn(move || {
+                if let Ok(mut c) = postgres::Client::connect(&admin, postgres::NoTls) {
+                    let _ =
+                        c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                }
+            })
+            .join();
+        }
+    }
+}
+
+fn test_store() -> (Store, TestDb) {
+    let wants_pg = std::env::var("LVSHEN_TEST_STORE").is_ok_and(|v| v == "postgres");
+    if wants_pg {
+        let admin = std::env::var("LVSHEN_TEST_POSTGRES_URL")
+            .expect("LVSHEN_TEST_STORE=postgres needs LVSHEN_TEST_POSTGRES_URL");
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static N: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "lvshen_app_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        );
+        postgres::Client::connect(&admin, postgres::NoTls)
+            .unwrap()
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let base = &admin[..admin.rfind('/').unwrap()];
+        let store = Store::connect_postgres(&format!("{base}/{name}")).unwrap();
+        return (store, TestDb::Postgres { admin, name });
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("lvshen.db")).unwrap();
+    (store, TestDb::Sqlite(dir))
 }
 
 fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("lvshen.db")).unwrap();
-    for (name, role, org) in [
-        ("alice", Role::Applicant, Some("甲印染公司")),
-        ("bob", Role::Applicant, Some("乙印染公司")),
-        ("rita", Role::Reviewer, None),
-        ("sam", Role::Staff, None),
-        ("root", Role::Admin, None),
-    ] {
-        store
-            .add_user(name, &format!("password-{name}"), role, org)
-            .unwrap();
-    }
+    // The store is opened and seeded on a plain thread: the PostgreSQL client blocks, and the
+    // tests call this from inside the async runtime (the server itself uses blocking threads).
+    let (store, db) = std::thread::spawn(seeded_store).join().unwrap();
     let standards = lvshen_rules::Standards::builtin();
     let state = AppState {
         store: Arc::new(store),
@@ -89,8 +128,24 @@ fn app() -> App {
     };
     App {
         router: router(state),
-        _dir: dir,
+        _db: db,
     }
+}
+
+fn seeded_store() -> (Store, TestDb) {
+    let (store, db) = test_store();
+    for (name, role, org) in [
+        ("alice", Role::Applicant, Some("甲印染公司")),
+        ("bob", Role::Applicant, Some("乙印染公司")),
+        ("rita", Role::Reviewer, None),
+        ("sam", Role::Staff, None),
+        ("root", Role::Admin, None),
+    ] {
+        store
+            .add_user(name, &format!("password-{name}"), role, org)
+            .unwrap();
+    }
+    (store, db)
 }
 
 struct Client<'a> {
@@ -706,10 +761,9 @@ async fn a_lock_on_one_name_does_not_lock_others_from_the_same_address() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
 }
 
-#[tokio::test]
-async fn a_name_guessed_from_many_addresses_is_capped_and_an_admin_can_clear_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("s.db")).unwrap();
+#[test]
+fn a_name_guessed_from_many_addresses_is_capped_and_an_admin_can_clear_it() {
+    let (store, _db) = test_store();
     let limits = lvshen_server::LOGIN_LIMITS;
     for i in 0..limits.name {
         let gate = store
@@ -1159,4 +1213,43 @@ async fn the_check_carries_the_prediction_and_its_findings() {
         .filter_map(|f| f["rule_id"].as_str())
         .collect();
     assert!(ids.contains(&"predict.air.grade_screening"), "{ids:?}");
+}
+
+#[tokio::test]
+async fn a_save_on_a_stale_version_is_a_409_that_names_the_current_one() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let body =
+        std::fs::read_to_string(repo().join("tests/filings/ok_binhai_new_dyeing.json")).unwrap();
+    let r = alice.post("/api/filings", json!({ "body": body })).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let id = r.json()["id"].as_i64().unwrap();
+    // Two editors opened version 1; the first saves (version 2), the second is refused.
+    let first = alice
+        .put(
+            &format!("/api/filings/{id}"),
+            json!({ "body": body, "base_version": 1 }),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    assert_eq!(first.json()["version"], 2);
+    let second = alice
+        .put(
+            &format!("/api/filings/{id}"),
+            json!({ "body": body, "base_version": 1 }),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.text());
+    assert_eq!(second.json()["error"]["code"], "version_changed");
+    assert!(
+        second.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("第 2 版"),
+        "{}",
+        second.text()
+    );
+    // Nothing was written by the refused save.
+    let filing = alice.get(&format!("/api/filings/{id}")).await.json();
+    assert_eq!(filing["version"]["version"], 2, "{filing}");
 }

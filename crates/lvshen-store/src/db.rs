@@ -335,6 +335,18 @@ pub(crate) fn redact(url: &str) -> String {
     }
 }
 
+impl Drop for PgPool {
+    /// A `postgres::Client` closes itself by blocking on its own runtime, which panics on a
+    /// thread that drives async tasks (a store dropped at the end of an async function): the
+    /// idle connections are closed on a thread of their own.
+    fn drop(&mut self) {
+        let clients = std::mem::take(&mut *self.idle());
+        if !clients.is_empty() {
+            let _ = std::thread::spawn(move || drop(clients)).join();
+        }
+    }
+}
+
 /// Connections kept idle at most.
 const MAX_IDLE: usize = 8;
 

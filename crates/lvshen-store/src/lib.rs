@@ -44,7 +44,9 @@ pub enum StoreError {
     Invalid(String),
     #[error("不存在：{0}")]
     NotFound(String),
-    #[error("已存在：{0}")]
+    /// A write refused because of what is already there (a name taken, a newer version); the
+    /// message says what, in full.
+    #[error("{0}")]
     Conflict(String),
 }
 
@@ -543,7 +545,7 @@ impl Store {
                 .row("SELECT id FROM users WHERE name = ?1", &[name.into()])?
                 .is_some();
             if exists {
-                return Err(StoreError::Conflict(format!("用户 {name}")));
+                return Err(StoreError::Conflict(format!("用户 {name} 已存在")));
             }
             let sql = format!(
                 "INSERT INTO users(name, password_hash, role, org_id, created_at)
@@ -572,7 +574,7 @@ impl Store {
         });
         let id = match added {
             Err(e) if e.is_unique_violation() => {
-                return Err(StoreError::Conflict(format!("用户 {name}")));
+                return Err(StoreError::Conflict(format!("用户 {name} 已存在")));
             }
             other => other?,
         };
