@@ -1,7 +1,9 @@
 // Load and crash test of `lvshen serve`, from a second process on loopback. Measurement,
 // not a CI gate: prints a table for the notes.
 //
-//   LVSHEN_BIN=target/release/lvshen node tests/browser/load.mjs [--model] [--seconds 20]
+//   LVSHEN_BIN=target/release/lvshen node tests/browser/load.mjs [--model] [--seconds 20] [--db URL]
+//
+// `--db postgres://…` runs the same test on a PostgreSQL database (a new, empty one).
 //
 // 1. 50 concurrent users on POST /api/check (a real filing each time): requests, errors,
 //    p50/p99 latency, throughput.
@@ -21,12 +23,14 @@ const withModel = process.argv.includes("--model");
 const secIdx = process.argv.indexOf("--seconds");
 const seconds = secIdx > 0 ? Number(process.argv[secIdx + 1]) : 20;
 const data = mkdtempSync(join(tmpdir(), "lvshen-load-"));
+const dbIdx = process.argv.indexOf("--db");
+const db = dbIdx > 0 ? ["--db", process.argv[dbIdx + 1]] : [];
 const port = 19000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
 const filing = JSON.parse(readFileSync(join(root, "tests/filings/err_water_indirect_limits.json"), "utf8"));
 
 function addUser(name, role, org) {
-  const args = ["user", "add", name, "--role", role, "--data-dir", data];
+  const args = ["user", "add", name, "--role", role, "--data-dir", data, ...db];
   if (org) args.push("--org", org);
   execFileSync(bin, args, { input: `password-${name}\n`, stdio: ["pipe", "ignore", "ignore"] });
 }
@@ -34,7 +38,7 @@ for (let i = 0; i < 50; i++) addUser(`app${i}`, "applicant", `印染公司${i}`)
 for (let i = 0; i < 10; i++) addUser(`staff${i}`, "staff");
 
 function start() {
-  const args = ["serve", "--addr", `127.0.0.1:${port}`, "--data-dir", data];
+  const args = ["serve", "--addr", `127.0.0.1:${port}`, "--data-dir", data, ...db];
   if (!withModel) args.push("--no-model");
   return spawn(bin, args, { stdio: ["ignore", "ignore", "inherit"] });
 }
