@@ -13,7 +13,7 @@
 //    be stored (read back through the surviving instance).
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import assert from "node:assert/strict";
@@ -43,6 +43,20 @@ for (let i = 0; i < 50; i++) addUser(`app${i}`, "applicant", `印染公司${i}`)
 
 const ports = [20100, 20200].map((p) => p + Math.floor(Math.random() * 100));
 const dirs = ports.map(() => mkdtempSync(join(tmpdir(), "lvshen-inst-")));
+
+// A document ingested on instance 0's machine with --shared reaches instance 1's index.
+const docs = mkdtempSync(join(tmpdir(), "lvshen-docs-"));
+writeFileSync(join(docs, "shared-rule.md"), `---
+title: 示例市印染行业共享规定（测试）
+doc_number: 示例〔2026〕1号
+doc_type: law
+status: 现行
+---
+# 示例市印染行业共享规定（测试）
+
+第一条 本规定仅用于多实例共享文档测试，标记词：青瓷蓝靛。
+`);
+execFileSync(bin, ["ingest", "--shared", "--db", url, "--data-dir", dirs[0], docs], { stdio: ["ignore", "ignore", "inherit"] });
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 function start(i) {
   return spawn(bin, ["serve", "--addr", `127.0.0.1:${ports[i]}`, "--db", url, "--no-model", "--data-dir", dirs[i]],
@@ -56,6 +70,10 @@ async function ready(base) {
   throw new Error(`${base} not ready`);
 }
 const servers = [start(0), start(1)];
+// However this script ends, the servers end with it (they hold its output open).
+process.on("exit", () => servers.forEach((p) => { try { p.kill("SIGKILL"); } catch (_) {} }));
+process.on("uncaughtException", (e) => { console.error(e); process.exit(1); });
+process.on("unhandledRejection", (e) => { console.error(e); process.exit(1); });
 await Promise.all(bases.map(ready));
 let turn = 0;
 const next = () => bases[turn++ % 2];
@@ -98,6 +116,11 @@ assert.equal(r.status, 200, r.text);
 r = await call(rita, "GET", `/api/filings/${id}`);
 assert.ok(r.json.decisions.length === 1, r.text);
 console.log("| flow across two instances (applicant → reviewer) | ok |");
+// A Markdown file is chunked by heading: its one section is the “概述”.
+r = await call(rita, "GET", `/api/clause?doc=${encodeURIComponent("示例市印染行业共享规定（测试）")}&clause=${encodeURIComponent("概述")}`, undefined, bases[1]);
+assert.equal(r.status, 200, r.text);
+assert.match(r.json.text, /青瓷蓝靛/);
+console.log("| document ingested with --shared, found on the other instance | ok |");
 
 // 2. Two editors on two instances.
 r = await call(alice, "POST", "/api/filings", { body: filing }, bases[0]);
@@ -166,6 +189,6 @@ if (lost > 0 || stored < ackedCount) failed = true;
 
 servers[1].kill("SIGTERM");
 await new Promise((res) => setTimeout(res, 500));
-for (const d of dirs) rmSync(d, { recursive: true, force: true });
+for (const d of [...dirs, docs]) rmSync(d, { recursive: true, force: true });
 execFileSync("psql", [admin, "-qc", `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`]);
 process.exit(failed ? 1 : 0);

@@ -124,6 +124,17 @@ const TABLES: &[(&str, &[Column])] = &[
         ],
     ),
     (
+        "documents",
+        &[
+            ("id", true),
+            ("doc_id", false),
+            ("sha256", false),
+            ("bytes", true),
+            ("content", false),
+            ("added_at", false),
+        ],
+    ),
+    (
         "audit_log",
         &[
             ("id", true),

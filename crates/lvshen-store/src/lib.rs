@@ -387,6 +387,16 @@ enum Backend {
 /// Session lifetime.
 pub const SESSION_HOURS: i64 = 12;
 
+/// The largest document `put_document` keeps.
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// SHA-256 of a token, base64url: what is stored instead of the token.
 pub fn token_hash(token: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
@@ -1418,6 +1428,78 @@ impl Store {
             })
             .collect()
         })
+    }
+
+    // ---- shared knowledge-base documents ----------------------------------------------
+
+    /// Stores a document every instance should index (its bytes, base64 in a text column so
+    /// both engines hold it the same way). Returns whether it was new or changed.
+    pub fn put_document(&self, doc_id: &str, bytes: &[u8]) -> Result<bool> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(StoreError::Invalid(format!(
+                "文件 {doc_id} 有 {} MiB，超过共享文档上限 {} MiB",
+                bytes.len() / 1_048_576,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            )));
+        }
+        let sha = sha256_hex(bytes);
+        let content = base64::engine::general_purpose::STANDARD.encode(bytes);
+        self.tx(|db| {
+            let same = db
+                .row("SELECT sha256 FROM documents WHERE doc_id = ?1", &[doc_id.into()])?
+                .map(|r| r.text(0))
+                .transpose()?
+                .is_some_and(|old| old == sha);
+            if same {
+                return Ok(false);
+            }
+            let sql = format!(
+                "INSERT INTO documents(doc_id, sha256, bytes, content, added_at) VALUES (?1, ?2, ?3, ?4, {})
+                 ON CONFLICT(doc_id) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
+                 content = excluded.content, added_at = excluded.added_at",
+                db.dialect().now()
+            );
+            db.exec(
+                &sql,
+                &[
+                    doc_id.into(),
+                    sha.as_str().into(),
+                    (bytes.len() as i64).into(),
+                    content.as_str().into(),
+                ],
+            )?;
+            audit(db, None, "document.put", &format!("document:{doc_id}"), &sha)?;
+            Ok(true)
+        })
+    }
+
+    /// The shared documents: `(doc_id, sha256 of the bytes)`.
+    pub fn documents(&self) -> Result<Vec<(String, String)>> {
+        self.tx(|db| {
+            db.rows("SELECT doc_id, sha256 FROM documents ORDER BY doc_id", &[])?
+                .iter()
+                .map(|r| Ok((r.text(0)?, r.text(1)?)))
+                .collect()
+        })
+    }
+
+    /// The bytes of a shared document.
+    pub fn document(&self, doc_id: &str) -> Result<Option<Vec<u8>>> {
+        let content = self.tx(|db| {
+            db.row(
+                "SELECT content FROM documents WHERE doc_id = ?1",
+                &[doc_id.into()],
+            )?
+            .map(|r| r.text(0))
+            .transpose()
+        })?;
+        content
+            .map(|c| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(c)
+                    .map_err(|e| StoreError::Invalid(format!("共享文档 {doc_id} 已损坏：{e}")))
+            })
+            .transpose()
     }
 
     // ---- audit -----------------------------------------------------------------------

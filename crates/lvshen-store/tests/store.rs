@@ -205,7 +205,7 @@ fn the_audit_log_is_append_only_and_data_survive_reopening() {
         s.audit(None, "test", "x", "").unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 2);
+    assert_eq!(s.schema_version().unwrap(), 3);
     assert_eq!(s.users().unwrap().len(), 1);
     let conn = rusqlite::Connection::open(&path).unwrap();
     assert!(
@@ -359,5 +359,26 @@ fn a_database_copies_between_engines_without_loss() {
             .unwrap_err()
             .to_string();
         assert!(err.contains("不是空的"), "{err}");
+    }
+}
+
+#[test]
+fn shared_documents_round_trip() {
+    for (engine, _guard, s) in stores() {
+        let bytes = "第一条 共享文档。".as_bytes();
+        assert!(s.put_document("shared/a.md", bytes).unwrap(), "{engine}");
+        assert!(
+            !s.put_document("shared/a.md", bytes).unwrap(),
+            "{engine}: unchanged"
+        );
+        assert!(
+            s.put_document("shared/a.md", b"v2").unwrap(),
+            "{engine}: changed"
+        );
+        let docs = s.documents().unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].0, "shared/a.md");
+        assert_eq!(s.document("shared/a.md").unwrap().unwrap(), b"v2");
+        assert!(s.document("shared/none.md").unwrap().is_none());
     }
 }

@@ -49,6 +49,12 @@ pub(crate) struct IngestArgs {
     /// 单个 PDF 提取进程的时间上限（秒）
     #[arg(long, default_value_t = 30)]
     pdf_timeout: u64,
+    /// 同时存入共享数据库（--db 或 lvshen.toml 的 [store] url），各服务实例启动时自动索引
+    #[arg(long)]
+    shared: bool,
+    /// 共享数据库：SQLite 文件或 postgres://… 地址（配合 --shared）
+    #[arg(long, value_name = "FILE|URL", env = "LVSHEN_DB")]
+    db: Option<String>,
     #[command(flatten)]
     out: crate::OutputArgs,
     #[command(flatten)]
@@ -166,6 +172,64 @@ pub(crate) fn ensure_builtin(index: &mut SearchIndex) -> anyhow::Result<usize> {
     Ok(reports.len())
 }
 
+/// Indexes the documents other instances stored in the shared database (`ingest --shared`)
+/// that this instance's index does not hold yet, or holds in another version. Their bytes are
+/// written under `<data dir>/shared-documents/` first (PDF workers read files). Returns how
+/// many were indexed.
+pub(crate) fn sync_shared(
+    store: &lvshen_store::Store,
+    index: &mut SearchIndex,
+    data_dir: &Path,
+) -> anyhow::Result<usize> {
+    let documents = store.documents().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut sources = Vec::new();
+    for (doc_id, sha) in documents {
+        if index.is_current(&doc_id, &sha) {
+            continue;
+        }
+        let Some(bytes) = store
+            .document(&doc_id)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+        else {
+            continue;
+        };
+        let safe: String = doc_id
+            .chars()
+            .map(|c| {
+                if c == '/' || c == '\\' || c == ':' {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let dir = data_dir.join("shared-documents");
+        std::fs::create_dir_all(&dir).with_context(|| format!("无法创建目录 {}", dir.display()))?;
+        let path = dir.join(safe);
+        std::fs::write(&path, &bytes).with_context(|| format!("无法写入 {}", path.display()))?;
+        sources.push(Source {
+            doc_id,
+            path,
+            bytes: Some(bytes),
+        });
+    }
+    if sources.is_empty() {
+        return Ok(0);
+    }
+    tracing::info!(files = sources.len(), "indexing shared documents");
+    let options = IngestOptions {
+        worker: Some(worker_command()?),
+        ..IngestOptions::default()
+    };
+    let reports = ingest_sources(index, &sources, &options, &mut |_, _| {})?;
+    for r in &reports {
+        if let FileStatus::Failed { reason } = &r.status {
+            tracing::warn!(doc = %r.doc_id, %reason, "shared document failed");
+        }
+    }
+    Ok(reports.len())
+}
+
 pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let data_dir = args.data.resolve();
     let mut index = open_index(&data_dir)?;
@@ -175,6 +239,24 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         let files = lvshen_corpus::collect_files(path)
             .with_context(|| format!("无法读取 {}", path.display()))?;
         for file in files {
+            if args.shared {
+                // The same id on every instance: `shared/` and the path below the argument.
+                let relative = file
+                    .strip_prefix(path)
+                    .ok()
+                    .filter(|r| !r.as_os_str().is_empty())
+                    .map(|r| r.to_path_buf())
+                    .or_else(|| file.file_name().map(PathBuf::from))
+                    .unwrap_or_else(|| file.clone());
+                let bytes =
+                    std::fs::read(&file).with_context(|| format!("无法读取 {}", file.display()))?;
+                sources.push(Source {
+                    doc_id: format!("shared/{}", relative.display()),
+                    path: file,
+                    bytes: Some(bytes),
+                });
+                continue;
+            }
             let doc_id = std::fs::canonicalize(&file)
                 .unwrap_or_else(|_| file.clone())
                 .display()
@@ -186,6 +268,12 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
             });
         }
     }
+    let shared_store = if args.shared {
+        let location = crate::config::store_location(args.db.as_deref(), &data_dir)?;
+        Some(crate::config::open_store_at(&location)?)
+    } else {
+        None
+    };
     let options = IngestOptions {
         worker: Some(worker_command()?),
         limits: Limits {
@@ -230,6 +318,25 @@ pub(crate) fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
+    if let Some(store) = &shared_store {
+        let mut stored = 0;
+        for (source, report) in sources.iter().zip(&reports) {
+            if matches!(
+                report.status,
+                FileStatus::Indexed { .. } | FileStatus::Unchanged
+            ) && let Some(bytes) = &source.bytes
+                && store
+                    .put_document(&source.doc_id, bytes)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
+                stored += 1;
+            }
+        }
+        eprintln!(
+            "已存入共享数据库 {}：新增或更新 {stored} 个文件；其他服务实例在启动时索引它们",
+            store.describe()
+        );
+    }
     let count = |f: fn(&FileStatus) -> bool| reports.iter().filter(|r| f(&r.status)).count();
     let indexed = count(|s| matches!(s, FileStatus::Indexed { .. }));
     let unchanged = count(|s| matches!(s, FileStatus::Unchanged));

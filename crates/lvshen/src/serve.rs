@@ -59,6 +59,11 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     eprintln!("正在准备知识库索引（首次使用时建立，约需数十秒）…");
     let mut index = crate::kb::open_index(&data_dir)?;
     crate::kb::ensure_builtin(&mut index)?;
+    // Documents added on any instance with `lvshen ingest --shared` are indexed here too.
+    let shared = crate::kb::sync_shared(&store, &mut index, &data_dir)?;
+    if shared > 0 {
+        eprintln!("已索引共享数据库中的 {shared} 个文档");
+    }
     let llm = if args.no_model {
         LazyLlm::none()
     } else {
