@@ -60,7 +60,7 @@ execFileSync(bin, ["ingest", "--shared", "--db", url, "--data-dir", dirs[0], doc
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 function start(i) {
   return spawn(bin, ["serve", "--addr", `127.0.0.1:${ports[i]}`, "--db", url, "--no-model", "--data-dir", dirs[i]],
-    { stdio: ["ignore", "ignore", "inherit"] });
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, LVSHEN_SHARED_SYNC_SECONDS: "2" } });
 }
 async function ready(base) {
   for (let i = 0; i < 900; i++) {
@@ -120,7 +120,28 @@ console.log("| flow across two instances (applicant → reviewer) | ok |");
 r = await call(rita, "GET", `/api/clause?doc=${encodeURIComponent("示例市印染行业共享规定（测试）")}&clause=${encodeURIComponent("概述")}`, undefined, bases[1]);
 assert.equal(r.status, 200, r.text);
 assert.match(r.json.text, /青瓷蓝靛/);
-console.log("| document ingested with --shared, found on the other instance | ok |");
+console.log("| document ingested with --shared before start, found on the other instance | ok |");
+// … and one ingested while both serve reaches the other instance within its sync interval.
+writeFileSync(join(docs, "shared-rule-2.md"), `---
+title: 示例市印染行业共享规定之二（测试）
+doc_number: 示例〔2026〕2号
+doc_type: law
+status: 现行
+---
+# 示例市印染行业共享规定之二（测试）
+
+第一条 运行中加入的共享文档，标记词：越窑秘色。
+`);
+execFileSync(bin, ["ingest", "--shared", "--db", url, "--data-dir", mkdtempSync(join(tmpdir(), "lvshen-ing-")), docs],
+  { stdio: ["ignore", "ignore", "inherit"] });
+let live = null;
+for (let i = 0; i < 60 && !live; i++) {
+  await new Promise((res) => setTimeout(res, 500));
+  const q = await call(rita, "GET", `/api/clause?doc=${encodeURIComponent("示例市印染行业共享规定之二（测试）")}&clause=${encodeURIComponent("概述")}`, undefined, bases[1]);
+  if (q.status === 200) live = q;
+}
+assert.ok(live && /越窑秘色/.test(live.json.text), "a document shared while serving reached the other instance");
+console.log("| document ingested with --shared while serving, found on the other instance | ok |");
 
 // 2. Two editors on two instances.
 r = await call(alice, "POST", "/api/filings", { body: filing }, bases[0]);

@@ -332,6 +332,13 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Sees what another handle on the same directory committed (a serving instance after its
+    /// background task indexed shared documents).
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
     /// Number of chunks in the index.
     pub fn num_chunks(&self) -> u64 {
         self.reader.searcher().num_docs()

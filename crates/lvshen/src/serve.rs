@@ -79,6 +79,7 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         llm: Arc::new(llm),
         secure_cookies: args.secure_cookies,
     };
+    spawn_shared_sync(state.store.clone(), state.index.clone(), data_dir.clone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -380,5 +381,49 @@ pub(crate) fn store(command: StoreCommand) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+    }
+}
+
+/// Seconds between looks at the shared documents (`LVSHEN_SHARED_SYNC_SECONDS`, default 60).
+fn shared_sync_interval() -> std::time::Duration {
+    let seconds = std::env::var("LVSHEN_SHARED_SYNC_SECONDS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(60);
+    std::time::Duration::from_secs(seconds)
+}
+
+/// While serving, documents another instance adds with `lvshen ingest --shared` are indexed
+/// here too: a background thread looks at the store every interval, indexes what this
+/// instance lacks through a second handle on the same index directory, and reloads the
+/// serving handle. A plain thread: the store and the PDF workers block.
+fn spawn_shared_sync(
+    store: Arc<Store>,
+    index: Arc<lvshen_search::SearchIndex>,
+    data_dir: std::path::PathBuf,
+) {
+    let interval = shared_sync_interval();
+    let spawned = std::thread::Builder::new()
+        .name("lvshen-shared-sync".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(interval);
+                let synced = crate::kb::open_index(&data_dir)
+                    .and_then(|mut writer| crate::kb::sync_shared(&store, &mut writer, &data_dir));
+                match synced {
+                    Ok(0) => {}
+                    Ok(n) => match index.reload() {
+                        Ok(()) => tracing::info!(documents = n, "shared documents indexed"),
+                        Err(e) => tracing::warn!(error = %e, "index reload failed"),
+                    },
+                    Err(e) => {
+                        tracing::warn!(error = %format!("{e:#}"), "shared document sync failed")
+                    }
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!(error = %e, "shared document sync not started");
     }
 }
