@@ -309,10 +309,15 @@ impl Sql for PgTx<'_, '_> {
     }
 }
 
-/// A handful of PostgreSQL connections, reused; a broken one is dropped and replaced.
+/// A handful of PostgreSQL connections, reused; a broken one is dropped and replaced. At most
+/// [`MAX_OPEN`] are open at once per instance: a caller beyond that waits for one to come back
+/// (so a burst of requests cannot exhaust the server's `max_connections`).
 pub(crate) struct PgPool {
     pub(crate) url: String,
     idle: Mutex<Vec<postgres::Client>>,
+    /// Connections handed out and not yet given back.
+    busy: Mutex<usize>,
+    freed: std::sync::Condvar,
 }
 
 impl std::fmt::Debug for PgPool {
@@ -347,14 +352,40 @@ impl Drop for PgPool {
     }
 }
 
+/// A pooled connection, given back on drop.
+pub(crate) struct Lease<'a> {
+    pool: &'a PgPool,
+    client: Option<postgres::Client>,
+}
+
+impl Lease<'_> {
+    pub(crate) fn client(&mut self) -> &mut postgres::Client {
+        self.client
+            .as_mut()
+            .expect("a lease holds its client until dropped")
+    }
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(client) = self.client.take() {
+            self.pool.give_back(client);
+        }
+    }
+}
+
 /// Connections kept idle at most.
 const MAX_IDLE: usize = 8;
+/// Connections open at most per instance.
+pub(crate) const MAX_OPEN: usize = 32;
 
 impl PgPool {
     pub(crate) fn new(url: &str) -> PgPool {
         PgPool {
             url: url.to_owned(),
             idle: Mutex::new(Vec::new()),
+            busy: Mutex::new(0),
+            freed: std::sync::Condvar::new(),
         }
     }
 
@@ -362,26 +393,52 @@ impl PgPool {
         self.idle.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    pub(crate) fn take(&self) -> Result<postgres::Client> {
+    /// A connection: an idle one, or a new one while fewer than [`MAX_OPEN`] are out; else
+    /// waits. Every `take` that succeeds must be followed by `give_back`.
+    fn take(&self) -> Result<postgres::Client> {
+        {
+            let mut busy = self.busy.lock().unwrap_or_else(|p| p.into_inner());
+            while *busy >= MAX_OPEN {
+                busy = self.freed.wait(busy).unwrap_or_else(|p| p.into_inner());
+            }
+            *busy += 1;
+        }
         while let Some(client) = self.idle().pop() {
             if !client.is_closed() {
                 return Ok(client);
             }
         }
-        postgres::Client::connect(&self.url, postgres::NoTls).map_err(|e| StoreError::Open {
-            path: redact(&self.url),
-            message: e.to_string(),
+        postgres::Client::connect(&self.url, postgres::NoTls).map_err(|e| {
+            self.release();
+            StoreError::Open {
+                path: redact(&self.url),
+                message: e.to_string(),
+            }
         })
     }
 
-    pub(crate) fn give_back(&self, client: postgres::Client) {
-        if client.is_closed() {
-            return;
+    /// A connection that goes back to the pool when dropped (also on a panic).
+    pub(crate) fn lease(&self) -> Result<Lease<'_>> {
+        Ok(Lease {
+            pool: self,
+            client: Some(self.take()?),
+        })
+    }
+
+    fn release(&self) {
+        let mut busy = self.busy.lock().unwrap_or_else(|p| p.into_inner());
+        *busy = busy.saturating_sub(1);
+        self.freed.notify_one();
+    }
+
+    fn give_back(&self, client: postgres::Client) {
+        if !client.is_closed() {
+            let mut idle = self.idle();
+            if idle.len() < MAX_IDLE {
+                idle.push(client);
+            }
         }
-        let mut idle = self.idle();
-        if idle.len() < MAX_IDLE {
-            idle.push(client);
-        }
+        self.release();
     }
 }
 

@@ -496,15 +496,11 @@ impl Store {
                 Ok(out)
             }
             Backend::Postgres(pool) => {
-                let mut client = pool.take()?;
-                let result = (|| {
-                    let mut tx = client.transaction()?;
-                    let out = f(&mut PgTx(&mut tx))?;
-                    tx.commit()?;
-                    Ok(out)
-                })();
-                pool.give_back(client);
-                result
+                let mut lease = pool.lease()?;
+                let mut tx = lease.client().transaction()?;
+                let out = f(&mut PgTx(&mut tx))?;
+                tx.commit()?;
+                Ok(out)
             }
         }
     }

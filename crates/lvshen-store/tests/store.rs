@@ -382,3 +382,23 @@ fn shared_documents_round_trip() {
         assert!(s.document("shared/none.md").unwrap().is_none());
     }
 }
+
+#[test]
+fn a_burst_of_callers_beyond_the_pool_waits_rather_than_fails() {
+    // PostgreSQL: at most 32 connections per instance; 64 threads at once must all be served.
+    for (engine, _guard, s) in stores() {
+        s.add_user("admin", "password-x", Role::Admin, None)
+            .unwrap();
+        let s = std::sync::Arc::new(s);
+        let served: usize = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..64)
+                .map(|_| {
+                    let s = s.clone();
+                    scope.spawn(move || (0..3).filter(|_| s.users().is_ok()).count())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).sum()
+        });
+        assert_eq!(served, 64 * 3, "{engine}");
+    }
+}
