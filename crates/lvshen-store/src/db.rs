@@ -410,9 +410,16 @@ impl PgPool {
         }
         postgres::Client::connect(&self.url, postgres::NoTls).map_err(|e| {
             self.release();
+            // The cause (refused, unknown host, authentication) is in the source chain.
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                message.push_str(&format!("：{cause}"));
+                source = cause.source();
+            }
             StoreError::Open {
                 path: redact(&self.url),
-                message: e.to_string(),
+                message,
             }
         })
     }

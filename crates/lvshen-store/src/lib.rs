@@ -38,7 +38,7 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("数据库错误：{0}")]
     Postgres(#[from] postgres::Error),
-    #[error("数据库文件 {path} 无法打开：{message}")]
+    #[error("数据库 {path} 无法打开或连接：{message}")]
     Open { path: String, message: String },
     #[error("{0}")]
     Invalid(String),
