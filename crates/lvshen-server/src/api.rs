@@ -242,6 +242,19 @@ pub async fn get_filing(State(state): State<AppState>, session: Session, Id(id):
     })))
 }
 
+/// A store conflict on a filing's version (a newer save landed) is a 409 `version_changed`.
+fn version_changed(e: AppError) -> AppError {
+    if e.code == "conflict" {
+        AppError::new(
+            axum::http::StatusCode::CONFLICT,
+            "version_changed",
+            e.message,
+        )
+    } else {
+        e
+    }
+}
+
 /// `PUT /api/filings/{id}` (the owner's organisation, drafts): a new version, checked.
 pub async fn save_filing(
     State(state): State<AppState>,
@@ -263,17 +276,7 @@ pub async fn save_filing(
         s.save_version_on(&user, id, base, &title, &district, &text)
     })
     .await
-    .map_err(|e| {
-        if e.code == "conflict" {
-            AppError::new(
-                axum::http::StatusCode::CONFLICT,
-                "version_changed",
-                e.message,
-            )
-        } else {
-            e
-        }
-    })?;
+    .map_err(version_changed)?;
     store_report(&state, id, version, &checked).await?;
     Ok(Json(
         json!({ "id": id, "version": version, "checked": checked }),
@@ -307,17 +310,7 @@ pub async fn submit_filing(
     // Pinned to the version just checked: a save in between makes the submission fail (409).
     db(&state, move |s| s.submit(&user, id, checked_version))
         .await
-        .map_err(|e| {
-            if e.code == "conflict" {
-                AppError::new(
-                    axum::http::StatusCode::CONFLICT,
-                    "version_changed",
-                    e.message,
-                )
-            } else {
-                e
-            }
-        })?;
+        .map_err(version_changed)?;
     Ok(Json(
         json!({ "id": id, "status": "submitted", "version": checked_version }),
     ))
