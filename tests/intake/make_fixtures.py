@@ -9,6 +9,7 @@ captions) and several projects; projects p1–p3 are the development half, p4–
 (scored, never tuned on).
 
     python3 tests/intake/make_fixtures.py [OUT_DIR]     # default tests/intake/fixtures
+    python3 tests/intake/make_fixtures.py --hostile     # tests/intake/hostile (needs the fixtures)
 
 Needs python-docx and chromium (test tools only; the generated files are committed).
 """
@@ -26,7 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "fixtures")
+OUT = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else os.path.join(os.path.dirname(__file__), "fixtures")
 
 PROJECTS = {
     "p1": dict(
@@ -563,6 +564,14 @@ def main():
             blocks = copy_section_two(blocks, build(donor, set()), p, donor)
         name = pid + ("_" + "_".join(defects) if defects else "_clean")
         t = truth(p, set(defects))
+        if "copy" in defects:
+            # The pasted section carries the donor's product table: that is what the document says.
+            for k in [k for k in t["fields"] if k.startswith("products[")]:
+                del t["fields"][k]
+            for i, (n, q, u) in enumerate(donor["products"]):
+                t["fields"][f"products[{i}].name"] = n
+                t["fields"][f"products[{i}].output"] = q
+                t["fields"][f"products[{i}].unit"] = u
         t["half"] = "dev" if pid in ("p1", "p2", "p3") else "test"
         for f in formats:
             path = os.path.join(OUT, f"{name}.{f}")
@@ -576,5 +585,85 @@ def main():
         write_docx(build(PROJECTS[pid], set()), os.path.join(library, f"{pid}_earlier.docx"))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--hostile" not in sys.argv:
     main()
+
+
+def pdf_bytes(pages, encrypted=False, text=True):
+    """A minimal PDF writer: `pages` pages with one line of Helvetica text each (or none)."""
+    objs = []
+    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
+    objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    font_id = 3 + 2 * pages
+    for i in range(pages):
+        content = (f"BT /F1 12 Tf 72 720 Td (Page {i + 1} of a long report, text layer present.) Tj ET"
+                   if text else "0 0 m 100 100 l S")
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        data = content.encode()
+        objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    if encrypted:
+        objs.append(b"<< /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -4 >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R"
+    if encrypted:
+        trailer += f" /Encrypt {len(objs)} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
+    out += (trailer + " >>\nstartxref\n%d\n%%%%EOF\n" % xref).encode()
+    return bytes(out)
+
+
+def hostile(out_dir):
+    """Hostile inputs: each must end with a clear message within the limits."""
+    import zipfile
+    os.makedirs(out_dir, exist_ok=True)
+    clean = open(os.path.join(OUT, "p1_clean.docx"), "rb").read()
+    open(os.path.join(out_dir, "truncated.docx"), "wb").write(clean[: len(clean) * 6 // 10])
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def docx(name, xml_chunks):
+        with zipfile.ZipFile(os.path.join(out_dir, name), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            z.writestr("[Content_Types].xml", ct)
+            with z.open("word/document.xml", "w") as f:
+                for chunk in xml_chunks:
+                    f.write(chunk)
+
+    # 300 MB of text compressed to well under 1 MB.
+    def bomb():
+        yield f'<?xml version="1.0"?><w:document {W}><w:body><w:p><w:r><w:t>'.encode()
+        block = b"A" * (1 << 20)
+        for _ in range(300):
+            yield block
+        yield b"</w:t></w:r></w:p></w:body></w:document>"
+    docx("bomb.docx", bomb())
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+              '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+              f'<w:document {W}><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>')
+    docx("entities.docx", [laughs.encode()])
+
+    def tables():
+        yield f'<?xml version="1.0"?><w:document {W}><w:body>'.encode()
+        cell = b"<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"
+        for _ in range(10000):
+            yield b"<w:tbl><w:tr>" + cell * 2 + b"</w:tr></w:tbl>"
+        yield b"</w:body></w:document>"
+    docx("tables10k.docx", tables())
+    open(os.path.join(out_dir, "pages500.pdf"), "wb").write(pdf_bytes(500))
+    open(os.path.join(out_dir, "encrypted.pdf"), "wb").write(pdf_bytes(2, encrypted=True))
+    open(os.path.join(out_dir, "scanned.pdf"), "wb").write(pdf_bytes(3, text=False))
+    open(os.path.join(out_dir, "legacy.doc"), "wb").write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504)
+    open(os.path.join(out_dir, "not-a-report.pdf"), "wb").write(b"GIF89a" + b"\0" * 100)
+
+
+if __name__ == "__main__" and "--hostile" in sys.argv:
+    hostile(os.path.join(os.path.dirname(OUT), "hostile"))

@@ -6,11 +6,31 @@
 //! The readers parse untrusted files: the binary runs [`read_bytes`] in a worker subprocess
 //! with time and memory limits ([`worker`]); everything after reading is pure.
 
+pub mod checks;
+pub mod compare;
+pub mod copy;
 pub mod docx;
+pub mod extract;
 pub mod model;
 pub mod pdf;
+pub mod render;
+pub mod structure;
+pub mod values;
+pub mod worker;
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use lvshen_filing::{Category, Finding, Severity};
+use lvshen_law::Date;
+
+use checks::{Ctx, DocFinding, Knowledge, Location};
+use compare::Comparison;
+use copy::{CopyScore, LibraryReport};
+use extract::{Prov, Unmapped};
+use structure::{Format, Section};
 
 pub use model::{Block, Cell, Document, FileKind, Loc, Paragraph, Table};
 
@@ -78,4 +98,224 @@ pub fn read_bytes(file: &str, bytes: &[u8]) -> Result<Document, IntakeError> {
             })
         }
     }
+}
+
+/// What to check a document against.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    pub knowledge: &'a Knowledge,
+    /// Earlier reports, for the copy check.
+    pub library: &'a [LibraryReport],
+    /// The standardized filing the applicant submitted, if any.
+    pub filing: Option<&'a Value>,
+    pub as_of: Date,
+}
+
+/// Counts for the head of a report.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Filing fields extracted.
+    pub fields: usize,
+    /// Earlier reports compared for copying.
+    pub library_reports: usize,
+}
+
+/// The result of an intake.
+#[derive(Debug, Clone, Serialize)]
+pub struct Intake {
+    pub file: String,
+    pub file_kind: FileKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    pub format: Format,
+    pub format_label: String,
+    pub format_evidence: String,
+    pub as_of: String,
+    pub summary: Summary,
+    /// The filing draft (the format `lvshen check` reads); unknown values are left out.
+    pub filing: Value,
+    /// Where each field of the draft was read.
+    pub provenance: BTreeMap<String, Prov>,
+    /// Rows of the document the draft has no key for.
+    pub unmapped: Vec<Unmapped>,
+    pub sections: Vec<Section>,
+    pub findings: Vec<DocFinding>,
+    /// Similarity of each section with each earlier report (for calibration and review).
+    pub copy_scores: Vec<CopyScore>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
+    /// Section texts, for the library (not part of the report).
+    #[serde(skip)]
+    pub section_texts: BTreeMap<String, String>,
+}
+
+/// Everything after reading: structure, draft, checks, copy detection, comparison.
+pub fn analyze(doc: &Document, options: Options) -> Intake {
+    let structure = structure::analyse(doc);
+    let draft = extract::extract(doc, &structure);
+    let ctx = Ctx {
+        doc,
+        structure: &structure,
+        draft: &draft,
+        knowledge: options.knowledge,
+        as_of: options.as_of,
+    };
+    let mut findings = checks::run(&ctx);
+    let section_texts = copy::section_texts(doc, &structure);
+    let s = |p: &str| {
+        extract::get_path(&draft.filing, p)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let (credit, project) = (s("project.credit_code"), s("project.name"));
+    let (hits, copy_scores) = copy::compare(&section_texts, (&credit, &project), options.library);
+    for hit in hits {
+        let section = structure.get(&hit.section);
+        findings.push(DocFinding {
+            finding: Finding::new(
+                "doc.copy.section",
+                Category::Consistency,
+                Severity::Warning,
+                "",
+                format!(
+                    "{}与“{}”的同一章节高度雷同：去除模板性文字后，本节 {:.0}% 的内容（{} 个8字片段）与其相同；请核实是否抄袭或套用其他项目内容",
+                    section.map(|s| s.title.as_str()).unwrap_or(&hit.section),
+                    hit.report_label,
+                    hit.share * 100.0,
+                    hit.own_shingles
+                ),
+            )
+            .values(copy::FLAG_SHARE, (hit.share * 1000.0).round() / 1000.0)
+            .cite("LüShen", "章节查重（8字片段，模板文字剔除）"),
+            location: Location {
+                loc: section.map(|s| s.loc.clone()).unwrap_or_default(),
+                section: Some(hit.section.clone()),
+                quote: hit.passage.clone(),
+            },
+            also: vec![Location {
+                loc: Loc::default(),
+                section: Some(format!("{}（{}）", hit.report_label, hit.section)),
+                quote: hit.other_passage.clone(),
+            }],
+        });
+    }
+    if !options.library.is_empty() && options.library.len() < 3 {
+        findings.push(DocFinding {
+            finding: Finding::new(
+                "doc.copy.section",
+                Category::Other,
+                Severity::Info,
+                "",
+                format!(
+                    "查重库仅有 {} 份报告，无法可靠识别模板性文字，查重结果仅供参考",
+                    options.library.len()
+                ),
+            )
+            .cite("LüShen", "章节查重"),
+            location: Location {
+                loc: Loc::default(),
+                section: None,
+                quote: String::new(),
+            },
+            also: Vec::new(),
+        });
+    }
+    let comparison = options.filing.map(|f| compare::compare(&draft.filing, f));
+    if let Some(c) = &comparison {
+        for d in &c.differences {
+            let prov = draft.provenance.get(&d.draft_field);
+            findings.push(DocFinding {
+                finding: Finding::new(
+                    "doc.filing.mismatch",
+                    Category::Consistency,
+                    Severity::Warning,
+                    d.field.clone(),
+                    format!(
+                        "报告中 {} 为 {}，标准化填报为 {}",
+                        d.field,
+                        display(&d.document),
+                        display(&d.filing)
+                    ),
+                )
+                .cite("LüShen", "报告与填报比对"),
+                location: Location {
+                    loc: prov.map(|p| p.loc.clone()).unwrap_or_default(),
+                    section: prov.and_then(|p| p.section.clone()),
+                    quote: prov.map(|p| p.text.clone()).unwrap_or_default(),
+                },
+                also: Vec::new(),
+            });
+        }
+    }
+    findings.sort_by(|a, b| b.finding.severity.cmp(&a.finding.severity));
+    let summary = Summary {
+        errors: count(&findings, Severity::Error),
+        warnings: count(&findings, Severity::Warning),
+        infos: count(&findings, Severity::Info),
+        fields: draft.provenance.len(),
+        library_reports: options.library.len(),
+    };
+    Intake {
+        file: doc.file.clone(),
+        file_kind: doc.kind,
+        pages: doc.pages,
+        format: structure.format,
+        format_label: structure.format.label_zh().to_owned(),
+        format_evidence: structure.evidence.clone(),
+        as_of: options.as_of.to_string(),
+        summary,
+        filing: draft.filing,
+        provenance: draft.provenance,
+        unmapped: draft.unmapped,
+        sections: structure.sections,
+        findings,
+        copy_scores,
+        comparison,
+        section_texts,
+    }
+}
+
+fn count(findings: &[DocFinding], severity: Severity) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.finding.severity == severity)
+        .count()
+}
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("“{s}”"),
+        other => other.to_string(),
+    }
+}
+
+impl Intake {
+    /// The entry the library keeps for this report.
+    pub fn library_entry(&self, id: &str, label: &str) -> LibraryReport {
+        let s = |p: &str| {
+            extract::get_path(&self.filing, p)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
+        LibraryReport {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            applicant: s("project.applicant"),
+            credit_code: s("project.credit_code"),
+            project: s("project.name"),
+            sections: self.section_texts.clone(),
+        }
+    }
+}
+
+/// A short content id (first 16 hex digits of SHA-256), for library entries and uploads.
+pub fn content_id(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

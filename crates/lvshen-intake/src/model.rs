@@ -33,7 +33,10 @@ impl Loc {
         let mut out = String::new();
         if let Some(p) = self.page {
             out.push_str(&format!("第{p}页"));
-        } else if let Some(p) = self.paragraph {
+        }
+        if let (Some(p), None) = (self.paragraph, self.table) {
+            out.push_str(&format!("第{p}段"));
+        } else if let (Some(p), None) = (self.paragraph, self.page) {
             out.push_str(&format!("第{p}段"));
         }
         if let Some(t) = self.table {

@@ -168,6 +168,14 @@ pub fn read_pdf(file: &str, bytes: &[u8], limits: PdfLimits) -> Result<Document,
         }
     }
     join_continued_tables(&mut out.blocks);
+    // Number paragraphs over the document, so that each has a place of its own.
+    let mut n = 0;
+    for block in &mut out.blocks {
+        if let Block::Paragraph(p) = block {
+            n += 1;
+            p.loc.paragraph = Some(n);
+        }
+    }
     if out.blocks.is_empty() && !out.scanned_pages.is_empty() {
         return Err(IntakeError::Scanned {
             pages: out.scanned_pages.len() as u32,
@@ -458,6 +466,26 @@ fn lines_of<'a>(fragments: &[&'a TextFragment]) -> Vec<Vec<&'a TextFragment>> {
     lines
 }
 
+/// A line that starts a heading, a caption or a list item, never a continuation.
+fn starts_block(text: &str) -> bool {
+    let t = text.trim_start();
+    let numeral = t
+        .char_indices()
+        .take_while(|(_, c)| "一二三四五六七八九十0123456789".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    if let Some(end) = numeral {
+        if t[end..].starts_with(['、', '.', '．', ')', '）']) {
+            return true;
+        }
+    }
+    t.starts_with("附表")
+        || t.starts_with("附件")
+        || t.starts_with("附图")
+        || t.starts_with('表')
+        || t.starts_with("注：")
+}
+
 fn cjk_join(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines {
@@ -519,8 +547,11 @@ fn layout_page(
         if text.trim().is_empty() {
             continue;
         }
-        let continues = previous_full && previous_y - y < size * 2.2;
-        previous_full = right(line) >= margin - size * 1.5;
+        let continues = previous_full && previous_y - y < size * 2.2 && !starts_block(&text);
+        previous_full = right(line) >= margin - size * 1.5
+            && !text
+                .trim_end()
+                .ends_with(['。', '；', '：', ':', '！', '？']);
         previous_y = y;
         if continues {
             if let Some((_, Block::Paragraph(p))) = items.last_mut() {

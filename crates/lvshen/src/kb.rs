@@ -122,6 +122,26 @@ pub(crate) fn open_index(data_dir: &Path) -> anyhow::Result<SearchIndex> {
     Ok(index)
 }
 
+/// Every text file of the embedded corpus (path, text): Markdown, TOML.
+pub(crate) fn corpus_texts() -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    let mut stack = vec![&CORPUS];
+    while let Some(dir) = stack.pop() {
+        for entry in dir.entries() {
+            match entry {
+                include_dir::DirEntry::Dir(d) => stack.push(d),
+                include_dir::DirEntry::File(f) => {
+                    if let Some(text) = f.contents_utf8() {
+                        out.push((f.path().display().to_string(), text));
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The embedded corpus as ingestion sources (`corpus/…` ids).
 pub(crate) fn builtin_sources() -> Vec<Source> {
     let mut out = Vec::new();

@@ -7,6 +7,7 @@ mod check;
 mod config;
 mod eval;
 mod eval_qa;
+mod intake;
 mod kb;
 mod llm;
 mod predict;
@@ -54,6 +55,10 @@ enum Command {
     /// 并与申报的评价结论核对。
     /// 退出码：0 完成；2 输入无法读取。
     Predict(predict::PredictArgs),
+    /// 环评文件导入：读取 DOCX/PDF 报告表或报告书，识别格式与章节，提取带出处的填报草稿，
+    /// 检查附表算术、前后不一致、标准编号、已废止依据、他项目名称（张冠李戴）和章节雷同。
+    /// 退出码：0 完成；1 发现错误；2 文件无法读取。
+    Intake(intake::IntakeArgs),
     /// 启动网页应用（申报单位、审查人员、工作人员）。
     Serve(serve::ServeArgs),
     /// 用户管理：添加、列出。
@@ -151,6 +156,9 @@ fn main() -> ExitCode {
     if args.get(1).map(String::as_str) == Some(kb::WORKER) {
         return kb::worker(&args[2..]);
     }
+    if args.get(1).map(String::as_str) == Some(intake::WORKER) {
+        return intake::worker(&args[2..]);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),
@@ -163,6 +171,7 @@ fn main() -> ExitCode {
         Command::Ask(args) => ask::run(args),
         Command::Siting(args) => siting::run(args),
         Command::Predict(args) => predict::run(args),
+        Command::Intake(args) => intake::run(args),
         Command::Serve(args) => serve::serve(args),
         Command::User { what } => serve::user(what),
         Command::Store { what } => serve::store(what),
