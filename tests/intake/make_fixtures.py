@@ -443,7 +443,7 @@ def truth(p, defects):
         "subtotal": ["doc.arith.subtotal"],
         "standard": ["doc.standard.unknown"],
         "repealed": ["doc.standard.repealed"],
-        "copy": ["doc.copy.section"],
+        "copy": ["doc.copy.section", "doc.foreign.place"],
     }
     expected = sorted({r for d in defects for r in rules[d]})
     return {"fields": t, "defects": sorted(defects), "expected_rules": expected}
@@ -547,7 +547,7 @@ def copy_section_two(blocks, donor_blocks, p, donor):
     ds, de = section(donor_blocks)
     pasted = []
     for b in donor_blocks[ds:de]:
-        b = json.loads(json.dumps(b).replace(donor["applicant"], p["applicant"]).replace(donor["address"], p["address"]))
+        b = json.loads(json.dumps(b, ensure_ascii=False).replace(donor["applicant"], p["applicant"]).replace(donor["address"], p["address"]))
         pasted.append(tuple(b))
     return blocks[:s] + pasted + blocks[e:]
 

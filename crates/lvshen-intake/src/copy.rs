@@ -37,21 +37,45 @@ pub struct LibraryReport {
     pub credit_code: String,
     #[serde(default)]
     pub project: String,
+    #[serde(default)]
+    pub address: String,
     /// Section key → its text (paragraphs and table rows, one per line).
     pub sections: BTreeMap<String, String>,
 }
 
-/// The text of each section of a document.
+/// The text of each section of a document, as compared for copying: paragraphs and table
+/// cells, without the header row of a table and without short label cells (16 characters or
+/// fewer, no digit, no sentence punctuation): labels and categories are the form, not the
+/// content.
 pub fn section_texts(doc: &Document, structure: &Structure) -> BTreeMap<String, String> {
+    let is_label = |t: &str| {
+        t.chars().count() <= 16
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !t.contains(['，', '。', '；', ','])
+    };
     let mut out = BTreeMap::new();
     for s in &structure.sections {
         let mut text = String::new();
         for block in &doc.blocks[s.start..s.end] {
             match block {
-                Block::Paragraph(p) => text.push_str(&p.text),
-                Block::Table(t) => text.push_str(&t.plain_text()),
+                Block::Paragraph(p) => {
+                    text.push_str(&p.text);
+                    text.push('\n');
+                }
+                Block::Table(t) => {
+                    for row in t.rows.iter().skip(1) {
+                        let cells: Vec<&str> = row
+                            .iter()
+                            .filter(|c| !c.spanned && !is_label(c.text.trim()))
+                            .map(|c| c.text.as_str())
+                            .collect();
+                        if !cells.is_empty() {
+                            text.push_str(&cells.join(" "));
+                            text.push('\n');
+                        }
+                    }
+                }
             }
-            text.push('\n');
         }
         out.insert(s.key.clone(), text);
     }
@@ -122,13 +146,56 @@ pub struct CopyScore {
     pub own_shingles: usize,
 }
 
-/// Compares a document's sections with the library.
+/// The project's own identity (names that a copier replaces); every project's names are
+/// masked before comparing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Identity<'a> {
+    pub credit_code: &'a str,
+    pub project: &'a str,
+    pub applicant: &'a str,
+    pub address: &'a str,
+}
+
+fn mask(text: &str, names: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for n in names.iter().filter(|n| n.chars().count() >= 4) {
+        out = out.replace(*n, "\u{3000}");
+    }
+    out
+}
+
+/// Compares a document's sections with the library. The project's own names (applicant,
+/// project name, address) are masked on both sides: a copy whose names were replaced is
+/// still a copy.
 pub fn compare(
     sections: &BTreeMap<String, String>,
-    identity: (&str, &str),
+    identity: Identity,
     library: &[LibraryReport],
 ) -> (Vec<CopyHit>, Vec<CopyScore>) {
-    let (credit, project) = identity;
+    let (credit, project) = (identity.credit_code, identity.project);
+    // Every project's names (this one's and the library's), masked on both sides.
+    let mut names: Vec<&str> = vec![identity.project, identity.applicant, identity.address];
+    for r in library {
+        names.extend([r.project.as_str(), r.applicant.as_str(), r.address.as_str()]);
+    }
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    let sections: BTreeMap<String, String> = sections
+        .iter()
+        .map(|(k, t)| (k.clone(), mask(t, &names)))
+        .collect();
+    let masked_library: Vec<LibraryReport> = library
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            for t in r.sections.values_mut() {
+                *t = mask(t, &names);
+            }
+            r
+        })
+        .collect();
+    let library = &masked_library[..];
+    let sections = &sections;
     let others: Vec<&LibraryReport> = library
         .iter()
         .filter(|r| {
@@ -238,6 +305,7 @@ mod tests {
             applicant: String::new(),
             credit_code: id.into(),
             project: id.into(),
+            address: String::new(),
             sections: [("二".to_owned(), two.to_owned())].into_iter().collect(),
         }
     }
@@ -246,13 +314,13 @@ mod tests {
     fn template_text_is_not_copying_but_a_pasted_section_is() {
         let template = "工艺流程：坯布经前处理、染色、水洗、定型后检验入库，定型工序产生定型废气，染色工序产生印染废水。";
         let a = format!(
-            "{template}甲公司年产八千万米棉印染布，配备二十台溢流染色机和四台定型机，厂区位于滨海工业区东侧。"
+            "{template}甲公司年产八千万米棉印染布，配备二十台溢流染色机和四台定型机，厂区位于滨海工业区东侧，定型废气经水喷淋加静电处理后由十五米排气筒排放，废水经调节池和生化池处理后纳管。"
         );
         let b = format!(
-            "{template}乙公司年产五千吨化纤纱线，配备十二台筒子纱染色机和两台烘干机，厂区位于开发区纬五路。"
+            "{template}乙公司年产五千吨化纤纱线，配备十二台筒子纱染色机和两台烘干机，厂区位于开发区纬五路，染色废气经活性炭吸附后由二十米排气筒排放，废水经混凝沉淀和水解酸化处理后纳管。"
         );
         let c = format!(
-            "{template}丙公司年产三千万米针织布，配备十五台气流染色机和三台定型机，厂区位于袍江工业区。"
+            "{template}丙公司年产三千万米针织布，配备十五台气流染色机和三台定型机，厂区位于袍江工业区，锅炉废气经低氮燃烧后由二十五米排气筒排放，废水经气浮和好氧处理后纳管。"
         );
         let library = vec![report("a", &a), report("b", &b), report("c", &c)];
         let mine: BTreeMap<String, String> = [(
@@ -261,16 +329,40 @@ mod tests {
         )]
         .into_iter()
         .collect();
-        let (hits, _) = compare(&mine, ("d", "d"), &library);
+        let (hits, _) = compare(
+            &mine,
+            Identity {
+                credit_code: "d",
+                project: "d",
+                ..Identity::default()
+            },
+            &library,
+        );
         assert!(hits.is_empty(), "{hits:?}");
         let copied: BTreeMap<String, String> = [("二".to_owned(), b.replace("乙公司", "丁公司"))]
             .into_iter()
             .collect();
-        let (hits, _) = compare(&copied, ("d", "d"), &library);
+        let (hits, _) = compare(
+            &copied,
+            Identity {
+                credit_code: "d",
+                project: "d",
+                ..Identity::default()
+            },
+            &library,
+        );
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].report_id, "b");
         // The same project's earlier version is not copying.
-        let (hits, _) = compare(&copied, ("b", "b"), &library);
+        let (hits, _) = compare(
+            &copied,
+            Identity {
+                credit_code: "b",
+                project: "b",
+                ..Identity::default()
+            },
+            &library,
+        );
         assert!(hits.is_empty());
     }
 }

@@ -172,7 +172,14 @@ pub fn analyze(doc: &Document, options: Options) -> Intake {
             .to_owned()
     };
     let (credit, project) = (s("project.credit_code"), s("project.name"));
-    let (hits, copy_scores) = copy::compare(&section_texts, (&credit, &project), options.library);
+    let (applicant, address) = (s("project.applicant"), s("location.address"));
+    let identity = copy::Identity {
+        credit_code: &credit,
+        project: &project,
+        applicant: &applicant,
+        address: &address,
+    };
+    let (hits, copy_scores) = copy::compare(&section_texts, identity, options.library);
     for hit in hits {
         let section = structure.get(&hit.section);
         findings.push(DocFinding {
@@ -308,6 +315,7 @@ impl Intake {
             applicant: s("project.applicant"),
             credit_code: s("project.credit_code"),
             project: s("project.name"),
+            address: s("location.address"),
             sections: self.section_texts.clone(),
         }
     }

@@ -99,16 +99,14 @@ pub struct Structure {
 }
 
 fn is_toc_entry(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let without_page = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
     text.contains("……")
         || text.contains("....")
         || text.contains("···")
-        || (text.chars().count() > 4
-            && text.chars().last().is_some_and(|c| c.is_ascii_digit())
-            && text
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| c == ' ' || c == '\t' || c == '.' || c == '…'))
+        || (without_page.len() < trimmed.len()
+            && without_page.chars().count() > 4
+            && without_page.ends_with([' ', '\t', '.', '…', '-']))
 }
 
 /// The texts that may be headings: short paragraphs, and table rows holding one text.
