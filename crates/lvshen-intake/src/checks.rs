@@ -777,11 +777,13 @@ fn product_output(ctx: &Ctx, out: &mut Vec<DocFinding>) {
 
 /// Standard numbers in a text (`GB 4287-2012`, `DB33/962-2015`, `HJ 2.2-2018`).
 pub fn standard_numbers(text: &str) -> Vec<String> {
-    let re = Regex::new(
-        r"(GB/T|GB|HJ/T|HJ|CJ/T|CJ|DB\d{2}/T|DB\d{2})\s*/?\s*(\d+(?:\.\d+)*)\s*[-—–]\s*(\d{2,4})",
-    )
-    .expect("static regex");
-    re.captures_iter(&fold(text))
+    static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(
+            r"(GB/T|GB|HJ/T|HJ|CJ/T|CJ|DB\d{2}/T|DB\d{2})\s*/?\s*(\d+(?:\.\d+)*)\s*[-—–]\s*(\d{2,4})",
+        )
+        .expect("static regex")
+    });
+    RE.captures_iter(&fold(text))
         .map(|c| {
             let prefix = &c[1];
             let sep = if prefix.starts_with("DB") { "/" } else { " " };

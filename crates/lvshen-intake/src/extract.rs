@@ -276,8 +276,10 @@ pub fn district_of(address: &str) -> Option<String> {
     let t = fold(address);
     let t = t.strip_prefix("浙江省").unwrap_or(&t);
     let t = t.strip_prefix("绍兴市").unwrap_or(t);
-    let re = Regex::new(r"^(\p{Han}{1,4}?(?:区|县|市))").ok()?;
-    re.captures(t).map(|c| c[1].to_owned())
+    static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"^(\p{Han}{1,4}?(?:区|县|市))").expect("static regex")
+    });
+    RE.captures(t).map(|c| c[1].to_owned())
 }
 
 /// Builds the draft.
@@ -631,8 +633,9 @@ fn products(b: &mut Builder, tables: &[&Table]) {
 }
 
 fn outlet_id(text: &str) -> Option<String> {
-    let re = Regex::new(r"([A-Z]{1,2}\d{3,4})").expect("static regex");
-    re.captures(&fold(text)).map(|c| c[1].to_owned())
+    static RE: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"([A-Z]{1,2}\d{3,4})").expect("static regex"));
+    RE.captures(&fold(text)).map(|c| c[1].to_owned())
 }
 
 fn air(b: &mut Builder, tables: &[&Table]) {

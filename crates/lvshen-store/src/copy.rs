@@ -135,6 +135,24 @@ const TABLES: &[(&str, &[Column])] = &[
         ],
     ),
     (
+        "filing_documents",
+        &[
+            ("id", true),
+            ("filing_id", true),
+            ("version", true),
+            ("name", false),
+            ("kind", false),
+            ("sha256", false),
+            ("bytes", true),
+            ("content", false),
+            ("intake", false),
+            ("blocks", false),
+            ("library", false),
+            ("uploader_id", true),
+            ("created_at", false),
+        ],
+    ),
+    (
         "audit_log",
         &[
             ("id", true),

@@ -183,6 +183,25 @@ pub struct FilingVersion {
     pub created_at: String,
 }
 
+/// An EIA document uploaded on a filing.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilingDocument {
+    pub id: i64,
+    pub filing_id: i64,
+    /// The filing version that was latest when it was uploaded.
+    pub version: i64,
+    pub name: String,
+    /// `docx` or `pdf`.
+    pub kind: String,
+    pub sha256: String,
+    pub bytes: i64,
+    pub uploader: String,
+    pub created_at: String,
+    /// The intake report (JSON).
+    #[serde(skip)]
+    pub intake: String,
+}
+
 /// A reviewer's decision on one finding.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
@@ -1496,6 +1515,158 @@ impl Store {
                     .map_err(|e| StoreError::Invalid(format!("共享文档 {doc_id} 已损坏：{e}")))
             })
             .transpose()
+    }
+
+    // ---- EIA documents uploaded on a filing ------------------------------------------
+
+    /// Stores an uploaded EIA document with its intake report, blocks and library entry,
+    /// against the filing's latest version. Returns the document id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_filing_document(
+        &self,
+        user: &User,
+        filing_id: i64,
+        name: &str,
+        kind: &str,
+        bytes: &[u8],
+        intake_json: &str,
+        blocks_json: &str,
+        library_json: &str,
+    ) -> Result<i64> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(StoreError::Invalid(format!(
+                "文件 {name} 有 {} MiB，超过上限 {} MiB",
+                bytes.len() / 1_048_576,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            )));
+        }
+        let sha = sha256_hex(bytes);
+        let content = base64::engine::general_purpose::STANDARD.encode(bytes);
+        self.tx(|db| {
+            let version = db
+                .one(
+                    "SELECT COALESCE(MAX(version), 0) FROM filing_versions WHERE filing_id = ?1",
+                    &[filing_id.into()],
+                )?
+                .int(0)?;
+            let sql = format!(
+                "INSERT INTO filing_documents(filing_id, version, name, kind, sha256, bytes, content, intake, blocks, library, uploader_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, {}) RETURNING id",
+                db.dialect().now()
+            );
+            let id = db
+                .one(
+                    &sql,
+                    &[
+                        filing_id.into(),
+                        version.into(),
+                        name.into(),
+                        kind.into(),
+                        sha.as_str().into(),
+                        (bytes.len() as i64).into(),
+                        content.as_str().into(),
+                        intake_json.into(),
+                        blocks_json.into(),
+                        library_json.into(),
+                        user.id.into(),
+                    ],
+                )?
+                .int(0)?;
+            audit(
+                db,
+                Some(user.id),
+                "document.upload",
+                &format!("filing:{filing_id}"),
+                &format!("{name} {sha}"),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The documents uploaded on a filing, newest first (without their bytes and blocks).
+    pub fn filing_documents(&self, filing_id: i64) -> Result<Vec<FilingDocument>> {
+        self.tx(|db| {
+            db.rows(
+                "SELECT d.id, d.filing_id, d.version, d.name, d.kind, d.sha256, d.bytes, u.name, d.created_at, d.intake
+                 FROM filing_documents d JOIN users u ON u.id = d.uploader_id
+                 WHERE d.filing_id = ?1 ORDER BY d.id DESC",
+                &[filing_id.into()],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(FilingDocument {
+                    id: r.int(0)?,
+                    filing_id: r.int(1)?,
+                    version: r.int(2)?,
+                    name: r.text(3)?,
+                    kind: r.text(4)?,
+                    sha256: r.text(5)?,
+                    bytes: r.int(6)?,
+                    uploader: r.text(7)?,
+                    created_at: r.text(8)?,
+                    intake: r.text(9)?,
+                })
+            })
+            .collect()
+        })
+    }
+
+    /// One uploaded document with its blocks (JSON) and its bytes.
+    pub fn filing_document(
+        &self,
+        filing_id: i64,
+        doc_id: i64,
+    ) -> Result<Option<(FilingDocument, String, Vec<u8>)>> {
+        let row = self.tx(|db| {
+            db.row(
+                "SELECT d.id, d.filing_id, d.version, d.name, d.kind, d.sha256, d.bytes, u.name, d.created_at, d.intake, d.blocks, d.content
+                 FROM filing_documents d JOIN users u ON u.id = d.uploader_id
+                 WHERE d.filing_id = ?1 AND d.id = ?2",
+                &[filing_id.into(), doc_id.into()],
+            )?
+            .map(|r| {
+                Ok((
+                    FilingDocument {
+                        id: r.int(0)?,
+                        filing_id: r.int(1)?,
+                        version: r.int(2)?,
+                        name: r.text(3)?,
+                        kind: r.text(4)?,
+                        sha256: r.text(5)?,
+                        bytes: r.int(6)?,
+                        uploader: r.text(7)?,
+                        created_at: r.text(8)?,
+                        intake: r.text(9)?,
+                    },
+                    r.text(10)?,
+                    r.text(11)?,
+                ))
+            })
+            .transpose()
+        })?;
+        row.map(|(d, blocks, content)| {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(content)
+                .map_err(|e| StoreError::Invalid(format!("文件 {} 已损坏：{e}", d.name)))?;
+            Ok((d, blocks, bytes))
+        })
+        .transpose()
+    }
+
+    /// The library entries (JSON) of the latest document of every other filing, for the
+    /// copy check.
+    pub fn library_entries(&self, except_filing: i64) -> Result<Vec<String>> {
+        self.tx(|db| {
+            db.rows(
+                "SELECT d.library FROM filing_documents d
+                 WHERE d.filing_id <> ?1 AND d.id = (SELECT MAX(e.id) FROM filing_documents e WHERE e.filing_id = d.filing_id)
+                 ORDER BY d.id",
+                &[except_filing.into()],
+            )?
+            .iter()
+            .map(|r| r.text(0))
+            .collect()
+        })
     }
 
     // ---- audit -----------------------------------------------------------------------

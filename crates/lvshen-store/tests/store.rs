@@ -205,7 +205,7 @@ fn the_audit_log_is_append_only_and_data_survive_reopening() {
         s.audit(None, "test", "x", "").unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 3);
+    assert_eq!(s.schema_version().unwrap(), 4);
     assert_eq!(s.users().unwrap().len(), 1);
     let conn = rusqlite::Connection::open(&path).unwrap();
     assert!(
@@ -359,6 +359,86 @@ fn a_database_copies_between_engines_without_loss() {
             .unwrap_err()
             .to_string();
         assert!(err.contains("不是空的"), "{err}");
+    }
+}
+
+#[test]
+fn uploaded_documents_keep_their_bytes_report_and_library_entry() {
+    for (engine, _guard, s) in stores() {
+        let a = s
+            .add_user("a", "password-a", Role::Applicant, Some("甲公司"))
+            .unwrap();
+        let one = s.create_filing(&a, "项目一", "柯桥区", "{}").unwrap();
+        let two = s.create_filing(&a, "项目二", "柯桥区", "{}").unwrap();
+        s.save_version(&a, one, "项目一", "柯桥区", "{\"v\":2}")
+            .unwrap();
+        let bytes = [0u8, 1, 2, 255, 7];
+        let d1 = s
+            .add_filing_document(
+                &a,
+                one,
+                "报告表.docx",
+                "docx",
+                &bytes,
+                "{\"n\":1}",
+                "[]",
+                "{\"id\":\"1\"}",
+            )
+            .unwrap();
+        let d2 = s
+            .add_filing_document(
+                &a,
+                one,
+                "报告表v2.docx",
+                "docx",
+                &bytes,
+                "{\"n\":2}",
+                "[]",
+                "{\"id\":\"2\"}",
+            )
+            .unwrap();
+        s.add_filing_document(
+            &a,
+            two,
+            "其他.pdf",
+            "pdf",
+            b"%PDF",
+            "{}",
+            "[]",
+            "{\"id\":\"3\"}",
+        )
+        .unwrap();
+        let list = s.filing_documents(one).unwrap();
+        assert_eq!(
+            list.iter().map(|d| d.id).collect::<Vec<_>>(),
+            vec![d2, d1],
+            "{engine}"
+        );
+        assert_eq!(
+            list[0].version, 2,
+            "{engine}: uploaded against the latest version"
+        );
+        assert_eq!(list[0].uploader, "a");
+        let (doc, blocks, got) = s.filing_document(one, d1).unwrap().unwrap();
+        assert_eq!(
+            (doc.name.as_str(), blocks.as_str(), got.as_slice()),
+            ("报告表.docx", "[]", &bytes[..])
+        );
+        assert!(
+            s.filing_document(two, d1).unwrap().is_none(),
+            "{engine}: another filing's id"
+        );
+        // The library: the latest document of every other filing.
+        assert_eq!(
+            s.library_entries(two).unwrap(),
+            vec!["{\"id\":\"2\"}"],
+            "{engine}"
+        );
+        assert_eq!(
+            s.library_entries(one).unwrap(),
+            vec!["{\"id\":\"3\"}"],
+            "{engine}"
+        );
     }
 }
 

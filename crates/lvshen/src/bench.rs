@@ -49,6 +49,16 @@ pub(crate) enum BenchCommand {
         #[command(flatten)]
         out: crate::OutputArgs,
     },
+    /// 环评文件导入：DOCX 与 PDF 的读取 + 分析速度（页/秒，单线程，读取在本进程内进行）
+    Intake {
+        /// 文件；默认 tests/intake/fixtures/ 下的全部 .docx 与 .pdf，另加 tests/intake/hostile/pages500.pdf
+        files: Vec<PathBuf>,
+        /// 每个文件的迭代次数
+        #[arg(long, default_value_t = 5)]
+        iterations: u32,
+        #[command(flatten)]
+        out: crate::OutputArgs,
+    },
     /// 规则引擎：解析 + 审查一份填报所需时间（单线程）
     Check {
         /// 填报文件；默认 tests/filings/ 下的全部 .json
@@ -94,6 +104,11 @@ pub(crate) fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
             iterations,
             out,
         } => return predict(files, iterations, out.json()),
+        BenchCommand::Intake {
+            files,
+            iterations,
+            out,
+        } => return intake(files, iterations, out.json()),
     };
     if files.is_empty() {
         let dir = PathBuf::from("tests/filings");
@@ -471,6 +486,117 @@ fn predict(mut files: Vec<PathBuf>, iterations: u32, json: bool) -> anyhow::Resu
                 r.html_with_plots_ms_p50
             );
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, serde::Serialize)]
+struct IntakeRow {
+    format: &'static str,
+    files: usize,
+    pages: f64,
+    read_ms_p50: f64,
+    analyze_ms_p50: f64,
+    pages_per_second: f64,
+}
+
+/// Pages of a DOCX: those of its PDF twin when there is one, else characters / 1000.
+fn intake_pages(path: &std::path::Path, doc: &lvshen_intake::Document) -> f64 {
+    if let Some(p) = doc.pages {
+        return p as f64;
+    }
+    let twin = path.with_extension("pdf");
+    std::fs::read(&twin)
+        .ok()
+        .and_then(|b| lvshen_intake::read_bytes("twin", &b).ok())
+        .and_then(|d| d.pages)
+        .map(f64::from)
+        .unwrap_or_else(|| (doc.chars() as f64 / 1000.0).max(1.0))
+}
+
+fn intake(mut files: Vec<PathBuf>, iterations: u32, json: bool) -> anyhow::Result<ExitCode> {
+    if files.is_empty() {
+        let dir = PathBuf::from("tests/intake/fixtures");
+        files = std::fs::read_dir(&dir)
+            .with_context(|| format!("未指定文件，且无法读取默认目录 {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "docx" || x == "pdf"))
+            .collect();
+        files.sort();
+        let long = PathBuf::from("tests/intake/hostile/pages500.pdf");
+        if long.is_file() {
+            files.push(long);
+        }
+    }
+    // One core, as the target machine gives one request.
+    let knowledge = crate::intake::knowledge();
+    let iterations = iterations.max(1);
+    let mut per_format: std::collections::BTreeMap<
+        &'static str,
+        (usize, f64, Vec<Duration>, Vec<Duration>),
+    > = std::collections::BTreeMap::new();
+    for path in &files {
+        let bytes = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
+        let name = path.display().to_string();
+        let first =
+            lvshen_intake::read_bytes(&name, &bytes).map_err(|e| anyhow::anyhow!("{name}：{e}"))?;
+        let kind = match first.kind {
+            lvshen_intake::FileKind::Docx => "docx",
+            lvshen_intake::FileKind::Pdf => "pdf",
+        };
+        let pages = intake_pages(path, &first);
+        let entry = per_format.entry(kind).or_default();
+        entry.0 += 1;
+        entry.1 += pages;
+        for _ in 0..iterations {
+            let t0 = Instant::now();
+            let doc =
+                lvshen_intake::read_bytes(&name, &bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let t1 = Instant::now();
+            std::hint::black_box(lvshen_intake::analyze(
+                &doc,
+                lvshen_intake::Options {
+                    knowledge: &knowledge,
+                    library: &[],
+                    filing: None,
+                    as_of: today_china(),
+                },
+            ));
+            let t2 = Instant::now();
+            // Per page, so that files of different lengths add up.
+            entry.2.push((t1 - t0).div_f64(pages));
+            entry.3.push((t2 - t1).div_f64(pages));
+        }
+    }
+    let rows: Vec<IntakeRow> = per_format
+        .into_iter()
+        .map(|(format, (n, pages, read, analyze))| {
+            let read_ms = percentile(&read, 0.5) / 1000.0;
+            let analyze_ms = percentile(&analyze, 0.5) / 1000.0;
+            IntakeRow {
+                format,
+                files: n,
+                pages,
+                read_ms_p50: read_ms,
+                analyze_ms_p50: analyze_ms,
+                pages_per_second: 1000.0 / (read_ms + analyze_ms).max(1e-9),
+            }
+        })
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        println!(
+            "{:<6} {:>6} {:>7} {:>16} {:>19} {:>10}",
+            "format", "files", "pages", "read ms/page p50", "analyze ms/page p50", "pages/s"
+        );
+        for r in &rows {
+            println!(
+                "{:<6} {:>6} {:>7.0} {:>16.2} {:>19.2} {:>10.1}",
+                r.format, r.files, r.pages, r.read_ms_p50, r.analyze_ms_p50, r.pages_per_second
+            );
+        }
+        println!("（单线程，本进程内读取；服务与命令行另有读取进程启动开销约数十毫秒）");
     }
     Ok(ExitCode::SUCCESS)
 }
