@@ -203,6 +203,40 @@ document.querySelectorAll("#filing-form, #chat-form, #add-user, #user-action").f
     catch (e) { alert(e.message); submit.disabled = false; }
   });
 
+  // ---- EIA document upload (applicant and reviewer) -----------------------------------
+  const docs = $("#documents");
+  const uploadButton = $("#document-upload");
+  if (docs && uploadButton) uploadButton.addEventListener("click", () => {
+    const input = $("#document-file");
+    const status = $("#document-status");
+    const file = input.files && input.files[0];
+    if (!file) { status.textContent = "请先选择 DOCX 或 PDF 文件"; return; }
+    const max = 40 * 1024 * 1024;
+    if (file.size > max) { status.textContent = "文件 " + (file.size / 1048576).toFixed(1) + " MB，超过上限 40 MB"; return; }
+    uploadButton.disabled = true;
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/filings/" + docs.dataset.id + "/documents?name=" + encodeURIComponent(file.name));
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) status.textContent = "上传中 " + Math.round(100 * e.loaded / e.total) + "%";
+    };
+    xhr.upload.onload = () => { status.textContent = "已上传，正在读取与检查（识别章节、提取字段、核对与查重，较大的文件约需数十秒）…"; };
+    xhr.onload = () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch (_) { data = null; }
+      if (xhr.status === 201 && data) {
+        status.textContent = "完成：" + data.format_label + "，错误 " + data.summary.errors + " 项，警告 " + data.summary.warnings + " 项";
+        window.location.href = data.url;
+      } else {
+        status.textContent = (data && data.error) ? data.error.message : "上传失败（HTTP " + xhr.status + "）";
+        uploadButton.disabled = false;
+      }
+    };
+    xhr.onerror = () => { status.textContent = "网络错误，上传未完成，请重试"; uploadButton.disabled = false; };
+    xhr.send(file);
+  });
+
   // ---- reviewer: decisions, opinion, permit draft ---------------------------------------
   const findings = $("#findings");
   if (findings) findings.addEventListener("click", async (ev) => {

@@ -9,6 +9,7 @@ mod api;
 mod auth;
 pub use auth::LOGIN_LIMITS;
 mod chat;
+pub mod documents;
 mod error;
 mod openapi;
 pub mod pages;
@@ -94,6 +95,8 @@ pub struct AppState {
     pub llm: Arc<LazyLlm>,
     /// Cookies get `Secure` when the server is behind HTTPS.
     pub secure_cookies: bool,
+    /// Reading and checking uploaded EIA documents.
+    pub intake: Arc<documents::IntakeConfig>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -252,9 +255,22 @@ pub fn router(state: AppState) -> Router {
         .route("/admin", get(pages::admin))
         .route("/assets/app.css", get(pages::css))
         .route("/assets/app.js", get(pages::js))
+        .route("/filings/{id}/documents/{doc}", get(documents::page))
+        .route("/filings/{id}/documents/{doc}/file", get(documents::file))
         .nest("/api", api)
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Documents are larger than any other body: their own limit (added after the
+        // general one, so that it is the only one on this route).
+        .route(
+            "/api/filings/{id}/documents",
+            post(documents::upload)
+                .get(documents::list)
+                .layer(RequestBodyLimitLayer::new(
+                    documents::MAX_UPLOAD_BYTES + 64 * 1024,
+                )),
+        )
+        .route("/api/filings/{id}/documents/{doc}", get(documents::get))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -64,6 +64,27 @@ pub const ROUTES: &[(&str, &str, &str, &str, &str)] = &[
         "",
     ),
     (
+        "post",
+        "/api/filings/{id}/documents",
+        "上传环评文件（请求体为 DOCX 或 PDF 文件本身，?name=文件名；≤40 MB，按内容判断类型）：识别格式与章节、提取带出处的填报字段、文件检查、查重、与填报比对",
+        "本单位申报人员；审查人员（已提交的填报）",
+        "",
+    ),
+    (
+        "get",
+        "/api/filings/{id}/documents",
+        "已上传的环评文件及其检查摘要",
+        "本单位申报人员；审查人员",
+        "",
+    ),
+    (
+        "get",
+        "/api/filings/{id}/documents/{doc}",
+        "一份环评文件的完整检查结果（filing、provenance、sections、findings、comparison）",
+        "本单位申报人员；审查人员",
+        "",
+    ),
+    (
         "get",
         "/api/review/queue",
         "审查队列（可按 status、district 筛选）",

@@ -931,6 +931,12 @@ pub async fn filing(
         body.push_str("</section>");
     }
     body.push_str(&siting_html(&checked));
+    let docs = db(&state, move |s| s.filing_documents(id)).await?;
+    body.push_str(&crate::documents::panel_html(
+        id,
+        &docs,
+        row.status != FilingStatus::Reviewed,
+    ));
     Ok(Html(layout(Some(&session), &row.title, &body)))
 }
 
@@ -1072,7 +1078,11 @@ pub async fn review(
         body.push_str(&findings_html(report, Some(&decisions)));
         body.push_str("</section>");
     }
+    // The document's findings beside the rule findings, each linked to its place.
+    let docs = db(&state, move |s| s.filing_documents(id)).await?;
+    body.push_str(&crate::documents::latest_findings_html(id, &docs));
     body.push_str(&siting_html(&checked));
+    body.push_str(&crate::documents::panel_html(id, &docs, true));
     body.push_str("<section class=\"card\"><h2>类似批复</h2>");
     if precedents.is_empty() {
         body.push_str("<p class=\"muted\">知识库中没有找到类似批复。</p>");

@@ -125,6 +125,7 @@ fn app() -> App {
         index: index(),
         llm: Arc::new(LazyLlm::none()),
         secure_cookies: false,
+        intake: Arc::new(lvshen_server::documents::IntakeConfig::default()),
     };
     App {
         router: router(state),
@@ -1252,4 +1253,149 @@ async fn a_save_on_a_stale_version_is_a_409_that_names_the_current_one() {
     // Nothing was written by the refused save.
     let filing = alice.get(&format!("/api/filings/{id}")).await.json();
     assert_eq!(filing["version"]["version"], 2, "{filing}");
+}
+
+impl Client<'_> {
+    async fn upload(&self, uri: &str, bytes: Vec<u8>) -> Reply {
+        let mut req = Request::builder().method(Method::POST).uri(uri);
+        if let Some(cookie) = &self.cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        let req = req
+            .header("x-csrf-token", &self.csrf)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from(bytes))
+            .unwrap();
+        send(self.app, req).await
+    }
+}
+
+fn intake_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(repo().join("tests/intake").join(name)).unwrap()
+}
+
+#[tokio::test]
+async fn an_eia_document_is_uploaded_checked_stored_and_shown_beside_the_findings() {
+    let app = app();
+    let alice = Client::login(&app, "alice").await;
+    let r = alice
+        .post(
+            "/api/filings",
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await;
+    let id = r.json()["id"].as_i64().unwrap();
+    let uri = format!("/api/filings/{id}/documents?name=报告表.docx");
+
+    // Type told by content; a legacy .doc, an empty body and junk get clear refusals.
+    let r = alice
+        .upload(&uri, intake_fixture("hostile/legacy.doc"))
+        .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text());
+    assert!(r.text().contains("另存为 .docx"), "{}", r.text());
+    let r = alice.upload(&uri, Vec::new()).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = alice
+        .upload(&uri, intake_fixture("hostile/bomb.docx"))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert!(r.text().contains("压缩炸弹"), "{}", r.text());
+    // Without the CSRF token: refused.
+    let mut anon = Client::anonymous(&app);
+    anon.cookie = alice.cookie.clone();
+    let r = anon
+        .upload(&uri, intake_fixture("fixtures/p1_clean.docx"))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    // Over the limit: refused before reading (413 from the layer or the handler).
+    let r = alice.upload(&uri, vec![b'P'; 41 * 1024 * 1024]).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text());
+
+    // A report with seeded defects: read, checked, stored.
+    let r = alice
+        .upload(&uri, intake_fixture("fixtures/p1_figure_foreign.docx"))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let up = r.json();
+    assert_eq!(up["format"], "报告表2021");
+    let rules: Vec<&str> = up["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"doc.restated.stack_height"), "{rules:?}");
+    assert!(rules.contains(&"doc.foreign.company"), "{rules:?}");
+    // Compared with the filing: the document is another project than the filed one.
+    assert!(rules.contains(&"doc.filing.mismatch"), "{rules:?}");
+    let doc = up["id"].as_i64().unwrap();
+    let list = alice
+        .get(&format!("/api/filings/{id}/documents"))
+        .await
+        .json();
+    assert_eq!(list["documents"][0]["id"], doc);
+    let full = alice
+        .get(&format!("/api/filings/{id}/documents/{doc}"))
+        .await
+        .json();
+    assert_eq!(
+        full["intake"]["provenance"]["project.applicant"]["text"],
+        "绍兴华纺印染有限公司"
+    );
+    // The document page links each finding to its table row.
+    let page = alice.get(&format!("/filings/{id}/documents/{doc}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("doc.restated.stack_height"));
+    assert!(html.contains("href=\"#t"), "no table links");
+    assert!(
+        html.contains("id=\"t1r1\""),
+        "the document text carries the anchors"
+    );
+    let file = alice
+        .get(&format!("/filings/{id}/documents/{doc}/file"))
+        .await;
+    assert_eq!(file.body, intake_fixture("fixtures/p1_figure_foreign.docx"));
+
+    // Another organisation sees nothing of it.
+    let bob = Client::login(&app, "bob").await;
+    assert_eq!(
+        bob.get(&format!("/api/filings/{id}/documents"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        bob.upload(&uri, intake_fixture("fixtures/p1_clean.docx"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // After submission the reviewer sees the document findings beside the rule findings.
+    let r = alice
+        .post(&format!("/api/filings/{id}/submit"), json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let rita = Client::login(&app, "rita").await;
+    let review = rita.get(&format!("/review/{id}")).await.text();
+    assert!(review.contains("id=\"document-findings\""), "{review}");
+    assert!(review.contains("doc.foreign.company"));
+
+    // A second filing's document is compared with the first one's (copy check library).
+    let r = alice
+        .post(
+            "/api/filings",
+            json!({ "body": fixture("ok_binhai_new_dyeing.json") }),
+        )
+        .await;
+    let id2 = r.json()["id"].as_i64().unwrap();
+    let r = alice
+        .upload(
+            &format!("/api/filings/{id2}/documents?name=b.pdf"),
+            intake_fixture("fixtures/p2_clean.pdf"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["summary"]["library_reports"], 1);
 }

@@ -78,6 +78,13 @@ pub(crate) fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         index: Arc::new(index),
         llm: Arc::new(llm),
         secure_cookies: args.secure_cookies,
+        intake: Arc::new(lvshen_server::documents::IntakeConfig {
+            worker: Some(crate::intake::worker_config(
+                std::time::Duration::from_secs(120),
+            )?),
+            knowledge: crate::intake::knowledge(),
+            ..Default::default()
+        }),
     };
     spawn_shared_sync(state.store.clone(), state.index.clone(), data_dir.clone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
