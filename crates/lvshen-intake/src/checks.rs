@@ -460,8 +460,8 @@ fn subtotals(ctx: &Ctx, out: &mut Vec<DocFinding>) {
             if !is_total {
                 continue;
             }
-            for c in 0..width {
-                if not_additive(&header[c]) || table.rows[r][c].spanned {
+            for (c, head) in header.iter().enumerate() {
+                if not_additive(head) || table.rows[r][c].spanned {
                     continue;
                 }
                 let Some(total) = number(table.text(r, c)) else {
@@ -589,18 +589,15 @@ fn restated(ctx: &Ctx, out: &mut Vec<DocFinding>) {
             if let (Some(id), Some(h)) = (
                 o.get("id").and_then(|v| v.as_str()),
                 o.get("height_m").and_then(|v| v.as_f64()),
-            ) {
-                if let Some(p) = ctx
-                    .draft
-                    .provenance
-                    .get(&format!("air.outlets[{k}].height_m"))
-                {
-                    heights.entry(id.to_owned()).or_default().push((
-                        h,
-                        p.loc.clone(),
-                        p.text.clone(),
-                    ));
-                }
+            ) && let Some(p) = ctx
+                .draft
+                .provenance
+                .get(&format!("air.outlets[{k}].height_m"))
+            {
+                heights
+                    .entry(id.to_owned())
+                    .or_default()
+                    .push((h, p.loc.clone(), p.text.clone()));
             }
         }
     }

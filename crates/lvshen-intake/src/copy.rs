@@ -199,8 +199,8 @@ pub fn compare(
     let others: Vec<&LibraryReport> = library
         .iter()
         .filter(|r| {
-            !((!credit.is_empty() && r.credit_code == credit)
-                || (!project.is_empty() && r.project == project))
+            (r.project != project || project.is_empty())
+                && (r.credit_code != credit || credit.is_empty())
         })
         .collect();
     let threshold = 2usize.max((others.len() as f64 * 0.1).ceil() as usize);

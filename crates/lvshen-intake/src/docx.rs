@@ -164,19 +164,18 @@ fn parse_styles(xml: &[u8]) -> Result<HashMap<String, u8>, IntakeError> {
             Event::Start(e) | Event::Empty(e) => match local(e.name().as_ref()) {
                 b"style" => current = attr(&e, b"styleId").map(|id| (id, None)),
                 b"name" => {
-                    if let (Some((_, level)), Some(name)) = (current.as_mut(), attr(&e, b"val")) {
-                        if level.is_none() {
-                            *level = heading_from_name(&name);
-                        }
+                    if let (Some((_, level)), Some(name)) = (current.as_mut(), attr(&e, b"val"))
+                        && level.is_none()
+                    {
+                        *level = heading_from_name(&name);
                     }
                 }
                 b"outlineLvl" => {
-                    if let (Some((_, level)), Some(v)) = (current.as_mut(), attr(&e, b"val")) {
-                        if let Ok(n) = v.parse::<u8>() {
-                            if n < 9 {
-                                *level = Some(n + 1);
-                            }
-                        }
+                    if let (Some((_, level)), Some(v)) = (current.as_mut(), attr(&e, b"val"))
+                        && let Ok(n) = v.parse::<u8>()
+                        && n < 9
+                    {
+                        *level = Some(n + 1);
                     }
                 }
                 _ => {}
@@ -228,10 +227,10 @@ fn parse_comments(xml: &[u8]) -> Result<Vec<String>, IntakeError> {
             },
             Event::End(e) => match local(e.name().as_ref()) {
                 b"comment" => {
-                    if let Some(c) = current.take() {
-                        if !c.trim().is_empty() {
-                            out.push(c.trim().to_owned());
-                        }
+                    if let Some(c) = current.take()
+                        && !c.trim().is_empty()
+                    {
+                        out.push(c.trim().to_owned());
                     }
                 }
                 b"t" => in_t = false,
@@ -379,26 +378,23 @@ fn start(st: &mut BodyState, e: &BytesStart, empty: bool) -> Result<(), IntakeEr
             }
         }
         b"outlineLvl" => {
-            if let (Some((_, level)), Some(v)) = (st.para.as_mut(), attr(e, b"val")) {
-                if let Ok(n) = v.parse::<u8>() {
-                    if n < 9 {
-                        *level = Some(n + 1);
-                    }
-                }
+            if let (Some((_, level)), Some(v)) = (st.para.as_mut(), attr(e, b"val"))
+                && let Ok(n) = v.parse::<u8>()
+                && n < 9
+            {
+                *level = Some(n + 1);
             }
         }
         b"t" if !empty => st.in_text = true,
         b"tab" if st.para.is_some() => st.push_text(" "),
-        b"br" | b"cr" if st.para.is_some() => {
-            if attr(e, b"type").as_deref() != Some("page") {
-                st.push_text("\n");
-            }
+        b"br" | b"cr" if st.para.is_some() && attr(e, b"type").as_deref() != Some("page") => {
+            st.push_text("\n");
         }
         b"sym" => {
-            if let (Some(font), Some(code)) = (attr(e, b"font"), attr(e, b"char")) {
-                if let Some(c) = symbol(&font, &code) {
-                    st.push_text(&c.to_string());
-                }
+            if let (Some(font), Some(code)) = (attr(e, b"font"), attr(e, b"char"))
+                && let Some(c) = symbol(&font, &code)
+            {
+                st.push_text(&c.to_string());
             }
         }
         b"fldChar" => match attr(e, b"fldCharType").as_deref() {
@@ -430,10 +426,9 @@ fn start(st: &mut BodyState, e: &BytesStart, empty: bool) -> Result<(), IntakeEr
             if let (Some(t), Some(n)) = (
                 st.tables.last_mut(),
                 attr(e, b"val").and_then(|v| v.parse::<usize>().ok()),
-            ) {
-                if let Some(row) = t.rows.last_mut() {
-                    row.0 = n.min(64);
-                }
+            ) && let Some(row) = t.rows.last_mut()
+            {
+                row.0 = n.min(64);
             }
         }
         b"tc" if !empty && st.tables.len() == 1 => {

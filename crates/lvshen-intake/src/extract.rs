@@ -421,7 +421,10 @@ pub fn extract(doc: &Document, structure: &Structure) -> Draft {
                 }
             } else if key.starts_with("国民经济行业类别") || key.starts_with("行业类别及代码")
             {
-                let re = Regex::new(r"([A-Z]?)(\d{4})").expect("static regex");
+                static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+                    Regex::new(r"([A-Z]?)(\d{4})").expect("static regex")
+                });
+                let re = &*RE;
                 if let Some(c) = re.captures(&fold(v)) {
                     let letter = if c[1].is_empty() { "C" } else { &c[1] };
                     b.put(
@@ -465,20 +468,23 @@ pub fn extract(doc: &Document, structure: &Structure) -> Draft {
                     b.put("project.investment_env_wan_yuan", json!(n), loc, v, "table");
                 }
             } else if key.starts_with("用地") || key.starts_with("占地面积") {
-                let digits = Regex::new(r"(\d+(?:\.\d+)?)").expect("static regex");
-                if let Some(c) = digits.captures(&fold(v)) {
-                    if let Ok(n) = c[1].parse::<f64>() {
-                        let hectares = v.contains("公顷") || v.contains("hm");
-                        let mu = v.contains('亩');
-                        let m2 = if hectares {
-                            n * 10_000.0
-                        } else if mu {
-                            n * 666.67
-                        } else {
-                            n
-                        };
-                        b.put("location.land_area_m2", json!(m2), loc, v, "table");
-                    }
+                static DIGITS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+                    Regex::new(r"(\d+(?:\.\d+)?)").expect("static regex")
+                });
+                let digits = &*DIGITS;
+                if let Some(c) = digits.captures(&fold(v))
+                    && let Ok(n) = c[1].parse::<f64>()
+                {
+                    let hectares = v.contains("公顷") || v.contains("hm");
+                    let mu = v.contains('亩');
+                    let m2 = if hectares {
+                        n * 10_000.0
+                    } else if mu {
+                        n * 666.67
+                    } else {
+                        n
+                    };
+                    b.put("location.land_area_m2", json!(m2), loc, v, "table");
                 }
             } else if key.starts_with("专项评价设置情况") {
                 let t = fold(v);
@@ -697,16 +703,16 @@ fn air(b: &mut Builder, tables: &[&Table]) {
                 (cols[2], "inner_diameter_m"),
                 (cols[3], "exit_temperature_c"),
             ] {
-                if let Some(c) = c {
-                    if let Some(v) = number(table.text(r, c)) {
-                        b.put(
-                            &format!("{base}.{key}"),
-                            json!(v),
-                            table.cell_loc(r, c),
-                            table.text(r, c),
-                            "table",
-                        );
-                    }
+                if let Some(c) = c
+                    && let Some(v) = number(table.text(r, c))
+                {
+                    b.put(
+                        &format!("{base}.{key}"),
+                        json!(v),
+                        table.cell_loc(r, c),
+                        table.text(r, c),
+                        "table",
+                    );
                 }
             }
         }
@@ -775,16 +781,16 @@ fn air(b: &mut Builder, tables: &[&Table]) {
                 (cols[3], "rate_kg_per_h"),
                 (cols[4], "load_t_per_year"),
             ] {
-                if let Some(c) = c {
-                    if let Some(v) = number(table.text(r, c)) {
-                        b.put(
-                            &format!("{base}.{key}"),
-                            json!(v),
-                            table.cell_loc(r, c),
-                            table.text(r, c),
-                            "table",
-                        );
-                    }
+                if let Some(c) = c
+                    && let Some(v) = number(table.text(r, c))
+                {
+                    b.put(
+                        &format!("{base}.{key}"),
+                        json!(v),
+                        table.cell_loc(r, c),
+                        table.text(r, c),
+                        "table",
+                    );
                 }
             }
         }
@@ -837,16 +843,16 @@ fn water(b: &mut Builder, tables: &[&Table]) {
                     );
                 }
             }
-            if let Some(c) = cols[3] {
-                if let Some(id) = outlet_id(table.text(r, c)) {
-                    b.put(
-                        "water.outlet_id",
-                        json!(id),
-                        table.cell_loc(r, c),
-                        table.text(r, c),
-                        "table",
-                    );
-                }
+            if let Some(c) = cols[3]
+                && let Some(id) = outlet_id(table.text(r, c))
+            {
+                b.put(
+                    "water.outlet_id",
+                    json!(id),
+                    table.cell_loc(r, c),
+                    table.text(r, c),
+                    "table",
+                );
             }
         }
     }
@@ -854,18 +860,17 @@ fn water(b: &mut Builder, tables: &[&Table]) {
     let re = Regex::new(r"废水(?:排放量|排放总量|年排放量)(?:为|约|约为|是)?(\d+(?:\.\d+)?)(万)?(?:t/a|吨/年|m3/a|m³/a|t/年)")
         .expect("static regex");
     for block in &b.doc.blocks {
-        if let Block::Paragraph(p) = block {
-            if let Some(c) = re.captures(&fold(&p.text)) {
-                if let Ok(mut v) = c[1].parse::<f64>() {
-                    if c.get(2).is_some() {
-                        v *= 10_000.0;
-                    }
-                    let loc = p.loc.clone();
-                    let text = p.text.clone();
-                    b.put("water.discharged_t_per_year", json!(v), loc, &text, "text");
-                    break;
-                }
+        if let Block::Paragraph(p) = block
+            && let Some(c) = re.captures(&fold(&p.text))
+            && let Ok(mut v) = c[1].parse::<f64>()
+        {
+            if c.get(2).is_some() {
+                v *= 10_000.0;
             }
+            let loc = p.loc.clone();
+            let text = p.text.clone();
+            b.put("water.discharged_t_per_year", json!(v), loc, &text, "text");
+            break;
         }
     }
 }

@@ -258,7 +258,7 @@ pub fn analyze(doc: &Document, options: Options) -> Intake {
             });
         }
     }
-    findings.sort_by(|a, b| b.finding.severity.cmp(&a.finding.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.finding.severity));
     let summary = Summary {
         errors: count(&findings, Severity::Error),
         warnings: count(&findings, Severity::Warning),

@@ -30,12 +30,12 @@ impl Default for PdfLimits {
 /// Reads a PDF from its bytes. Encrypted files and files without any page are errors;
 /// pages without text are listed as scans.
 pub fn read_pdf(file: &str, bytes: &[u8], limits: PdfLimits) -> Result<Document, IntakeError> {
-    if let Ok(doc) = lopdf::Document::load_mem(bytes) {
-        if doc.is_encrypted() {
-            return Err(IntakeError::Pdf {
-                what: "PDF 已加密（设有打开或权限密码），请上传未加密的文件".to_owned(),
-            });
-        }
+    if let Ok(doc) = lopdf::Document::load_mem(bytes)
+        && doc.is_encrypted()
+    {
+        return Err(IntakeError::Pdf {
+            what: "PDF 已加密（设有打开或权限密码），请上传未加密的文件".to_owned(),
+        });
     }
     let reader = PdfReader::new(Cursor::new(bytes)).map_err(|e| IntakeError::Pdf {
         what: format!("无法解析 PDF（文件损坏或被截断）：{e}"),
@@ -474,10 +474,10 @@ fn starts_block(text: &str) -> bool {
         .take_while(|(_, c)| "一二三四五六七八九十0123456789".contains(*c))
         .last()
         .map(|(i, c)| i + c.len_utf8());
-    if let Some(end) = numeral {
-        if t[end..].starts_with(['、', '.', '．', ')', '）']) {
-            return true;
-        }
+    if let Some(end) = numeral
+        && t[end..].starts_with(['、', '.', '．', ')', '）'])
+    {
+        return true;
     }
     t.starts_with("附表")
         || t.starts_with("附件")
@@ -553,11 +553,9 @@ fn layout_page(
                 .trim_end()
                 .ends_with(['。', '；', '：', ':', '！', '？']);
         previous_y = y;
-        if continues {
-            if let Some((_, Block::Paragraph(p))) = items.last_mut() {
-                p.text = cjk_join(&[p.text.clone(), text.trim().to_owned()]);
-                continue;
-            }
+        if continues && let Some((_, Block::Paragraph(p))) = items.last_mut() {
+            p.text = cjk_join(&[p.text.clone(), text.trim().to_owned()]);
+            continue;
         }
         items.push((
             y,
@@ -636,6 +634,56 @@ fn layout_page(
         .collect()
 }
 
+/// Debug listing of a page's ruling-line regions (used by the `dump` example).
+pub fn debug_regions(bytes: &[u8], page: u32) -> Vec<String> {
+    let Ok(reader) = PdfReader::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let document = PdfDocument::new(reader);
+    let mut graphics = GraphicsExtractor::new(ExtractionConfig {
+        min_line_length: 1.0,
+        extract_diagonals: false,
+        stroked_only: false,
+    });
+    let Ok(g) = graphics.extract_from_page(&document, page as usize) else {
+        return Vec::new();
+    };
+    let rules: Vec<Rule> = g
+        .lines
+        .iter()
+        .filter_map(|l| match l.orientation {
+            LineOrientation::Horizontal => Some(Rule::H {
+                y: (l.y1 + l.y2) / 2.0,
+                x1: l.x1.min(l.x2),
+                x2: l.x1.max(l.x2),
+            }),
+            LineOrientation::Vertical => Some(Rule::V {
+                x: (l.x1 + l.x2) / 2.0,
+                y1: l.y1.min(l.y2),
+                y2: l.y1.max(l.y2),
+            }),
+            LineOrientation::Diagonal => None,
+        })
+        .collect();
+    regions(&rules)
+        .iter()
+        .map(|r| {
+            let ys: Vec<f64> = r.hs.iter().map(|h| h.0).collect();
+            let xs: Vec<f64> = r.vs.iter().map(|v| v.0).collect();
+            format!(
+                "H {} V {} y {:?} x {:?} vs {:?}",
+                r.hs.len(),
+                r.vs.len(),
+                cluster(ys),
+                cluster(xs),
+                r.vs.iter()
+                    .map(|v| (v.0 as i32, v.1 as i32, v.2 as i32))
+                    .collect::<Vec<_>>()
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -687,54 +735,4 @@ mod tests {
         assert_eq!(grid.ids[0], grid.ids[1]);
         assert_ne!(grid.ids[2], grid.ids[3]);
     }
-}
-
-/// Debug listing of a page's ruling-line regions (used by the `dump` example).
-pub fn debug_regions(bytes: &[u8], page: u32) -> Vec<String> {
-    let Ok(reader) = PdfReader::new(Cursor::new(bytes)) else {
-        return Vec::new();
-    };
-    let document = PdfDocument::new(reader);
-    let mut graphics = GraphicsExtractor::new(ExtractionConfig {
-        min_line_length: 1.0,
-        extract_diagonals: false,
-        stroked_only: false,
-    });
-    let Ok(g) = graphics.extract_from_page(&document, page as usize) else {
-        return Vec::new();
-    };
-    let rules: Vec<Rule> = g
-        .lines
-        .iter()
-        .filter_map(|l| match l.orientation {
-            LineOrientation::Horizontal => Some(Rule::H {
-                y: (l.y1 + l.y2) / 2.0,
-                x1: l.x1.min(l.x2),
-                x2: l.x1.max(l.x2),
-            }),
-            LineOrientation::Vertical => Some(Rule::V {
-                x: (l.x1 + l.x2) / 2.0,
-                y1: l.y1.min(l.y2),
-                y2: l.y1.max(l.y2),
-            }),
-            LineOrientation::Diagonal => None,
-        })
-        .collect();
-    regions(&rules)
-        .iter()
-        .map(|r| {
-            let ys: Vec<f64> = r.hs.iter().map(|h| h.0).collect();
-            let xs: Vec<f64> = r.vs.iter().map(|v| v.0).collect();
-            format!(
-                "H {} V {} y {:?} x {:?} vs {:?}",
-                r.hs.len(),
-                r.vs.len(),
-                cluster(ys),
-                cluster(xs),
-                r.vs.iter()
-                    .map(|v| (v.0 as i32, v.1 as i32, v.2 as i32))
-                    .collect::<Vec<_>>()
-            )
-        })
-        .collect()
 }

@@ -2,6 +2,8 @@
 //! extraction accuracy field by field against the truth files, for the development half
 //! (p1–p3) and the test half (p4–p6) separately, DOCX and PDF.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -24,6 +26,7 @@ fn same(expected: &Value, got: Option<&Value>) -> bool {
     }
 }
 
+#[derive(Debug)]
 pub struct Score {
     pub right: usize,
     pub total: usize,

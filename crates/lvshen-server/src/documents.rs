@@ -329,10 +329,10 @@ fn place_link(id: i64, doc: &FilingDocument, loc: &Value) -> String {
     let table = loc.get("table").and_then(Value::as_u64);
     let row = loc.get("row").and_then(Value::as_u64);
     let paragraph = loc.get("paragraph").and_then(Value::as_u64);
-    if doc.kind == "pdf" {
-        if let Some(p) = page {
-            return format!("/filings/{id}/documents/{}/file#page={p}", doc.id);
-        }
+    if doc.kind == "pdf"
+        && let Some(p) = page
+    {
+        return format!("/filings/{id}/documents/{}/file#page={p}", doc.id);
     }
     match (table, row, paragraph) {
         (Some(t), Some(r), _) => format!("#t{t}r{r}"),

@@ -531,10 +531,10 @@ fn intake(mut files: Vec<PathBuf>, iterations: u32, json: bool) -> anyhow::Resul
     // One core, as the target machine gives one request.
     let knowledge = crate::intake::knowledge();
     let iterations = iterations.max(1);
-    let mut per_format: std::collections::BTreeMap<
-        &'static str,
-        (usize, f64, Vec<Duration>, Vec<Duration>),
-    > = std::collections::BTreeMap::new();
+    // format → (files, pages, read time per page, analysis time per page)
+    type Samples = (usize, f64, Vec<Duration>, Vec<Duration>);
+    let mut per_format: std::collections::BTreeMap<&'static str, Samples> =
+        std::collections::BTreeMap::new();
     for path in &files {
         let bytes = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
         let name = path.display().to_string();

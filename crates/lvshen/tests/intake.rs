@@ -4,6 +4,8 @@
 //! development, p4–p6 test, never tuned on), the draft accepted by `lvshen check`, the
 //! comparison with a filing, and a clear message for every hostile file.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
