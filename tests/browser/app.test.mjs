@@ -5,7 +5,8 @@
 //
 // It starts `lvshen serve --no-model` on a fresh data directory with four users, then:
 // an applicant logs in, fills the standardized form, saves, sees the findings and the siting
-// map, submits; a reviewer opens the queue, accepts a flag and drafts the opinion; staff ask
+// map, uploads the EIA document (PDF) and sees its findings, submits; a reviewer opens the
+// queue, sees the document's findings, accepts a flag and drafts the opinion; staff ask
 // a question and see the sources. Screenshots go to $SCREENSHOTS (default
 // target/screenshots). Any failed step exits non-zero.
 
@@ -118,6 +119,20 @@ try {
   assert.match(prediction, /非甲烷总烃/);
   assert.ok(await page.$("section.prediction figure svg"), "concentration–distance plot shown");
   await page.screenshot({ path: join(shots, "02-applicant-findings.png"), fullPage: true });
+  step("applicant: uploads the EIA document (PDF) and sees its findings linked to pages");
+  const filingUrl = page.url();
+  await page.setInputFiles("#document-file", join(root, "tests/intake/fixtures/p1_figure_foreign.pdf"));
+  await Promise.all([
+    page.waitForURL(/\/filings\/\d+\/documents\/\d+$/, { timeout: 120000 }),
+    page.click("#document-upload"),
+  ]);
+  const docText = await page.textContent("main");
+  assert.match(docText, /doc\.restated\.stack_height/, "restated stack height found");
+  assert.match(docText, /张冠李戴/, "foreign names found");
+  assert.ok(await page.$('ul.doc-findings a[href*="/file#page="]'), "findings link to PDF pages");
+  await page.screenshot({ path: join(shots, "02b-applicant-document.png"), fullPage: true });
+  await page.goto(filingUrl);
+  assert.match(await page.textContent("#documents"), /p1_figure_foreign\.pdf/);
   step("applicant: submits");
   page.once("dialog", (d) => d.accept());
   await Promise.all([page.waitForNavigation(), page.click("#submit-filing")]);
@@ -131,6 +146,7 @@ try {
   assert.match(rp.url(), /\/review$/);
   await rp.screenshot({ path: join(shots, "03-reviewer-queue.png") });
   await Promise.all([rp.waitForNavigation(), rp.click("table.grid a")]);
+  assert.ok(await rp.$("#document-findings ul.doc-findings li"), "document findings beside the rule findings");
   const first = rp.locator("ul.findings li.error .decide").first();
   await first.locator(".comment").fill("问题属实，请整改");
   await first.locator('button[data-accept="true"]').click();

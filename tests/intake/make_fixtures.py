@@ -10,6 +10,7 @@ captions) and several projects; projects p1–p3 are the development half, p4–
 
     python3 tests/intake/make_fixtures.py [OUT_DIR]     # default tests/intake/fixtures
     python3 tests/intake/make_fixtures.py --hostile     # tests/intake/hostile (needs the fixtures)
+    python3 tests/intake/make_fixtures.py --formats     # tests/intake/formats (1999 报告表, 报告书)
 
 Needs python-docx and chromium (test tools only; the generated files are committed).
 """
@@ -585,7 +586,7 @@ def main():
         write_docx(build(PROJECTS[pid], set()), os.path.join(library, f"{pid}_earlier.docx"))
 
 
-if __name__ == "__main__" and "--hostile" not in sys.argv:
+if __name__ == "__main__" and "--hostile" not in sys.argv and "--formats" not in sys.argv:
     main()
 
 
@@ -663,6 +664,40 @@ def hostile(out_dir):
     open(os.path.join(out_dir, "scanned.pdf"), "wb").write(pdf_bytes(3, text=False))
     open(os.path.join(out_dir, "legacy.doc"), "wb").write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504)
     open(os.path.join(out_dir, "not-a-report.pdf"), "wb").write(b"GIF89a" + b"\0" * 100)
+
+
+def formats(out_dir):
+    """The two other formats the intake recognises: the 1999 报告表 and a 报告书 (with a 目录)."""
+    os.makedirs(out_dir, exist_ok=True)
+    p = PROJECTS["p1"]
+    old = [("p", "建设项目环境影响报告表"), ("p", f"项目名称：{p['name']}"), ("p", f"建设单位（盖章）：{p['applicant']}"),
+           ("p", "国家环境保护总局制"),
+           ("h", 1, "一、建设项目基本情况"),
+           ("t", "", [["项目名称", p["name"]], ["建设单位", p["applicant"]], ["建设地点", p["address"]],
+                      ["行业类别及代码", p["industry"]], ["总投资（万元）", fmt(p["total"])], ["环保投资（万元）", fmt(p["env"])]]),
+           ("h", 1, "二、建设项目所在地自然环境社会环境简况"), ("p", "项目所在地属亚热带季风气候。"),
+           ("h", 1, "三、环境质量状况"), ("p", "区域环境空气质量达标。"),
+           ("h", 1, "四、评价适用标准"), ("p", "废水执行《纺织染整工业水污染物排放标准》（GB 4287-2012）。"),
+           ("h", 1, "五、建设项目工程分析"), ("p", "工艺流程：坯布→前处理→染色→定型→成品。"),
+           ("h", 1, "六、项目主要污染物产生及预计排放情况"), ("p", "废水、废气、固废、噪声。"),
+           ("h", 1, "七、环境影响分析"), ("p", "影响可接受。"),
+           ("h", 1, "八、建设项目拟采取的防治措施及预期治理效果"), ("p", "措施可行。"),
+           ("h", 1, "九、结论与建议"), ("p", "项目建设可行。")]
+    write_docx(old, os.path.join(out_dir, "report_table_1999.docx"))
+    book = [("p", "建设项目环境影响报告书"), ("p", f"项目名称：{p['name']}"), ("p", f"建设单位：{p['applicant']}"),
+            ("p", "目录")]
+    chapters = ["概述", "总则", "工程分析", "环境现状调查与评价", "环境影响预测与评价", "环境保护措施及其可行性论证",
+                "环境影响经济损益分析", "环境管理与监测计划", "环境影响评价结论"]
+    book += [("p", f"{i} {c}……{i * 10}") for i, c in enumerate(chapters, 1)]
+    for i, c in enumerate(chapters, 1):
+        book += [("h", 1, f"{i} {c}"), ("p", f"本章为{c}。")]
+    write_docx(book, os.path.join(out_dir, "report_book.docx"))
+    write_docx([("p", "关于召开年度工作会议的通知"), ("p", "各有关单位：定于下周召开会议。")],
+               os.path.join(out_dir, "not_an_eia.docx"))
+
+
+if __name__ == "__main__" and "--formats" in sys.argv:
+    formats(os.path.join(os.path.dirname(OUT), "formats"))
 
 
 if __name__ == "__main__" and "--hostile" in sys.argv:

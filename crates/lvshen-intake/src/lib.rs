@@ -233,6 +233,48 @@ pub fn analyze(doc: &Document, options: Options) -> Intake {
     }
     let comparison = options.filing.map(|f| compare::compare(&draft.filing, f));
     if let Some(c) = &comparison {
+        // A document of another project than the one filed: said once, first.
+        let identity: Vec<&compare::Difference> = c
+            .differences
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.field.as_str(),
+                    "project.name" | "project.applicant" | "project.credit_code"
+                )
+            })
+            .collect();
+        if !identity.is_empty() {
+            let prov = draft.provenance.get(&identity[0].draft_field);
+            findings.push(DocFinding {
+                finding: Finding::new(
+                    "doc.filing.mismatch",
+                    Category::Consistency,
+                    Severity::Warning,
+                    identity[0].field.clone(),
+                    format!(
+                        "上传的文件可能不是本填报项目的环评文件：{}",
+                        identity
+                            .iter()
+                            .map(|d| format!(
+                                "文件中{}为{}，填报为{}",
+                                compare::field_label_zh(&d.field),
+                                display(&d.document),
+                                display(&d.filing)
+                            ))
+                            .collect::<Vec<_>>()
+                            .join("；")
+                    ),
+                )
+                .cite("LüShen", "报告与填报比对"),
+                location: Location {
+                    loc: prov.map(|p| p.loc.clone()).unwrap_or_default(),
+                    section: prov.and_then(|p| p.section.clone()),
+                    quote: prov.map(|p| p.text.clone()).unwrap_or_default(),
+                },
+                also: Vec::new(),
+            });
+        }
         for d in &c.differences {
             let prov = draft.provenance.get(&d.draft_field);
             findings.push(DocFinding {
@@ -242,10 +284,11 @@ pub fn analyze(doc: &Document, options: Options) -> Intake {
                     Severity::Warning,
                     d.field.clone(),
                     format!(
-                        "报告中 {} 为 {}，标准化填报为 {}",
-                        d.field,
+                        "文件中{}为 {}，标准化填报为 {}（{}）",
+                        compare::field_label_zh(&d.field),
                         display(&d.document),
-                        display(&d.filing)
+                        display(&d.filing),
+                        d.field
                     ),
                 )
                 .cite("LüShen", "报告与填报比对"),
@@ -296,6 +339,14 @@ fn count(findings: &[DocFinding], severity: Severity) -> usize {
 fn display(v: &Value) -> String {
     match v {
         Value::String(s) => format!("“{s}”"),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            Some(f) => {
+                let s = format!("{f:.6}");
+                s.trim_end_matches('0').trim_end_matches('.').to_owned()
+            }
+            None => n.to_string(),
+        },
         other => other.to_string(),
     }
 }

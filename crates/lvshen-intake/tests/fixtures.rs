@@ -102,3 +102,71 @@ fn extraction_accuracy_by_half_and_format() {
         }
     }
 }
+
+fn read(path: &Path) -> lvshen_intake::Document {
+    let bytes = std::fs::read(path).expect("fixture");
+    lvshen_intake::read_bytes(&path.display().to_string(), &bytes).expect("readable")
+}
+
+#[test]
+fn the_three_formats_are_told_apart_and_a_table_of_contents_is_not_a_heading() {
+    let dir = fixtures().join("../formats");
+    let old = read(&dir.join("report_table_1999.docx"));
+    let s = lvshen_intake::structure::analyse(&old);
+    assert_eq!(
+        s.format,
+        lvshen_intake::structure::Format::ReportTable1999,
+        "{}",
+        s.evidence
+    );
+    let draft = lvshen_intake::extract::extract(&old, &s);
+    let get = |k: &str| lvshen_intake::extract::get_path(&draft.filing, k).cloned();
+    assert_eq!(
+        get("project.industry_code"),
+        Some(serde_json::json!("C1713"))
+    );
+    assert_eq!(
+        get("project.applicant"),
+        Some(serde_json::json!("绍兴华纺印染有限公司"))
+    );
+    assert_eq!(
+        get("project.investment_env_wan_yuan"),
+        Some(serde_json::json!(720.0))
+    );
+
+    let book = read(&dir.join("report_book.docx"));
+    let s = lvshen_intake::structure::analyse(&book);
+    assert_eq!(
+        s.format,
+        lvshen_intake::structure::Format::ReportBook,
+        "{}",
+        s.evidence
+    );
+    // Each chapter starts at its heading, not at its 目录 line.
+    let first = s.sections.iter().find(|x| x.key == "概述").expect("概述");
+    match &book.blocks[first.start] {
+        lvshen_intake::Block::Paragraph(p) => assert_eq!(p.heading, Some(1), "{}", p.text),
+        other => panic!("{other:?}"),
+    }
+
+    let other = read(&dir.join("not_an_eia.docx"));
+    let s = lvshen_intake::structure::analyse(&other);
+    assert_eq!(s.format, lvshen_intake::structure::Format::Unknown);
+    assert!(s.evidence.contains("未找到足够的章节标题"));
+
+    for name in ["p1_clean.docx", "p4_clean.pdf"] {
+        let doc = read(&fixtures().join(name));
+        let s = lvshen_intake::structure::analyse(&doc);
+        assert_eq!(
+            s.format,
+            lvshen_intake::structure::Format::ReportTable2021,
+            "{name}"
+        );
+        let keys: Vec<&str> = s.sections.iter().map(|x| x.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["一", "二", "三", "四", "五", "六", "附表", "附件"],
+            "{name}"
+        );
+    }
+}
