@@ -111,25 +111,6 @@ pub fn compare(draft: &Value, filing: &Value) -> Comparison {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn matches_items_by_key() {
-        let draft = json!({"air": {"outlets": [{"id": "DA002", "height_m": 15}, {"id": "DA001", "height_m": 20}]},
-                           "project": {"name": "年产８０００万米项目"}});
-        let filing = json!({"air": {"outlets": [{"id": "DA001", "height_m": 15}, {"id": "DA002", "height_m": 15.0}]},
-                            "project": {"name": "年产8000万米项目", "applicant": "x"}});
-        let c = compare(&draft, &filing);
-        assert_eq!(c.compared, 5);
-        assert_eq!(c.differences.len(), 1);
-        assert_eq!(c.differences[0].field, "air.outlets[0].height_m");
-        assert_eq!(c.differences[0].draft_field, "air.outlets[1].height_m");
-    }
-}
-
 /// The Chinese name of a filing field (`air.outlets[0].height_m` → `废气排放口[1] 排气筒高度（m）`),
 /// for messages; unknown keys stay as they are.
 pub fn field_label_zh(path: &str) -> String {
@@ -212,4 +193,23 @@ pub fn field_label_zh(path: &str) -> String {
         }
     }
     parts.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn matches_items_by_key() {
+        let draft = json!({"air": {"outlets": [{"id": "DA002", "height_m": 15}, {"id": "DA001", "height_m": 20}]},
+                           "project": {"name": "年产８０００万米项目"}});
+        let filing = json!({"air": {"outlets": [{"id": "DA001", "height_m": 15}, {"id": "DA002", "height_m": 15.0}]},
+                            "project": {"name": "年产8000万米项目", "applicant": "x"}});
+        let c = compare(&draft, &filing);
+        assert_eq!(c.compared, 5);
+        assert_eq!(c.differences.len(), 1);
+        assert_eq!(c.differences[0].field, "air.outlets[0].height_m");
+        assert_eq!(c.differences[0].draft_field, "air.outlets[1].height_m");
+    }
 }
