@@ -287,7 +287,7 @@ def build(p, defects):
     para("污染物排放控制标准：")
     tab("表3-2", [
         ["类别", "标准名称及编号", "污染物", "限值"],
-        ["废水", f"《纺织染整工业水污染物排放标准》（{std_water}）间接排放限值", "COD", "200mg/L"],
+        ["废水", f"《{'污水综合排放标准' if 'title' in defects else '纺织染整工业水污染物排放标准'}》（{std_water}）间接排放限值", "COD", "200mg/L"],
         ["废气", "《纺织染整工业大气污染物排放标准》（DB33/962-2015）", "颗粒物", "15mg/m3"],
         ["噪声", "《工业企业厂界环境噪声排放标准》（GB 12348-2008）3类", "等效声级", "昼间65dB(A)"],
     ])
@@ -444,6 +444,7 @@ def truth(p, defects):
         "subtotal": ["doc.arith.subtotal"],
         "standard": ["doc.standard.unknown"],
         "repealed": ["doc.standard.repealed"],
+        "title": ["doc.standard.title"],
         "copy": ["doc.copy.section", "doc.foreign.place"],
     }
     expected = sorted({r for d in defects for r in rules[d]})
@@ -530,11 +531,13 @@ CASES = [
     ("p2", ["appendix", "ratio"], ["docx", "pdf"]),
     ("p3", ["standard", "repealed", "subtotal", "output"], ["docx", "pdf"]),
     ("p1", ["copy"], ["docx"]),
+    ("p3", ["title"], ["docx"]),
     ("p4", [], ["docx", "pdf"]), ("p5", [], ["docx", "pdf"]), ("p6", [], ["docx", "pdf"]),
     ("p4", ["appendix", "foreign"], ["docx", "pdf"]),
     ("p5", ["figure", "subtotal", "standard"], ["docx", "pdf"]),
     ("p6", ["ratio", "repealed", "output"], ["docx", "pdf"]),
     ("p6", ["copy"], ["docx"]),
+    ("p4", ["title"], ["pdf"]),
 ]
 
 

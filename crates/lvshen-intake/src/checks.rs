@@ -882,6 +882,25 @@ fn standards(ctx: &Ctx, out: &mut Vec<DocFinding>) {
             if !seen.insert(key.clone()) {
                 continue;
             }
+            if let Some(title) = known.get(&key).filter(|t| !t.is_empty()) {
+                // The name printed beside the number: 《name》（number）.
+                if let Some(cited) = cited_title(&text, &n)
+                    && !same_title(&cited, title)
+                    && seen.insert(format!("title:{key}"))
+                {
+                    out.push(doc_finding(
+                        Finding::new(
+                            "doc.standard.title",
+                            Category::Consistency,
+                            Severity::Warning,
+                            "",
+                            format!("{n} 的名称写作《{cited}》，知识库中该编号为《{title}》；请核实标准名称或编号"),
+                        )
+                        .cite("LüShen 知识库", "标准目录"),
+                        ctx.location(loc.clone(), &text),
+                    ));
+                }
+            }
             if known.contains_key(&key) {
                 // A known standard replaced on the review date, cited as current.
                 if let Status::Repealed { on, by, .. } = book.status(&n, ctx.as_of) {
@@ -943,6 +962,41 @@ fn standards(ctx: &Ctx, out: &mut Vec<DocFinding>) {
             ));
         }
     }
+}
+
+/// The title in 《》 printed right before a standard number (`《…》（GB 4287-2012）`).
+fn cited_title(text: &str, number: &str) -> Option<String> {
+    let folded = fold(text);
+    let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
+    let at = folded.find(&number.replace(' ', "")).or_else(|| {
+        // The number as printed may have a space or another dash.
+        let prefix: String = number.chars().take_while(|c| !c.is_ascii_digit()).collect();
+        let prefix = prefix.trim();
+        folded.match_indices(prefix).map(|(i, _)| i).find(|i| {
+            folded[*i..]
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .take(digits.len())
+                .collect::<String>()
+                == digits
+        })
+    })?;
+    let before = folded[..at].trim_end_matches(['(', '（', ' ']);
+    let close = before.strip_suffix('》')?;
+    let open = close.rfind('《')?;
+    let title = &close[open + '《'.len_utf8()..];
+    (!title.is_empty()).then(|| title.to_owned())
+}
+
+fn same_title(cited: &str, known: &str) -> bool {
+    let norm = |t: &str| -> String {
+        fold(t)
+            .chars()
+            .filter(|c| !matches!(c, '《' | '》' | '"' | '“' | '”' | '(' | ')' | '-'))
+            .collect()
+    };
+    let (a, b) = (norm(cited), norm(known));
+    a == b || a.contains(&b) || b.contains(&a)
 }
 
 fn pretty(key: &str) -> String {
@@ -1212,6 +1266,27 @@ mod tests {
             vec!["GB 4287-2012", "DB33/962-2015", "HJ 2.2-2018"]
         );
         assert_eq!(standard_numbers("GB/T 4754-2017"), vec!["GB/T 4754-2017"]);
+    }
+
+    #[test]
+    fn cited_titles() {
+        assert_eq!(
+            cited_title(
+                "执行《污水综合排放标准》（GB 4287-2012）三级标准",
+                "GB 4287-2012"
+            )
+            .as_deref(),
+            Some("污水综合排放标准")
+        );
+        assert!(cited_title("GB 4287-2012 间接排放", "GB 4287-2012").is_none());
+        assert!(same_title(
+            "纺织染整工业水污染物排放标准",
+            "纺织染整工业水污染物排放标准"
+        ));
+        assert!(!same_title(
+            "污水综合排放标准",
+            "纺织染整工业水污染物排放标准"
+        ));
     }
 
     #[test]
