@@ -30,19 +30,14 @@ impl Default for PdfLimits {
 /// Reads a PDF from its bytes. Encrypted files and files without any page are errors;
 /// pages without text are listed as scans.
 pub fn read_pdf(file: &str, bytes: &[u8], limits: PdfLimits) -> Result<Document, IntakeError> {
-    if let Ok(doc) = lopdf::Document::load_mem(bytes)
-        && doc.is_encrypted()
-    {
-        return Err(IntakeError::Pdf {
-            what: "PDF 已加密（设有打开或权限密码），请上传未加密的文件".to_owned(),
-        });
-    }
     let reader = PdfReader::new(Cursor::new(bytes)).map_err(|e| IntakeError::Pdf {
         what: format!("无法解析 PDF（文件损坏或被截断）：{e}"),
     })?;
-    if reader.is_encrypted() {
+    // Permission-restricted PDFs (an owner password only, common for official texts) open
+    // with the empty user password and are read; a PDF that needs a password to open is not.
+    if reader.is_encrypted() && !reader.is_unlocked() {
         return Err(IntakeError::Pdf {
-            what: "PDF 已加密，请上传未加密的文件".to_owned(),
+            what: "PDF 已加密（需要密码才能打开），请上传未加密的文件".to_owned(),
         });
     }
     let document = PdfDocument::new(reader);
@@ -424,6 +419,54 @@ fn build_grid(region: &Region) -> Option<Grid> {
     Some(Grid { ys, xs, ids })
 }
 
+fn split_across_cells(fragments: &[TextFragment], grids: &[Grid]) -> Vec<TextFragment> {
+    let mut out = Vec::with_capacity(fragments.len());
+    for f in fragments {
+        let crosses = f.text.trim().contains(char::is_whitespace)
+            && grids.iter().any(|g| {
+                let inside = g.contains(f.x + 0.5, f.y + f.font_size * 0.3).is_some()
+                    || g.contains(f.x + f.width - 0.5, f.y + f.font_size * 0.3)
+                        .is_some();
+                inside
+                    && g.xs
+                        .iter()
+                        .any(|x| *x > f.x + 1.0 && *x < f.x + f.width - 1.0)
+            });
+        if !crosses {
+            out.push(f.clone());
+            continue;
+        }
+        let chars: Vec<char> = f.text.chars().collect();
+        // Advance widths estimated: CJK and full-width forms 1 em, others half.
+        let w = |c: char| if c as u32 >= 0x2E80 { 1.0 } else { 0.5 };
+        let mut offsets = Vec::with_capacity(chars.len() + 1);
+        let mut acc: f64 = 0.0;
+        for c in &chars {
+            offsets.push(acc);
+            acc += w(*c);
+        }
+        offsets.push(acc);
+        let total = acc.max(0.5);
+        let mut start: Option<usize> = None;
+        for i in 0..=chars.len() {
+            let boundary = i == chars.len() || chars[i].is_whitespace();
+            match (start, boundary) {
+                (None, false) => start = Some(i),
+                (Some(s0), true) => {
+                    let mut piece = f.clone();
+                    piece.text = chars[s0..i].iter().collect();
+                    piece.x = f.x + f.width * (offsets[s0] / total);
+                    piece.width = f.width * ((offsets[i] - offsets[s0]) / total);
+                    out.push(piece);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// Joins text pieces of one cell or prose line: CJK neighbours without a space.
 fn join_line(pieces: &[&TextFragment]) -> String {
     let mut out = String::new();
@@ -518,6 +561,10 @@ fn layout_page(
         .collect();
     // Smallest first, so that a point inside a table nested in a frame goes to the table.
     grids.sort_by(|a, b| a.area().total_cmp(&b.area()));
+    // A fragment whose text has spaces may run over several cells (one TJ array printing a
+    // whole table row): split it into words placed by their share of the characters.
+    let pieces = split_across_cells(fragments, &grids);
+    let fragments = &pieces[..];
     // Which grid (and unit) each fragment's centre falls in.
     let mut in_grid: Vec<Vec<(usize, usize, &TextFragment)>> = vec![Vec::new(); grids.len()];
     let mut prose: Vec<&TextFragment> = Vec::new();
