@@ -621,7 +621,7 @@ def pdf_bytes(pages, encrypted=False, text=True):
     trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R"
     if encrypted:
         trailer += f" /Encrypt {len(objs)} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
-    out += (trailer + " >>\nstartxref\n%d\n%%%%EOF\n" % xref).encode()
+    out += ("trailer\n" + trailer + " >>\nstartxref\n%d\n%%%%EOF\n" % xref).encode()
     return bytes(out)
 
 
