@@ -342,6 +342,30 @@ fn segments(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// An item of an enumerated list: （一）, (一), 一、, 1., 1、
+fn is_list_item(segment: &str) -> bool {
+    let t = segment.trim_start();
+    if t.starts_with(['（', '(']) {
+        return t
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "一二三四五六七八九十0123456789".contains(c));
+    }
+    let n: String = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十0123456789".contains(*c))
+        .collect();
+    !n.is_empty() && t[n.len()..].starts_with(['、', '.', '．'])
+}
+
+/// A clause that qualifies the one before it in the same sentence: a case split.
+fn is_qualifier(segment: &str) -> bool {
+    let t = segment.trim_start();
+    ["需要", "需", "逾期", "情节严重", "造成", "其中", "但", "拒不", "并处", "对直接负责", "对符合条件"]
+        .iter()
+        .any(|m| t.starts_with(m))
+}
+
 /// Text that tries to instruct the reader rather than state a rule: dropped from evidence.
 pub fn is_instruction(segment: &str) -> bool {
     let s = segment.to_lowercase();
@@ -421,19 +445,43 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
             })
             .collect();
         let best = scores.iter().copied().fold(0.0, f64::max);
-        for (score, segment) in scores.iter().zip(&body) {
-            let wanted = if best > 0.0 {
+        let mut keep = vec![false; body.len()];
+        for (i, score) in scores.iter().enumerate() {
+            keep[i] = if best > 0.0 {
                 *score >= best * 0.5
             } else {
-                picked.len() < 2
+                i < 2
             };
-            if wanted && !segment.is_empty() && !picked.iter().any(|p| p == segment) {
+        }
+        // A kept lead-in of a list ("下列条件：") brings its items, in order; a kept clause
+        // brings the conditions that qualify it in the same sentence (需要现场核查的… /
+        // 逾期不改正的… / 情节严重的…), so that a list or a case split is never half quoted.
+        let mut list_items = 0;
+        for i in 0..body.len() {
+            if !keep[i] {
+                continue;
+            }
+            let lead_in = body[i].ends_with([':', '：']) || body[i].contains("下列");
+            let mut j = i + 1;
+            while lead_in && j < body.len() && is_list_item(body[j]) {
+                keep[j] = true;
+                list_items += 1;
+                j += 1;
+            }
+            if i + 1 < body.len() && is_qualifier(body[i + 1]) {
+                keep[i + 1] = true;
+            }
+        }
+        for (i, segment) in body.iter().enumerate() {
+            if keep[i] && !segment.is_empty() && !picked.iter().any(|p| p == segment) {
                 picked.push((*segment).to_owned());
             }
         }
         let mut text = picked.join("；");
-        if text.chars().count() > chars {
-            text = text.chars().take(chars).collect::<String>() + "…";
+        // Room for a list's items (up to twice the usual length).
+        let limit = if list_items > 0 { chars * 2 } else { chars };
+        if text.chars().count() > limit {
+            text = text.chars().take(limit).collect::<String>() + "…";
         }
         out.push(Evidence {
             doc: hit.doc.clone(),

@@ -26,6 +26,9 @@ pub(crate) struct EvalQaArgs {
     /// 只跑前 N 个问题（各类）
     #[arg(long)]
     limit: Option<usize>,
+    /// 只跑一半（问题集中标了 half 的：dev 开发用，test 只评分不调参）
+    #[arg(long, value_name = "dev|test")]
+    half: Option<String>,
     #[command(flatten)]
     out: crate::OutputArgs,
     #[command(flatten)]
@@ -47,16 +50,25 @@ struct QaQuestion {
     clause: Option<String>,
     #[serde(default)]
     reference: bool,
+    #[serde(default)]
+    half: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 struct Refuse {
     q: String,
+    #[serde(default)]
+    half: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 struct Row {
     question: String,
+    kind: String,
     answer: String,
     refused: bool,
     method: String,
@@ -80,6 +92,12 @@ struct QaReport {
     out_of_scope_refused: usize,
     /// Citation markers in answers that point at no listed citation (must be 0).
     dangling_markers: usize,
+    /// Answers (not refused) with a citation whose passage states none of the facts.
+    answers_citing_unsupporting: usize,
+    /// In-scope accuracy by question kind: kind → (correct, total).
+    accuracy_by_kind: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Refusals by kind (nonexistent documents, out of scope): kind → (refused, total).
+    refusals_by_kind: std::collections::BTreeMap<String, (usize, usize)>,
     answered_by_model: usize,
     median_seconds: f64,
     p90_seconds: f64,
@@ -120,7 +138,15 @@ fn dangling(answer: &Answer) -> usize {
 pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.questions)
         .with_context(|| format!("无法读取问题集 {}", args.questions.display()))?;
-    let file: QaFile = toml::from_str(&text).context("问题集格式有误")?;
+    let mut file: QaFile = toml::from_str(&text).context("问题集格式有误")?;
+    if let Some(half) = &args.half {
+        file.q.retain(|q| q.half.as_deref() == Some(half.as_str()));
+        file.refuse.retain(|q| q.half.as_deref() == Some(half.as_str()));
+        anyhow::ensure!(
+            !file.q.is_empty() || !file.refuse.is_empty(),
+            "问题集中没有 half = \"{half}\" 的问题"
+        );
+    }
     let reference = args.reference.as_deref().filter(|r| r.is_dir());
     let dir = tempfile::tempdir()?;
     eprintln!(
@@ -158,7 +184,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         dangling_markers += dangling(&answer);
         let correct = !answer.refused && question.facts.iter().all(|f| states(&answer.answer, f));
         let cites_expected = answer.citations.iter().any(|c| {
-            c.doc.contains(&question.doc)
+            question.doc.split('|').any(|d| c.doc.contains(d))
                 && question
                     .clause
                     .as_ref()
@@ -174,6 +200,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             .count();
         rows.push(Row {
             question: question.q.clone(),
+            kind: question.kind.clone().unwrap_or_else(|| "single".into()),
             answer: answer.answer.clone(),
             refused: answer.refused,
             method: answer.method.clone(),
@@ -185,6 +212,8 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         });
     }
     let mut out_of_scope_refused = 0;
+    let mut refusals_by_kind: std::collections::BTreeMap<String, (usize, usize)> =
+        std::collections::BTreeMap::new();
     let mut wrongly_answered = Vec::new();
     let in_count = file.q.len().min(limit);
     for (i, question) in file.refuse.iter().take(limit).enumerate() {
@@ -192,11 +221,16 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         let answer = agent.ask(&question.q, &[], None, &cancel, &mut |_| {})?;
         times.push(answer.seconds);
         dangling_markers += dangling(&answer);
+        let kind = question.kind.clone().unwrap_or_else(|| "out_of_scope".into());
+        let entry = refusals_by_kind.entry(kind.clone()).or_default();
+        entry.1 += 1;
         if answer.refused {
             out_of_scope_refused += 1;
+            entry.0 += 1;
         } else {
             wrongly_answered.push(Row {
                 question: question.q.clone(),
+                kind,
                 answer: answer.answer.clone(),
                 refused: false,
                 method: answer.method.clone(),
@@ -212,7 +246,21 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
     let cited: usize = rows.iter().map(|r| r.citations).sum();
     let supporting: usize = rows.iter().map(|r| r.supporting_citations).sum();
     times.sort_by(f64::total_cmp);
+    let mut accuracy_by_kind: std::collections::BTreeMap<String, (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for r in &rows {
+        let e = accuracy_by_kind.entry(r.kind.clone()).or_default();
+        e.1 += 1;
+        e.0 += usize::from(r.correct);
+    }
+    let answers_citing_unsupporting = rows
+        .iter()
+        .filter(|r| !r.refused && r.supporting_citations < r.citations)
+        .count();
     let report = QaReport {
+        answers_citing_unsupporting,
+        accuracy_by_kind,
+        refusals_by_kind,
         model,
         in_scope: rows.len(),
         skipped,
@@ -257,9 +305,21 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             report.dangling_markers
         );
         println!(
-            "每题耗时：中位数 {:.1} s，p90 {:.1} s",
-            report.median_seconds, report.p90_seconds
+            "每题耗时：中位数 {:.1} s，p90 {:.1} s；引用了不含所问事实的段落的回答 {} 个",
+            report.median_seconds, report.p90_seconds, report.answers_citing_unsupporting
         );
+        let kinds: Vec<String> = report
+            .accuracy_by_kind
+            .iter()
+            .map(|(k, (c, t))| format!("{k} {c}/{t}"))
+            .chain(
+                report
+                    .refusals_by_kind
+                    .iter()
+                    .map(|(k, (c, t))| format!("{k}（拒答）{c}/{t}")),
+            )
+            .collect();
+        println!("按类型：{}", kinds.join("，"));
         for r in report.rows.iter().filter(|r| !r.correct) {
             println!("  ✗ {}\n    → {}", r.question, r.answer);
         }
