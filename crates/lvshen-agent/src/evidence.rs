@@ -361,9 +361,21 @@ fn is_list_item(segment: &str) -> bool {
 /// A clause that qualifies the one before it in the same sentence: a case split.
 fn is_qualifier(segment: &str) -> bool {
     let t = segment.trim_start();
-    ["需要", "需", "逾期", "情节严重", "造成", "其中", "但", "拒不", "并处", "对直接负责", "对符合条件"]
-        .iter()
-        .any(|m| t.starts_with(m))
+    [
+        "需要",
+        "需",
+        "逾期",
+        "情节严重",
+        "造成",
+        "其中",
+        "但",
+        "拒不",
+        "并处",
+        "对直接负责",
+        "对符合条件",
+    ]
+    .iter()
+    .any(|m| t.starts_with(m))
 }
 
 /// Text that tries to instruct the reader rather than state a rule: dropped from evidence.
@@ -394,10 +406,56 @@ pub fn is_instruction(segment: &str) -> bool {
     MARKERS.iter().any(|m| s.contains(m))
 }
 
-/// Focused evidence from the hits: for each of the best `max` hits, the segments that
-/// contain key terms (table chunks keep their header so column meanings stay clear), at
-/// most `chars` characters each. Segments that read as instructions are dropped.
+/// The passages of the hits that carry the question's terms (see [`focus_parts`]).
 pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> Vec<Evidence> {
+    focus_parts(&[terms.to_vec()], hits, max, chars)
+}
+
+/// Which segments carry the terms: those scoring at least half the best.
+fn keep_mask(terms: &[Vec<String>], body: &[&str]) -> Vec<bool> {
+    // A term found in few segments of the chunk tells more than one found in all of them.
+    let hays: Vec<String> = body.iter().map(|s| compact(s)).collect();
+    let weights: Vec<f64> = terms
+        .iter()
+        .map(|g| {
+            let n = hays.iter().filter(|h| covered(g, h)).count();
+            if n == 0 { 0.0 } else { 1.0 / n as f64 }
+        })
+        .collect();
+    let scores: Vec<f64> = hays
+        .iter()
+        .map(|h| {
+            terms
+                .iter()
+                .zip(&weights)
+                .filter(|(g, _)| covered(g, h))
+                .map(|(_, w)| w)
+                .sum()
+        })
+        .collect();
+    let best = scores.iter().copied().fold(0.0, f64::max);
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, score)| {
+            if best > 0.0 {
+                *score >= best * 0.5
+            } else {
+                i < 2
+            }
+        })
+        .collect()
+}
+
+/// The passages of the hits that carry each part's terms: the segments (sentences, clauses,
+/// table rows) that score best for *any* part of a question that asks several things, a list
+/// lead-in with its items, a clause with the condition that qualifies it.
+pub fn focus_parts(
+    parts: &[Vec<Vec<String>>],
+    hits: &[Hit],
+    max: usize,
+    chars: usize,
+) -> Vec<Evidence> {
     let mut out = Vec::new();
     for hit in hits {
         if out.len() >= max {
@@ -424,62 +482,54 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
                 .filter(|s| !is_instruction(s))
                 .collect();
         }
-        // A term found in few segments of the chunk tells more than one found in all of them.
-        let hays: Vec<String> = body.iter().map(|s| compact(s)).collect();
-        let weights: Vec<f64> = terms
-            .iter()
-            .map(|g| {
-                let n = hays.iter().filter(|h| covered(g, h)).count();
-                if n == 0 { 0.0 } else { 1.0 / n as f64 }
-            })
-            .collect();
-        let scores: Vec<f64> = hays
-            .iter()
-            .map(|h| {
-                terms
-                    .iter()
-                    .zip(&weights)
-                    .filter(|(g, _)| covered(g, h))
-                    .map(|(_, w)| w)
-                    .sum()
-            })
-            .collect();
-        let best = scores.iter().copied().fold(0.0, f64::max);
         let mut keep = vec![false; body.len()];
-        for (i, score) in scores.iter().enumerate() {
-            keep[i] = if best > 0.0 {
-                *score >= best * 0.5
-            } else {
-                i < 2
-            };
+        for terms in parts {
+            for (k, m) in keep.iter_mut().zip(keep_mask(terms, &body)) {
+                *k |= m;
+            }
         }
         // A kept lead-in of a list ("下列条件：") brings its items, in order; a kept clause
         // brings the conditions that qualify it in the same sentence (需要现场核查的… /
         // 逾期不改正的… / 情节严重的…), so that a list or a case split is never half quoted.
-        let mut list_items = 0;
+        let mut item = vec![false; body.len()];
         for i in 0..body.len() {
             if !keep[i] {
                 continue;
             }
             let lead_in = body[i].ends_with([':', '：']) || body[i].contains("下列");
             let mut j = i + 1;
-            while lead_in && j < body.len() && is_list_item(body[j]) {
+            // Items, and the clauses that qualify an item (“；其中，…”) inside the list.
+            while lead_in
+                && j < body.len()
+                && (is_list_item(body[j])
+                    || (is_qualifier(body[j]) && body.get(j + 1).is_some_and(|n| is_list_item(n))))
+            {
                 keep[j] = true;
-                list_items += 1;
+                item[j] = true;
                 j += 1;
             }
             if i + 1 < body.len() && is_qualifier(body[i + 1]) {
                 keep[i + 1] = true;
             }
         }
+        let items = item.iter().filter(|x| **x).count();
         for (i, segment) in body.iter().enumerate() {
-            if keep[i] && !segment.is_empty() && !picked.iter().any(|p| p == segment) {
-                picked.push((*segment).to_owned());
+            if !keep[i] || segment.is_empty() {
+                continue;
+            }
+            // List items are shortened so that every item of the list is shown.
+            let text: String = if item[i] && segment.chars().count() > 60 {
+                segment.chars().take(60).collect::<String>() + "…"
+            } else {
+                (*segment).to_owned()
+            };
+            if !picked.iter().any(|p| *p == text) {
+                picked.push(text);
             }
         }
         let mut text = picked.join("；");
-        // Room for a list's items (up to twice the usual length).
-        let limit = if list_items > 0 { chars * 2 } else { chars };
+        // Room for a list's items.
+        let limit = if items > 0 { chars * 3 } else { chars };
         if text.chars().count() > limit {
             text = text.chars().take(limit).collect::<String>() + "…";
         }

@@ -11,6 +11,7 @@
 pub mod evidence;
 pub mod numerals;
 pub mod opinion;
+pub mod question;
 pub mod siting;
 pub mod tools;
 pub mod verify;
@@ -290,6 +291,61 @@ impl<'a> Agent<'a> {
                 evidence.extend(found);
             }
         }
+        // A document (or an article) the question names and the knowledge base does not
+        // hold: refused by name, with the closest documents; never another one's value.
+        // A law the succession table knows (a repealed law) is known.
+        for named in question::named(question) {
+            let known_law = match &named {
+                question::Named::Title(t) | question::Named::Article(t, _) => {
+                    lvshen_rules::LawBook::builtin().document(t).is_some()
+                }
+                question::Named::Number(n) => {
+                    lvshen_rules::LawBook::builtin().document(n).is_some()
+                }
+            };
+            let found = search(&named.query(), 8, None)?;
+            let held = match &named {
+                question::Named::Article(_, article) => {
+                    let doc_held = found.iter().any(|h| question::hit_is(&named, h));
+                    let article_held = found.iter().any(|h| {
+                        question::hit_is(&named, h) && h.clause.starts_with(article.as_str())
+                    });
+                    // An article of a known law we do not index is not ours to deny.
+                    article_held || (!doc_held && known_law)
+                }
+                _ => known_law || found.iter().any(|h| question::hit_is(&named, h)),
+            };
+            if held {
+                continue;
+            }
+            let closest: Vec<Citation> =
+                evidence::focus(&terms, &found, 3, self.options.evidence_chars)
+                    .iter()
+                    .map(Citation::of)
+                    .collect();
+            let what = match &named {
+                question::Named::Article(t, a)
+                    if found.iter().any(|h| question::hit_is(&named, h)) =>
+                {
+                    format!("知识库中的《{t}》没有{a}")
+                }
+                other => format!("知识库中没有{}", other.label()),
+            };
+            let text = format!("{REFUSAL}：{what}，不能以其他文件的规定代替作答。");
+            on_text(&text);
+            return Ok(Answer {
+                answer: text,
+                citations: Vec::new(),
+                refused: true,
+                closest,
+                tools: tools_used,
+                method: "named_document".to_owned(),
+                ungrounded: Vec::new(),
+                retrieval_query: query,
+                coverage: evidence::coverage(&terms, &found, 5),
+                seconds: started.elapsed().as_secs_f64(),
+            });
+        }
         let mut hits = search(&query, self.options.top_k, None)?;
         if let Some(found) = status.as_ref().filter(|f| !f.successor_query.is_empty()) {
             // The successor articles first: the answer rests on the law in force.
@@ -345,9 +401,31 @@ impl<'a> Agent<'a> {
         let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
         // Passages holding more of the question's terms first (search order breaks ties):
         // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
-        let hits = evidence::rank_by_terms(&terms, hits, tools::wants_approvals(question));
-        evidence.extend(evidence::focus(
-            &terms,
+        let mut hits = evidence::rank_by_terms(&terms, hits, tools::wants_approvals(question));
+        // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a
+        // question about existing enterprises; otherwise the table in force comes first.
+        if !question.contains("现有") {
+            hits.sort_by_key(|h| {
+                h.clause.starts_with('表')
+                    && h.text
+                        .chars()
+                        .take(40)
+                        .collect::<String>()
+                        .contains("现有企业")
+            });
+        }
+        // A question that asks several things (two question marks, 分别/各, 和): the
+        // passages keep what answers each part.
+        let parts: Vec<Vec<Vec<String>>> = std::iter::once(terms.clone())
+            .chain(
+                question::parts(question)
+                    .iter()
+                    .map(|p| evidence::key_terms(&self.jieba, p)),
+            )
+            .filter(|t| !t.is_empty())
+            .collect();
+        evidence.extend(evidence::focus_parts(
+            &parts,
             &hits,
             room,
             self.options.evidence_chars,

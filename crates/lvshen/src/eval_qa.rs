@@ -141,7 +141,8 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
     let mut file: QaFile = toml::from_str(&text).context("问题集格式有误")?;
     if let Some(half) = &args.half {
         file.q.retain(|q| q.half.as_deref() == Some(half.as_str()));
-        file.refuse.retain(|q| q.half.as_deref() == Some(half.as_str()));
+        file.refuse
+            .retain(|q| q.half.as_deref() == Some(half.as_str()));
         anyhow::ensure!(
             !file.q.is_empty() || !file.refuse.is_empty(),
             "问题集中没有 half = \"{half}\" 的问题"
@@ -221,7 +222,10 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         let answer = agent.ask(&question.q, &[], None, &cancel, &mut |_| {})?;
         times.push(answer.seconds);
         dangling_markers += dangling(&answer);
-        let kind = question.kind.clone().unwrap_or_else(|| "out_of_scope".into());
+        let kind = question
+            .kind
+            .clone()
+            .unwrap_or_else(|| "out_of_scope".into());
         let entry = refusals_by_kind.entry(kind.clone()).or_default();
         entry.1 += 1;
         if answer.refused {

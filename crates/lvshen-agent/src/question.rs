@@ -1,0 +1,238 @@
+//! What a question names: standard numbers (GB 4287-2025), titles (《…》) and articles
+//! (第九十条). A named document the knowledge base does not hold — or an article its text does
+//! not have — is refused by name: no value of another document is given for it.
+
+use lvshen_search::Hit;
+
+/// A document (or an article of one) that a question names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// `GB 4287-2025` (spaces and dashes normalised).
+    Number(String),
+    /// A title in 《》, without 中华人民共和国.
+    Title(String),
+    /// An article of a titled document: (title, 第X条 in Chinese numerals).
+    Article(String, String),
+}
+
+fn normalize_number(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '—' | '–' | '－' => '-',
+            '／' => '/',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect()
+}
+
+/// Standard numbers with a year (`GB 4287-2012`, `HJ 1234-2024`, `DB33/1234-2023`).
+pub fn standard_numbers(question: &str) -> Vec<String> {
+    let chars: Vec<char> = question.chars().collect();
+    let mut out = Vec::new();
+    let prefixes = ["GB/T", "GB", "HJ/T", "HJ", "DB", "CJ/T", "CJ"];
+    let mut i = 0;
+    while i < chars.len() {
+        let rest: String = chars[i..]
+            .iter()
+            .take(5)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let Some(prefix) = prefixes.iter().find(|p| rest.starts_with(*p)) else {
+            i += 1;
+            continue;
+        };
+        // Not inside a word (e.g. "…GB" preceded by letters).
+        if i > 0 && chars[i - 1].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + prefix.chars().count();
+        let mut body = String::new();
+        while j < chars.len()
+            && (chars[j].is_ascii_digit()
+                || matches!(chars[j], ' ' | '.' | '/' | '-' | '—' | '–' | '－'))
+        {
+            body.push(chars[j]);
+            j += 1;
+        }
+        let n = normalize_number(&format!("{prefix}{body}"));
+        let n = n.trim_end_matches(['-', '.', '/']).to_owned();
+        let has_year = n.rsplit_once('-').is_some_and(|(_, y)| {
+            (y.len() == 4 || y.len() == 2) && y.chars().all(|c| c.is_ascii_digit())
+        });
+        if has_year {
+            out.push(n);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn bare(title: &str) -> String {
+    title
+        .trim()
+        .trim_start_matches('《')
+        .trim_end_matches('》')
+        .trim_start_matches("中华人民共和国")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// What the question names.
+pub fn named(question: &str) -> Vec<Named> {
+    let mut out: Vec<Named> = standard_numbers(question)
+        .into_iter()
+        .map(Named::Number)
+        .collect();
+    let mut rest = question;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else {
+            break;
+        };
+        let title = bare(&after[..close]);
+        let tail = &after[close + '》'.len_utf8()..];
+        if !title.is_empty() {
+            let article = article_after(tail);
+            match article {
+                Some(a) => out.push(Named::Article(title, a)),
+                None => out.push(Named::Title(title)),
+            }
+        }
+        rest = tail;
+    }
+    out
+}
+
+/// `第90条` / `第九十条` right after a title (a few characters of slack: "的第…").
+fn article_after(tail: &str) -> Option<String> {
+    let t: String = tail.chars().take(4).collect();
+    let start = t.find('第')?;
+    let s = &tail[start + '第'.len_utf8()..];
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let han: String = s
+        .chars()
+        .take_while(|c| "零〇一二三四五六七八九十百千两".contains(*c))
+        .collect();
+    let (number, len) = if !digits.is_empty() {
+        (
+            lvshen_search::query::to_chinese(digits.parse().ok()?),
+            digits.len(),
+        )
+    } else if !han.is_empty() {
+        (han.clone(), han.len())
+    } else {
+        return None;
+    };
+    s[len..].starts_with('条').then(|| format!("第{number}条"))
+}
+
+/// The parts of a question that asks several things: split at inner question marks, or at
+/// 和/以及/与 when the question says 分别/各. A single question gives no parts.
+pub fn parts(question: &str) -> Vec<String> {
+    let q = question.trim().trim_end_matches(['？', '?', '。']);
+    let by_mark: Vec<String> = q
+        .split(['？', '?', '；'])
+        .map(|p| p.trim().to_owned())
+        .filter(|p| p.chars().count() >= 4)
+        .collect();
+    if by_mark.len() > 1 {
+        return by_mark;
+    }
+    if q.contains("分别") || q.contains('各') {
+        let by_and: Vec<String> = q
+            .split(['和', '与'])
+            .flat_map(|p| p.split("以及"))
+            .map(|p| p.trim().to_owned())
+            .filter(|p| p.chars().count() >= 2)
+            .collect();
+        if by_and.len() > 1 {
+            return by_and;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a hit is (a part of) the named document.
+pub fn hit_is(named: &Named, hit: &Hit) -> bool {
+    match named {
+        Named::Number(n) => {
+            let number = hit.doc_number.as_deref().map(normalize_number);
+            number.as_deref() == Some(n.as_str()) || normalize_number(&hit.doc).contains(n.as_str())
+        }
+        Named::Title(t) | Named::Article(t, _) => {
+            let doc = bare(&hit.doc);
+            // Titles in the index carry a date in brackets (`环境保护法(2014-04-24)`).
+            let doc = doc.split(['(', '（']).next().unwrap_or(&doc).to_owned();
+            doc == *t
+                || (t.chars().count() >= 4
+                    && (doc.contains(t.as_str())
+                        || t.contains(doc.as_str()) && doc.chars().count() >= 4))
+        }
+    }
+}
+
+impl Named {
+    /// How the refusal names it.
+    pub fn label(&self) -> String {
+        match self {
+            Named::Number(n) => n.clone(),
+            Named::Title(t) => format!("《{t}》"),
+            Named::Article(t, a) => format!("《{t}》{a}"),
+        }
+    }
+
+    /// The query that finds it if the index has it.
+    pub fn query(&self) -> String {
+        match self {
+            Named::Number(n) => n.clone(),
+            Named::Title(t) => t.clone(),
+            Named::Article(t, a) => format!("{t} {a}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_questions_that_ask_several_things() {
+        assert_eq!(
+            parts("排污许可证有效期是几年？延续申请应在届满前多少日提出？").len(),
+            2
+        );
+        assert_eq!(parts("报告书和报告表的审批期限分别是多少天？").len(), 2);
+        assert!(parts("排污许可证有效期是几年？").is_empty());
+    }
+
+    #[test]
+    fn reads_what_a_question_names() {
+        assert_eq!(
+            standard_numbers("GB 4287-2025规定的限值"),
+            vec!["GB4287-2025"]
+        );
+        assert_eq!(
+            standard_numbers("DB33/1234-2023规定"),
+            vec!["DB33/1234-2023"]
+        );
+        assert!(
+            standard_numbers("GB 4287 表2").is_empty(),
+            "no year: not a named edition"
+        );
+        assert_eq!(
+            named("《排污许可管理条例》第九十条规定了什么？"),
+            vec![Named::Article("排污许可管理条例".into(), "第九十条".into())]
+        );
+        assert_eq!(
+            named("《中华人民共和国环境影响评价法》规定"),
+            vec![Named::Title("环境影响评价法".into())]
+        );
+        assert_eq!(
+            named("按照《排污许可管理条例》第14条"),
+            vec![Named::Article("排污许可管理条例".into(), "第十四条".into())]
+        );
+    }
+}
