@@ -523,7 +523,7 @@ pub fn focus_parts(
             } else {
                 (*segment).to_owned()
             };
-            if !picked.iter().any(|p| *p == text) {
+            if !picked.contains(&text) {
                 picked.push(text);
             }
         }
