@@ -358,6 +358,16 @@ fn is_list_item(segment: &str) -> bool {
     !n.is_empty() && t[n.len()..].starts_with(['、', '.', '．'])
 }
 
+/// Whether a focused passage holds a case split: a clause qualified by the next one.
+pub fn has_case_split(text: &str) -> bool {
+    let segs = segments(text);
+    segs.iter().skip(1).any(|s| {
+        is_qualifier(s)
+            && s.chars()
+                .any(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
+    })
+}
+
 /// A clause that qualifies the one before it in the same sentence: a case split.
 fn is_qualifier(segment: &str) -> bool {
     let t = segment.trim_start();

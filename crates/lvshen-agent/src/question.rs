@@ -155,6 +155,22 @@ pub fn parts(question: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// Whether the question asks for a list (哪些, 什么条件, 包括什么).
+pub fn asks_list(question: &str) -> bool {
+    [
+        "哪些",
+        "哪几",
+        "什么条件",
+        "哪些条件",
+        "包括什么",
+        "有什么要求",
+        "哪几种",
+        "什么情形",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
 /// Whether a hit is (a part of) the named document.
 pub fn hit_is(named: &Named, hit: &Hit) -> bool {
     match named {
