@@ -100,24 +100,7 @@ pub fn read_pdf(file: &str, bytes: &[u8], limits: PdfLimits) -> Result<Document,
         }
         let lines = graphics
             .extract_from_page(&document, index as usize)
-            .map(|g| {
-                g.lines
-                    .into_iter()
-                    .filter_map(|l| match l.orientation {
-                        LineOrientation::Horizontal => Some(Rule::H {
-                            y: (l.y1 + l.y2) / 2.0,
-                            x1: l.x1.min(l.x2),
-                            x2: l.x1.max(l.x2),
-                        }),
-                        LineOrientation::Vertical => Some(Rule::V {
-                            x: (l.x1 + l.x2) / 2.0,
-                            y1: l.y1.min(l.y2),
-                            y2: l.y1.max(l.y2),
-                        }),
-                        LineOrientation::Diagonal => None,
-                    })
-                    .collect::<Vec<_>>()
-            })
+            .map(|g| rules_of(&g.lines))
             .unwrap_or_default();
         let page = layout_page(page_no, &text.fragments, &lines, &mut table_no);
         // Loss check: every visible character of the fragments must be placed.
@@ -224,6 +207,26 @@ fn join_continued_tables(blocks: &mut Vec<Block>) {
         }
     }
     *blocks = out;
+}
+
+/// Horizontal and vertical rules of a page's vector lines (diagonals dropped).
+fn rules_of(lines: &[oxidize_pdf::graphics::extraction::VectorLine]) -> Vec<Rule> {
+    lines
+        .iter()
+        .filter_map(|l| match l.orientation {
+            LineOrientation::Horizontal => Some(Rule::H {
+                y: (l.y1 + l.y2) / 2.0,
+                x1: l.x1.min(l.x2),
+                x2: l.x1.max(l.x2),
+            }),
+            LineOrientation::Vertical => Some(Rule::V {
+                x: (l.x1 + l.x2) / 2.0,
+                y1: l.y1.min(l.y2),
+                y2: l.y1.max(l.y2),
+            }),
+            LineOrientation::Diagonal => None,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -695,23 +698,7 @@ pub fn debug_regions(bytes: &[u8], page: u32) -> Vec<String> {
     let Ok(g) = graphics.extract_from_page(&document, page as usize) else {
         return Vec::new();
     };
-    let rules: Vec<Rule> = g
-        .lines
-        .iter()
-        .filter_map(|l| match l.orientation {
-            LineOrientation::Horizontal => Some(Rule::H {
-                y: (l.y1 + l.y2) / 2.0,
-                x1: l.x1.min(l.x2),
-                x2: l.x1.max(l.x2),
-            }),
-            LineOrientation::Vertical => Some(Rule::V {
-                x: (l.x1 + l.x2) / 2.0,
-                y1: l.y1.min(l.y2),
-                y2: l.y1.max(l.y2),
-            }),
-            LineOrientation::Diagonal => None,
-        })
-        .collect();
+    let rules = rules_of(&g.lines);
     regions(&rules)
         .iter()
         .map(|r| {

@@ -202,6 +202,24 @@ pub struct FilingDocument {
     pub intake: String,
 }
 
+impl FilingDocument {
+    /// From `id, filing_id, version, name, kind, sha256, bytes, uploader, created_at, intake`.
+    fn from_row(r: &db::Row) -> Result<Self> {
+        Ok(FilingDocument {
+            id: r.int(0)?,
+            filing_id: r.int(1)?,
+            version: r.int(2)?,
+            name: r.text(3)?,
+            kind: r.text(4)?,
+            sha256: r.text(5)?,
+            bytes: r.int(6)?,
+            uploader: r.text(7)?,
+            created_at: r.text(8)?,
+            intake: r.text(9)?,
+        })
+    }
+}
+
 /// A reviewer's decision on one finding.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
@@ -1593,20 +1611,7 @@ impl Store {
                 &[filing_id.into()],
             )?
             .iter()
-            .map(|r| {
-                Ok(FilingDocument {
-                    id: r.int(0)?,
-                    filing_id: r.int(1)?,
-                    version: r.int(2)?,
-                    name: r.text(3)?,
-                    kind: r.text(4)?,
-                    sha256: r.text(5)?,
-                    bytes: r.int(6)?,
-                    uploader: r.text(7)?,
-                    created_at: r.text(8)?,
-                    intake: r.text(9)?,
-                })
-            })
+            .map(FilingDocument::from_row)
             .collect()
         })
     }
@@ -1625,22 +1630,7 @@ impl Store {
                 &[filing_id.into(), doc_id.into()],
             )?
             .map(|r| {
-                Ok((
-                    FilingDocument {
-                        id: r.int(0)?,
-                        filing_id: r.int(1)?,
-                        version: r.int(2)?,
-                        name: r.text(3)?,
-                        kind: r.text(4)?,
-                        sha256: r.text(5)?,
-                        bytes: r.int(6)?,
-                        uploader: r.text(7)?,
-                        created_at: r.text(8)?,
-                        intake: r.text(9)?,
-                    },
-                    r.text(10)?,
-                    r.text(11)?,
-                ))
+                Ok((FilingDocument::from_row(&r)?, r.text(10)?, r.text(11)?))
             })
             .transpose()
         })?;
