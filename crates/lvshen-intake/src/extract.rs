@@ -147,6 +147,25 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// The numeric cells of a row, each under `base.key` when it reads as a number.
+    fn numbers(&mut self, base: &str, table: &Table, r: usize, cols: &[(Option<usize>, &str)]) {
+        for (c, key) in cols {
+            if let Some(c) = *c
+                && let Some(v) = number(table.text(r, c))
+            {
+                self.put(
+                    &format!("{base}.{key}"),
+                    json!(v),
+                    table.cell_loc(r, c),
+                    table.text(r, c),
+                    "table",
+                );
+            }
+        }
+    }
+}
+
 /// A label-value cell pair: the value is the next cell to the right with another text.
 pub fn label_values(table: &Table) -> Vec<(String, String, Loc)> {
     let mut out = Vec::new();
@@ -698,23 +717,16 @@ fn air(b: &mut Builder, tables: &[&Table]) {
                     );
                 }
             }
-            for (c, key) in [
-                (cols[1], "height_m"),
-                (cols[2], "inner_diameter_m"),
-                (cols[3], "exit_temperature_c"),
-            ] {
-                if let Some(c) = c
-                    && let Some(v) = number(table.text(r, c))
-                {
-                    b.put(
-                        &format!("{base}.{key}"),
-                        json!(v),
-                        table.cell_loc(r, c),
-                        table.text(r, c),
-                        "table",
-                    );
-                }
-            }
+            b.numbers(
+                &base,
+                table,
+                r,
+                &[
+                    (cols[1], "height_m"),
+                    (cols[2], "inner_diameter_m"),
+                    (cols[3], "exit_temperature_c"),
+                ],
+            );
         }
     }
     // Emission table: outlet × pollutant.
@@ -776,23 +788,16 @@ fn air(b: &mut Builder, tables: &[&Table]) {
                 &name,
                 "table",
             );
-            for (c, key) in [
-                (cols[2], "concentration_mg_per_m3"),
-                (cols[3], "rate_kg_per_h"),
-                (cols[4], "load_t_per_year"),
-            ] {
-                if let Some(c) = c
-                    && let Some(v) = number(table.text(r, c))
-                {
-                    b.put(
-                        &format!("{base}.{key}"),
-                        json!(v),
-                        table.cell_loc(r, c),
-                        table.text(r, c),
-                        "table",
-                    );
-                }
-            }
+            b.numbers(
+                &base,
+                table,
+                r,
+                &[
+                    (cols[2], "concentration_mg_per_m3"),
+                    (cols[3], "rate_kg_per_h"),
+                    (cols[4], "load_t_per_year"),
+                ],
+            );
         }
         if counts.iter().any(|c| *c > 0) {
             break;
