@@ -111,6 +111,19 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         }
         out.push(group);
     }
+    // A class (2类区, Ⅲ类水质) is one term: the segmenter cuts it into 2 and 类区, and a
+    // table that says "2类60/50" holds neither 类区 nor a bare 2 that means the class.
+    let classes = classes(question);
+    if !classes.is_empty() {
+        out.retain(|g| {
+            !(g[0] == "类区" || classes.iter().any(|c| c.trim_end_matches('类') == g[0]))
+        });
+        for c in classes {
+            if !out.iter().any(|g| g[0] == c) {
+                out.push(vec![c]);
+            }
+        }
+    }
     // Search-mode segmentation yields both 间接排放 and its parts 间接, 排放: keep the whole.
     let heads: Vec<String> = out.iter().map(|g| g[0].clone()).collect();
     out.retain(|g| {
@@ -118,6 +131,28 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             .iter()
             .any(|h| h != &g[0] && h.chars().count() > g[0].chars().count() && h.contains(&g[0]))
     });
+    out
+}
+
+/// The classes a question names: 2类 (of 2类区), Ⅲ类 (of Ⅲ类水质).
+fn classes(question: &str) -> Vec<String> {
+    let chars: Vec<char> = question.chars().collect();
+    let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c != '类' || i == 0 {
+            continue;
+        }
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| chars[j].is_ascii_digit() || ('Ⅰ'..='Ⅻ').contains(&chars[j]))
+            .last();
+        if let Some(start) = start {
+            let class: String = chars[start..=i].iter().collect();
+            if !out.contains(&class) {
+                out.push(class);
+            }
+        }
+    }
     out
 }
 
@@ -197,11 +232,25 @@ fn weight(group: &[String]) -> f64 {
     }
 }
 
+/// What the ranking of hits knows about the question besides its terms.
+#[derive(Debug, Clone, Default)]
+pub struct Ranking {
+    /// The question asks for past approvals (precedents): they are not demoted.
+    pub approvals_wanted: bool,
+    /// The question asks for a quantity: a passage that states no number cannot answer it.
+    pub wants_number: bool,
+    /// The kind of thing a list question asks for (哪些单位 → 单位): an article that lists
+    /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
+    pub list_noun: Option<String>,
+}
+
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
 /// search order breaking ties. Past approvals (examples among them) describe one project:
 /// unless the question asks for approvals, they come after laws and standards that say as
-/// much.
-pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, approvals_wanted: bool) -> Vec<Hit> {
+/// much. A digest's summary of an article comes after the article's own text when both were
+/// found ([`prefer_official`]).
+pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -> Vec<Hit> {
+    let hits = prefer_official(hits);
     let mut scored: Vec<(f64, usize, Hit)> = hits
         .into_iter()
         .enumerate()
@@ -212,14 +261,87 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, approvals_wanted: bo
                 .filter(|g| covered(g, &hay))
                 .map(|g| weight(g))
                 .sum();
-            if !approvals_wanted && hit.doc_type == "approval" {
+            if !ranking.approvals_wanted && hit.doc_type == "approval" {
                 score -= 1.0;
+            }
+            if ranking.wants_number && !states_quantity(&hit.text) {
+                score -= 1.0;
+            }
+            if let Some(noun) = &ranking.list_noun {
+                match lists_kind(&hit.text, noun) {
+                    Some(true) => score += 1.5,
+                    Some(false) => score -= 0.5,
+                    None => {}
+                }
             }
             (score, rank, hit)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, hit)| hit).collect()
+}
+
+/// Whether `text` introduces a list (下列…) of the kind `noun`: `Some(true)` when the noun
+/// right after a 下列 is of that kind (下列企业事业单位 for 单位; not 下列条件的排污单位, a
+/// list of conditions), `Some(false)` when it lists something else, `None` when it lists
+/// nothing.
+pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
+    let mut found = None;
+    for (i, _) in text.match_indices("下列") {
+        let after: String = text[i + "下列".len()..].chars().take(10).collect();
+        let head: String = after
+            .chars()
+            .take_while(|c| !matches!(c, '：' | ':' | '，' | ',' | '。' | '；' | '的' | '之'))
+            .collect();
+        if head.contains(noun) {
+            return Some(true);
+        }
+        found = Some(false);
+    }
+    found
+}
+
+fn is_article(clause: &str) -> bool {
+    clause.starts_with('第') && clause.ends_with('条')
+}
+
+/// The title of a document without 《》, 中华人民共和国 and a bracketed date or edition.
+fn bare_title(doc: &str) -> String {
+    let t = doc
+        .trim()
+        .trim_start_matches('《')
+        .trim_start_matches("中华人民共和国");
+    let t = t.split(['(', '（', '》']).next().unwrap_or(t);
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Drops a digest's summary of a law's article when the article's own text was found too:
+/// the answer quotes the law, not our paraphrase of it. Without the official text the digest
+/// stays; so do digests of standards' tables (cleaner than the text a PDF table yields).
+pub fn prefer_official(hits: Vec<Hit>) -> Vec<Hit> {
+    let official: Vec<(String, String)> = hits
+        .iter()
+        .filter(|h| h.doc_type != "digest" && is_article(&h.clause))
+        .map(|h| (bare_title(&h.doc), h.clause.clone()))
+        .collect();
+    hits.into_iter()
+        .filter(|h| {
+            h.doc_type != "digest"
+                || !official
+                    .iter()
+                    .any(|(doc, clause)| *doc == bare_title(&h.doc) && *clause == h.clause)
+        })
+        .collect()
+}
+
+/// The weight of the key-term groups `text` holds (generic words count half).
+pub fn term_weight(terms: &[Vec<String>], text: &str) -> f64 {
+    let hay = compact(text);
+    terms
+        .iter()
+        .filter(|g| covered(g, &hay))
+        .map(|g| weight(g))
+        .sum()
 }
 
 /// The specific (not generic) key terms with their synonyms, flattened.
@@ -340,6 +462,47 @@ fn segments(text: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The lead-in of a list: "…有下列行为之一的，…", "…应当符合下列条件：".
+fn is_lead_in(segment: &str) -> bool {
+    !is_list_item(segment) && (segment.ends_with([':', '：']) || segment.contains("下列"))
+}
+
+/// Whether `text` states a quantity: a number other than an article's, a list item's or a
+/// table's own (第三十七条, （三）, 表2 are labels, not answers).
+pub fn states_quantity(text: &str) -> bool {
+    let normalized = crate::numerals::normalize(text);
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut kept = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // 第…条/款/项/章/节 and 表N: labels.
+        if c == '第' || c == '表' {
+            let end = (i + 1..chars.len().min(i + 10))
+                .find(|&j| !(chars[j].is_ascii_digit() || chars[j] == '.'));
+            if let Some(end) = end
+                && end > i + 1
+                && (c == '表' || matches!(chars[end], '条' | '款' | '项' | '章' | '节'))
+            {
+                i = end + 1;
+                continue;
+            }
+        }
+        // (3) / （3）: an item's number.
+        if matches!(c, '(' | '（')
+            && let Some(end) =
+                (i + 1..chars.len().min(i + 5)).find(|&j| matches!(chars[j], ')' | '）'))
+            && chars[i + 1..end].iter().all(char::is_ascii_digit)
+        {
+            i = end + 1;
+            continue;
+        }
+        kept.push(c);
+        i += 1;
+    }
+    !crate::numerals::numbers(&kept).is_empty()
 }
 
 /// An item of an enumerated list: （一）, (一), 一、, 1., 1、
@@ -506,7 +669,7 @@ pub fn focus_parts(
             if !keep[i] {
                 continue;
             }
-            let lead_in = body[i].ends_with([':', '：']) || body[i].contains("下列");
+            let lead_in = is_lead_in(body[i]);
             let mut j = i + 1;
             // Items, and the clauses that qualify an item (“；其中，…”) inside the list.
             while lead_in
@@ -520,6 +683,27 @@ pub fn focus_parts(
             }
             if i + 1 < body.len() && is_qualifier(body[i + 1]) {
                 keep[i + 1] = true;
+            }
+        }
+        // A kept item brings the lead-in that gives it force ("有下列行为之一的，…处…罚款：
+        // …（三）未按照规定提交执行报告"): an item alone states no penalty and no duty.
+        for i in 0..body.len() {
+            if !(keep[i] && is_list_item(body[i])) {
+                continue;
+            }
+            // Back over the items before it, then the lead-in's segments up to its 下列.
+            let mut j = i;
+            while j > 0 && is_list_item(body[j - 1]) {
+                j -= 1;
+            }
+            for k in (j.saturating_sub(3)..j).rev() {
+                if is_list_item(body[k]) {
+                    break;
+                }
+                keep[k] = true;
+                if body[k].contains("下列") {
+                    break;
+                }
             }
         }
         let items = item.iter().filter(|x| **x).count();

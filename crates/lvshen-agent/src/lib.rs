@@ -401,7 +401,14 @@ impl<'a> Agent<'a> {
         let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
         // Passages holding more of the question's terms first (search order breaks ties):
         // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
-        let mut hits = evidence::rank_by_terms(&terms, hits, tools::wants_approvals(question));
+        let ranking = evidence::Ranking {
+            approvals_wanted: tools::wants_approvals(question),
+            wants_number: wants_number(question),
+            list_noun: question::asks_list(question)
+                .then(|| question::list_noun(question))
+                .flatten(),
+        };
+        let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a
         // question about existing enterprises; otherwise the table in force comes first.
         if !question.contains("现有") {
@@ -499,12 +506,13 @@ impl<'a> Agent<'a> {
                 method = "model".to_owned();
             }
         }
-        // A quantity was asked for and none survived verification: quote the passage.
+        // A quantity was asked for and none survived verification: quote the passage (for a
+        // question that asks several things, the best passage for each part).
         if writer.is_empty() || wants_number(question) && !writer.has_number() {
             if !writer.is_empty() {
                 method = "model+extract".to_owned();
             }
-            writer.extract(on_text);
+            writer.extract(&parts[1..], on_text);
         }
         let (answer, citations, ungrounded) = writer.finish();
         Ok(Answer {
@@ -640,14 +648,29 @@ impl<'e> AnswerWriter<'e> {
         self.text.push_str(&piece);
     }
 
-    /// The best passage, quoted (the succession table's sentence is already said).
-    fn extract(&mut self, on_text: &mut dyn FnMut(&str)) {
-        if let Some((i, e)) = self
-            .evidence
-            .iter()
-            .enumerate()
-            .find(|(_, e)| e.source != tools::SUCCESSION_SOURCE)
-        {
+    /// The best passage, quoted (the succession table's sentence is already said); for a
+    /// question in several `parts`, also the best passage for each part that the first does
+    /// not answer as well (新建 and 在用 limits stand in two tables).
+    fn extract(&mut self, parts: &[Vec<Vec<String>>], on_text: &mut dyn FnMut(&str)) {
+        let candidates: Vec<usize> = (0..self.evidence.len())
+            .filter(|&i| self.evidence[i].source != tools::SUCCESSION_SOURCE)
+            .collect();
+        let Some(&first) = candidates.first() else {
+            return;
+        };
+        let mut chosen = vec![first];
+        for terms in parts {
+            let score = |i: usize| evidence::term_weight(terms, &self.evidence[i].support());
+            let best = candidates
+                .iter()
+                .copied()
+                .fold(first, |b, i| if score(i) > score(b) { i } else { b });
+            if !chosen.contains(&best) && chosen.len() < 3 {
+                chosen.push(best);
+            }
+        }
+        for i in chosen {
+            let e = &self.evidence[i];
             let text = format!("依据{}：{}", e.label(), e.text.trim_end_matches('。'));
             self.push(&text, &[i], on_text);
         }

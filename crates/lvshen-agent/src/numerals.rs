@@ -61,8 +61,9 @@ pub fn normalize(text: &str) -> String {
     scale_wan(&out)
 }
 
-/// `20万` → `200000`, `1.5万` → `15000`: Arabic digits with 万, as fines are written in
-/// regulations (`20万元`) while laws write `二十万元`; both must compare as the same value.
+/// `20万` → `200000`, `1.5万` → `15000`, `5千` → `5000`: Arabic digits with 万 or 千, as fines
+/// are written in regulations (`20万元`, `5千元`) while laws write `二十万元`, `五千元`; both
+/// must compare as the same value.
 fn scale_wan(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -74,11 +75,15 @@ fn scale_wan(text: &str) -> String {
                 i += 1;
             }
             let digits: String = chars[start..i].iter().collect();
-            let wan = chars.get(i) == Some(&'万')
-                && !chars.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+            let scale = match chars.get(i) {
+                Some('万') => 10_000.0,
+                Some('千') => 1_000.0,
+                _ => 0.0,
+            };
+            let scaled_unit = scale > 0.0 && !chars.get(i + 1).is_some_and(|c| c.is_ascii_digit());
             match digits.parse::<f64>() {
-                Ok(v) if wan && digits.matches('.').count() <= 1 => {
-                    let scaled = v * 10_000.0;
+                Ok(v) if scaled_unit && digits.matches('.').count() <= 1 => {
+                    let scaled = v * scale;
                     if scaled.fract() == 0.0 {
                         out.push_str(&format!("{}", scaled as u64));
                     } else {
@@ -174,5 +179,8 @@ mod tests {
         assert_eq!(numbers("自受理之日起二十日内"), ["20"]);
         assert_eq!(numbers("GB 4287-2012 表2"), ["4287", "2012", "2"]);
         assert_eq!(numbers("第3.8条。"), ["3.8"]);
+        // Fines written with 万 / 千 after digits compare with the Chinese numerals.
+        assert_eq!(numbers("处每次5千元以上2万元以下"), ["5000", "20000"]);
+        assert_eq!(numbers("五千元以上五万元以下"), ["5000", "50000"]);
     }
 }

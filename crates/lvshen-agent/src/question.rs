@@ -171,6 +171,24 @@ pub fn asks_list(question: &str) -> bool {
     .any(|w| question.contains(w))
 }
 
+/// The kind of thing a list question asks for: the two characters after 哪些 / 哪几类 /
+/// 什么 (哪些单位 → 单位, 禁止哪些行为 → 行为, 具备什么条件 → 条件).
+pub fn list_noun(question: &str) -> Option<String> {
+    for marker in ["哪几类", "哪几种", "哪几项", "哪些", "哪几", "什么"] {
+        if let Some(i) = question.find(marker) {
+            let noun: String = question[i + marker.len()..]
+                .chars()
+                .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .take(2)
+                .collect();
+            if noun.chars().count() == 2 && !noun.starts_with(['是', '的', '要', '应', '需']) {
+                return Some(noun);
+            }
+        }
+    }
+    None
+}
+
 /// Whether a hit is (a part of) the named document.
 pub fn hit_is(named: &Named, hit: &Hit) -> bool {
     match named {

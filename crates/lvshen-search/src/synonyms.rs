@@ -36,6 +36,7 @@ pub const GROUPS: &[&[&str]] = &[
     &["环评文件", "环境影响评价文件", "环评类别"],
     &["罚款", "处罚", "罚则"],
     &["有效期", "有效期限"],
+    &["收费", "收取"],
 ];
 
 /// The other members of every group `term` belongs to.

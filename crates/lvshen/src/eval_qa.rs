@@ -108,10 +108,10 @@ struct QaReport {
 /// Whether `answer` states `fact`: numbers compare as values, text by containment.
 fn states(answer: &str, fact: &str) -> bool {
     let fact_numbers = numerals::numbers(fact);
-    // A number, or a number of 万 (fines: 20万 = 二十万 = 200000).
+    // A number, or a number of 万 or 千 (fines: 20万 = 二十万 = 200000, 5千 = 五千).
     let fact_text: String = fact
         .chars()
-        .filter(|c| !c.is_ascii_digit() && *c != '.' && *c != '万')
+        .filter(|c| !c.is_ascii_digit() && *c != '.' && *c != '万' && *c != '千')
         .collect();
     if fact_numbers.len() == 1 && fact_text.trim().is_empty() {
         return numerals::numbers(answer).contains(&fact_numbers[0]);
