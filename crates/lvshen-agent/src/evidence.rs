@@ -111,12 +111,17 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         }
         out.push(group);
     }
-    // A class (2类区, Ⅲ类水质) is one term: the segmenter cuts it into 2 and 类区, and a
-    // table that says "2类60/50" holds neither 类区 nor a bare 2 that means the class.
+    // A class (2类区, Ⅲ类水质) or a table (表2) is one term: the segmenter cuts it into 2 and
+    // 类区, and a table that says "2类60/50" holds neither 类区 nor a bare 2 that means the
+    // class; a bare 2 is in every date.
     let classes = classes(question);
     if !classes.is_empty() {
         out.retain(|g| {
-            !(g[0] == "类区" || classes.iter().any(|c| c.trim_end_matches('类') == g[0]))
+            !(g[0] == "类区"
+                || g[0] == "表"
+                || classes
+                    .iter()
+                    .any(|c| c.trim_end_matches('类').trim_start_matches('表') == g[0]))
         });
         for c in classes {
             if !out.iter().any(|g| g[0] == c) {
@@ -134,10 +139,21 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// The classes a question names: 2类 (of 2类区), Ⅲ类 (of Ⅲ类水质).
+/// The classes and tables a question names: 2类 (of 2类区), Ⅲ类 (of Ⅲ类水质), 表2.
 fn classes(question: &str) -> Vec<String> {
     let chars: Vec<char> = question.chars().collect();
     let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '表' {
+            let digits: String = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .collect();
+            if !digits.is_empty() {
+                out.push(format!("表{digits}"));
+            }
+        }
+    }
     for (i, c) in chars.iter().enumerate() {
         if *c != '类' || i == 0 {
             continue;
@@ -465,48 +481,18 @@ fn segments(text: &str) -> Vec<&str> {
 }
 
 /// The lead-in of a list: "…有下列行为之一的，…", "…应当符合下列条件：".
-fn is_lead_in(segment: &str) -> bool {
+pub(crate) fn is_lead_in(segment: &str) -> bool {
     !is_list_item(segment) && (segment.ends_with([':', '：']) || segment.contains("下列"))
 }
 
 /// Whether `text` states a quantity: a number other than an article's, a list item's or a
 /// table's own (第三十七条, （三）, 表2 are labels, not answers).
 pub fn states_quantity(text: &str) -> bool {
-    let normalized = crate::numerals::normalize(text);
-    let chars: Vec<char> = normalized.chars().collect();
-    let mut kept = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        // 第…条/款/项/章/节 and 表N: labels.
-        if c == '第' || c == '表' {
-            let end = (i + 1..chars.len().min(i + 10))
-                .find(|&j| !(chars[j].is_ascii_digit() || chars[j] == '.'));
-            if let Some(end) = end
-                && end > i + 1
-                && (c == '表' || matches!(chars[end], '条' | '款' | '项' | '章' | '节'))
-            {
-                i = end + 1;
-                continue;
-            }
-        }
-        // (3) / （3）: an item's number.
-        if matches!(c, '(' | '（')
-            && let Some(end) =
-                (i + 1..chars.len().min(i + 5)).find(|&j| matches!(chars[j], ')' | '）'))
-            && chars[i + 1..end].iter().all(char::is_ascii_digit)
-        {
-            i = end + 1;
-            continue;
-        }
-        kept.push(c);
-        i += 1;
-    }
-    !crate::numerals::numbers(&kept).is_empty()
+    !crate::numerals::quantities(text).is_empty()
 }
 
 /// An item of an enumerated list: （一）, (一), 一、, 1., 1、
-fn is_list_item(segment: &str) -> bool {
+pub(crate) fn is_list_item(segment: &str) -> bool {
     let t = segment.trim_start();
     if t.starts_with(['（', '(']) {
         return t
@@ -532,7 +518,7 @@ pub fn has_case_split(text: &str) -> bool {
 }
 
 /// A clause that qualifies the one before it in the same sentence: a case split.
-fn is_qualifier(segment: &str) -> bool {
+pub(crate) fn is_qualifier(segment: &str) -> bool {
     let t = segment.trim_start();
     [
         "需要",

@@ -443,7 +443,8 @@ impl<'a> Agent<'a> {
         }
         tracing::debug!(terms = ?terms, coverage = coverage.ratio, "retrieval");
         let specific = evidence::specific_terms(&terms);
-        let mut writer = AnswerWriter::new(&evidence, question, specific);
+        let claims = verify::Claims::new(&evidence, &terms);
+        let mut writer = AnswerWriter::new(&evidence, question, specific, claims);
         let mut method = "extract".to_owned();
         if let Some(found) = &status {
             // Deterministic, from the table: the law's status opens the answer.
@@ -565,10 +566,17 @@ struct AnswerWriter<'e> {
     order: Vec<usize>,
     dropped: Vec<Dropped>,
     seen: Vec<String>,
+    /// The quantities of the evidence a claim may state ([`verify::Claims`]).
+    claims: verify::Claims,
 }
 
 impl<'e> AnswerWriter<'e> {
-    fn new(evidence: &'e [Evidence], question: &'e str, terms: Vec<String>) -> Self {
+    fn new(
+        evidence: &'e [Evidence],
+        question: &'e str,
+        terms: Vec<String>,
+        claims: verify::Claims,
+    ) -> Self {
         AnswerWriter {
             evidence,
             question,
@@ -578,6 +586,7 @@ impl<'e> AnswerWriter<'e> {
             order: Vec::new(),
             dropped: Vec::new(),
             seen: Vec::new(),
+            claims,
         }
     }
 
@@ -616,12 +625,35 @@ impl<'e> AnswerWriter<'e> {
                 });
             }
             Ok(v) => {
+                // The claim as a whole: its quantities must be the question's, as the best
+                // passage states them.
+                let checked = self
+                    .claims
+                    .check_wording(&v.text, &self.terms)
+                    .and_then(|()| self.claims.check(&v.text));
+                let cites = match checked {
+                    Ok(used) => {
+                        let mut cites = v.cites.clone();
+                        cites.extend(used);
+                        cites.sort_unstable();
+                        cites.dedup();
+                        cites
+                    }
+                    Err(reason) => {
+                        tracing::debug!(sentence = %v.text, %reason, "claim dropped");
+                        self.dropped.push(Dropped {
+                            sentence: sentence.trim().to_owned(),
+                            reason,
+                        });
+                        return;
+                    }
+                };
                 let key = evidence::compact(&v.text);
                 if self.seen.contains(&key) {
                     return;
                 }
                 self.seen.push(key);
-                self.push(&v.text, &v.cites, on_text);
+                self.push(&v.text, &cites, on_text);
             }
             Err(d) => {
                 tracing::debug!(sentence = %d.sentence, reason = %d.reason, "sentence dropped");

@@ -45,6 +45,20 @@ pub fn normalize(text: &str) -> String {
         run.clear();
     };
     for c in text.chars() {
+        // Roman numerals of classes (Ⅲ类) are written in ASCII just as often (III类).
+        let roman = match c {
+            'Ⅰ' => Some("I"),
+            'Ⅱ' => Some("II"),
+            'Ⅲ' => Some("III"),
+            'Ⅳ' => Some("IV"),
+            'Ⅴ' => Some("V"),
+            _ => None,
+        };
+        if let Some(r) = roman {
+            flush(&mut run, &mut out);
+            out.push_str(r);
+            continue;
+        }
         let c = match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' => '.',
@@ -126,6 +140,103 @@ pub fn numbers(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` normalised ([`normalize`]) without the numbers that are labels: 第…条/款/项/章/节,
+/// 表N and an item's （N）.
+pub fn without_labels(text: &str) -> String {
+    let chars: Vec<char> = normalize(text).chars().collect();
+    let mut kept = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '第' || c == '表' {
+            let end = (i + 1..chars.len().min(i + 10))
+                .find(|&j| !(chars[j].is_ascii_digit() || chars[j] == '.'));
+            if let Some(end) = end
+                && end > i + 1
+                && (c == '表' || matches!(chars[end], '条' | '款' | '项' | '章' | '节'))
+            {
+                kept.push(c);
+                i = end;
+                continue;
+            }
+        }
+        if matches!(c, '(' | '（')
+            && let Some(end) =
+                (i + 1..chars.len().min(i + 5)).find(|&j| matches!(chars[j], ')' | '）'))
+            && chars[i + 1..end].iter().all(char::is_ascii_digit)
+        {
+            i = end + 1;
+            continue;
+        }
+        kept.push(c);
+        i += 1;
+    }
+    kept
+}
+
+/// The quantities `text` states, labels aside ([`without_labels`]), in order: a range
+/// ("十万元以上一百万元以下", "6～9", "30至45日") is one group of two numbers, any other
+/// number a group of one.
+pub fn quantities(text: &str) -> Vec<Vec<String>> {
+    let chars: Vec<char> = without_labels(text).chars().collect();
+    // (value, start, end) of each number.
+    let mut found: Vec<(String, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            found.push((canonical(&run), start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut k = 0;
+    let follows = |end: usize, mark: char| chars.get(end) == Some(&mark);
+    while k < found.len() {
+        // A date is one quantity: 2015年1月1日, 2015-01-01.
+        if k + 2 < found.len() {
+            let (y, _, y_end) = &found[k];
+            let (m, m_start, m_end) = &found[k + 1];
+            let (d, d_start, d_end) = &found[k + 2];
+            let written = follows(*y_end, '年') && follows(*m_end, '月') && follows(*d_end, '日');
+            let iso = y.len() == 4
+                && follows(*y_end, '-')
+                && *m_start == y_end + 1
+                && follows(*m_end, '-')
+                && *d_start == m_end + 1;
+            if (written && *m_start == y_end + 1 && *d_start == m_end + 1) || iso {
+                out.push(vec![format!("{y}-{m}-{d}")]);
+                k += 3;
+                continue;
+            }
+        }
+        let (value, _, end) = &found[k];
+        if let Some((next, start, _)) = found.get(k + 1) {
+            let between: String = chars[*end..*start].iter().collect();
+            let joined = between.chars().count() <= 8
+                && ["以上", "至", "～", "~", "-", "—", "－", "到"]
+                    .iter()
+                    .any(|m| between.contains(m));
+            if joined {
+                out.push(vec![value.clone(), next.clone()]);
+                k += 2;
+                continue;
+            }
+        }
+        out.push(vec![value.clone()]);
+        k += 1;
+    }
+    out
+}
+
 fn canonical(number: &str) -> String {
     if number.contains('.') {
         let trimmed = number.trim_end_matches('0').trim_end_matches('.');
@@ -182,5 +293,21 @@ mod tests {
         // Fines written with 万 / 千 after digits compare with the Chinese numerals.
         assert_eq!(numbers("处每次5千元以上2万元以下"), ["5000", "20000"]);
         assert_eq!(numbers("五千元以上五万元以下"), ["5000", "50000"]);
+    }
+
+    #[test]
+    fn quantities_keep_ranges_together_and_skip_labels() {
+        assert_eq!(
+            quantities("第一千一百零四条 处十万元以上一百万元以下的罚款"),
+            [vec!["100000", "1000000"]]
+        );
+        assert_eq!(
+            quantities("（三）有效期为5年，pH 6～9"),
+            [vec!["5"], vec!["6", "9"]]
+        );
+        assert_eq!(quantities("依据表2和第十四条"), Vec::<Vec<String>>::new());
+        // A date is one quantity, however it is written.
+        assert_eq!(quantities("自2015年1月1日起"), [vec!["2015-1-1"]]);
+        assert_eq!(quantities("2015-01-01起"), [vec!["2015-1-1"]]);
     }
 }

@@ -206,11 +206,154 @@ pub fn verify_sentence_with(
     }
     let joined: String = cites.iter().map(|&i| supports[i].as_str()).collect();
     if overlap(&text, &joined) < MIN_OVERLAP {
-        return Err(drop("与所引依据的内容重合过少"));
+        // A wrong marker: the citation moves to the passage the sentence reads like, as long
+        // as that passage still holds every number the sentence states.
+        match best {
+            Some(i)
+                if overlap(&text, &supports[i]) >= MIN_OVERLAP
+                    && numerals::numbers(&text).iter().all(|n| backs(i, n)) =>
+            {
+                cites = vec![i];
+            }
+            _ => return Err(drop("与所引依据的内容重合过少")),
+        }
     }
     cites.sort_unstable();
     cites.dedup();
     Ok(Verified { text, cites })
+}
+
+/// The quantities of the evidence that answer the question: for each piece of a passage
+/// (split at 。；) that states a quantity, the passage it is in and how well the piece, read
+/// with what gives it meaning, covers the question's key terms. A list item is read with its
+/// lead-in, a lead-in with its items, a qualifying clause (拒不改正的… / 情节严重的…) with the
+/// clause it qualifies; every piece with its passage's title and clause.
+#[derive(Debug, Clone)]
+pub struct Claims {
+    pieces: Vec<ClaimPiece>,
+}
+
+#[derive(Debug, Clone)]
+struct ClaimPiece {
+    evidence: usize,
+    numbers: Vec<String>,
+    score: f64,
+    /// The piece with what gives it meaning, compacted.
+    context: String,
+}
+
+impl Claims {
+    pub fn new(evidence: &[Evidence], terms: &[Vec<String>]) -> Self {
+        use crate::evidence::{is_lead_in, is_list_item, is_qualifier, term_weight};
+        let mut pieces = Vec::new();
+        for (i, e) in evidence.iter().enumerate() {
+            let parts: Vec<&str> = e
+                .text
+                .split(['。', '；', ';', '\n'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let label = e.label();
+            for (p, piece) in parts.iter().enumerate() {
+                let numbers: Vec<String> = numerals::quantities(piece).concat();
+                let mut context = vec![label.clone(), (*piece).to_owned()];
+                // A qualifier is read with the clause it qualifies.
+                let mut head = p;
+                while head > 0 && is_qualifier(parts[head]) {
+                    head -= 1;
+                    context.push(parts[head].to_owned());
+                }
+                // A lead-in with its items; an item with its lead-in.
+                if is_lead_in(parts[head]) || parts.get(head + 1).is_some_and(|n| is_lead_in(n)) {
+                    context.extend(
+                        parts[head + 1..]
+                            .iter()
+                            .skip_while(|x| !is_list_item(x))
+                            .take_while(|x| is_list_item(x))
+                            .map(|x| (*x).to_owned()),
+                    );
+                }
+                if is_list_item(parts[head])
+                    && let Some(lead) = (0..head).rev().find(|&j| is_lead_in(parts[j]))
+                {
+                    context.push(parts[lead].to_owned());
+                }
+                let context = context.concat();
+                pieces.push(ClaimPiece {
+                    evidence: i,
+                    numbers,
+                    score: term_weight(terms, &context),
+                    context: compact(&context),
+                });
+            }
+        }
+        Claims { pieces }
+    }
+
+    /// Checks the quantities of a sentence as claims: each (a range as a whole, "十万元以上
+    /// 一百万元以下") must stand in one piece, in order, and that piece must be among those
+    /// that best cover the question's terms — a number of another subject or condition in
+    /// the same passages ("生活垃圾处理单位…五十万元以上一百万元以下" for a question on
+    /// 自行监测) does not back the claim. Returns the evidence the quantities rest on.
+    pub fn check(&self, sentence: &str) -> Result<Vec<usize>, String> {
+        let groups = numerals::quantities(sentence);
+        if groups.is_empty() {
+            return Ok(Vec::new());
+        }
+        let stating = || self.pieces.iter().filter(|p| !p.numbers.is_empty());
+        let best = stating().map(|p| p.score).fold(0.0, f64::max);
+        let answering: Vec<&ClaimPiece> = stating().filter(|p| p.score >= best - 1e-9).collect();
+        let mut used = Vec::new();
+        for group in &groups {
+            let holds = |p: &ClaimPiece| {
+                p.numbers
+                    .windows(group.len())
+                    .any(|w| w.iter().zip(group).all(|(a, b)| a == b))
+            };
+            match answering.iter().find(|p| holds(p)) {
+                Some(p) => used.push(p.evidence),
+                None => {
+                    let what = group.join("—");
+                    return Err(if stating().any(holds) {
+                        format!("数值 {what} 在依据中属于另一事项或另一情形，不是所问的")
+                    } else {
+                        format!("数值 {what} 在依据的同一处不成立（可能拼接了不同条款的数字）")
+                    });
+                }
+            }
+        }
+        used.sort_unstable();
+        used.dedup();
+        Ok(used)
+    }
+}
+
+impl Claims {
+    /// Checks a sentence's wording as one claim: the question's terms it uses (subject,
+    /// condition) and most of its wording must stand in one piece of the evidence, read with
+    /// its lead-in or the clause it qualifies — not the subject from one sentence and the duty
+    /// from another ("印染企业…应当配套建设畜禽排泄物处理设施" joins 第十三条's clause on
+    /// 印染 with its clause on 畜禽养殖场).
+    pub fn check_wording(&self, sentence: &str, terms: &[String]) -> Result<(), String> {
+        let said = compact(sentence);
+        let used: Vec<String> = terms
+            .iter()
+            .map(|t| compact(t))
+            .filter(|t| !t.is_empty() && said.contains(t.as_str()))
+            // A term no piece holds is the question's own wording repeated (污水处理厂 for
+            // 城镇污水集中处理设施): it cannot tie the claim to a piece.
+            .filter(|t| self.pieces.iter().any(|p| p.context.contains(t.as_str())))
+            .collect();
+        let one_piece = self.pieces.iter().any(|p| {
+            used.iter().all(|t| p.context.contains(t.as_str()))
+                && overlap(sentence, &p.context) >= MIN_OVERLAP
+        });
+        if one_piece || self.pieces.is_empty() {
+            Ok(())
+        } else {
+            Err("所述主体、条件与结论不在依据的同一处（拼接了不同条款）".to_owned())
+        }
+    }
 }
 
 /// Whether a sentence only restates the question: almost all of its wording is the
@@ -316,6 +459,49 @@ mod tests {
         // A marker beyond the evidence is not kept.
         let v = verify_sentence("排污许可证有效期为5年。[7]", &evidence()).unwrap();
         assert_eq!(v.cites, vec![0]);
+    }
+
+    fn terms(words: &[&str]) -> Vec<Vec<String>> {
+        words.iter().map(|w| vec![(*w).to_owned()]).collect()
+    }
+
+    #[test]
+    fn a_claimed_range_must_be_the_questions_as_one_piece_states_it() {
+        let evidence = vec![ev(
+            "生态环境法典",
+            "第一千零八十六条",
+            "违反本法规定，有下列情形之一的，处二万元以上二十万元以下的罚款；（一）未对所排放的污染物自行监测；（二）未安装自动监测设备；违反本法规定，生活垃圾处理单位未安装监测设备的，处五万元以上五十万元以下的罚款；拒不改正的，处五十万元以上一百万元以下的罚款",
+        )];
+        let claims = Claims::new(&evidence, &terms(&["自行监测", "自动监测", "罚款"]));
+        assert!(
+            claims
+                .check("未开展自行监测的，罚款2万元以上20万元以下。")
+                .is_ok()
+        );
+        // A range of another subject in the same article.
+        let err = claims
+            .check("未开展自行监测的，罚款五十万元以上一百万元以下。")
+            .unwrap_err();
+        assert!(err.contains("另一事项"), "{err}");
+        // Two bounds spliced from two ranges.
+        let err = claims
+            .check("未开展自行监测的，罚款2万元以上100万元以下。")
+            .unwrap_err();
+        assert!(err.contains("同一处"), "{err}");
+    }
+
+    #[test]
+    fn a_claim_may_not_join_the_subject_of_one_clause_to_the_duty_of_another() {
+        let evidence = vec![ev(
+            "浙江省曹娥江流域水环境保护条例",
+            "第十三条",
+            "重点保护区内已建成的印染、电镀等工业类重污染企业，由县级以上人民政府责令限期转型改造或者关闭、搬迁；流域内其他区域新建畜禽养殖场的，应当配套建设畜禽排泄物和污水处理设施",
+        )];
+        let claims = Claims::new(&evidence, &terms(&["印染", "企业"]));
+        let spliced = "印染企业要配套建设畜禽排泄物和污水处理设施。";
+        assert!(claims.check_wording(spliced, &["印染".to_owned()]).is_err());
+        let faithful = "已建成的印染企业由县级以上人民政府责令限期转型改造或者关闭、搬迁。";
+        assert!(claims.check_wording(faithful, &["印染".to_owned()]).is_ok());
     }
 
     #[test]
