@@ -360,6 +360,11 @@ pub fn term_weight(terms: &[Vec<String>], text: &str) -> f64 {
         .sum()
 }
 
+/// The weight of all of `terms` (what a passage holding every one of them scores).
+pub fn total_weight(terms: &[Vec<String>]) -> f64 {
+    terms.iter().map(|g| weight(g)).sum()
+}
+
 /// The specific (not generic) key terms with their synonyms, flattened.
 pub fn specific_terms(terms: &[Vec<String>]) -> Vec<String> {
     terms

@@ -423,14 +423,46 @@ impl<'a> Agent<'a> {
         }
         // A question that asks several things (two question marks, 分别/各, 和): the
         // passages keep what answers each part.
+        let named_parts: Vec<(String, Vec<Vec<String>>)> = question::parts(question)
+            .into_iter()
+            .map(|p| {
+                let t = evidence::key_terms(&self.jieba, &p);
+                (p, t)
+            })
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
         let parts: Vec<Vec<Vec<String>>> = std::iter::once(terms.clone())
-            .chain(
-                question::parts(question)
-                    .iter()
-                    .map(|p| evidence::key_terms(&self.jieba, p)),
-            )
+            .chain(named_parts.iter().map(|(_, t)| t.clone()))
             .filter(|t| !t.is_empty())
             .collect();
+        // A legal question whose best passages are all past approvals has no rule to rest
+        // on: a precedent is not presented as the rule.
+        if !tool_evidence
+            && !ranking.approvals_wanted
+            && !hits.is_empty()
+            && hits.iter().take(room).all(|h| h.doc_type == "approval")
+        {
+            let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
+                .iter()
+                .map(Citation::of)
+                .collect();
+            let text = format!(
+                "{REFUSAL}：检索到的只有过往审批案例，没有可作为依据的法规或标准条款；案例不能代替规定作答。"
+            );
+            on_text(&text);
+            return Ok(Answer {
+                answer: text,
+                citations: Vec::new(),
+                refused: true,
+                closest,
+                tools: tools_used,
+                method: "precedent_only".to_owned(),
+                ungrounded: Vec::new(),
+                retrieval_query: query,
+                coverage,
+                seconds: started.elapsed().as_secs_f64(),
+            });
+        }
         evidence.extend(evidence::focus_parts(
             &parts,
             &hits,
@@ -513,7 +545,7 @@ impl<'a> Agent<'a> {
             if !writer.is_empty() {
                 method = "model+extract".to_owned();
             }
-            writer.extract(&parts[1..], on_text);
+            writer.extract(&named_parts, on_text);
         }
         let (answer, citations, ungrounded) = writer.finish();
         Ok(Answer {
@@ -682,8 +714,9 @@ impl<'e> AnswerWriter<'e> {
 
     /// The best passage, quoted (the succession table's sentence is already said); for a
     /// question in several `parts`, also the best passage for each part that the first does
-    /// not answer as well (新建 and 在用 limits stand in two tables).
-    fn extract(&mut self, parts: &[Vec<Vec<String>>], on_text: &mut dyn FnMut(&str)) {
+    /// not answer as well (新建 and 在用 limits stand in two tables), and a part no passage
+    /// answers is said to be unsupported rather than left out.
+    fn extract(&mut self, parts: &[(String, Vec<Vec<String>>)], on_text: &mut dyn FnMut(&str)) {
         let candidates: Vec<usize> = (0..self.evidence.len())
             .filter(|&i| self.evidence[i].source != tools::SUCCESSION_SOURCE)
             .collect();
@@ -691,13 +724,16 @@ impl<'e> AnswerWriter<'e> {
             return;
         };
         let mut chosen = vec![first];
-        for terms in parts {
+        let mut unsupported = Vec::new();
+        for (part, terms) in parts {
             let score = |i: usize| evidence::term_weight(terms, &self.evidence[i].support());
             let best = candidates
                 .iter()
                 .copied()
                 .fold(first, |b, i| if score(i) > score(b) { i } else { b });
-            if !chosen.contains(&best) && chosen.len() < 3 {
+            if score(best) < 0.6 * evidence::total_weight(terms) {
+                unsupported.push(part.clone());
+            } else if !chosen.contains(&best) && chosen.len() < 3 {
                 chosen.push(best);
             }
         }
@@ -705,6 +741,11 @@ impl<'e> AnswerWriter<'e> {
             let e = &self.evidence[i];
             let text = format!("依据{}：{}", e.label(), e.text.trim_end_matches('。'));
             self.push(&text, &[i], on_text);
+        }
+        for part in unsupported {
+            let piece = format!("关于“{part}”，知识库中未找到依据。");
+            on_text(&piece);
+            self.text.push_str(&piece);
         }
     }
 
