@@ -258,6 +258,9 @@ pub struct Ranking {
     /// The kind of thing a list question asks for (哪些单位 → 单位): an article that lists
     /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
     pub list_noun: Option<String>,
+    /// A document the answer is sought in first: the Code, when the question names a law it
+    /// replaced.
+    pub prefer_doc: Option<String>,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -282,6 +285,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if ranking.wants_number && !states_quantity(&hit.text) {
                 score -= 1.0;
+            }
+            if let Some(doc) = &ranking.prefer_doc
+                && bare_title(&hit.doc) == bare_title(doc)
+            {
+                score += 1.5;
             }
             if let Some(noun) = &ranking.list_noun {
                 match lists_kind(&hit.text, noun) {

@@ -254,6 +254,17 @@ impl<'a> Agent<'a> {
             });
         }
         let query = Self::retrieval_query(question, history);
+        // A law the question names that was repealed by the date of the answer: its name is
+        // the question's frame (按照《水污染防治法》，…), not its subject; the answer is
+        // sought without it, in the law that took it over first.
+        let status = self
+            .options
+            .as_of
+            .and_then(|as_of| tools::law_status(question, as_of));
+        let query = match &status {
+            Some(found) if found.successor_doc.is_some() => strip_name(&query, &found.named_as),
+            _ => query,
+        };
         let terms = evidence::key_terms(&self.jieba, &query);
         let search = |query: &str, top_k: usize, doc_type| {
             self.index
@@ -271,10 +282,6 @@ impl<'a> Agent<'a> {
         let mut evidence: Vec<Evidence> = Vec::new();
         // A law the question names that was repealed by the date of the answer: say so
         // first, from the succession table, and look up the articles that carry it now.
-        let status = self
-            .options
-            .as_of
-            .and_then(|as_of| tools::law_status(question, as_of));
         if let Some(found) = &status {
             tools_used.push("law_status".to_owned());
             evidence.push(found.evidence.clone());
@@ -358,6 +365,7 @@ impl<'a> Agent<'a> {
             }
             hits = merged;
         }
+        let successor_doc = status.as_ref().and_then(|f| f.successor_doc.clone());
         if tools::wants_approvals(question) {
             let approval_query = match filing {
                 Some(f) => format!("{query} {}", f.profile()),
@@ -407,6 +415,7 @@ impl<'a> Agent<'a> {
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
+            prefer_doc: successor_doc,
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a
@@ -560,6 +569,30 @@ impl<'a> Agent<'a> {
             coverage,
             seconds: started.elapsed().as_secs_f64(),
         })
+    }
+}
+
+/// `query` without the name of a law (and the 《》, 按照/根据/依据 and comma around it).
+fn strip_name(query: &str, name: &str) -> String {
+    let mut q = query
+        .replace(&format!("《{name}》"), "")
+        .replace(&format!("《中华人民共和国{name}》"), "")
+        .replace(&format!("中华人民共和国{name}"), "")
+        .replace(name, "");
+    for frame in ["按照", "根据", "依据", "依照"] {
+        q = q
+            .replace(&format!("{frame}，"), "")
+            .replace(&format!("{frame},"), "");
+        if let Some(rest) = q.strip_prefix(frame) {
+            q = rest.to_owned();
+        }
+    }
+    let q = q.replace("规定，", "").replace("规定的", "");
+    let q = q.trim_start_matches(['，', ',', ' ']).trim().to_owned();
+    if q.chars().count() < 4 {
+        query.to_owned()
+    } else {
+        q
     }
 }
 

@@ -25,6 +25,12 @@ pub struct LawStatusFinding {
     pub status_only: bool,
     /// The successor articles, for retrieval ("生态环境法典 第一千零九十五条").
     pub successor_query: String,
+    /// The name the question calls the law by (环境保护法): the frame of the question, not
+    /// its subject — left out of the terms the answer is sought with.
+    pub named_as: String,
+    /// The law in force that took it over (the Code), when one did: the answer is sought
+    /// in it first.
+    pub successor_doc: Option<String>,
 }
 
 /// Words of a question about a law's validity.
@@ -48,10 +54,12 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         return None;
     }
     let q = compact(question);
-    let doc = book.documents.iter().find(|d| {
+    let (doc, named_as) = book.documents.iter().find_map(|d| {
         std::iter::once(&d.title)
             .chain(&d.aliases)
-            .any(|name| name.chars().count() >= 3 && q.contains(&compact(name)))
+            .filter(|name| name.chars().count() >= 3 && q.contains(&compact(name)))
+            .max_by_key(|name| name.chars().count())
+            .map(|name| (d, name.clone()))
     })?;
     let LawStatus::Repealed { on, by, kind } = book.status(&doc.title, as_of) else {
         return None;
@@ -105,6 +113,8 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         sentence,
         status_only,
         successor_query: successors.join(" "),
+        named_as,
+        successor_doc: (by == book.code).then(|| book.code.clone()),
     })
 }
 
