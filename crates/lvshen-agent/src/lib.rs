@@ -155,6 +155,32 @@ pub struct Answer {
     pub seconds: f64,
 }
 
+impl Answer {
+    /// A refusal: `text` (starting with [`REFUSAL`]), nothing cited, the closest sources.
+    fn refusal(
+        text: String,
+        closest: Vec<Citation>,
+        tools: Vec<String>,
+        method: &str,
+        retrieval_query: String,
+        coverage: Coverage,
+        started: Instant,
+    ) -> Self {
+        Answer {
+            answer: text,
+            citations: Vec::new(),
+            refused: true,
+            closest,
+            tools,
+            method: method.to_owned(),
+            ungrounded: Vec::new(),
+            retrieval_query,
+            coverage,
+            seconds: started.elapsed().as_secs_f64(),
+        }
+    }
+}
+
 /// Knobs of the pipeline.
 #[derive(Debug, Clone)]
 pub struct AgentOptions {
@@ -340,18 +366,15 @@ impl<'a> Agent<'a> {
             };
             let text = format!("{REFUSAL}：{what}，不能以其他文件的规定代替作答。");
             on_text(&text);
-            return Ok(Answer {
-                answer: text,
-                citations: Vec::new(),
-                refused: true,
+            return Ok(Answer::refusal(
+                text,
                 closest,
-                tools: tools_used,
-                method: "named_document".to_owned(),
-                ungrounded: Vec::new(),
-                retrieval_query: query,
-                coverage: evidence::coverage(&terms, &found, 5),
-                seconds: started.elapsed().as_secs_f64(),
-            });
+                tools_used,
+                "named_document",
+                query,
+                evidence::coverage(&terms, &found, 5),
+                started,
+            ));
         }
         let mut hits = search(&query, self.options.top_k, None)?;
         if let Some(found) = status.as_ref().filter(|f| !f.successor_query.is_empty()) {
@@ -393,18 +416,15 @@ impl<'a> Agent<'a> {
                 .map(Citation::of)
                 .collect();
             on_text(REFUSAL);
-            return Ok(Answer {
-                answer: REFUSAL.to_owned(),
-                citations: Vec::new(),
-                refused: true,
+            return Ok(Answer::refusal(
+                REFUSAL.to_owned(),
                 closest,
-                tools: tools_used,
-                method: "gate".to_owned(),
-                ungrounded: Vec::new(),
-                retrieval_query: query,
+                tools_used,
+                "gate",
+                query,
                 coverage,
-                seconds: started.elapsed().as_secs_f64(),
-            });
+                started,
+            ));
         }
         let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
         // Passages holding more of the question's terms first (search order breaks ties):
@@ -459,18 +479,15 @@ impl<'a> Agent<'a> {
                 "{REFUSAL}：检索到的只有过往审批案例，没有可作为依据的法规或标准条款；案例不能代替规定作答。"
             );
             on_text(&text);
-            return Ok(Answer {
-                answer: text,
-                citations: Vec::new(),
-                refused: true,
+            return Ok(Answer::refusal(
+                text,
                 closest,
-                tools: tools_used,
-                method: "precedent_only".to_owned(),
-                ungrounded: Vec::new(),
-                retrieval_query: query,
+                tools_used,
+                "precedent_only",
+                query,
                 coverage,
-                seconds: started.elapsed().as_secs_f64(),
-            });
+                started,
+            ));
         }
         evidence.extend(evidence::focus_parts(
             &parts,
