@@ -103,73 +103,6 @@ pub fn named(question: &str) -> Vec<Named> {
         }
         rest = tail;
     }
-    if !question.contains('《') {
-        for (title, tail) in plain_titles(question) {
-            out.push(match article_after(tail) {
-                Some(a) => Named::Article(title, a),
-                None => Named::Title(title),
-            });
-        }
-    }
-    out
-}
-
-/// Where a local or national document is issued from: a title without 《》 starts with it.
-const ISSUERS: &[&str] = &["浙江省", "绍兴市", "柯桥区", "上虞区", "越城区", "国家"];
-
-/// What a document's title ends with.
-const TITLE_ENDS: &[&str] = &[
-    "实施细则",
-    "管理办法",
-    "实施方案",
-    "暂行规定",
-    "办法",
-    "细则",
-    "条例",
-    "规定",
-    "规范",
-    "指南",
-    "方案",
-];
-
-/// Titles written without 《》 ("浙江省排污许可证管理实施细则对…"): an issuer, 4 to 16
-/// characters that are no question words, a title's ending; with the text after it.
-fn plain_titles(question: &str) -> Vec<(String, &str)> {
-    let mut out = Vec::new();
-    for issuer in ISSUERS {
-        let Some(at) = question.find(issuer) else {
-            continue;
-        };
-        let after = &question[at + issuer.len()..];
-        let body: String = after
-            .chars()
-            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .collect();
-        // The first title ending within the body after 4 to 16 characters of name (a title
-        // ends there: "…条例第十条规定了什么" is the 条例's article).
-        let found = TITLE_ENDS
-            .iter()
-            .filter_map(|end| {
-                body.match_indices(end)
-                    .map(|(i, _)| i + end.len())
-                    .filter(|&stop| {
-                        let name = &body[..stop];
-                        let n = name.chars().count() - end.chars().count();
-                        (4..=16).contains(&n)
-                            && ![
-                                "的", "哪些", "什么", "应当", "是否", "如何", "怎么", "对", "要求",
-                            ]
-                            .iter()
-                            .any(|w| name.contains(w))
-                    })
-                    .min()
-            })
-            .min();
-        if let Some(stop) = found {
-            let title = format!("{issuer}{}", &body[..stop]);
-            out.push((title, &after[stop..]));
-        }
-    }
     out
 }
 
@@ -301,20 +234,6 @@ mod tests {
 
     #[test]
     fn splits_questions_that_ask_several_things() {
-        assert_eq!(
-            named("浙江省排污许可证管理实施细则对许可证有效期是怎么规定的？"),
-            [Named::Title("浙江省排污许可证管理实施细则".to_owned())]
-        );
-        assert_eq!(
-            named("绍兴市大气污染防治条例第十条规定了什么？"),
-            [Named::Article(
-                "绍兴市大气污染防治条例".to_owned(),
-                "第十条".to_owned()
-            )]
-        );
-        // A province that requires something is no title.
-        assert!(named("浙江省规定哪些单位应当申领排污许可证后才能排放水污染物？").is_empty());
-        assert!(named("绍兴市对产生重污染的企业厂区雨水有什么要求？").is_empty());
         assert_eq!(
             parts("排污许可证有效期是几年？延续申请应在届满前多少日提出？").len(),
             2
