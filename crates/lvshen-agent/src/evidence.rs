@@ -5,6 +5,8 @@
 use jieba_rs::Jieba;
 use lvshen_search::{Hit, analyzer, synonyms};
 
+use crate::question::bare_title;
+
 /// Words that say what kind of answer is wanted, not what it is about.
 const QUESTION_WORDS: &[&str] = &[
     "多少",
@@ -327,16 +329,6 @@ pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
 
 fn is_article(clause: &str) -> bool {
     clause.starts_with('第') && clause.ends_with('条')
-}
-
-/// The title of a document without 《》, 中华人民共和国 and a bracketed date or edition.
-fn bare_title(doc: &str) -> String {
-    let t = doc
-        .trim()
-        .trim_start_matches('《')
-        .trim_start_matches("中华人民共和国");
-    let t = t.split(['(', '（', '》']).next().unwrap_or(t);
-    t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Drops a digest's summary of a law's article when the article's own text was found too:

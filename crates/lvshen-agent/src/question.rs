@@ -69,15 +69,15 @@ pub fn standard_numbers(question: &str) -> Vec<String> {
     out
 }
 
-fn bare(title: &str) -> String {
-    title
+/// A document title without 《》, "中华人民共和国", a bracketed date or edition, or spaces:
+/// the form titles are compared in.
+pub(crate) fn bare_title(title: &str) -> String {
+    let t = title
         .trim()
         .trim_start_matches('《')
-        .trim_end_matches('》')
-        .trim_start_matches("中华人民共和国")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+        .trim_start_matches("中华人民共和国");
+    let t = t.split(['(', '（', '》']).next().unwrap_or(t);
+    t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// What the question names.
@@ -92,7 +92,7 @@ pub fn named(question: &str) -> Vec<Named> {
         let Some(close) = after.find('》') else {
             break;
         };
-        let title = bare(&after[..close]);
+        let title = bare_title(&after[..close]);
         let tail = &after[close + '》'.len_utf8()..];
         if !title.is_empty() {
             let article = article_after(tail);
@@ -197,9 +197,8 @@ pub fn hit_is(named: &Named, hit: &Hit) -> bool {
             number.as_deref() == Some(n.as_str()) || normalize_number(&hit.doc).contains(n.as_str())
         }
         Named::Title(t) | Named::Article(t, _) => {
-            let doc = bare(&hit.doc);
             // Titles in the index carry a date in brackets (`环境保护法(2014-04-24)`).
-            let doc = doc.split(['(', '（']).next().unwrap_or(&doc).to_owned();
+            let doc = bare_title(&hit.doc);
             doc == *t
                 || (t.chars().count() >= 4
                     && (doc.contains(t.as_str())
