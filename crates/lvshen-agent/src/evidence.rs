@@ -80,6 +80,8 @@ const QUESTION_WORDS: &[&str] = &[
     "多大",
     "去年",
     "今年",
+    "方面",
+    "义务",
 ];
 
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
@@ -198,8 +200,36 @@ pub fn compact(text: &str) -> String {
         .collect()
 }
 
-fn covered(group: &[String], hay: &str) -> bool {
-    group.iter().any(|t| hay.contains(&compact(t)))
+/// Whether `hay` (compacted) holds one of the group's terms: as written, or — a compound of
+/// four or more Chinese characters — as its two parts in order, a few characters apart in one
+/// sentence ("燃油、燃气锅炉" holds 燃油锅炉, "大气环境质量和特征污染物监测" holds 环境监测).
+pub(crate) fn covered(group: &[String], hay: &str) -> bool {
+    group.iter().any(|t| {
+        let t = compact(t);
+        hay.contains(&t) || split_compound_in(&t, hay)
+    })
+}
+
+/// The most characters a compound's parts may stand apart and still name it.
+const COMPOUND_GAP: usize = 8;
+
+fn split_compound_in(term: &str, hay: &str) -> bool {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
+        return false;
+    }
+    (2..=chars.len() - 2).any(|cut| {
+        let head: String = chars[..cut].iter().collect();
+        let tail: String = chars[cut..].iter().collect();
+        hay.match_indices(&head).any(|(i, _)| {
+            let after = &hay[i + head.len()..];
+            after
+                .char_indices()
+                .take_while(|(_, c)| !matches!(c, '。' | '；' | '，' | '：' | ';' | ',' | ':'))
+                .take(COMPOUND_GAP + 1)
+                .any(|(j, _)| after[j..].starts_with(&tail))
+        })
+    })
 }
 
 /// Words every environmental text is full of: they say little about whether a passage is
@@ -277,11 +307,18 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .enumerate()
         .map(|(rank, hit)| {
             let hay = haystack(&hit);
-            let mut score: f64 = terms
-                .iter()
-                .filter(|g| covered(g, &hay))
-                .map(|g| weight(g))
-                .sum();
+            let held: Vec<&Vec<String>> = terms.iter().filter(|g| covered(g, &hay)).collect();
+            let mut score: f64 = held.iter().map(|g| weight(g)).sum();
+            // The terms said together, in one sentence ("伪造、变造、转让排污许可证的…罚款"),
+            // over the same terms strewn over a passage's several sentences.
+            if held.len() >= 2
+                && sentences_with_lead_in(&hit.text).iter().any(|s| {
+                    let s = compact(s);
+                    held.iter().all(|g| covered(g, &s))
+                })
+            {
+                score += 0.5;
+            }
             if !ranking.approvals_wanted && hit.doc_type == "approval" {
                 score -= 1.0;
             }
@@ -305,6 +342,43 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, hit)| hit).collect()
+}
+
+/// Hits reordered so that each part of a question in several parts has its best passage
+/// first ("伪造…和以欺骗手段取得…，分别罚款多少": the article on 伪造 ranks below three on
+/// 欺骗 by the whole question's terms). A part's best passage goes first only when it holds a
+/// term of that part no other part has; the rest keep their order.
+pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ranking) -> Vec<Hit> {
+    if parts.len() < 2 {
+        return hits;
+    }
+    let mut front: Vec<String> = Vec::new();
+    for (i, terms) in parts.iter().enumerate() {
+        let own: Vec<&Vec<String>> = terms
+            .iter()
+            .filter(|g| {
+                parts
+                    .iter()
+                    .enumerate()
+                    .all(|(j, other)| j == i || !other.iter().any(|o| o[0] == g[0]))
+            })
+            .collect();
+        let Some(best) = rank_by_terms(terms, hits.clone(), ranking)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        let hay = haystack(&best);
+        if own.iter().any(|g| covered(g, &hay)) && !front.contains(&best.chunk_id) {
+            front.push(best.chunk_id);
+        }
+    }
+    let (mut first, rest): (Vec<Hit>, Vec<Hit>) =
+        hits.into_iter().partition(|h| front.contains(&h.chunk_id));
+    first.sort_by_key(|h| front.iter().position(|c| *c == h.chunk_id));
+    first.extend(rest);
+    first
 }
 
 /// Whether `text` introduces a list (下列…) of the kind `noun`: `Some(true)` when the noun
@@ -485,6 +559,22 @@ fn segments(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The sentences of `text`, a list item read with its lead-in ("有下列行为之一的，…处…罚款：
+/// （一）未取得排污许可证排放污染物" says the penalty of the item).
+fn sentences_with_lead_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lead_in: Option<&str> = None;
+    for s in segments(text) {
+        if is_list_item(s) {
+            out.push(format!("{}{s}", lead_in.unwrap_or_default()));
+            continue;
+        }
+        lead_in = is_lead_in(s).then_some(s);
+        out.push(s.to_owned());
+    }
+    out
+}
+
 /// The lead-in of a list: "…有下列行为之一的，…", "…应当符合下列条件：".
 pub(crate) fn is_lead_in(segment: &str) -> bool {
     !is_list_item(segment) && (segment.ends_with([':', '：']) || segment.contains("下列"))
@@ -537,6 +627,12 @@ pub(crate) fn is_qualifier(segment: &str) -> bool {
         "并处",
         "对直接负责",
         "对符合条件",
+        // A condition on the clause before: "应当密闭；不能密闭的，应当设置…围挡".
+        "不能",
+        "无法",
+        "确需",
+        "达不到",
+        "不具备",
     ]
     .iter()
     .any(|m| t.starts_with(m))

@@ -377,6 +377,18 @@ impl<'a> Agent<'a> {
             ));
         }
         let mut hits = search(&query, self.options.top_k, None)?;
+        // A question in several parts: each part is looked up too, so that a part the whole
+        // question's search ranks low (伪造 beside 欺骗取得) still has its passages.
+        let asked_parts = question::parts(question);
+        if asked_parts.len() > 1 {
+            for part in &asked_parts {
+                for h in search(part, 3, None)? {
+                    if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
+                        hits.push(h);
+                    }
+                }
+            }
+        }
         if let Some(found) = status.as_ref().filter(|f| !f.successor_query.is_empty()) {
             // The successor articles first: the answer rests on the law in force.
             let mut merged = search(&found.successor_query, 3, None)?;
@@ -452,7 +464,7 @@ impl<'a> Agent<'a> {
         }
         // A question that asks several things (two question marks, 分别/各, 和): the
         // passages keep what answers each part.
-        let named_parts: Vec<(String, Vec<Vec<String>>)> = question::parts(question)
+        let named_parts: Vec<(String, Vec<Vec<String>>)> = asked_parts
             .into_iter()
             .map(|p| {
                 let t = evidence::key_terms(&self.jieba, &p);
@@ -460,6 +472,9 @@ impl<'a> Agent<'a> {
             })
             .filter(|(_, t)| !t.is_empty())
             .collect();
+        let part_terms: Vec<Vec<Vec<String>>> =
+            named_parts.iter().map(|(_, t)| t.clone()).collect();
+        let hits = evidence::each_part_first(&part_terms, hits, &ranking);
         let parts: Vec<Vec<Vec<String>>> = std::iter::once(terms.clone())
             .chain(named_parts.iter().map(|(_, t)| t.clone()))
             .filter(|t| !t.is_empty())

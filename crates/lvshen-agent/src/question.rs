@@ -149,10 +149,36 @@ pub fn parts(question: &str) -> Vec<String> {
             .filter(|p| p.chars().count() >= 2)
             .collect();
         if by_and.len() > 1 {
-            return by_and;
+            return share_tail(by_and);
         }
     }
     Vec::new()
+}
+
+/// "X和Y的Z各是多少" / "X和Y，分别罚款多少" split into "X" and "Y的Z各是多少": every part but
+/// the last gets what the last one asks of it (X的Z各是多少, X，分别罚款多少), so that each
+/// part is a question of its own to look up and to check.
+fn share_tail(mut parts: Vec<String>) -> Vec<String> {
+    let Some(last) = parts.last().cloned() else {
+        return parts;
+    };
+    let (joint, tail) = match last.rfind('，') {
+        Some(i) => ("，", &last[i + '，'.len_utf8()..]),
+        None => match last.find('的') {
+            Some(i) => ("的", &last[i + '的'.len_utf8()..]),
+            None => return parts,
+        },
+    };
+    if tail.chars().count() < 2 {
+        return parts;
+    }
+    let n = parts.len();
+    for part in &mut parts[..n - 1] {
+        if !part.contains(tail) {
+            *part = format!("{part}{joint}{tail}");
+        }
+    }
+    parts
 }
 
 /// Whether the question asks for a list (哪些, 什么条件, 包括什么).
@@ -237,7 +263,20 @@ mod tests {
             parts("排污许可证有效期是几年？延续申请应在届满前多少日提出？").len(),
             2
         );
-        assert_eq!(parts("报告书和报告表的审批期限分别是多少天？").len(), 2);
+        assert_eq!(
+            parts("报告书和报告表的审批期限分别是多少天？"),
+            [
+                "报告书的审批期限分别是多少天",
+                "报告表的审批期限分别是多少天"
+            ]
+        );
+        assert_eq!(
+            parts("伪造排污许可证和以欺骗手段取得排污许可证，分别罚款多少？"),
+            [
+                "伪造排污许可证，分别罚款多少",
+                "以欺骗手段取得排污许可证，分别罚款多少"
+            ]
+        );
         assert!(parts("排污许可证有效期是几年？").is_empty());
     }
 
