@@ -743,7 +743,19 @@ pub fn focus_parts(
                 .collect();
         }
         let mut keep = vec![false; body.len()];
-        for terms in parts {
+        // A part this passage does not answer (it holds half of the part's terms or fewer)
+        // picks none of its sentences: "排污登记表的有效期" would otherwise keep every
+        // sentence of an article on 排污登记表 that says nothing of 有效期.
+        let hay = haystack(hit);
+        let answers = |terms: &Vec<Vec<String>>| {
+            2 * terms.iter().filter(|g| covered(g, &hay)).count() > terms.len()
+        };
+        let mut applied = false;
+        for (i, terms) in parts.iter().enumerate() {
+            if parts.len() > 1 && !answers(terms) && !(i + 1 == parts.len() && !applied) {
+                continue;
+            }
+            applied = true;
             for (k, m) in keep.iter_mut().zip(keep_mask(terms, &body)) {
                 *k |= m;
             }

@@ -141,6 +141,15 @@ pub fn parts(question: &str) -> Vec<String> {
     if by_mark.len() > 1 {
         return by_mark;
     }
+    // Two questions joined by a comma: "…应当在多少日内变更，…有效期是几年".
+    let by_comma: Vec<String> = q
+        .split(['，', ','])
+        .map(|p| p.trim().to_owned())
+        .filter(|p| p.chars().count() >= 4)
+        .collect();
+    if by_comma.len() > 1 && by_comma.iter().filter(|p| asks_something(p)).count() > 1 {
+        return by_comma;
+    }
     if q.contains("分别") || q.contains('各') {
         let by_and: Vec<String> = q
             .split(['和', '与'])
@@ -179,6 +188,15 @@ fn share_tail(mut parts: Vec<String>) -> Vec<String> {
         }
     }
     parts
+}
+
+/// Whether a clause asks something (多少, 几, 什么, 哪, 怎么, 如何, 是否, 能否).
+fn asks_something(clause: &str) -> bool {
+    [
+        "多少", "几", "什么", "哪", "怎么", "怎样", "如何", "是否", "能否", "多久", "多长",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// Whether the question asks for a list (哪些, 什么条件, 包括什么).
@@ -278,6 +296,11 @@ mod tests {
             ]
         );
         assert!(parts("排污许可证有效期是几年？").is_empty());
+        assert_eq!(
+            parts("排污登记表信息发生变动的应当在多少日内变更，排污登记表的有效期是几年？").len(),
+            2
+        );
+        assert!(parts("排污单位对指标有异议的，应在多少日内复核？").is_empty());
     }
 
     #[test]

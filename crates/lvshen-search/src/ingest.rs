@@ -113,6 +113,20 @@ fn ingest_one(
             .map(|e| e.title.clone());
         return Ok(report(title, FileStatus::Unchanged));
     }
+    // The same content under another name (the shipped corpus ingested again from a
+    // checkout, a copy of a file): indexed once, or every passage would be found twice.
+    if let Some((other, entry)) = index
+        .manifest()
+        .iter()
+        .find(|(id, e)| e.hash == hash && **id != source.doc_id)
+    {
+        return Ok(report(
+            Some(entry.title.clone()),
+            FileStatus::Skipped {
+                reason: format!("与已索引的 {other} 内容相同，未重复索引"),
+            },
+        ));
+    }
     match ingest_bytes(&source.doc_id, &source.path, &bytes, options) {
         Ok(doc) => {
             if writer.is_none() {

@@ -151,6 +151,24 @@ fn ingestion_is_incremental_and_replaces_changed_documents() {
         "unsupported files are skipped, not failures"
     );
     assert!(stdout(&out).contains("跳过"));
+    // A copy of an indexed file under another name is not indexed twice.
+    let copies = tempfile::tempdir().unwrap();
+    std::fs::copy(&file, copies.path().join("会议纪要副本.md")).unwrap();
+    let out = run(&["ingest", copies.path().to_str().unwrap(), "--data-dir", d]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("内容相同，未重复索引"),
+        "{}",
+        stdout(&out)
+    );
+    let hits = search_json(data.path(), "甲项目 绿色方案", &[]);
+    let same = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["text"].as_str().is_some_and(|t| t.contains("绿色方案")))
+        .count();
+    assert_eq!(same, 1, "{hits}");
 }
 
 /// A minimal one-page PDF with a line of Helvetica text (built here so that the corrupt
