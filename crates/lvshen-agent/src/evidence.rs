@@ -752,7 +752,9 @@ pub fn focus_parts(
         };
         let mut applied = false;
         for (i, terms) in parts.iter().enumerate() {
-            if parts.len() > 1 && !answers(terms) && !(i + 1 == parts.len() && !applied) {
+            // The last part applies anyway when none did before it.
+            let last_chance = i + 1 == parts.len() && !applied;
+            if parts.len() > 1 && !answers(terms) && !last_chance {
                 continue;
             }
             applied = true;
