@@ -293,6 +293,10 @@ pub struct Ranking {
     /// A document the answer is sought in first: the Code, when the question names a law it
     /// replaced.
     pub prefer_doc: Option<String>,
+    /// The key terms of who the question asks about (the words before its 应当): a passage
+    /// that puts them before its own 应当 states that subject's duty; one that names them
+    /// elsewhere (in an item of another body's duty) does not.
+    pub subject: Vec<Vec<String>>,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -330,6 +334,13 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             {
                 score += 1.5;
             }
+            if !ranking.subject.is_empty() {
+                match duty_of(&hit.text, &ranking.subject) {
+                    Some(true) => score += 1.0,
+                    Some(false) => score -= 0.5,
+                    None => {}
+                }
+            }
             if let Some(noun) = &ranking.list_noun {
                 match lists_kind(&hit.text, noun) {
                     Some(true) => score += 1.5,
@@ -337,6 +348,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     None => {}
                 }
             }
+            tracing::trace!(doc = %hit.doc, clause = %hit.clause, score, "rank");
             (score, rank, hit)
         })
         .collect();
@@ -381,6 +393,24 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
     first
 }
 
+/// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms
+/// before its 应当 ("重点排污单位和…确定的排污单位，应当…公开下列信息"), `Some(false)` when its
+/// sentences with 应当 all name someone else ("生态环境主管部门…应当…公开下列信息"), `None`
+/// when it states no duty.
+fn duty_of(text: &str, subject: &[Vec<String>]) -> Option<bool> {
+    let mut found = None;
+    for s in segments(text) {
+        if let Some(at) = s.find("应当") {
+            let before = compact(&s[..at]);
+            if subject.iter().any(|g| covered(g, &before)) {
+                return Some(true);
+            }
+            found = Some(false);
+        }
+    }
+    found
+}
+
 /// Whether `text` introduces a list (下列…) of the kind `noun`: `Some(true)` when the noun
 /// right after a 下列 is of that kind (下列企业事业单位 for 单位; not 下列条件的排污单位, a
 /// list of conditions), `Some(false)` when it lists something else, `None` when it lists
@@ -397,6 +427,14 @@ pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
             return Some(true);
         }
         found = Some(false);
+    }
+    // A lead-in without 下列 whose colon follows the noun: "…采取相应应急响应措施：（一）…".
+    for (i, _) in text.match_indices(['：', ':']) {
+        let before = text[..i].trim_end();
+        let items_follow = is_list_item(text[i..].trim_start_matches(['：', ':']).trim_start());
+        if items_follow && before.ends_with(noun) {
+            return Some(true);
+        }
     }
     found
 }

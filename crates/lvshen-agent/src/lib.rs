@@ -448,6 +448,9 @@ impl<'a> Agent<'a> {
                 .then(|| question::list_noun(question))
                 .flatten(),
             prefer_doc: successor_doc,
+            subject: question::subject(question)
+                .map(|s| evidence::key_terms(&self.jieba, s))
+                .unwrap_or_default(),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a

@@ -220,17 +220,40 @@ pub fn asks_list(question: &str) -> bool {
 pub fn list_noun(question: &str) -> Option<String> {
     for marker in ["哪几类", "哪几种", "哪几项", "哪些", "哪几", "什么"] {
         if let Some(i) = question.find(marker) {
-            let noun: String = question[i + marker.len()..]
+            let after = &question[i + marker.len()..];
+            let phrase: Vec<char> = after
                 .chars()
                 .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-                .take(2)
                 .collect();
+            // The phrase ends the question ("应当公开哪些大气环境信息？"): a noun phrase whose
+            // head is its last word (信息). Otherwise the noun starts it ("哪些单位只需要…").
+            let ends_question = after[phrase.iter().map(|c| c.len_utf8()).sum::<usize>()..]
+                .trim_start_matches(['？', '?', '。', '呢', '吗'])
+                .trim()
+                .is_empty();
+            // (A short one: a long run is a clause, "哪些单位只需要填报排污登记表".)
+            let noun: String = if ends_question && (3..=6).contains(&phrase.len()) {
+                phrase[phrase.len() - 2..].iter().collect()
+            } else {
+                phrase.iter().take(2).collect()
+            };
             if noun.chars().count() == 2 && !noun.starts_with(['是', '的', '要', '应', '需']) {
                 return Some(noun);
             }
         }
     }
     None
+}
+
+/// Who the question asks about: the words before its 应当/应/必须 ("浙江省重点排污单位应当
+/// 公开哪些…" → 浙江省重点排污单位), when there are some.
+pub fn subject(question: &str) -> Option<&str> {
+    let at = ["应当", "必须", "应"]
+        .iter()
+        .filter_map(|m| question.find(m))
+        .min()?;
+    let s = question[..at].trim_end_matches(['，', ',']);
+    (s.chars().count() >= 2).then_some(s)
 }
 
 /// Whether a hit is (a part of) the named document.
@@ -301,6 +324,23 @@ mod tests {
             2
         );
         assert!(parts("排污单位对指标有异议的，应在多少日内复核？").is_empty());
+    }
+
+    #[test]
+    fn finds_what_a_list_question_lists_and_about_whom() {
+        assert_eq!(
+            list_noun("浙江省重点排污单位应当公开哪些大气环境信息？").as_deref(),
+            Some("信息")
+        );
+        assert_eq!(
+            list_noun("哪些单位只需要填报排污登记表？").as_deref(),
+            Some("单位")
+        );
+        assert_eq!(
+            subject("浙江省重点排污单位应当公开哪些大气环境信息？"),
+            Some("浙江省重点排污单位")
+        );
+        assert_eq!(subject("排污许可证有效期是几年？"), None);
     }
 
     #[test]
