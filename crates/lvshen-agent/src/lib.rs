@@ -519,7 +519,7 @@ impl<'a> Agent<'a> {
         }
         tracing::debug!(terms = ?terms, coverage = coverage.ratio, "retrieval");
         let specific = evidence::specific_terms(&terms);
-        let claims = verify::Claims::new(&evidence, &terms);
+        let claims = verify::Claims::new(&evidence, &terms, question);
         let mut writer = AnswerWriter::new(&evidence, question, specific, claims);
         let mut method = "extract".to_owned();
         if let Some(found) = &status {
@@ -730,6 +730,7 @@ impl<'e> AnswerWriter<'e> {
                 let checked = self
                     .claims
                     .check_wording(&v.text, &self.terms)
+                    .and_then(|()| self.claims.check_new_content(&v.text, &v.cites))
                     .and_then(|()| self.claims.check(&v.text));
                 let cites = match checked {
                     Ok(used) => {

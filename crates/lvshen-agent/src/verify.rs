@@ -231,6 +231,14 @@ pub fn verify_sentence_with(
 #[derive(Debug, Clone)]
 pub struct Claims {
     pieces: Vec<ClaimPiece>,
+    /// The question, compacted: a branch it names is the one asked.
+    question: String,
+    /// Each passage's own text (without its title), compacted.
+    texts: Vec<String>,
+    /// The passages' titles, bare: a sentence may name them as its source.
+    titles: Vec<String>,
+    /// Each passage's bare title and clause, compacted.
+    sources: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -240,12 +248,18 @@ struct ClaimPiece {
     score: f64,
     /// The piece with what gives it meaning, compacted.
     context: String,
+    /// The case split the piece belongs to: a clause and the qualifiers after it
+    /// ("处5万元以上20万元以下的罚款；情节严重的，处20万元以上100万元以下的罚款") share one.
+    case: usize,
+    /// A qualifier's condition ("情节严重"), compacted; empty for the clause it qualifies.
+    condition: String,
 }
 
 impl Claims {
-    pub fn new(evidence: &[Evidence], terms: &[Vec<String>]) -> Self {
+    pub fn new(evidence: &[Evidence], terms: &[Vec<String>], question: &str) -> Self {
         use crate::evidence::{is_lead_in, is_list_item, is_qualifier, term_weight};
         let mut pieces = Vec::new();
+        let mut case = 0;
         for (i, e) in evidence.iter().enumerate() {
             let parts: Vec<&str> = e
                 .text
@@ -279,15 +293,51 @@ impl Claims {
                     context.push(parts[lead].to_owned());
                 }
                 let context = context.concat();
+                // Only a condition makes a branch (情节严重的… / 逾期不改正的… / 需要现场核查
+                // 的…); "并处…" or "对直接负责的主管人员…" adds to the clause, it is no case.
+                let qualifies = p > 0
+                    && is_qualifier(piece)
+                    && ["情节", "逾期", "拒不", "需要", "需", "造成"]
+                        .iter()
+                        .any(|m| piece.trim_start().starts_with(m));
+                if !qualifies {
+                    case += 1;
+                }
+                let condition = if qualifies {
+                    let head = piece.split(['，', ',']).next().unwrap_or_default();
+                    compact(head.trim_end_matches('的'))
+                } else {
+                    String::new()
+                };
                 pieces.push(ClaimPiece {
                     evidence: i,
                     numbers,
                     score: term_weight(terms, &context),
                     context: compact(&context),
+                    case,
+                    condition,
                 });
             }
         }
-        Claims { pieces }
+        Claims {
+            pieces,
+            question: compact(question),
+            texts: evidence.iter().map(|e| compact(&e.text)).collect(),
+            titles: evidence
+                .iter()
+                .map(|e| compact(&crate::question::bare_title(&e.doc)))
+                .filter(|t| t.chars().count() >= 4)
+                .collect(),
+            sources: evidence
+                .iter()
+                .map(|e| {
+                    (
+                        compact(&crate::question::bare_title(&e.doc)),
+                        compact(&e.clause),
+                    )
+                })
+                .collect(),
+        }
     }
 
     /// Checks the quantities of a sentence as claims: each (a range as a whole, "十万元以上
@@ -304,6 +354,7 @@ impl Claims {
         let best = stating().map(|p| p.score).fold(0.0, f64::max);
         let answering: Vec<&ClaimPiece> = stating().filter(|p| p.score >= best - 1e-9).collect();
         let mut used = Vec::new();
+        let mut used_pieces: Vec<&ClaimPiece> = Vec::new();
         for group in &groups {
             let holds = |p: &ClaimPiece| {
                 p.numbers
@@ -311,7 +362,10 @@ impl Claims {
                     .any(|w| w.iter().zip(group).all(|(a, b)| a == b))
             };
             match answering.iter().find(|p| holds(p)) {
-                Some(p) => used.push(p.evidence),
+                Some(p) => {
+                    used.push(p.evidence);
+                    used_pieces.push(*p);
+                }
                 None => {
                     let what = group.join("—");
                     return Err(if stating().any(holds) {
@@ -322,9 +376,103 @@ impl Claims {
                 }
             }
         }
+        // Half a case split: the quantity of one branch ("情节严重的，处20万元以上100万元以下")
+        // without the other's, when the question does not ask for that branch.
+        let said = numerals::quantities(sentence);
+        for p in &used_pieces {
+            let missing = self.pieces.iter().find(|q| {
+                q.case == p.case
+                    && !std::ptr::eq(*q, *p)
+                    && !q.numbers.is_empty()
+                    && !said.iter().any(|g| {
+                        q.numbers
+                            .windows(g.len())
+                            .any(|w| w.iter().zip(g).all(|(a, b)| a == b))
+                    })
+            });
+            let asked =
+                |q: &ClaimPiece| !q.condition.is_empty() && self.question.contains(&q.condition);
+            if let Some(q) = missing
+                && !asked(p)
+                && !asked(q)
+            {
+                let which = if q.condition.is_empty() {
+                    "一般情形".to_owned()
+                } else {
+                    format!("“{}”的情形", q.condition)
+                };
+                return Err(format!(
+                    "只答了依据中的一种情形，漏了{which}（{}）",
+                    q.numbers.join("—")
+                ));
+            }
+        }
         used.sort_unstable();
         used.dedup();
         Ok(used)
+    }
+
+    /// Checks that what a sentence adds to the question stands in the passages' own text:
+    /// "应当编制建设项目环境保护管理条例" takes its words from a passage's title, not from
+    /// what the passage says. A title the sentence cites as its source (in 《》, or after
+    /// 依据/根据/按照) is not a claim.
+    pub fn check_new_content(&self, sentence: &str, cites: &[usize]) -> Result<(), String> {
+        // An article the sentence names (《T》第X条) must be one it was shown.
+        for (title, article) in named_articles(sentence) {
+            let shown = self
+                .sources
+                .iter()
+                .any(|(t, c)| (t.contains(&title) || title.contains(t.as_str())) && *c == article);
+            if !shown {
+                return Err(format!("所称《{title}》{article}不在检索到的依据中"));
+            }
+        }
+        // A title after 依据/根据/按照/依照/见 names the source; elsewhere ("应当编制《…》")
+        // it is what the sentence claims, and is checked as such.
+        let mut said = String::new();
+        let mut rest = sentence;
+        while let Some(open) = rest.find('《') {
+            let before = &rest[..open];
+            let Some(close) = rest[open..].find('》') else {
+                break;
+            };
+            let close = open + close + '》'.len_utf8();
+            said.push_str(before);
+            let cites = ["依据", "根据", "按照", "依照", "见", "参照"]
+                .iter()
+                .any(|l| before.trim_end().ends_with(l));
+            if !cites {
+                said.push_str(&rest[open..close]);
+            }
+            rest = &rest[close..];
+        }
+        said.push_str(rest);
+        let mut said = compact(&said);
+        for title in &self.titles {
+            for lead in ["依据", "根据", "按照", "依照"] {
+                said = said.replace(&format!("{lead}{title}"), lead);
+            }
+        }
+        let question = bigrams(&self.question);
+        let cited: String = cites
+            .iter()
+            .filter_map(|&i| self.texts.get(i))
+            .map(String::as_str)
+            .collect();
+        let texts = bigrams(&cited);
+        let new: Vec<(char, char)> = bigrams(&said)
+            .into_iter()
+            .filter(|b| !question.contains(b))
+            .filter(|(a, b)| !(a.is_ascii_digit() || b.is_ascii_digit()))
+            .collect();
+        if new.len() < 3 || cited.is_empty() {
+            return Ok(());
+        }
+        let found = new.iter().filter(|b| texts.contains(b)).count();
+        if (found as f64) < new.len() as f64 * 0.5 {
+            return Err("回答中问题以外的内容大多不见于依据正文".to_owned());
+        }
+        Ok(())
     }
 }
 
@@ -354,6 +502,31 @@ impl Claims {
             Err("所述主体、条件与结论不在依据的同一处（拼接了不同条款）".to_owned())
         }
     }
+}
+
+/// The articles a sentence names as 《T》第X条: bare title and article, compacted.
+fn named_articles(sentence: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = sentence;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else {
+            break;
+        };
+        let title = compact(&crate::question::bare_title(&after[..close]));
+        let tail = after[close + '》'.len_utf8()..].trim_start();
+        if let Some(body) = tail.strip_prefix('第') {
+            let number: String = body
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || "零〇一二三四五六七八九十百千".contains(*c))
+                .collect();
+            if !number.is_empty() && body[number.len()..].starts_with('条') {
+                out.push((title, compact(&format!("第{number}条"))));
+            }
+        }
+        rest = &after[close + '》'.len_utf8()..];
+    }
+    out
 }
 
 /// Whether a sentence only restates the question: almost all of its wording is the
@@ -472,7 +645,11 @@ mod tests {
             "第一千零八十六条",
             "违反本法规定，有下列情形之一的，处二万元以上二十万元以下的罚款；（一）未对所排放的污染物自行监测；（二）未安装自动监测设备；违反本法规定，生活垃圾处理单位未安装监测设备的，处五万元以上五十万元以下的罚款；拒不改正的，处五十万元以上一百万元以下的罚款",
         )];
-        let claims = Claims::new(&evidence, &terms(&["自行监测", "自动监测", "罚款"]));
+        let claims = Claims::new(
+            &evidence,
+            &terms(&["自行监测", "自动监测", "罚款"]),
+            "未开展自行监测的罚款多少？",
+        );
         assert!(
             claims
                 .check("未开展自行监测的，罚款2万元以上20万元以下。")
@@ -497,11 +674,99 @@ mod tests {
             "第十三条",
             "重点保护区内已建成的印染、电镀等工业类重污染企业，由县级以上人民政府责令限期转型改造或者关闭、搬迁；流域内其他区域新建畜禽养殖场的，应当配套建设畜禽排泄物和污水处理设施",
         )];
-        let claims = Claims::new(&evidence, &terms(&["印染", "企业"]));
+        let claims = Claims::new(
+            &evidence,
+            &terms(&["印染", "企业"]),
+            "曹娥江流域已建成的印染企业怎么处理？",
+        );
         let spliced = "印染企业要配套建设畜禽排泄物和污水处理设施。";
         assert!(claims.check_wording(spliced, &["印染".to_owned()]).is_err());
         let faithful = "已建成的印染企业由县级以上人民政府责令限期转型改造或者关闭、搬迁。";
         assert!(claims.check_wording(faithful, &["印染".to_owned()]).is_ok());
+    }
+
+    #[test]
+    fn half_a_case_split_is_no_answer_unless_the_branch_is_asked() {
+        let evidence = vec![ev(
+            "排污许可管理条例",
+            "第三十五条",
+            "排污单位有下列行为之一的，处5万元以上20万元以下的罚款；情节严重的，处20万元以上100万元以下的罚款，责令限制生产、停产整治",
+        )];
+        let ask = |q: &str| Claims::new(&evidence, &terms(&["罚款"]), q);
+        let claims = ask("特殊时段未停止排放的怎么处罚？");
+        let err = claims
+            .check("特殊时段未停止排放的，处20万元以上100万元以下的罚款。")
+            .unwrap_err();
+        assert!(err.contains("一般情形"), "{err}");
+        let err = claims
+            .check("特殊时段未停止排放的，处5万元以上20万元以下的罚款。")
+            .unwrap_err();
+        assert!(err.contains("情节严重"), "{err}");
+        assert!(
+            claims
+                .check("处5万元以上20万元以下的罚款；情节严重的，处20万元以上100万元以下的罚款。")
+                .is_ok()
+        );
+        // The question names the branch: that branch alone answers it.
+        let claims = ask("特殊时段未停止排放、情节严重的怎么处罚？");
+        assert!(
+            claims
+                .check("情节严重的，处20万元以上100万元以下的罚款。")
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn what_an_answer_adds_must_stand_in_the_passages_not_their_titles() {
+        let evidence = vec![ev(
+            "建设项目环境保护管理条例",
+            "第七条",
+            "建设项目可能造成重大环境影响的，应当编制环境影响报告书，对产生的环境影响进行全面评价",
+        )];
+        let q = "可能造成重大环境影响的建设项目应当编制什么环评文件？";
+        let claims = Claims::new(&evidence, &terms(&["重大", "环境影响"]), q);
+        assert!(
+            claims
+                .check_new_content(
+                    "可能造成重大环境影响的建设项目应当编制建设项目环境保护管理条例。",
+                    &[0]
+                )
+                .is_err()
+        );
+        assert!(
+            claims
+                .check_new_content("依据《建设项目环境保护管理条例》第七条，应当编制环境影响报告书，进行全面评价。", &[0])
+                .is_ok()
+        );
+        assert!(
+            claims
+                .check_new_content(
+                    "根据建设项目环境保护管理条例，应当编制环境影响报告书，进行全面评价。",
+                    &[0]
+                )
+                .is_ok()
+        );
+        // A title as the answer, or an article of a document it was not shown.
+        assert!(
+            claims
+                .check_new_content(
+                    "可能造成重大环境影响的建设项目应当编制《建设项目环境保护管理条例》。",
+                    &[0]
+                )
+                .is_err()
+        );
+        let err = claims
+            .check_new_content("应当符合《中华人民共和国水污染防治法》第三百零三条。", &[0])
+            .unwrap_err();
+        assert!(err.contains("不在检索到的依据中"), "{err}");
+        assert!(
+            claims
+                .check_new_content(
+                    "依据《建设项目环境保护管理条例》第七条，应当编制环境影响报告书。",
+                    &[0]
+                )
+                .is_ok()
+        );
     }
 
     #[test]
