@@ -103,6 +103,91 @@ pub fn named(question: &str) -> Vec<Named> {
         }
         rest = tail;
     }
+    if !question.contains('《') {
+        for (title, tail) in plain_titles(question) {
+            out.push(match article_after(tail) {
+                Some(a) => Named::Article(title, a),
+                None => Named::Title(title),
+            });
+        }
+    }
+    out
+}
+
+/// Where a local document is issued from: a title written without 《》 starts with it.
+const ISSUERS: &[&str] = &[
+    "浙江省",
+    "绍兴市",
+    "柯桥区",
+    "上虞区",
+    "越城区",
+    "诸暨市",
+    "嵊州市",
+    "新昌县",
+];
+
+/// What a document's title ends with. (规定 is left out: "按规定", "未按规定" are no titles.)
+const TITLE_ENDS: &[&str] = &[
+    "实施细则",
+    "管理办法",
+    "实施方案",
+    "暂行办法",
+    "办法",
+    "细则",
+    "条例",
+    "规范",
+    "指南",
+    "方案",
+];
+
+/// Titles written without 《》 and used as a document ("浙江省排污许可证管理实施细则对…",
+/// "按照浙江省建设项目环评审批管理办法，…"): an issuer, 4 to 16 characters of name that hold
+/// no question word or verb of the question, a title's ending; with the text after it. The
+/// name must be read as a document: after 按照/根据/依据/依照, or followed by 对/规定/中/第…条.
+fn plain_titles(question: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    for issuer in ISSUERS {
+        for (at, _) in question.match_indices(issuer) {
+            let before = question[..at].trim_end();
+            let after = &question[at + issuer.len()..];
+            let body: String = after
+                .chars()
+                .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || c.is_ascii_alphanumeric())
+                .collect();
+            let found = TITLE_ENDS
+                .iter()
+                .filter_map(|end| {
+                    body.match_indices(end)
+                        .map(|(i, _)| i + end.len())
+                        .filter(|&stop| {
+                            let name = &body[..stop];
+                            let n = name.chars().count() - end.chars().count();
+                            (4..=16).contains(&n)
+                                && ![
+                                    "的", "哪些", "什么", "应当", "是否", "如何", "怎么", "对",
+                                    "要求", "未", "按",
+                                ]
+                                .iter()
+                                .any(|w| name.contains(w))
+                        })
+                        .min()
+                })
+                .min();
+            let Some(stop) = found else {
+                continue;
+            };
+            let tail = &after[stop..];
+            let as_document = ["按照", "根据", "依据", "依照"]
+                .iter()
+                .any(|l| before.ends_with(l))
+                || ["对", "规定", "中", "第", "里", "要求"]
+                    .iter()
+                    .any(|l| tail.starts_with(l));
+            if as_document {
+                out.push((format!("{issuer}{}", &body[..stop]), tail));
+            }
+        }
+    }
     out
 }
 
@@ -324,6 +409,30 @@ mod tests {
             2
         );
         assert!(parts("排污单位对指标有异议的，应在多少日内复核？").is_empty());
+    }
+
+    #[test]
+    fn reads_titles_written_without_brackets_only_where_used_as_a_document() {
+        assert_eq!(
+            named("浙江省排污许可证管理实施细则对许可证有效期是怎么规定的？"),
+            [Named::Title("浙江省排污许可证管理实施细则".to_owned())]
+        );
+        assert_eq!(
+            named("按照浙江省建设项目环评审批管理办法，报告表的审批时限是几个工作日？"),
+            [Named::Title("浙江省建设项目环评审批管理办法".to_owned())]
+        );
+        assert_eq!(
+            named("绍兴市大气污染防治条例第十条规定了什么？"),
+            [Named::Article(
+                "绍兴市大气污染防治条例".to_owned(),
+                "第十条".to_owned()
+            )]
+        );
+        // A province or city that requires something is no title.
+        assert!(named("浙江省规定哪些单位应当申领排污许可证后才能排放水污染物？").is_empty());
+        assert!(named("绍兴市对产生重污染的企业厂区雨水有什么要求？").is_empty());
+        assert!(named("绍兴市重点排污单位未按规定期限保存自动监测数据的怎么处罚？").is_empty());
+        assert!(named("浙江省重点排污单位应当公开哪些大气环境信息？").is_empty());
     }
 
     #[test]
