@@ -492,9 +492,23 @@ impl Claims {
             // 城镇污水集中处理设施): it cannot tie the claim to a piece.
             .filter(|t| self.pieces.iter().any(|p| p.context.contains(t.as_str())))
             .collect();
+        // What the sentence adds to the question (its answer) must stand in that piece too:
+        // "曹娥江重点保护区内已建的印染企业应当配套建设畜禽排泄物…" repeats the question's
+        // subject, which one clause holds, and adds a duty another clause states.
+        let question = bigrams(&self.question);
+        let new: Vec<(char, char)> = bigrams(sentence)
+            .into_iter()
+            .filter(|b| !question.contains(b))
+            .filter(|(a, b)| !(a.is_ascii_digit() || b.is_ascii_digit()))
+            .collect();
         let one_piece = self.pieces.iter().any(|p| {
-            used.iter().all(|t| p.context.contains(t.as_str()))
-                && overlap(sentence, &p.context) >= MIN_OVERLAP
+            let reads_like = if new.len() >= 3 {
+                let piece = bigrams(&p.context);
+                new.iter().filter(|b| piece.contains(b)).count() * 2 >= new.len()
+            } else {
+                overlap(sentence, &p.context) >= MIN_OVERLAP
+            };
+            used.iter().all(|t| p.context.contains(t.as_str())) && reads_like
         });
         if one_piece || self.pieces.is_empty() {
             Ok(())
@@ -680,6 +694,15 @@ mod tests {
             "曹娥江流域已建成的印染企业怎么处理？",
         );
         let spliced = "印染企业要配套建设畜禽排泄物和污水处理设施。";
+        // The question's own subject repeated in full does not make the duty its clause's.
+        assert!(
+            claims
+                .check_wording(
+                    "曹娥江流域已建成的印染企业应当配套建设畜禽排泄物和污水处理设施。",
+                    &["印染".to_owned()]
+                )
+                .is_err()
+        );
         assert!(claims.check_wording(spliced, &["印染".to_owned()]).is_err());
         let faithful = "已建成的印染企业由县级以上人民政府责令限期转型改造或者关闭、搬迁。";
         assert!(claims.check_wording(faithful, &["印染".to_owned()]).is_ok());
