@@ -412,6 +412,17 @@ impl Claims {
         Ok(used)
     }
 
+    /// What a sentence says beyond the question: its bigrams the question lacks, numbers
+    /// aside (the quantity checks see to those).
+    fn added_to_question(&self, sentence: &str) -> Vec<(char, char)> {
+        let question = bigrams(&self.question);
+        bigrams(sentence)
+            .into_iter()
+            .filter(|b| !question.contains(b))
+            .filter(|(a, b)| !(a.is_ascii_digit() || b.is_ascii_digit()))
+            .collect()
+    }
+
     /// Checks that what a sentence adds to the question stands in the passages' own text:
     /// "应当编制建设项目环境保护管理条例" takes its words from a passage's title, not from
     /// what the passage says. A title the sentence cites as its source (in 《》, or after
@@ -453,18 +464,13 @@ impl Claims {
                 said = said.replace(&format!("{lead}{title}"), lead);
             }
         }
-        let question = bigrams(&self.question);
         let cited: String = cites
             .iter()
             .filter_map(|&i| self.texts.get(i))
             .map(String::as_str)
             .collect();
         let texts = bigrams(&cited);
-        let new: Vec<(char, char)> = bigrams(&said)
-            .into_iter()
-            .filter(|b| !question.contains(b))
-            .filter(|(a, b)| !(a.is_ascii_digit() || b.is_ascii_digit()))
-            .collect();
+        let new = self.added_to_question(&said);
         if new.len() < 3 || cited.is_empty() {
             return Ok(());
         }
@@ -495,12 +501,7 @@ impl Claims {
         // What the sentence adds to the question (its answer) must stand in that piece too:
         // "曹娥江重点保护区内已建的印染企业应当配套建设畜禽排泄物…" repeats the question's
         // subject, which one clause holds, and adds a duty another clause states.
-        let question = bigrams(&self.question);
-        let new: Vec<(char, char)> = bigrams(sentence)
-            .into_iter()
-            .filter(|b| !question.contains(b))
-            .filter(|(a, b)| !(a.is_ascii_digit() || b.is_ascii_digit()))
-            .collect();
+        let new = self.added_to_question(sentence);
         let one_piece = self.pieces.iter().any(|p| {
             let reads_like = if new.len() >= 3 {
                 let piece = bigrams(&p.context);
