@@ -337,16 +337,26 @@ impl<'a> Agent<'a> {
                 }
             };
             let found = search(&named.query(), 8, None)?;
+            // A title is looked up in the list of indexed documents too: a digest whose
+            // passages rank below approvals that quote its title is still held.
+            let indexed = match &named {
+                question::Named::Title(t) | question::Named::Article(t, _) => self
+                    .index
+                    .manifest()
+                    .values()
+                    .any(|entry| question::title_names(t, &entry.title)),
+                question::Named::Number(_) => false,
+            };
             let held = match &named {
                 question::Named::Article(_, article) => {
-                    let doc_held = found.iter().any(|h| question::hit_is(&named, h));
+                    let doc_held = indexed || found.iter().any(|h| question::hit_is(&named, h));
                     let article_held = found.iter().any(|h| {
                         question::hit_is(&named, h) && h.clause.starts_with(article.as_str())
                     });
                     // An article of a known law we do not index is not ours to deny.
                     article_held || (!doc_held && known_law)
                 }
-                _ => known_law || found.iter().any(|h| question::hit_is(&named, h)),
+                _ => known_law || indexed || found.iter().any(|h| question::hit_is(&named, h)),
             };
             if held {
                 continue;
@@ -358,7 +368,7 @@ impl<'a> Agent<'a> {
                     .collect();
             let what = match &named {
                 question::Named::Article(t, a)
-                    if found.iter().any(|h| question::hit_is(&named, h)) =>
+                    if indexed || found.iter().any(|h| question::hit_is(&named, h)) =>
                 {
                     format!("知识库中的《{t}》没有{a}")
                 }

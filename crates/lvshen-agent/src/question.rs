@@ -348,15 +348,36 @@ pub fn hit_is(named: &Named, hit: &Hit) -> bool {
             let number = hit.doc_number.as_deref().map(normalize_number);
             number.as_deref() == Some(n.as_str()) || normalize_number(&hit.doc).contains(n.as_str())
         }
-        Named::Title(t) | Named::Article(t, _) => {
-            // Titles in the index carry a date in brackets (`环境保护法(2014-04-24)`).
-            let doc = bare_title(&hit.doc);
-            doc == *t
-                || (t.chars().count() >= 4
-                    && (doc.contains(t.as_str())
-                        || t.contains(doc.as_str()) && doc.chars().count() >= 4))
-        }
+        Named::Title(t) | Named::Article(t, _) => title_names(t, &hit.doc),
     }
+}
+
+/// Whether the title a question names (`named`, compared form) names the indexed document
+/// `title` (as indexed, with its brackets). A part of the title names it (排放标准 for 纺织染整
+/// 工业水污染物排放标准). A longer name names it only when what it adds stands in the document's
+/// own full title: 浙江省纺织染整工业大气污染物排放标准 is the document titled "纺织染整工业大气
+/// 污染物排放标准（浙江省）", but 绍兴市排污许可管理条例 and 排污许可管理条例实施细则 are other
+/// documents than 排污许可管理条例.
+pub fn title_names(named: &str, title: &str) -> bool {
+    let doc = bare_title(title);
+    if doc == named {
+        return true;
+    }
+    let full: String = title
+        .trim_start_matches('《')
+        .trim_start_matches("中华人民共和国")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"《》()（）".contains(*c))
+        .collect();
+    if named.chars().count() < 4 {
+        return false;
+    }
+    if doc.contains(named) || full.contains(named) {
+        return true;
+    }
+    doc.chars().count() >= 4
+        && named.contains(doc.as_str())
+        && full.contains(named.replacen(doc.as_str(), "", 1).as_str())
 }
 
 impl Named {
@@ -409,6 +430,38 @@ mod tests {
             2
         );
         assert!(parts("排污单位对指标有异议的，应在多少日内复核？").is_empty());
+    }
+
+    #[test]
+    fn a_longer_title_names_a_document_only_with_what_its_own_title_adds() {
+        assert!(title_names("排污许可管理条例", "排污许可管理条例"));
+        assert!(title_names(
+            "环境影响评价法",
+            "中华人民共和国环境影响评价法"
+        ));
+        assert!(title_names("大气污染防治条例", "浙江省大气污染防治条例"));
+        assert!(title_names(
+            "浙江省纺织染整工业大气污染物排放标准",
+            "纺织染整工业大气污染物排放标准（浙江省）"
+        ));
+        assert!(title_names(
+            "纺织染整工业水污染物排放标准修改单",
+            "《纺织染整工业水污染物排放标准》（GB 4287-2012）修改单"
+        ));
+        assert!(!title_names(
+            "绍兴市环境影响评价公众参与办法",
+            "环境影响评价公众参与办法"
+        ));
+        assert!(!title_names("排污许可管理条例实施细则", "排污许可管理条例"));
+        assert!(!title_names(
+            "浙江省环境保护法实施办法",
+            "中华人民共和国环境保护法"
+        ));
+        assert!(!title_names(
+            "浙江省建设项目环境保护管理条例",
+            "建设项目环境保护管理条例"
+        ));
+        assert!(!title_names("排污许可管理办法", "排污许可管理条例"));
     }
 
     #[test]
