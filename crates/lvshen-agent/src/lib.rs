@@ -593,14 +593,14 @@ impl<'a> Agent<'a> {
                 method = "model".to_owned();
             }
         }
-        // A quantity was asked for and none survived verification: quote the passage (for a
-        // question that asks several things, the best passage for each part).
-        if writer.is_empty() || wants_number(question) && !writer.has_number() {
-            if !writer.is_empty() {
-                method = "model+extract".to_owned();
-            }
-            writer.extract(&named_parts, on_text);
+        // The clause the answer rests on is quoted after the model's reading of it (rules
+        // decide, the model explains): the reviewer sees the exact text, and a verified model
+        // sentence that left out a branch, an item or a number is completed by the clause
+        // itself. For a question that asks several things, the best passage of each part.
+        if !writer.is_empty() {
+            method = "model+extract".to_owned();
         }
+        writer.extract(&named_parts, on_text);
         let (answer, citations, ungrounded) = writer.finish();
         Ok(Answer {
             answer,
@@ -713,11 +713,6 @@ impl<'e> AnswerWriter<'e> {
                 .any(|t| said.contains(&evidence::compact(t)))
     }
 
-    fn has_number(&self) -> bool {
-        // Citation markers are numbers too: look at the text without them.
-        !numerals::numbers(&verify::strip_markers(&self.text[self.base..]).0).is_empty()
-    }
-
     fn offer(&mut self, sentence: &str, on_text: &mut dyn FnMut(&str)) {
         match verify::verify_sentence_with(sentence, self.evidence, &self.terms) {
             Ok(v) if verify::restates(&v.text, self.question) => {
@@ -818,7 +813,14 @@ impl<'e> AnswerWriter<'e> {
         }
         for i in chosen {
             let e = &self.evidence[i];
-            let text = format!("依据{}：{}", e.label(), e.text.trim_end_matches('。'));
+            // PDF articles begin with their own number ("第二十条实行…"): said once.
+            let body = e
+                .text
+                .strip_prefix(e.clause.as_str())
+                .filter(|_| e.clause.starts_with('第'))
+                .unwrap_or(&e.text)
+                .trim_start();
+            let text = format!("依据{}：{}", e.label(), body.trim_end_matches('。'));
             self.push(&text, &[i], on_text);
         }
         for part in unsupported {
