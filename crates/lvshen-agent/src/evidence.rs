@@ -8,7 +8,7 @@ use lvshen_search::{Hit, analyzer, synonyms};
 use crate::question::bare_title;
 
 /// Words that say what kind of answer is wanted, not what it is about.
-const QUESTION_WORDS: &[&str] = &[
+pub(crate) const QUESTION_WORDS: &[&str] = &[
     "多少",
     "什么",
     "哪些",
@@ -297,6 +297,15 @@ pub struct Ranking {
     /// that puts them before its own 应当 states that subject's duty; one that names them
     /// elsewhere (in an item of another body's duty) does not.
     pub subject: Vec<Vec<String>>,
+    /// The question asks about a sanction: a liability article is what it asks for.
+    pub sanction_asked: bool,
+    /// The question asks whether something is allowed: an article that allows or forbids
+    /// it (可以/不得/禁止) answers it, one that sanctions it does not.
+    pub permission_asked: bool,
+    /// Who commits the act the question names (its condition's opening words): a passage
+    /// that opens a clause with them is about that actor; one that names them only as
+    /// someone else's object (…指使其委托的生态环境监测机构…) is not.
+    pub actor: Option<String>,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -337,6 +346,19 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if !ranking.subject.is_empty() {
                 match duty_of(&hit.text, &ranking.subject) {
                     Some(true) => score += 1.0,
+                    Some(false) => score -= 0.5,
+                    None => {}
+                }
+            }
+            if !ranking.sanction_asked && is_sanction(&hit.text) {
+                score -= 1.0;
+            }
+            if ranking.permission_asked && states_permission(&hit.text) {
+                score += 0.5;
+            }
+            if let Some(actor) = &ranking.actor {
+                match acts(&hit.text, actor) {
+                    Some(true) => score += 0.5,
                     Some(false) => score -= 0.5,
                     None => {}
                 }
@@ -391,6 +413,41 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
     first.sort_by_key(|h| front.iter().position(|c| *c == h.chunk_id));
     first.extend(rest);
     first
+}
+
+/// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分).
+fn is_sanction(text: &str) -> bool {
+    ["罚款", "处罚", "吊销", "拘留", "处分"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// Whether `text` says what may or may not be done (不得, 禁止, 可以, 严禁) outside a
+/// sanction.
+fn states_permission(text: &str) -> bool {
+    segments(text).iter().any(|s| {
+        !is_sanction(s)
+            && ["不得", "禁止", "严禁", "可以"]
+                .iter()
+                .any(|w| s.contains(w))
+    })
+}
+
+/// Whether `text` is about what `actor` does: `Some(true)` when a clause opens with the
+/// actor (after 违反本法规定，or at a sentence or clause start), `Some(false)` when the actor
+/// is named only inside another's clause (其委托的生态环境监测机构), `None` when not named.
+fn acts(text: &str, actor: &str) -> Option<bool> {
+    let text = compact(text);
+    let actor = compact(actor);
+    let mut found = None;
+    for (at, _) in text.match_indices(actor.as_str()) {
+        let before = text[..at].chars().next_back();
+        if before.is_none_or(|c| "，,；;。：:、".contains(c)) {
+            return Some(true);
+        }
+        found = Some(false);
+    }
+    found
 }
 
 /// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms

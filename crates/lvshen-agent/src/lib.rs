@@ -461,6 +461,9 @@ impl<'a> Agent<'a> {
             subject: question::subject(question)
                 .map(|s| evidence::key_terms(&self.jieba, s))
                 .unwrap_or_default(),
+            sanction_asked: question::asks_sanction(question),
+            permission_asked: question::asks_permission(question),
+            actor: question::actor(question).map(str::to_owned),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a

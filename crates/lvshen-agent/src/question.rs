@@ -330,6 +330,79 @@ pub fn list_noun(question: &str) -> Option<String> {
     None
 }
 
+/// Whether the question asks about a sanction (罚款多少, 怎么处罚, 承担什么责任): the articles
+/// of the liability chapters answer it; otherwise they are not the rule asked about.
+pub fn asks_sanction(question: &str) -> bool {
+    [
+        "罚",
+        "法律责任",
+        "责任",
+        "后果",
+        "查处",
+        "吊销",
+        "没收",
+        "拘留",
+        "责令",
+        "违法",
+        "违反",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
+/// Whether the question asks whether something is allowed (能不能, 能否, 可否, 是否可以,
+/// 是否允许): an article that allows or forbids it (可以/不得/禁止) answers it.
+pub fn asks_permission(question: &str) -> bool {
+    [
+        "能不能",
+        "能否",
+        "可否",
+        "可不可以",
+        "是否可以",
+        "是否允许",
+        "允许",
+        "可以吗",
+        "能吗",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
+/// Who commits the act a question about a violation names: the words that open a condition
+/// ("生态环境监测机构对监测数据弄虚作假的，罚款多少" → 生态环境监测机构), when the question
+/// opens with them and the condition ends in 的，.
+pub fn actor(question: &str) -> Option<&str> {
+    let condition_end = question.find("的，").or_else(|| question.find("的,"))?;
+    let condition = &question[..condition_end];
+    let at = [
+        "对",
+        "未",
+        "违反",
+        "擅自",
+        "不按",
+        "拒绝",
+        "拒不",
+        "伪造",
+        "弄虚作假",
+        "超过",
+        "超标",
+        "私设",
+        "以欺骗",
+        "通过",
+    ]
+    .iter()
+    .filter_map(|m| condition.find(m))
+    .min()?;
+    let actor = &condition[..at];
+    let n = actor.chars().count();
+    ((2..=12).contains(&n)
+        && !actor.contains(['，', ',', '的'])
+        && !crate::evidence::QUESTION_WORDS
+            .iter()
+            .any(|w| actor.contains(w)))
+    .then_some(actor)
+}
+
 /// Who the question asks about: the words before its 应当/应/必须 ("浙江省重点排污单位应当
 /// 公开哪些…" → 浙江省重点排污单位), when there are some.
 pub fn subject(question: &str) -> Option<&str> {
@@ -430,6 +503,22 @@ mod tests {
             2
         );
         assert!(parts("排污单位对指标有异议的，应在多少日内复核？").is_empty());
+    }
+
+    #[test]
+    fn reads_who_acts_and_what_is_asked_of_a_rule() {
+        assert_eq!(
+            actor("生态环境监测机构对监测数据弄虚作假的，罚款多少？"),
+            Some("生态环境监测机构")
+        );
+        assert_eq!(actor("排污许可证有效期是几年？"), None);
+        assert_eq!(actor("未取得排污许可证排放污染物的，罚款多少？"), None);
+        assert!(asks_sanction(
+            "生态环境监测机构对监测数据弄虚作假的，罚款多少？"
+        ));
+        assert!(!asks_sanction("环评文件未经批准的建设项目能不能开工？"));
+        assert!(asks_permission("环评文件未经批准的建设项目能不能开工？"));
+        assert!(!asks_permission("排污许可证有效期是几年？"));
     }
 
     #[test]
