@@ -306,6 +306,10 @@ pub struct Ranking {
     /// that opens a clause with them is about that actor; one that names them only as
     /// someone else's object (…指使其委托的生态环境监测机构…) is not.
     pub actor: Option<String>,
+    /// The question's own wording without its question words: among passages that hold the
+    /// same terms, the one that says more of it ("不需要申请取得排污许可证" for "不需要申请排污
+    /// 许可证") goes first.
+    pub wording: String,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -349,6 +353,10 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     Some(false) => score -= 0.5,
                     None => {}
                 }
+            }
+            // Approvals restate the rule in the question's own words: no tie-break for them.
+            if ranking.approvals_wanted || hit.doc_type != "approval" {
+                score += 0.5 * crate::verify::overlap(&ranking.wording, &hit.text);
             }
             if !ranking.sanction_asked && is_sanction(&hit.text) {
                 score -= 1.0;
@@ -413,6 +421,13 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
     first.sort_by_key(|h| front.iter().position(|c| *c == h.chunk_id));
     first.extend(rest);
     first
+}
+
+/// `question` without the words that say what kind of answer is wanted.
+pub fn wording(question: &str) -> String {
+    QUESTION_WORDS
+        .iter()
+        .fold(question.to_owned(), |q, w| q.replace(w, " "))
 }
 
 /// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分).

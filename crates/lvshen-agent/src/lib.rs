@@ -464,6 +464,7 @@ impl<'a> Agent<'a> {
             sanction_asked: question::asks_sanction(question),
             permission_asked: question::asks_permission(question),
             actor: question::actor(question).map(str::to_owned),
+            wording: evidence::wording(question),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a

@@ -75,7 +75,7 @@ fn bigrams(text: &str) -> BTreeSet<(char, char)> {
 }
 
 /// Share of the sentence's bigrams found in `support`.
-fn overlap(sentence: &str, support: &str) -> f64 {
+pub(crate) fn overlap(sentence: &str, support: &str) -> f64 {
     let s = bigrams(sentence);
     if s.is_empty() {
         return 0.0;
