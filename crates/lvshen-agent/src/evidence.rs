@@ -310,6 +310,9 @@ pub struct Ranking {
     /// same terms, the one that says more of it ("不需要申请取得排污许可证" for "不需要申请排污
     /// 许可证") goes first.
     pub wording: String,
+    /// The answer is sought for today, not for the law as it was: a passage of a law
+    /// repealed by the date of the answer goes below the law in force.
+    pub current_first: bool,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -357,6 +360,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             // Approvals restate the rule in the question's own words: no tie-break for them.
             if ranking.approvals_wanted || hit.doc_type != "approval" {
                 score += 0.5 * crate::verify::overlap(&ranking.wording, &hit.text);
+            }
+            if ranking.current_first && hit.repealed.is_some() {
+                score -= 1.0;
             }
             if !ranking.sanction_asked && is_sanction(&hit.text) {
                 score -= 1.0;

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use jieba_rs::Jieba;
 use lvshen_llm::{Chat, GenerationParams, LlmService, Role};
-use lvshen_search::{SearchIndex, SearchRequest};
+use lvshen_search::{Hit, SearchIndex, SearchRequest};
 
 pub use evidence::{Coverage, Evidence};
 pub use tools::FilingContext;
@@ -291,6 +291,12 @@ impl<'a> Agent<'a> {
             Some(found) if found.successor_doc.is_some() => strip_name(&query, &found.named_as),
             _ => query,
         };
+        // "能不能开工", "是否允许": how the question asks, not what it is about.
+        let query = if question::asks_permission(&query) {
+            question::without_permission_words(&query)
+        } else {
+            query
+        };
         let terms = evidence::key_terms(&self.jieba, &query);
         let search = |query: &str, top_k: usize, doc_type| {
             self.index
@@ -387,6 +393,27 @@ impl<'a> Agent<'a> {
             ));
         }
         let mut hits = search(&query, self.options.top_k, None)?;
+        // A term of the question no top passage holds may be a rare one that many passages
+        // holding only the common terms outscored (暗管 below GB 4287's tables, whose title
+        // holds 排放 and 污染物): it is looked up on its own, and a passage that holds
+        // more of the question than the top ones goes first.
+        let first = evidence::coverage(&terms, &hits, 5);
+        if !first.missing.is_empty() {
+            let best = hits
+                .iter()
+                .take(5)
+                .map(|h| evidence::term_weight(&terms, &evidence::haystack(h)))
+                .fold(0.0, f64::max);
+            let mut front: Vec<Hit> = Vec::new();
+            for h in search(&first.missing.join(" "), 5, None)? {
+                if evidence::term_weight(&terms, &evidence::haystack(&h)) > best {
+                    hits.retain(|m| m.chunk_id != h.chunk_id);
+                    front.push(h);
+                }
+            }
+            front.append(&mut hits);
+            hits = front;
+        }
         // A question in several parts: each part is looked up too, so that a part the whole
         // question's search ranks low (伪造 beside 欺骗取得) still has its passages.
         let asked_parts = question::parts(question);
@@ -465,6 +492,11 @@ impl<'a> Agent<'a> {
             permission_asked: question::asks_permission(question),
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
+            current_first: self.options.as_of.is_some()
+                && !lvshen_search::asks_history(
+                    question,
+                    lvshen_rules::LawBook::builtin().code_effective,
+                ),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a

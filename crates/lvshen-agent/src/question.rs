@@ -350,22 +350,35 @@ pub fn asks_sanction(question: &str) -> bool {
     .any(|w| question.contains(w))
 }
 
+/// How a question asks whether something is allowed.
+const PERMISSION_WORDS: &[&str] = &[
+    "能不能",
+    "可不可以",
+    "允不允许",
+    "是否可以",
+    "是否允许",
+    "是否能",
+    "允许吗",
+    "可以吗",
+    "能吗",
+    "能否",
+    "可否",
+    "允许",
+];
+
 /// Whether the question asks whether something is allowed (能不能, 能否, 可否, 是否可以,
 /// 是否允许): an article that allows or forbids it (可以/不得/禁止) answers it.
 pub fn asks_permission(question: &str) -> bool {
-    [
-        "能不能",
-        "能否",
-        "可否",
-        "可不可以",
-        "是否可以",
-        "是否允许",
-        "允许",
-        "可以吗",
-        "能吗",
-    ]
-    .iter()
-    .any(|w| question.contains(w))
+    PERMISSION_WORDS.iter().any(|w| question.contains(w))
+}
+
+/// The question without the words that ask whether something is allowed: they are no
+/// subject to search for ("能不能开工" holds 不能, "是否允许" holds 允许, and the article
+/// that answers says 不得 or 禁止).
+pub fn without_permission_words(question: &str) -> String {
+    PERMISSION_WORDS
+        .iter()
+        .fold(question.to_owned(), |q, w| q.replace(w, " "))
 }
 
 /// Who commits the act a question about a violation names: the words that open a condition
@@ -519,6 +532,10 @@ mod tests {
         assert!(!asks_sanction("环评文件未经批准的建设项目能不能开工？"));
         assert!(asks_permission("环评文件未经批准的建设项目能不能开工？"));
         assert!(!asks_permission("排污许可证有效期是几年？"));
+        assert_eq!(
+            without_permission_words("企业通过暗管排放污染物是否允许？"),
+            "企业通过暗管排放污染物 ？"
+        );
     }
 
     #[test]
