@@ -195,8 +195,11 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             .citations
             .iter()
             .filter(|c| {
+                // The succession table supports the sentence that says a named law was
+                // repealed (its claim), not the question's fact: it is not counted against.
                 let hay = format!("{} {} {}", c.doc, c.clause, c.text);
-                question.facts.iter().any(|f| states(&hay, f))
+                c.source == lvshen_agent::tools::SUCCESSION_SOURCE
+                    || question.facts.iter().any(|f| states(&hay, f))
             })
             .count();
         rows.push(Row {
