@@ -499,6 +499,18 @@ impl<'a> Agent<'a> {
                 ),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
+        // A named article of a repealed law: the Code's articles that took it over answer
+        // "现在由哪一条规定", not an article that shares its number or its words.
+        if let Some(found) = status.as_ref().filter(|f| !f.successor_clauses.is_empty()) {
+            let code = &lvshen_rules::LawBook::builtin().code;
+            hits.sort_by_key(|h| {
+                !(h.doc == *code
+                    && found
+                        .successor_clauses
+                        .iter()
+                        .any(|c| h.clause.starts_with(c.as_str())))
+            });
+        }
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a
         // question about existing enterprises; otherwise the table in force comes first.
         if !question.contains("现有") {
@@ -521,6 +533,18 @@ impl<'a> Agent<'a> {
             })
             .filter(|(_, t)| !t.is_empty())
             .collect();
+        // A later part that shares no term with the first one speaks of the first one's
+        // subject ("排污许可证有效期是几年？延续申请应在…多少日提出？": the 延续 of 排污许可证,
+        // not of a 取水许可证).
+        let mut named_parts = named_parts;
+        if let Some(subject) = named_parts.first().and_then(|(_, t)| t.first().cloned()) {
+            let first = named_parts[0].1.clone();
+            for (_, t) in named_parts.iter_mut().skip(1) {
+                if !t.iter().any(|g| first.iter().any(|f| f[0] == g[0])) {
+                    t.insert(0, subject.clone());
+                }
+            }
+        }
         let part_terms: Vec<Vec<Vec<String>>> =
             named_parts.iter().map(|(_, t)| t.clone()).collect();
         let hits = evidence::each_part_first(&part_terms, hits, &ranking);
@@ -837,11 +861,20 @@ impl<'e> AnswerWriter<'e> {
         let mut unsupported = Vec::new();
         for (part, terms) in parts {
             let score = |i: usize| evidence::term_weight(terms, &self.evidence[i].support());
+            let enough = 0.6 * evidence::total_weight(terms);
+            // A passage already quoted that holds all of this part's terms answers it (one
+            // that holds most of them may state another case: 新建 for 在用, 甲醛 for 苯胺类).
+            if chosen
+                .iter()
+                .any(|&i| score(i) >= evidence::total_weight(terms))
+            {
+                continue;
+            }
             let best = candidates
                 .iter()
                 .copied()
                 .fold(first, |b, i| if score(i) > score(b) { i } else { b });
-            if score(best) < 0.6 * evidence::total_weight(terms) {
+            if score(best) < enough {
                 unsupported.push(part.clone());
             } else if !chosen.contains(&best) && chosen.len() < 3 {
                 chosen.push(best);

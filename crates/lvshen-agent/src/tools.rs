@@ -25,6 +25,8 @@ pub struct LawStatusFinding {
     pub status_only: bool,
     /// The successor articles, for retrieval ("生态环境法典 第一千零九十五条").
     pub successor_query: String,
+    /// The successor articles' numbers in the Code (第一千零九十五条): what the answer quotes.
+    pub successor_clauses: Vec<String>,
     /// The name the question calls the law by (环境保护法): the frame of the question, not
     /// its subject — left out of the terms the answer is sought with.
     pub named_as: String,
@@ -82,6 +84,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         sentence.push_str(&format!("，由{by}替代"));
     }
     let mut successors = Vec::new();
+    let mut successor_clauses = Vec::new();
     let articles = lvshen_search::query::parse(question)
         .clauses
         .into_iter()
@@ -99,8 +102,15 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
             sentence.push_str(&format!("（变化：{}）", row.change.trim_end_matches('。')));
         }
         successors.extend(row.new.iter().map(|n| format!("{} {n}", book.code)));
+        successor_clauses.extend(row.new.iter().cloned());
     }
-    let status_only = successors.is_empty() && STATUS_WORDS.iter().any(|w| q.contains(w));
+    // "还能作为审批依据引用吗", "能否适用": whether it may still be relied on.
+    let relied_on = ["还能", "能否", "可否", "是否可以", "还可以"]
+        .iter()
+        .any(|w| q.contains(w))
+        && ["引用", "依据", "适用"].iter().any(|w| q.contains(w));
+    let status_only =
+        successors.is_empty() && (relied_on || STATUS_WORDS.iter().any(|w| q.contains(w)));
     Some(LawStatusFinding {
         evidence: Evidence {
             doc: format!("{}（法规继承对照表）", book.code),
@@ -113,6 +123,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         sentence,
         status_only,
         successor_query: successors.join(" "),
+        successor_clauses,
         named_as,
         successor_doc: (by == book.code).then(|| book.code.clone()),
     })
