@@ -616,11 +616,15 @@ impl<'a> Agent<'a> {
         // 排放 "15/30"), measured on the evaluation set; the table row itself is quoted.
         let table_lookup =
             wants_number(question) && evidence.first().is_some_and(|e| e.clause.starts_with('表'));
-        // A list, a question that asks several things, or a quantity with a case split in
-        // its clause: the clause is quoted whole. Measured on the development half of the
+        // A named article of a repealed law (the table says where it is now, the successor
+        // is quoted), a list, a question that asks several things, or a quantity with a case
+        // split in its clause: the clause is quoted whole. Measured on the development half of the
         // second evaluation set: the small model answered these with one item or one branch
         // (list 0/4, case 0/1 with the model; 4/4 and 1/1 quoted).
-        let structured = question::asks_list(question)
+        let structured = status
+            .as_ref()
+            .is_some_and(|f| !f.successor_clauses.is_empty())
+            || question::asks_list(question)
             || !question::parts(question).is_empty()
             || (wants_number(question)
                 && evidence

@@ -218,6 +218,12 @@ pub fn verify_sentence_with(
             _ => return Err(drop("与所引依据的内容重合过少")),
         }
     }
+    // A sentence that states numbers cites only the passages that hold them all (the
+    // model's "[1][2]" where [2] states another quantity), when one does.
+    let numbers = numerals::numbers(&text);
+    if !numbers.is_empty() && cites.iter().any(|&i| numbers.iter().all(|n| backs(i, n))) {
+        cites.retain(|&i| numbers.iter().all(|n| backs(i, n)));
+    }
     cites.sort_unstable();
     cites.dedup();
     Ok(Verified { text, cites })
