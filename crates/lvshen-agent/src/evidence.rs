@@ -955,3 +955,25 @@ pub fn focus_parts(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_who_a_liability_clause_is_about_and_what_an_article_does() {
+        let code_1088 = "违反本法规定，企业事业单位和其他生产经营者对生态环境监测数据弄虚作假，\
+                         或者指使其委托的生态环境监测机构对监测数据弄虚作假的，处十万元以上一百万元以下的罚款";
+        let code_1091 = "违反本法规定，生态环境监测机构对监测数据弄虚作假的，没收违法所得，\
+                         并处十万元以上五十万元以下的罚款";
+        assert_eq!(acts(code_1088, "生态环境监测机构"), Some(false));
+        assert_eq!(acts(code_1091, "生态环境监测机构"), Some(true));
+        assert_eq!(acts(code_1091, "建设单位"), None);
+        assert!(is_sanction(code_1091));
+        assert!(!is_sanction("建设项目未经批准的，建设单位不得开工建设"));
+        assert!(states_permission(
+            "建设项目未经批准的，建设单位不得开工建设"
+        ));
+        assert!(!states_permission(code_1091));
+    }
+}
