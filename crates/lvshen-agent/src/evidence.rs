@@ -431,9 +431,7 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
 
 /// `question` without the words that say what kind of answer is wanted.
 pub fn wording(question: &str) -> String {
-    QUESTION_WORDS
-        .iter()
-        .fold(question.to_owned(), |q, w| q.replace(w, " "))
+    crate::question::without_words(question, QUESTION_WORDS)
 }
 
 /// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分).

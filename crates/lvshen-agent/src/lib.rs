@@ -292,11 +292,7 @@ impl<'a> Agent<'a> {
             _ => query,
         };
         // "能不能开工", "是否允许": how the question asks, not what it is about.
-        let query = if question::asks_permission(&query) {
-            question::without_permission_words(&query)
-        } else {
-            query
-        };
+        let query = question::without_permission_words(&query);
         let terms = evidence::key_terms(&self.jieba, &query);
         let search = |query: &str, top_k: usize, doc_type| {
             self.index
@@ -865,20 +861,17 @@ impl<'e> AnswerWriter<'e> {
         let mut unsupported = Vec::new();
         for (part, terms) in parts {
             let score = |i: usize| evidence::term_weight(terms, &self.evidence[i].support());
-            let enough = 0.6 * evidence::total_weight(terms);
+            let total = evidence::total_weight(terms);
             // A passage already quoted that holds all of this part's terms answers it (one
             // that holds most of them may state another case: 新建 for 在用, 甲醛 for 苯胺类).
-            if chosen
-                .iter()
-                .any(|&i| score(i) >= evidence::total_weight(terms))
-            {
+            if chosen.iter().any(|&i| score(i) >= total) {
                 continue;
             }
             let best = candidates
                 .iter()
                 .copied()
                 .fold(first, |b, i| if score(i) > score(b) { i } else { b });
-            if score(best) < enough {
+            if score(best) < 0.6 * total {
                 unsupported.push(part.clone());
             } else if !chosen.contains(&best) && chosen.len() < 3 {
                 chosen.push(best);

@@ -376,9 +376,12 @@ pub fn asks_permission(question: &str) -> bool {
 /// subject to search for ("能不能开工" holds 不能, "是否允许" holds 允许, and the article
 /// that answers says 不得 or 禁止).
 pub fn without_permission_words(question: &str) -> String {
-    PERMISSION_WORDS
-        .iter()
-        .fold(question.to_owned(), |q, w| q.replace(w, " "))
+    without_words(question, PERMISSION_WORDS)
+}
+
+/// `text` with every one of `words` replaced by a space.
+pub(crate) fn without_words(text: &str, words: &[&str]) -> String {
+    words.iter().fold(text.to_owned(), |t, w| t.replace(w, " "))
 }
 
 /// Who commits the act a question about a violation names: the words that open a condition
