@@ -716,6 +716,47 @@ pub(crate) fn is_list_item(segment: &str) -> bool {
     !n.is_empty() && t[n.len()..].starts_with(['、', '.', '．'])
 }
 
+/// The number of a list item: "（三）…" → 3, "2、…" → 2.
+fn item_number(segment: &str) -> Option<u64> {
+    let t = segment.trim_start().trim_start_matches(['（', '(']);
+    let n: String = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十0123456789".contains(*c))
+        .collect();
+    n.parse()
+        .ok()
+        .or_else(|| crate::numerals::chinese_value(&n))
+}
+
+/// Whether a sentence refers to the items of the list before it by number and covers one of
+/// `items`: "有前款第一项、第三项情形之一的，处…" covers 1 and 3, "有前款除第三项以外情形之一的，
+/// 处…" covers every item but 3.
+fn refers_to_items(segment: &str, items: &[u64]) -> bool {
+    if items.is_empty() || !segment.contains("款") {
+        return false;
+    }
+    let mut named = Vec::new();
+    let mut rest = segment;
+    while let Some(at) = rest.find('第') {
+        let after = &rest[at + '第'.len_utf8()..];
+        let n: String = after
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .collect();
+        if after[n.len()..].starts_with('项')
+            && let Some(v) = crate::numerals::chinese_value(&n)
+        {
+            named.push(v);
+        }
+        rest = after;
+    }
+    if named.is_empty() {
+        return false;
+    }
+    let except = segment.contains('除') && segment.contains("以外");
+    items.iter().any(|i| named.contains(i) != except)
+}
+
 /// Whether a focused passage holds a case split: a clause qualified by the next one.
 pub fn has_case_split(text: &str) -> bool {
     let segs = segments(text);
@@ -876,6 +917,13 @@ pub fn focus_parts(
                 *k |= m;
             }
         }
+        // Items kept for their own terms, before the list they belong to is brought whole.
+        let matched_items: Vec<u64> = body
+            .iter()
+            .zip(&keep)
+            .filter(|(s, k)| **k && is_list_item(s))
+            .filter_map(|(s, _)| item_number(s))
+            .collect();
         // A kept lead-in of a list ("下列条件：") brings its items, in order; a kept clause
         // brings the conditions that qualify it in the same sentence (需要现场核查的… /
         // 逾期不改正的… / 情节严重的…), so that a list or a case split is never half quoted.
@@ -921,6 +969,14 @@ pub fn focus_parts(
                 }
             }
         }
+        // A matched item brings the later sentence that says, by the item's number, what
+        // applies to it ("有前款第一项、第二项…情形之一的，处五万元以上二十万元以下的罚款"):
+        // the lead-in of a liability list often says only "并处以罚款".
+        for (k, s) in keep.iter_mut().zip(&body) {
+            if !*k && refers_to_items(s, &matched_items) {
+                *k = true;
+            }
+        }
         let items = item.iter().filter(|x| **x).count();
         for (i, segment) in body.iter().enumerate() {
             if !keep[i] || segment.is_empty() {
@@ -957,6 +1013,47 @@ pub fn focus_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_brings_the_sentence_that_sets_its_penalty_by_number() {
+        assert_eq!(item_number("（十一）未制定应急预案"), Some(11));
+        assert_eq!(item_number("3、未公开"), Some(3));
+        let by_number = "有前款第一项、第二项、第十一项情形之一的，处五万元以上二十万元以下的罚款";
+        assert!(refers_to_items(by_number, &[11]));
+        assert!(!refers_to_items(by_number, &[5]));
+        let except = "有前款除第三项以外情形之一的，处十万元以上一百万元以下的罚款";
+        assert!(refers_to_items(except, &[4]));
+        assert!(!refers_to_items(except, &[3]));
+        assert!(!refers_to_items("依照本法第三项规定", &[3]));
+        let hit = Hit {
+            doc: "中华人民共和国生态环境法典".into(),
+            clause: "第一千一百七十五条".into(),
+            text: "违反本法规定，有下列情形之一的，由生态环境主管部门责令改正，并处以罚款：\n\
+                   （一）未设置危险废物识别标志；\n（二）未制定危险废物管理计划；\n\
+                   （三）将危险废物与旅客在同一运输工具上载运。\n\
+                   有前款第一项、第二项情形之一的，处五万元以上二十万元以下的罚款；\
+                   有前款第三项情形的，处二十万元以上二百万元以下的罚款。"
+                .into(),
+            doc_number: None,
+            doc_type: "law".into(),
+            context: None,
+            snippet: String::new(),
+            score: 1.0,
+            source: "test".into(),
+            page: None,
+            chunk_id: "1".into(),
+            status: None,
+            repealed: None,
+        };
+        let terms = vec![
+            vec!["识别标志".to_owned()],
+            vec!["危险废物".to_owned()],
+            vec!["罚款".to_owned()],
+        ];
+        let text = &focus(&terms, &[hit], 1, 400)[0].text;
+        assert!(text.contains("五万元以上二十万元以下"), "{text}");
+        assert!(!text.contains("二百万元"), "{text}");
+    }
 
     #[test]
     fn reads_who_a_liability_clause_is_about_and_what_an_article_does() {
