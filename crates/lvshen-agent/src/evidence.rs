@@ -88,6 +88,10 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
 /// question words and stop words, each with its synonyms.
 pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
+    // An article's label is one term: the segmenter cuts 第一千一百零二条 into 第一千, 一百零二
+    // and 条是, which no passage holds as such.
+    let (question, articles) = article_labels(question);
+    let question = question.as_str();
     for term in analyzer::terms(jieba, question) {
         let term = term.trim().to_lowercase();
         if term.is_empty()
@@ -133,6 +137,11 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             }
         }
     }
+    for a in articles {
+        if !out.iter().any(|g| g[0] == a) {
+            out.push(vec![a]);
+        }
+    }
     // Search-mode segmentation yields both 间接排放 and its parts 间接, 排放: keep the whole.
     let heads: Vec<String> = out.iter().map(|g| g[0].clone()).collect();
     out.retain(|g| {
@@ -141,6 +150,33 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             .any(|h| h != &g[0] && h.chars().count() > g[0].chars().count() && h.contains(&g[0]))
     });
     out
+}
+
+/// The question with its article labels (第十四条, 第1102条) blanked out, and the labels.
+fn article_labels(question: &str) -> (String, Vec<String>) {
+    let chars: Vec<char> = question.chars().collect();
+    let mut rest = String::new();
+    let mut labels = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '第' {
+            let n = chars[i + 1..]
+                .iter()
+                .take_while(|c| {
+                    c.is_ascii_digit() || "零〇一二三四五六七八九十百千两".contains(**c)
+                })
+                .count();
+            if n > 0 && chars.get(i + 1 + n) == Some(&'条') {
+                labels.push(chars[i..i + n + 2].iter().collect::<String>());
+                rest.push('，');
+                i += n + 2;
+                continue;
+            }
+        }
+        rest.push(chars[i]);
+        i += 1;
+    }
+    (rest, labels)
 }
 
 /// The classes and tables a question names: 2类 (of 2类区), Ⅲ类 (of Ⅲ类水质), 表2.
@@ -1013,6 +1049,21 @@ pub fn focus_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_label_is_one_term() {
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "《生态环境法典》第一千一百零二条是怎么规定的");
+        let heads: Vec<&str> = terms.iter().map(|g| g[0].as_str()).collect();
+        assert!(heads.contains(&"第一千一百零二条"), "{heads:?}");
+        assert!(
+            !heads.iter().any(|h| *h == "第一千" || *h == "条是"),
+            "{heads:?}"
+        );
+        let (rest, labels) = article_labels("条例第14条和第十五条");
+        assert_eq!(labels, ["第14条", "第十五条"]);
+        assert_eq!(rest, "条例，和，");
+    }
 
     #[test]
     fn an_item_brings_the_sentence_that_sets_its_penalty_by_number() {
