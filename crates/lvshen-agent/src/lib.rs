@@ -410,6 +410,42 @@ impl<'a> Agent<'a> {
             front.append(&mut hits);
             hits = front;
         }
+        // No top passage holds all the question's terms: the passages that do are looked up
+        // (a conjunctive search) — a long article that holds them all ranks below short ones
+        // that say two of them often (法典第一千一百零二条 on 工业噪声 without a permit, below
+        // 排污许可管理条例's short articles on 排污许可证).
+        let whole = evidence::total_weight(&terms);
+        let best = hits
+            .iter()
+            .take(5)
+            .map(|h| evidence::term_weight(&terms, &evidence::haystack(h)))
+            .fold(0.0, f64::max);
+        if terms.len() > 1 && best < whole {
+            let all = self
+                .index
+                .search_holding(
+                    &SearchRequest {
+                        query: query.clone(),
+                        top_k: 3,
+                        doc_type: None,
+                        as_of: self.options.as_of,
+                    },
+                    &terms,
+                )
+                .map_err(|e| AgentError::Search(e.to_string()))?;
+            let mut front: Vec<Hit> = Vec::new();
+            for h in all {
+                // A repealed law's article holding them all does not pass the law in force.
+                if h.repealed.is_none()
+                    && evidence::term_weight(&terms, &evidence::haystack(&h)) > best
+                {
+                    hits.retain(|m| m.chunk_id != h.chunk_id);
+                    front.push(h);
+                }
+            }
+            front.append(&mut hits);
+            hits = front;
+        }
         // A question in several parts: each part is looked up too, so that a part the whole
         // question's search ranks low (伪造 beside 欺骗取得) still has its passages.
         let asked_parts = question::parts(question);

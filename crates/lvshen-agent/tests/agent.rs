@@ -412,6 +412,33 @@ fn a_named_repealed_article_is_answered_from_its_successor() {
 }
 
 #[test]
+fn a_conjunctive_search_returns_only_passages_holding_every_group() {
+    let request = lvshen_search::SearchRequest {
+        query: "排放工业噪声的单位未取得排污许可证排放的，罚款多少？".to_owned(),
+        top_k: 10,
+        doc_type: None,
+        as_of: None,
+    };
+    let groups = vec![
+        vec!["许可证".to_owned()],
+        vec!["罚款".to_owned(), "处罚".to_owned()],
+    ];
+    let hits = shared_index().search_holding(&request, &groups).unwrap();
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert!(h.text.contains("许可证"), "{h:?}");
+        assert!(h.text.contains("罚款") || h.text.contains("处罚"), "{h:?}");
+    }
+    // Without groups it is the ordinary search.
+    let plain = shared_index().search_holding(&request, &[]).unwrap();
+    let search = shared_index().search(&request).unwrap();
+    assert_eq!(
+        plain.iter().map(|h| &h.chunk_id).collect::<Vec<_>>(),
+        search.iter().map(|h| &h.chunk_id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn current_law_ranks_above_repealed_law_unless_the_question_is_about_the_past() {
     let search = |q: &str, date: &str| {
         shared_index()

@@ -380,6 +380,18 @@ impl SearchIndex {
 
     /// Searches.
     pub fn search(&self, request: &SearchRequest) -> Result<Vec<Hit>> {
+        self.search_holding(request, &[])
+    }
+
+    /// Like [`search`](Self::search), but only passages whose text holds each group of
+    /// `holding` (one of a group's words, each word with all its index terms): the question's
+    /// words that the whole query ranks too low together to reach the candidate pool (工业噪声
+    /// and 罚款 in a long liability article, among short ones on 排污许可证).
+    pub fn search_holding(
+        &self,
+        request: &SearchRequest,
+        holding: &[Vec<String>],
+    ) -> Result<Vec<Hit>> {
         if request.query.trim().is_empty() {
             return Err(SearchError::EmptyQuery);
         }
@@ -389,7 +401,37 @@ impl SearchIndex {
             ..request.clone()
         };
         let searcher = self.reader.searcher();
-        let (query, named) = self.build_query(request);
+        let (mut query, named) = self.build_query(request);
+        if !holding.is_empty() {
+            let jieba = jieba();
+            let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+            for group in holding {
+                let words: Vec<(Occur, Box<dyn Query>)> = group
+                    .iter()
+                    .map(|word| {
+                        let all: Vec<(Occur, Box<dyn Query>)> = terms(&jieba, word)
+                            .into_iter()
+                            .filter(|t| !STOP_WORDS.contains(&t.as_str()))
+                            .map(|t| {
+                                (
+                                    Occur::Must,
+                                    Box::new(TermQuery::new(
+                                        Term::from_field_text(self.fields.text, &t),
+                                        IndexRecordOption::Basic,
+                                    )) as Box<dyn Query>,
+                                )
+                            })
+                            .collect();
+                        (
+                            Occur::Should,
+                            Box::new(BooleanQuery::new(all)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                must.push((Occur::Must, Box::new(BooleanQuery::new(words))));
+            }
+            query = Box::new(BooleanQuery::new(must));
+        }
         // First stage: BM25 over a wider pool; second stage: re-rank by how many of the
         // query's concepts a chunk covers (OR with coordination).
         let pool = (request.top_k.max(1) * 5).max(50);
