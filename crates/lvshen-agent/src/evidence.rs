@@ -349,6 +349,10 @@ pub struct Ranking {
     /// The answer is sought for today, not for the law as it was: a passage of a law
     /// repealed by the date of the answer goes below the law in force.
     pub current_first: bool,
+    /// Titles (without 《》 and 中华人民共和国) of the laws repealed by the date of the answer:
+    /// a passage of a law in force that rests on one of them ("依照《中华人民共和国环境保护法》
+    /// 的规定按日连续处罚") goes below the article that now says the rule itself.
+    pub repealed_titles: Vec<String>,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -399,6 +403,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if ranking.current_first && hit.repealed.is_some() {
                 score -= 1.0;
+            }
+            if hit.repealed.is_none()
+                && ranking
+                    .repealed_titles
+                    .iter()
+                    .any(|t| hit.text.contains(&format!("{t}》")))
+            {
+                score -= 0.5;
             }
             if !ranking.sanction_asked && is_sanction(&hit.text) {
                 score -= 1.0;
@@ -1050,6 +1062,51 @@ pub fn focus_parts(
 mod tests {
     use super::*;
 
+    fn test_hit(doc: &str, clause: &str, text: &str) -> Hit {
+        Hit {
+            doc: doc.into(),
+            clause: clause.into(),
+            text: text.into(),
+            doc_number: None,
+            doc_type: "law".into(),
+            context: None,
+            snippet: String::new(),
+            score: 1.0,
+            source: "test".into(),
+            page: None,
+            chunk_id: format!("{doc}{clause}"),
+            status: None,
+            repealed: None,
+        }
+    }
+
+    #[test]
+    fn a_passage_resting_on_a_repealed_law_goes_below_the_one_stating_the_rule() {
+        let regulation = test_hit(
+            "排污许可管理条例",
+            "第三十八条",
+            "排污单位受到罚款处罚，被责令改正，拒绝复查的，依照《中华人民共和国环境保护法》的规定按日连续处罚",
+        );
+        let code = test_hit(
+            "中华人民共和国生态环境法典",
+            "第一千零六十条",
+            "受到罚款处罚，被责令改正，拒不改正或者拒绝复查的，可以按照原罚款数额按日连续处罚",
+        );
+        let terms = vec![vec!["按日".to_owned()], vec!["连续".to_owned()]];
+        let mut ranking = Ranking {
+            current_first: true,
+            ..Ranking::default()
+        };
+        let order = |r: &Ranking| {
+            rank_by_terms(&terms, vec![regulation.clone(), code.clone()], r)[0]
+                .clause
+                .clone()
+        };
+        assert_eq!(order(&ranking), "第三十八条");
+        ranking.repealed_titles = vec!["环境保护法".to_owned()];
+        assert_eq!(order(&ranking), "第一千零六十条");
+    }
+
     #[test]
     fn an_article_label_is_one_term() {
         let jieba = analyzer::jieba();
@@ -1076,26 +1133,15 @@ mod tests {
         assert!(refers_to_items(except, &[4]));
         assert!(!refers_to_items(except, &[3]));
         assert!(!refers_to_items("依照本法第三项规定", &[3]));
-        let hit = Hit {
-            doc: "中华人民共和国生态环境法典".into(),
-            clause: "第一千一百七十五条".into(),
-            text: "违反本法规定，有下列情形之一的，由生态环境主管部门责令改正，并处以罚款：\n\
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第一千一百七十五条",
+            "违反本法规定，有下列情形之一的，由生态环境主管部门责令改正，并处以罚款：\n\
                    （一）未设置危险废物识别标志；\n（二）未制定危险废物管理计划；\n\
                    （三）将危险废物与旅客在同一运输工具上载运。\n\
                    有前款第一项、第二项情形之一的，处五万元以上二十万元以下的罚款；\
-                   有前款第三项情形的，处二十万元以上二百万元以下的罚款。"
-                .into(),
-            doc_number: None,
-            doc_type: "law".into(),
-            context: None,
-            snippet: String::new(),
-            score: 1.0,
-            source: "test".into(),
-            page: None,
-            chunk_id: "1".into(),
-            status: None,
-            repealed: None,
-        };
+                   有前款第三项情形的，处二十万元以上二百万元以下的罚款。",
+        );
         let terms = vec![
             vec!["识别标志".to_owned()],
             vec!["危险废物".to_owned()],

@@ -510,6 +510,7 @@ impl<'a> Agent<'a> {
         let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
         // Passages holding more of the question's terms first (search order breaks ties):
         // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
+        let book = lvshen_rules::LawBook::builtin();
         let ranking = evidence::Ranking {
             approvals_wanted: tools::wants_approvals(question),
             wants_number: wants_number(question),
@@ -525,10 +526,19 @@ impl<'a> Agent<'a> {
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
             current_first: self.options.as_of.is_some()
-                && !lvshen_search::asks_history(
-                    question,
-                    lvshen_rules::LawBook::builtin().code_effective,
-                ),
+                && !lvshen_search::asks_history(question, book.code_effective),
+            repealed_titles: self
+                .options
+                .as_of
+                .filter(|_| !lvshen_search::asks_history(question, book.code_effective))
+                .map(|as_of| {
+                    book.documents
+                        .iter()
+                        .filter(|d| !book.status(&d.title, as_of).is_current())
+                        .map(|d| d.title.trim_start_matches("中华人民共和国").to_owned())
+                        .collect()
+                })
+                .unwrap_or_default(),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A named article of a repealed law: the Code's articles that took it over answer
