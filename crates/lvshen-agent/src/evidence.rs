@@ -353,6 +353,10 @@ pub struct Ranking {
     /// a passage of a law in force that rests on one of them ("依照《中华人民共和国环境保护法》
     /// 的规定按日连续处罚") goes below the article that now says the rule itself.
     pub repealed_titles: Vec<String>,
+    /// The question says nothing of plans (规划): it is about a construction project, the
+    /// subject this product reviews, and a rule on plans (专项规划的生态环境影响报告书应当包括…)
+    /// goes below the same rule on projects (建设项目的生态环境影响报告书应当包括…).
+    pub about_projects: bool,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -403,6 +407,13 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if ranking.current_first && hit.repealed.is_some() {
                 score -= 1.0;
+            }
+            if ranking.about_projects
+                && segments(&hit.text)
+                    .first()
+                    .is_some_and(|s| s.contains("规划") && !s.contains("建设项目"))
+            {
+                score -= 0.5;
             }
             if hit.repealed.is_none()
                 && ranking
@@ -1105,6 +1116,32 @@ mod tests {
         assert_eq!(order(&ranking), "第三十八条");
         ranking.repealed_titles = vec!["环境保护法".to_owned()];
         assert_eq!(order(&ranking), "第一千零六十条");
+    }
+
+    #[test]
+    fn a_question_silent_on_plans_is_about_projects() {
+        let plan = test_hit(
+            "中华人民共和国生态环境法典",
+            "第八十九条",
+            "专项规划的生态环境影响报告书应当包括下列内容：\n（一）影响的分析",
+        );
+        let project = test_hit(
+            "中华人民共和国生态环境法典",
+            "第九十六条",
+            "建设项目的生态环境影响报告书应当包括下列内容：\n（一）建设项目概况",
+        );
+        let terms = vec![vec!["报告书".to_owned()], vec!["包括".to_owned()]];
+        let first = |about_projects: bool| {
+            let r = Ranking {
+                about_projects,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![plan.clone(), project.clone()], &r)[0]
+                .clause
+                .clone()
+        };
+        assert_eq!(first(false), "第八十九条");
+        assert_eq!(first(true), "第九十六条");
     }
 
     #[test]

@@ -539,6 +539,7 @@ impl<'a> Agent<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            about_projects: !question.contains("规划"),
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A named article of a repealed law: the Code's articles that took it over answer
