@@ -171,7 +171,10 @@ fn section_number(line: &str) -> Option<String> {
     let spaced = after.starts_with(|c: char| c.is_whitespace());
     // `4.4重点地区…`: extractors sometimes drop the space after a dotted section number.
     let glued_dotted = !spaced && number.contains('.');
-    if (spaced || glued_dotted) && crate::normalize::is_han(next) {
+    // "5 VOCs 物料储存无组织排放控制要求": a heading may open with a Latin abbreviation.
+    let latin_head =
+        spaced && next.is_ascii_uppercase() && rest.chars().any(crate::normalize::is_han);
+    if ((spaced || glued_dotted) && crate::normalize::is_han(next)) || latin_head {
         Some(number)
     } else {
         None
@@ -204,12 +207,29 @@ fn table_label(line: &str) -> Option<String> {
 
 /// Splits a standard's text (one string per page) into sections and table rows.
 /// `doc_number` lines (running headers) and bare page numbers are dropped.
+/// A line of a table of contents: a heading, a dot leader, a page number ("5 VOCs 物料储存
+/// 无组织排放控制要求……4"). It names a section without saying what it requires, and would
+/// outrank the section itself on the section's own words.
+fn is_contents_line(line: &str) -> bool {
+    let t = line.trim_end();
+    let before_page =
+        t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | ' '));
+    if before_page.len() == t.len() {
+        return false;
+    }
+    ["....", "……", "····", "．．．．", "。。。。"]
+        .iter()
+        .any(|leader| before_page.ends_with(leader))
+}
+
 pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChunk> {
     let header = doc_number.map(|d| d.replace(' ', ""));
     let mut out = Vec::new();
     let mut section: Option<(String, u32, Vec<String>)> = None;
     let mut table: Option<Table> = None;
     let mut top_level = 0u32;
+    // Whether the open section has a line besides its heading (and its parents' headings).
+    let mut section_body = true;
 
     for (index, page) in pages.iter().enumerate() {
         let page_no = index as u32 + 1;
@@ -223,6 +243,9 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
             let compact = line.replace([' ', '—', '-'], "");
             // Page numbers sit at the top or bottom of a page; a bare number in the middle of
             // a table is a value and must be kept.
+            if is_contents_line(&line) {
+                continue;
+            }
             let near_edge = i < 3 || i + 3 >= lines.len();
             let bare_number = line
                 .chars()
@@ -266,13 +289,23 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                     if let Some(t) = table.take() {
                         t.flush(&mut out);
                     }
+                    let mut opening = Vec::new();
                     if let Some((label, page, lines)) = section.take() {
-                        push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                        // A heading with no text of its own ("5 VOCs 物料储存无组织排放控制
+                        // 要求" before "5.1 …") opens its first subsection: alone it would be
+                        // a passage that names a subject and says nothing of it.
+                        if !section_body && number.starts_with(&format!("{label}.")) {
+                            opening = lines;
+                        } else {
+                            push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                        }
                     }
                     if !dotted && top > 0 {
                         top_level = top;
                     }
-                    section = Some((number, page_no, vec![line]));
+                    opening.push(line);
+                    section = Some((number, page_no, opening));
+                    section_body = false;
                     continue;
                 }
             }
@@ -280,6 +313,7 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                 t.push(line, page_no);
             } else if let Some((_, _, lines)) = section.as_mut() {
                 lines.push(line);
+                section_body = true;
             } else {
                 section = Some(("前言".to_owned(), page_no, vec![line]));
             }
@@ -498,6 +532,56 @@ fn push_split(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_may_open_with_a_latin_abbreviation() {
+        assert_eq!(
+            section_number("5 VOCs 物料储存无组织排放控制要求").as_deref(),
+            Some("5")
+        );
+        assert_eq!(section_number("5 mg/m3"), None);
+        let pages = vec![
+            "4.2 其他要求。\n5 VOCs 物料储存无组织排放控制要求\n5.1 基本要求\n5.1.1 VOCs 物料应储存于密闭的容器中。"
+                .to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, None);
+        assert!(
+            chunks
+                .iter()
+                .all(|c| c.clause != "5" && !c.text.ends_with("控制要求")),
+            "{chunks:?}"
+        );
+        assert!(
+            chunks
+                .iter()
+                .any(|c| c.text.contains("物料储存") && c.text.contains("密闭")),
+            "{chunks:?}"
+        );
+    }
+
+    #[test]
+    fn contents_lines_are_not_text() {
+        assert!(is_contents_line(
+            "5 VOCs 物料储存无组织排放控制要求..........................................4"
+        ));
+        assert!(is_contents_line("前言……………………………… II"));
+        assert!(is_contents_line("附录A（规范性附录）监测方法····· 12"));
+        assert!(!is_contents_line(
+            "5.1.2 贮存场的防洪标准应按重现期不小于 50 年一遇"
+        ));
+        assert!(!is_contents_line("化学需氧量 80 200"));
+        let pages = vec![
+            "目次\n1 适用范围........................1\n5 物料储存要求........................4"
+                .to_owned(),
+            "5 物料储存要求\n5.1 VOCs 物料应储存于密闭的容器中。".to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, None);
+        assert!(
+            chunks.iter().all(|c| !c.text.contains("....")),
+            "{chunks:?}"
+        );
+        assert!(chunks.iter().any(|c| c.text.contains("密闭")), "{chunks:?}");
+    }
 
     #[test]
     fn chinese_numbers() {
