@@ -82,6 +82,22 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "今年",
     "方面",
     "义务",
+    // Spoken fillers: "…的话", "控制在多少以内", "交上去以后", "除了罚款还会…".
+    "的话",
+    "以内",
+    "之内",
+    "以后",
+    "之后",
+    "除了",
+    "还会",
+    "还要",
+    "还得",
+    "得",
+    "交上去",
+    "报上去",
+    "咋",
+    "咋办",
+    "啥",
 ];
 
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
@@ -775,6 +791,22 @@ pub(crate) fn is_list_item(segment: &str) -> bool {
     !n.is_empty() && t[n.len()..].starts_with(['、', '.', '．'])
 }
 
+/// Whether `later` opens with the frame of one of `kept`'s clauses and another value: its
+/// first clause and that clause share their first six characters or more, and differ.
+fn parallel_branch(kept: &str, later: &str) -> bool {
+    const FRAME: usize = 6;
+    let head =
+        |s: &str| -> Vec<char> { s.split(['，', ',']).next().unwrap_or("").chars().collect() };
+    let first = head(later);
+    if first.len() < FRAME {
+        return false;
+    }
+    kept.split(['，', ',']).any(|clause| {
+        let c: Vec<char> = clause.chars().collect();
+        c != first && c.iter().zip(&first).take_while(|(a, b)| a == b).count() >= FRAME
+    })
+}
+
 /// The number of a list item: "（三）…" → 3, "2、…" → 2.
 fn item_number(segment: &str) -> Option<u64> {
     let t = segment.trim_start().trim_start_matches(['（', '(']);
@@ -1028,6 +1060,17 @@ pub fn focus_parts(
                 }
             }
         }
+        // A kept sentence brings the later one that is its parallel branch: the same frame
+        // with another value ("报批、审核类型为生态环境影响报告书的，处…；报批、审核类型为生态环境
+        // 影响报告表的，处…"), so that one branch is never quoted as the whole rule.
+        for j in 0..body.len() {
+            if keep[j] {
+                continue;
+            }
+            if (0..j).any(|i| keep[i] && parallel_branch(body[i], body[j])) {
+                keep[j] = true;
+            }
+        }
         // A matched item brings the later sentence that says, by the item's number, what
         // applies to it ("有前款第一项、第二项…情形之一的，处五万元以上二十万元以下的罚款"):
         // the lead-in of a liability list often says only "并处以罚款".
@@ -1142,6 +1185,20 @@ mod tests {
         };
         assert_eq!(first(false), "第八十九条");
         assert_eq!(first(true), "第九十六条");
+    }
+
+    #[test]
+    fn a_parallel_branch_is_kept_with_its_sibling() {
+        let kept = "擅自开工建设的，责令停止建设，报批、审核类型为生态环境影响报告书的，处二十万元以上一百万元以下的罚款";
+        assert!(parallel_branch(
+            kept,
+            "报批、审核类型为生态环境影响报告表的，处十万元以上五十万元以下的罚款"
+        ));
+        assert!(!parallel_branch(
+            kept,
+            "建设单位有前款规定情形，拒不执行的，处拘留"
+        ));
+        assert!(!parallel_branch("对单位处十万元罚款", "对个人处一万元罚款"));
     }
 
     #[test]

@@ -141,54 +141,85 @@ const TITLE_ENDS: &[&str] = &[
 ];
 
 /// Titles written without 《》 and used as a document ("浙江省排污许可证管理实施细则对…",
-/// "按照浙江省建设项目环评审批管理办法，…"): an issuer, 4 to 16 characters of name that hold
-/// no question word or verb of the question, a title's ending; with the text after it. The
-/// name must be read as a document: after 按照/根据/依据/依照, or followed by 对/规定/中/第…条.
+/// "按照浙江省建设项目环评审批管理办法，…", "排污证管理办法里…"): 4 to 16 characters of name
+/// that hold no question word or verb of the question, then a title's ending; with the text
+/// after it. A name that starts with an issuer (浙江省, 绍兴市…) is read as a document after
+/// 按照/根据/依据/依照 or before 对/规定/中/里/要求/第…条; one without an issuer only where
+/// it opens the question or follows 按照/根据/依据/依照, and before those words.
 fn plain_titles(question: &str) -> Vec<(String, &str)> {
+    const LEADS: [&str; 4] = ["按照", "根据", "依据", "依照"];
+    const TAILS: [&str; 6] = ["对", "规定", "中", "第", "里", "要求"];
     let mut out = Vec::new();
+    let mut push = |name: String, tail| {
+        if !out
+            .iter()
+            .any(|(n, _): &(String, &str)| n.contains(&name) || name.contains(n))
+        {
+            out.push((name, tail));
+        }
+    };
     for issuer in ISSUERS {
         for (at, _) in question.match_indices(issuer) {
             let before = question[..at].trim_end();
             let after = &question[at + issuer.len()..];
-            let body: String = after
-                .chars()
-                .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || c.is_ascii_alphanumeric())
-                .collect();
-            let found = TITLE_ENDS
-                .iter()
-                .filter_map(|end| {
-                    body.match_indices(end)
-                        .map(|(i, _)| i + end.len())
-                        .filter(|&stop| {
-                            let name = &body[..stop];
-                            let n = name.chars().count() - end.chars().count();
-                            (4..=16).contains(&n)
-                                && ![
-                                    "的", "哪些", "什么", "应当", "是否", "如何", "怎么", "对",
-                                    "要求", "未", "按",
-                                ]
-                                .iter()
-                                .any(|w| name.contains(w))
-                        })
-                        .min()
-                })
-                .min();
-            let Some(stop) = found else {
+            let Some((name, tail)) = title_at(after) else {
                 continue;
             };
-            let tail = &after[stop..];
-            let as_document = ["按照", "根据", "依据", "依照"]
-                .iter()
-                .any(|l| before.ends_with(l))
-                || ["对", "规定", "中", "第", "里", "要求"]
-                    .iter()
-                    .any(|l| tail.starts_with(l));
-            if as_document {
-                out.push((format!("{issuer}{}", &body[..stop]), tail));
+            if LEADS.iter().any(|l| before.ends_with(l))
+                || TAILS.iter().any(|l| tail.starts_with(l))
+            {
+                push(format!("{issuer}{name}"), tail);
             }
         }
     }
+    let starts = std::iter::once(0).chain(
+        LEADS
+            .iter()
+            .flat_map(|l| question.match_indices(l).map(|(i, _)| i + l.len())),
+    );
+    for at in starts {
+        let after = &question[at..];
+        if ISSUERS.iter().any(|i| after.starts_with(i)) {
+            continue;
+        }
+        if let Some((name, tail)) = title_at(after)
+            && TAILS.iter().any(|l| tail.starts_with(l))
+        {
+            push(name.to_owned(), tail);
+        }
+    }
     out
+}
+
+/// The title that `text` opens with (4 to 16 characters of name without question words,
+/// then a title's ending), and the text after it.
+fn title_at(text: &str) -> Option<(&str, &str)> {
+    let body_len: usize = text
+        .chars()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || c.is_ascii_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    let body = &text[..body_len];
+    let stop = TITLE_ENDS
+        .iter()
+        .filter_map(|end| {
+            body.match_indices(end)
+                .map(|(i, _)| i + end.len())
+                .filter(|&stop| {
+                    let name = &body[..stop];
+                    let n = name.chars().count() - end.chars().count();
+                    (4..=16).contains(&n)
+                        && ![
+                            "的", "哪些", "什么", "应当", "是否", "如何", "怎么", "对", "要求",
+                            "未", "按",
+                        ]
+                        .iter()
+                        .any(|w| name.contains(w))
+                })
+                .min()
+        })
+        .min()?;
+    Some((&text[..stop], &text[stop..]))
 }
 
 /// `第90条` / `第九十条` right after a title (a few characters of slack: "的第…").
@@ -595,6 +626,20 @@ mod tests {
         assert!(named("绍兴市对产生重污染的企业厂区雨水有什么要求？").is_empty());
         assert!(named("绍兴市重点排污单位未按规定期限保存自动监测数据的怎么处罚？").is_empty());
         assert!(named("浙江省重点排污单位应当公开哪些大气环境信息？").is_empty());
+        // Without an issuer: where it opens the question or follows 按照…, before 里/中/规定….
+        assert_eq!(
+            named("排污证管理办法里说排污证能转让吗？"),
+            [Named::Title("排污证管理办法".to_owned())]
+        );
+        assert_eq!(
+            named("建设项目环境保护管理条例第十七条规定，竣工后由谁验收？"),
+            [Named::Article(
+                "建设项目环境保护管理条例".to_owned(),
+                "第十七条".to_owned()
+            )]
+        );
+        assert!(named("排污证到期了要续，得提前多少天申请？").is_empty());
+        assert!(named("重点排污单位应当按照监测方案开展自行监测吗？").is_empty());
     }
 
     #[test]
