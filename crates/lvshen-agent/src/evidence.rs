@@ -158,6 +158,20 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             out.push(vec![a]);
         }
     }
+    // "怎么罚", "罚多少": the one character is the sanction the question asks about.
+    if question.contains('罚') && !out.iter().any(|g| g.iter().any(|t| t.contains('罚'))) {
+        let mut group = vec!["罚款".to_owned()];
+        group.extend(synonyms::expand("罚款").into_iter().map(str::to_owned));
+        out.push(group);
+    }
+    // "哪一级部门", "什么级别": the answer names a level (设区的市级以上), not 一级 of a standard.
+    if ["哪一级", "哪级", "什么级别", "哪个级别", "哪一层级"]
+        .iter()
+        .any(|w| question.contains(w))
+    {
+        out.retain(|g| g[0] != "一级" && g[0] != "级别" && g[0] != "层级");
+        out.push(vec!["级".to_owned()]);
+    }
     // Search-mode segmentation yields both 间接排放 and its parts 间接, 排放: keep the whole.
     let heads: Vec<String> = out.iter().map(|g| g[0].clone()).collect();
     out.retain(|g| {
@@ -1211,6 +1225,15 @@ mod tests {
             !heads.iter().any(|h| *h == "第一千" || *h == "条是"),
             "{heads:?}"
         );
+        let heads = |q: &str| -> Vec<String> {
+            key_terms(&jieba, q)
+                .into_iter()
+                .map(|g| g[0].clone())
+                .collect()
+        };
+        assert!(heads("三同时没落实就投产了，怎么罚？").contains(&"罚款".to_owned()));
+        let level = heads("排污证找哪一级生态环境部门申请？");
+        assert!(level.contains(&"级".to_owned()) && !level.contains(&"一级".to_owned()));
         let (rest, labels) = article_labels("条例第14条和第十五条");
         assert_eq!(labels, ["第14条", "第十五条"]);
         assert_eq!(rest, "条例，和，");

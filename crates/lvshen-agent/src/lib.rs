@@ -421,26 +421,46 @@ impl<'a> Agent<'a> {
             .map(|h| evidence::term_weight(&terms, &evidence::haystack(h)))
             .fold(0.0, f64::max);
         if terms.len() > 1 && best < whole {
-            let all = self
-                .index
-                .search_holding(
-                    &SearchRequest {
-                        query: query.clone(),
-                        top_k: 3,
-                        doc_type: None,
-                        as_of: self.options.as_of,
-                    },
-                    &terms,
-                )
-                .map_err(|e| AgentError::Search(e.to_string()))?;
+            // All the terms first; when no passage holds them all, all but one (a spoken
+            // word no text uses: "三同时没落实就投产了，怎么罚" — the article says 未…同时投产
+            // 使用, not 落实).
+            let mut sets: Vec<Vec<Vec<String>>> = vec![terms.clone()];
+            if terms.len() >= 3 && terms.len() <= 8 {
+                sets.extend((0..terms.len()).map(|skip| {
+                    terms
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != skip)
+                        .map(|(_, g)| g.clone())
+                        .collect()
+                }));
+            }
+            // The query carries the terms the question implies but does not spell (罚 → 罚款).
+            let heads: Vec<&str> = terms.iter().map(|g| g[0].as_str()).collect();
+            let request = SearchRequest {
+                query: format!("{query} {}", heads.join(" ")),
+                top_k: 3,
+                doc_type: None,
+                as_of: self.options.as_of,
+            };
             let mut front: Vec<Hit> = Vec::new();
-            for h in all {
-                // A repealed law's article holding them all does not pass the law in force.
-                if h.repealed.is_none()
-                    && evidence::term_weight(&terms, &evidence::haystack(&h)) > best
+            for set in &sets {
+                for h in self
+                    .index
+                    .search_holding(&request, set)
+                    .map_err(|e| AgentError::Search(e.to_string()))?
                 {
-                    hits.retain(|m| m.chunk_id != h.chunk_id);
-                    front.push(h);
+                    // A repealed law's article holding them all does not pass the law in force.
+                    if h.repealed.is_none()
+                        && evidence::term_weight(&terms, &evidence::haystack(&h)) > best
+                        && !front.iter().any(|m| m.chunk_id == h.chunk_id)
+                    {
+                        hits.retain(|m| m.chunk_id != h.chunk_id);
+                        front.push(h);
+                    }
+                }
+                if !front.is_empty() {
+                    break;
                 }
             }
             front.append(&mut hits);
