@@ -98,6 +98,15 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "咋",
     "咋办",
     "啥",
+    "东西",
+    "啥子",
+    "门口",
+    // A modal glued to a verb by the segmenter: "要设什么标志", "要交什么材料".
+    "要设",
+    "要交",
+    "要填",
+    "要办",
+    "要做",
 ];
 
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
