@@ -288,7 +288,15 @@ impl<'a> Agent<'a> {
             .as_of
             .and_then(|as_of| tools::law_status(question, as_of));
         let query = match &status {
-            Some(found) if found.successor_doc.is_some() => strip_name(&query, &found.named_as),
+            Some(found) if found.successor_doc.is_some() => {
+                // The old law's article numbers are not the Code's: 大气污染防治法第九十九条 is
+                // not 法典第九十九条.
+                let mut q = strip_name(&query, &found.named_as);
+                for article in lvshen_search::query::parse(question).clauses {
+                    q = q.replace(article.as_str(), " ");
+                }
+                q
+            }
             _ => query,
         };
         // "能不能开工", "是否允许": how the question asks, not what it is about.
@@ -489,6 +497,44 @@ impl<'a> Agent<'a> {
             }
             hits = merged;
         }
+        // A named article the table does not map: its successor is sought by its own text
+        // (the Code took most articles over with their wording), and goes first.
+        let mut content_successors: Vec<String> = Vec::new();
+        if let Some(found) = status
+            .as_ref()
+            .filter(|f| !f.unmapped.is_empty() && f.successor_doc.is_some())
+        {
+            let code = &lvshen_rules::LawBook::builtin().code;
+            let mut front: Vec<Hit> = Vec::new();
+            for article in &found.unmapped {
+                let old = search(&format!("{} {article}", found.title), 5, None)?
+                    .into_iter()
+                    .find(|h| {
+                        question::bare_title(&h.doc) == question::bare_title(&found.title)
+                            && h.clause.starts_with(article.as_str())
+                    });
+                let Some(old) = old else { continue };
+                // The old article's words, without its number.
+                let text: String = old
+                    .text
+                    .replacen(article.as_str(), "", 1)
+                    .chars()
+                    .take(160)
+                    .collect();
+                for h in search(&text, 10, None)?
+                    .into_iter()
+                    .filter(|h| h.doc == *code)
+                    .take(2)
+                {
+                    tracing::debug!(old = %article, new = %h.clause, "successor by content");
+                    content_successors.push(h.clause.clone());
+                    hits.retain(|m| m.chunk_id != h.chunk_id);
+                    front.push(h);
+                }
+            }
+            front.append(&mut hits);
+            hits = front;
+        }
         let successor_doc = status.as_ref().and_then(|f| f.successor_doc.clone());
         if tools::wants_approvals(question) {
             let approval_query = match filing {
@@ -564,15 +610,18 @@ impl<'a> Agent<'a> {
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A named article of a repealed law: the Code's articles that took it over answer
         // "现在由哪一条规定", not an article that shares its number or its words.
-        if let Some(found) = status.as_ref().filter(|f| !f.successor_clauses.is_empty()) {
-            let code = &lvshen_rules::LawBook::builtin().code;
-            hits.sort_by_key(|h| {
-                !(h.doc == *code
-                    && found
-                        .successor_clauses
-                        .iter()
-                        .any(|c| h.clause.starts_with(c.as_str())))
-            });
+        if let Some(found) = status.as_ref() {
+            let first: Vec<&String> = found
+                .successor_clauses
+                .iter()
+                .chain(&content_successors)
+                .collect();
+            if !first.is_empty() {
+                let code = &lvshen_rules::LawBook::builtin().code;
+                hits.sort_by_key(|h| {
+                    !(h.doc == *code && first.iter().any(|c| h.clause.starts_with(c.as_str())))
+                });
+            }
         }
         // A table for existing enterprises (GB 4287 表1: until 2014-12-31) answers only a
         // question about existing enterprises; otherwise the table in force comes first.
@@ -686,7 +735,7 @@ impl<'a> Agent<'a> {
         // (list 0/4, case 0/1 with the model; 4/4 and 1/1 quoted).
         let structured = status
             .as_ref()
-            .is_some_and(|f| !f.successor_clauses.is_empty())
+            .is_some_and(|f| !f.successor_clauses.is_empty() || !f.unmapped.is_empty())
             || question::asks_list(question)
             || !question::parts(question).is_empty()
             || (wants_number(question)

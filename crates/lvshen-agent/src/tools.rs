@@ -33,6 +33,11 @@ pub struct LawStatusFinding {
     /// The law in force that took it over (the Code), when one did: the answer is sought
     /// in it first.
     pub successor_doc: Option<String>,
+    /// The repealed law's full title.
+    pub title: String,
+    /// Named articles of it the table does not map: their successors are looked up by the
+    /// old article's own text.
+    pub unmapped: Vec<String>,
 }
 
 /// Words of a question about a law's validity.
@@ -85,6 +90,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
     }
     let mut successors = Vec::new();
     let mut successor_clauses = Vec::new();
+    let mut unmapped = Vec::new();
     let articles = lvshen_search::query::parse(question)
         .clauses
         .into_iter()
@@ -92,8 +98,9 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
     for article in articles {
         let Some(row) = book.succession(&doc.title, &article) else {
             sentence.push_str(&format!(
-                "；原{article}的继承条款未列入对照表，须查法典核实"
+                "；原{article}的继承条款未列入对照表，以下按原条文内容检索法典，须核实"
             ));
+            unmapped.push(article);
             continue;
         };
         let now = row.new.join("、");
@@ -126,6 +133,8 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         successor_clauses,
         named_as,
         successor_doc: (by == book.code).then(|| book.code.clone()),
+        title: doc.title.clone(),
+        unmapped,
     })
 }
 
