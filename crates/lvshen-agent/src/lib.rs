@@ -301,7 +301,20 @@ impl<'a> Agent<'a> {
         };
         // "能不能开工", "是否允许": how the question asks, not what it is about.
         let query = question::without_permission_words(&query);
-        let terms = evidence::key_terms(&self.jieba, &query);
+        let mut terms = evidence::key_terms(&self.jieba, &query);
+        // A question about the law as it was ("2025年…按照当时施行的《环境影响评价法》"): the
+        // year and the words that set the time are its frame, not its subject.
+        if lvshen_search::asks_history(question, lvshen_rules::LawBook::builtin().code_effective) {
+            terms.retain(|g| {
+                let t = g[0].as_str();
+                let year = t.len() == 4
+                    && t.chars().all(|c| c.is_ascii_digit())
+                    && question.contains(&format!("{t}年"))
+                    // "（2025年版）" names an edition: part of the subject.
+                    && !question.contains(&format!("{t}年版"));
+                !year && !["当时", "施行", "当年", "原来", "以前", "之前"].contains(&t)
+            });
+        }
         let search = |query: &str, top_k: usize, doc_type| {
             self.index
                 .search(&SearchRequest {
