@@ -631,8 +631,12 @@ impl<'a> Agent<'a> {
                 .collect();
             if !first.is_empty() {
                 let code = &lvshen_rules::LawBook::builtin().code;
+                // In the table's order: the article it names first carries the provision.
                 hits.sort_by_key(|h| {
-                    !(h.doc == *code && first.iter().any(|c| h.clause.starts_with(c.as_str())))
+                    first
+                        .iter()
+                        .position(|c| h.doc == *code && h.clause.starts_with(c.as_str()))
+                        .unwrap_or(first.len())
                 });
             }
         }
