@@ -720,6 +720,7 @@ impl<'a> Agent<'a> {
         let specific = evidence::specific_terms(&terms);
         let claims = verify::Claims::new(&evidence, &terms, question);
         let mut writer = AnswerWriter::new(&evidence, question, specific, claims);
+        writer.cite_only_quoted(&named_parts);
         let mut method = "extract".to_owned();
         if let Some(found) = &status {
             // Deterministic, from the table: the law's status opens the answer.
@@ -871,6 +872,9 @@ struct AnswerWriter<'e> {
     seen: Vec<String>,
     /// The quantities of the evidence a claim may state ([`verify::Claims`]).
     claims: verify::Claims,
+    /// The passages the answer will quote ([`AnswerWriter::select`]): the model's sentences
+    /// explain those clauses and may cite only them.
+    quoted: Option<Vec<usize>>,
 }
 
 impl<'e> AnswerWriter<'e> {
@@ -890,7 +894,13 @@ impl<'e> AnswerWriter<'e> {
             dropped: Vec::new(),
             seen: Vec::new(),
             claims,
+            quoted: None,
         }
+    }
+
+    /// From now on a sentence may cite only the passages the answer quotes for `parts`.
+    fn cite_only_quoted(&mut self, parts: &[(String, Vec<Vec<String>>)]) {
+        self.quoted = Some(self.select(parts).0);
     }
 
     fn is_empty(&self) -> bool {
@@ -936,6 +946,21 @@ impl<'e> AnswerWriter<'e> {
                         cites.extend(used);
                         cites.sort_unstable();
                         cites.dedup();
+                        // The model explains the clause the answer quotes: a sentence resting
+                        // on another passage says something the quote does not carry.
+                        if let Some(quoted) = &self.quoted {
+                            cites.retain(|c| {
+                                quoted.contains(c)
+                                    || self.evidence[*c].source == tools::SUCCESSION_SOURCE
+                            });
+                            if cites.is_empty() {
+                                self.dropped.push(Dropped {
+                                    sentence: sentence.trim().to_owned(),
+                                    reason: "所引段落不是答案引述的条文".to_owned(),
+                                });
+                                return;
+                            }
+                        }
                         cites
                     }
                     Err(reason) => {
@@ -984,11 +1009,33 @@ impl<'e> AnswerWriter<'e> {
     /// not answer as well (新建 and 在用 limits stand in two tables), and a part no passage
     /// answers is said to be unsupported rather than left out.
     fn extract(&mut self, parts: &[(String, Vec<Vec<String>>)], on_text: &mut dyn FnMut(&str)) {
+        let (chosen, unsupported) = self.select(parts);
+        for i in chosen {
+            let e = &self.evidence[i];
+            // PDF articles begin with their own number ("第二十条实行…"): said once.
+            let body = e
+                .text
+                .strip_prefix(e.clause.as_str())
+                .filter(|_| e.clause.starts_with('第'))
+                .unwrap_or(&e.text)
+                .trim_start();
+            let text = format!("依据{}：{}", e.label(), body.trim_end_matches('。'));
+            self.push(&text, &[i], on_text);
+        }
+        for part in unsupported {
+            let piece = format!("关于“{part}”，知识库中未找到依据。");
+            on_text(&piece);
+            self.text.push_str(&piece);
+        }
+    }
+
+    /// The passages [`extract`](Self::extract) quotes, and the parts no passage answers.
+    fn select(&self, parts: &[(String, Vec<Vec<String>>)]) -> (Vec<usize>, Vec<String>) {
         let candidates: Vec<usize> = (0..self.evidence.len())
             .filter(|&i| self.evidence[i].source != tools::SUCCESSION_SOURCE)
             .collect();
         let Some(&first) = candidates.first() else {
-            return;
+            return (Vec::new(), Vec::new());
         };
         let mut chosen = vec![first];
         let mut unsupported = Vec::new();
@@ -1010,23 +1057,7 @@ impl<'e> AnswerWriter<'e> {
                 chosen.push(best);
             }
         }
-        for i in chosen {
-            let e = &self.evidence[i];
-            // PDF articles begin with their own number ("第二十条实行…"): said once.
-            let body = e
-                .text
-                .strip_prefix(e.clause.as_str())
-                .filter(|_| e.clause.starts_with('第'))
-                .unwrap_or(&e.text)
-                .trim_start();
-            let text = format!("依据{}：{}", e.label(), body.trim_end_matches('。'));
-            self.push(&text, &[i], on_text);
-        }
-        for part in unsupported {
-            let piece = format!("关于“{part}”，知识库中未找到依据。");
-            on_text(&piece);
-            self.text.push_str(&piece);
-        }
+        (chosen, unsupported)
     }
 
     fn finish(self) -> (String, Vec<Citation>, Vec<Dropped>) {
