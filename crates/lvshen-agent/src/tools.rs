@@ -50,7 +50,8 @@ const STATUS_WORDS: [&str; 9] = [
     "还能引用",
     "还在施行",
     "是否施行",
-    "被取代",
+    // "被取代", "被法典取代了吗".
+    "取代",
 ];
 
 /// A law named in the question that was repealed by `as_of` (from the succession table),
@@ -287,4 +288,29 @@ pub fn wants_approvals(question: &str) -> bool {
     ]
     .iter()
     .any(|w| question.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_about_a_repealed_law_s_validity_is_answered_by_its_status() {
+        let today = Date::parse("2026-12-01").unwrap();
+        for q in [
+            "放射性污染防治法被法典取代了吗？",
+            "《固体废物污染环境防治法》现在还有效吗？",
+            "《环境影响评价法》还能作为审批依据引用吗？",
+        ] {
+            let found = law_status(q, today).unwrap();
+            assert!(found.status_only, "{q}");
+            assert!(found.sentence.contains("废止"), "{q}");
+        }
+        let content = law_status(
+            "按照《水污染防治法》，饮用水水源保护区内可以设置排污口吗？",
+            today,
+        );
+        assert!(!content.unwrap().status_only);
+        assert!(law_status("《排污许可管理条例》还有效吗？", today).is_none());
+    }
 }
