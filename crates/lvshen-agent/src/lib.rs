@@ -280,6 +280,9 @@ impl<'a> Agent<'a> {
             });
         }
         let query = Self::retrieval_query(question, history);
+        let book = lvshen_rules::LawBook::builtin();
+        // Whether the question asks about the law as it was (a year before the Code, 当时…).
+        let asks_history = lvshen_search::asks_history(question, book.code_effective);
         // A law the question names that was repealed by the date of the answer: its name is
         // the question's frame (按照《水污染防治法》，…), not its subject; the answer is
         // sought without it, in the law that took it over first.
@@ -304,7 +307,7 @@ impl<'a> Agent<'a> {
         let mut terms = evidence::key_terms(&self.jieba, &query);
         // A question about the law as it was ("2025年…按照当时施行的《环境影响评价法》"): the
         // year and the words that set the time are its frame, not its subject.
-        if lvshen_search::asks_history(question, lvshen_rules::LawBook::builtin().code_effective) {
+        if asks_history {
             terms.retain(|g| {
                 let t = g[0].as_str();
                 let year = t.len() == 4
@@ -414,33 +417,23 @@ impl<'a> Agent<'a> {
         // holding only the common terms outscored (暗管 below GB 4287's tables, whose title
         // holds 排放 and 污染物): it is looked up on its own, and a passage that holds
         // more of the question than the top ones goes first.
+        let weight = |h: &Hit| evidence::term_weight(&terms, &evidence::haystack(h));
+        let best_of_top = |hits: &[Hit]| hits.iter().take(5).map(weight).fold(0.0, f64::max);
         let first = evidence::coverage(&terms, &hits, 5);
         if !first.missing.is_empty() {
-            let best = hits
-                .iter()
-                .take(5)
-                .map(|h| evidence::term_weight(&terms, &evidence::haystack(h)))
-                .fold(0.0, f64::max);
-            let mut front: Vec<Hit> = Vec::new();
-            for h in search(&first.missing.join(" "), 5, None)? {
-                if evidence::term_weight(&terms, &evidence::haystack(&h)) > best {
-                    hits.retain(|m| m.chunk_id != h.chunk_id);
-                    front.push(h);
-                }
-            }
-            front.append(&mut hits);
-            hits = front;
+            let best = best_of_top(&hits);
+            let front: Vec<Hit> = search(&first.missing.join(" "), 5, None)?
+                .into_iter()
+                .filter(|h| weight(h) > best)
+                .collect();
+            hits = to_front(front, hits);
         }
         // No top passage holds all the question's terms: the passages that do are looked up
         // (a conjunctive search) — a long article that holds them all ranks below short ones
         // that say two of them often (法典第一千一百零二条 on 工业噪声 without a permit, below
         // 排污许可管理条例's short articles on 排污许可证).
         let whole = evidence::total_weight(&terms);
-        let best = hits
-            .iter()
-            .take(5)
-            .map(|h| evidence::term_weight(&terms, &evidence::haystack(h)))
-            .fold(0.0, f64::max);
+        let best = best_of_top(&hits);
         if terms.len() > 1 && best < whole {
             // All the terms first; when no passage holds them all, all but one (a spoken
             // word no text uses: "三同时没落实就投产了，怎么罚" — the article says 未…同时投产
@@ -473,10 +466,9 @@ impl<'a> Agent<'a> {
                 {
                     // A repealed law's article holding them all does not pass the law in force.
                     if h.repealed.is_none()
-                        && evidence::term_weight(&terms, &evidence::haystack(&h)) > best
+                        && weight(&h) > best
                         && !front.iter().any(|m| m.chunk_id == h.chunk_id)
                     {
-                        hits.retain(|m| m.chunk_id != h.chunk_id);
                         front.push(h);
                     }
                 }
@@ -484,8 +476,7 @@ impl<'a> Agent<'a> {
                     break;
                 }
             }
-            front.append(&mut hits);
-            hits = front;
+            hits = to_front(front, hits);
         }
         // A question in several parts: each part is looked up too, so that a part the whole
         // question's search ranks low (伪造 beside 欺骗取得) still has its passages.
@@ -501,14 +492,9 @@ impl<'a> Agent<'a> {
         }
         if let Some(found) = status.as_ref().filter(|f| !f.successor_query.is_empty()) {
             // The successor articles first: the answer rests on the law in force.
-            let mut merged = search(&found.successor_query, 3, None)?;
-            merged.retain(|h| h.doc == lvshen_rules::LawBook::builtin().code);
-            for h in hits {
-                if !merged.iter().any(|m| m.chunk_id == h.chunk_id) {
-                    merged.push(h);
-                }
-            }
-            hits = merged;
+            let mut successors = search(&found.successor_query, 3, None)?;
+            successors.retain(|h| h.doc == book.code);
+            hits = to_front(successors, hits);
         }
         // A named article the table does not map: its successor is sought by its own text
         // (the Code took most articles over with their wording), and goes first.
@@ -517,7 +503,6 @@ impl<'a> Agent<'a> {
             .as_ref()
             .filter(|f| !f.unmapped.is_empty() && f.successor_doc.is_some())
         {
-            let code = &lvshen_rules::LawBook::builtin().code;
             let mut front: Vec<Hit> = Vec::new();
             for article in &found.unmapped {
                 let old = search(&format!("{} {article}", found.title), 5, None)?
@@ -536,17 +521,15 @@ impl<'a> Agent<'a> {
                     .collect();
                 for h in search(&text, 10, None)?
                     .into_iter()
-                    .filter(|h| h.doc == *code)
+                    .filter(|h| h.doc == book.code)
                     .take(2)
                 {
                     tracing::debug!(old = %article, new = %h.clause, "successor by content");
                     content_successors.push(h.clause.clone());
-                    hits.retain(|m| m.chunk_id != h.chunk_id);
                     front.push(h);
                 }
             }
-            front.append(&mut hits);
-            hits = front;
+            hits = to_front(front, hits);
         }
         let successor_doc = status.as_ref().and_then(|f| f.successor_doc.clone());
         if tools::wants_approvals(question) {
@@ -589,7 +572,6 @@ impl<'a> Agent<'a> {
         let room = self.options.evidence.saturating_sub(evidence.len()).max(2);
         // Passages holding more of the question's terms first (search order breaks ties):
         // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
-        let book = lvshen_rules::LawBook::builtin();
         let ranking = evidence::Ranking {
             approvals_wanted: tools::wants_approvals(question),
             wants_number: wants_number(question),
@@ -604,12 +586,11 @@ impl<'a> Agent<'a> {
             permission_asked: question::asks_permission(question),
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
-            current_first: self.options.as_of.is_some()
-                && !lvshen_search::asks_history(question, book.code_effective),
+            current_first: self.options.as_of.is_some() && !asks_history,
             repealed_titles: self
                 .options
                 .as_of
-                .filter(|_| !lvshen_search::asks_history(question, book.code_effective))
+                .filter(|_| !asks_history)
                 .map(|as_of| {
                     book.documents
                         .iter()
@@ -630,7 +611,7 @@ impl<'a> Agent<'a> {
                 .chain(&content_successors)
                 .collect();
             if !first.is_empty() {
-                let code = &lvshen_rules::LawBook::builtin().code;
+                let code = &book.code;
                 // In the table's order: the article it names first carries the provision.
                 hits.sort_by_key(|h| {
                     first
@@ -812,6 +793,16 @@ impl<'a> Agent<'a> {
 }
 
 /// `query` without the name of a law (and the 《》, 按照/根据/依据 and comma around it).
+/// `front` first, then the rest of `hits` without the passages `front` already holds.
+fn to_front(mut front: Vec<Hit>, hits: Vec<Hit>) -> Vec<Hit> {
+    let rest: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| !front.iter().any(|f| f.chunk_id == h.chunk_id))
+        .collect();
+    front.extend(rest);
+    front
+}
+
 fn strip_name(query: &str, name: &str) -> String {
     let mut q = query
         .replace(&format!("《{name}》"), "")

@@ -205,8 +205,6 @@ fn table_label(line: &str) -> Option<String> {
     Some(format!("表{number}"))
 }
 
-/// Splits a standard's text (one string per page) into sections and table rows.
-/// `doc_number` lines (running headers) and bare page numbers are dropped.
 /// A line of a table of contents: a heading, a dot leader, a page number ("5 VOCs 物料储存
 /// 无组织排放控制要求……4"). It names a section without saying what it requires, and would
 /// outrank the section itself on the section's own words.
@@ -222,6 +220,9 @@ fn is_contents_line(line: &str) -> bool {
         .any(|leader| before_page.ends_with(leader))
 }
 
+/// Splits a standard's text (one string per page) into sections and table rows.
+/// `doc_number` lines (running headers), bare page numbers and table-of-contents lines are
+/// dropped.
 pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChunk> {
     let header = doc_number.map(|d| d.replace(' ', ""));
     let mut out = Vec::new();
@@ -241,11 +242,11 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
         for (i, line) in lines.iter().enumerate() {
             let line = line.clone();
             let compact = line.replace([' ', '—', '-'], "");
-            // Page numbers sit at the top or bottom of a page; a bare number in the middle of
-            // a table is a value and must be kept.
             if is_contents_line(&line) {
                 continue;
             }
+            // Page numbers sit at the top or bottom of a page; a bare number in the middle of
+            // a table is a value and must be kept.
             let near_edge = i < 3 || i + 3 >= lines.len();
             let bare_number = line
                 .chars()
