@@ -366,7 +366,7 @@ pub struct Ranking {
     /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
     pub list_noun: Option<String>,
     /// A document the answer is sought in first: the Code, when the question names a law it
-    /// replaced.
+    /// replaced; the named law, when the question asks about the law as it was.
     pub prefer_doc: Option<String>,
     /// The key terms of who the question asks about (the words before its 应当): a passage
     /// that puts them before its own 应当 states that subject's duty; one that names them
@@ -412,6 +412,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             let hay = haystack(&hit);
             let held: Vec<&Vec<String>> = terms.iter().filter(|g| covered(g, &hay)).collect();
             let mut score: f64 = held.iter().map(|g| weight(g)).sum();
+            let base = score;
             // The terms said together, in one sentence ("伪造、变造、转让排污许可证的…罚款"),
             // over the same terms strewn over a passage's several sentences.
             if held.len() >= 2
@@ -482,7 +483,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     None => {}
                 }
             }
-            tracing::trace!(doc = %hit.doc, clause = %hit.clause, score, "rank");
+            tracing::trace!(
+                doc = %hit.doc,
+                clause = %hit.clause,
+                held = held.len(),
+                base,
+                score,
+                "rank"
+            );
             (score, rank, hit)
         })
         .collect();
@@ -553,13 +561,16 @@ fn states_permission(text: &str) -> bool {
 /// Whether `text` is about what `actor` does: `Some(true)` when a clause opens with the
 /// actor (after 违反本法规定，or at a sentence or clause start), `Some(false)` when the actor
 /// is named only inside another's clause (其委托的生态环境监测机构), `None` when not named.
+/// A penalty on the actor ("…对建设单位处五万元以上…的罚款") is about what it did too.
 fn acts(text: &str, actor: &str) -> Option<bool> {
     let text = compact(text);
     let actor = compact(actor);
     let mut found = None;
     for (at, _) in text.match_indices(actor.as_str()) {
         let before = text[..at].chars().next_back();
-        if before.is_none_or(|c| "，,；;。：:、".contains(c)) {
+        if before.is_none_or(|c| "，,；;。：:、".contains(c))
+            || (before == Some('对') && text[at + actor.len()..].starts_with('处'))
+        {
             return Some(true);
         }
         found = Some(false);
@@ -942,6 +953,23 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
 
 /// Which segments carry the terms: those scoring at least half the best.
 fn keep_mask(terms: &[Vec<String>], body: &[&str]) -> Vec<bool> {
+    let scores = segment_scores(terms, body);
+    let best = scores.iter().copied().fold(0.0, f64::max);
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, score)| {
+            if best > 0.0 {
+                *score >= best * 0.5
+            } else {
+                i < 2
+            }
+        })
+        .collect()
+}
+
+/// How much of the terms each segment carries, relative to the best segment (1.0).
+fn segment_scores(terms: &[Vec<String>], body: &[&str]) -> Vec<f64> {
     // A term found in few segments of the chunk tells more than one found in all of them.
     let hays: Vec<String> = body.iter().map(|s| compact(s)).collect();
     let weights: Vec<f64> = terms
@@ -965,13 +993,21 @@ fn keep_mask(terms: &[Vec<String>], body: &[&str]) -> Vec<bool> {
     let best = scores.iter().copied().fold(0.0, f64::max);
     scores
         .iter()
+        .map(|score| if best > 0.0 { score / best } else { 0.0 })
+        .collect()
+}
+
+/// The sentence (up to its 。) each segment of `text` belongs to, for the segments that
+/// [`segments`] gives and `keep` lets through, in the same order.
+fn sentence_ids(text: &str, keep: impl Fn(&str) -> bool) -> Vec<usize> {
+    text.split(['。', '\n', '！', '？'])
         .enumerate()
-        .map(|(i, score)| {
-            if best > 0.0 {
-                *score >= best * 0.5
-            } else {
-                i < 2
-            }
+        .flat_map(|(id, sentence)| {
+            sentence
+                .split(['；', ';'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && keep(s))
+                .map(move |_| id)
         })
         .collect()
 }
@@ -1012,6 +1048,8 @@ pub fn focus_parts(
                 .collect();
         }
         let mut keep = vec![false; body.len()];
+        // How well each segment answers its best part: what a quote too long keeps first.
+        let mut relevance = vec![0.0_f64; body.len()];
         // A part this passage does not answer (it holds half of the part's terms or fewer)
         // picks none of its sentences: "排污登记表的有效期" would otherwise keep every
         // sentence of an article on 排污登记表 that says nothing of 有效期.
@@ -1029,6 +1067,9 @@ pub fn focus_parts(
             applied = true;
             for (k, m) in keep.iter_mut().zip(keep_mask(terms, &body)) {
                 *k |= m;
+            }
+            for (r, x) in relevance.iter_mut().zip(segment_scores(terms, &body)) {
+                *r = r.max(x);
             }
         }
         // Items kept for their own terms, before the list they belong to is brought whole.
@@ -1103,6 +1144,61 @@ pub fn focus_parts(
             }
         }
         let items = item.iter().filter(|x| **x).count();
+        // A quote too long for its room keeps its best sentences whole, in their order, rather
+        // than its first ones: "技术单位有前款规定的违法情形的，主持编制的主要人员五年内禁止…"
+        // comes after a long first paragraph that says nothing of it. A sentence keeps its
+        // qualifying clauses (情节严重的…) with it. A list keeps its lead-in and the room it
+        // is given below.
+        let quotes_list = body.iter().zip(&keep).any(|(s, k)| *k && is_list_item(s));
+        if !is_table && !quotes_list {
+            let ids = sentence_ids(&hit.text, |s| !is_instruction(s));
+            let len = |i: usize| body[i].chars().count() + 1;
+            let total: usize = (0..body.len()).filter(|&i| keep[i]).map(len).sum();
+            // Only when the plain cut (the first `chars` characters) would lose the best
+            // sentence: otherwise the quote reads as the text does.
+            let best_cut = (0..body.len())
+                .filter(|&i| keep[i])
+                .max_by(|a, b| relevance[*a].total_cmp(&relevance[*b]).then(b.cmp(a)))
+                .is_some_and(|best| {
+                    let end: usize = (0..body.len())
+                        .filter(|&i| keep[i] && (i <= best || ids.get(i) == ids.get(best)))
+                        .map(len)
+                        .sum();
+                    end > chars
+                });
+            if ids.len() == body.len() && total > chars && best_cut {
+                let mut sentences: Vec<usize> = (0..body.len())
+                    .filter(|&i| keep[i])
+                    .map(|i| ids[i])
+                    .collect();
+                sentences.dedup();
+                let score = |id: usize| {
+                    (0..body.len())
+                        .filter(|&i| keep[i] && ids[i] == id)
+                        .map(|i| relevance[i])
+                        .fold(0.0, f64::max)
+                };
+                let size = |id: usize| {
+                    (0..body.len())
+                        .filter(|&i| keep[i] && ids[i] == id)
+                        .map(len)
+                        .sum::<usize>()
+                };
+                let mut by_score = sentences.clone();
+                by_score.sort_by(|a, b| score(*b).total_cmp(&score(*a)));
+                let mut room = chars;
+                let mut chosen = Vec::new();
+                for id in by_score {
+                    if chosen.is_empty() || size(id) <= room {
+                        room = room.saturating_sub(size(id));
+                        chosen.push(id);
+                    }
+                }
+                for (i, k) in keep.iter_mut().enumerate() {
+                    *k = *k && chosen.contains(&ids[i]);
+                }
+            }
+        }
         for (i, segment) in body.iter().enumerate() {
             if !keep[i] || segment.is_empty() {
                 continue;
@@ -1208,6 +1304,29 @@ mod tests {
         };
         assert_eq!(first(false), "第八十九条");
         assert_eq!(first(true), "第九十六条");
+    }
+
+    #[test]
+    fn a_quote_too_long_keeps_its_best_sentence_whole() {
+        let terms: Vec<Vec<String>> = ["技术单位", "没收违法所得", "主持", "人员", "禁止"]
+            .iter()
+            .map(|t| vec![(*t).to_owned()])
+            .collect();
+        let long = "接受委托编制报告书的技术单位违反技术规范，致使报告书存在严重问题的，没收违法所得，并处十万元以上五十万元以下的罚款；情节严重的，禁止从事报告书编制工作，报经有批准权的人民政府批准，责令停业。";
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第一千零九十七条",
+            &format!(
+                "{long}\n技术单位有前款规定的违法情形的，主持编制的主要人员五年内禁止从事报告书编制工作；情节严重的，十年内禁止从事报告书编制工作。"
+            ),
+        );
+        let quote = &focus(&terms, std::slice::from_ref(&hit), 1, 120)[0].text;
+        assert!(quote.starts_with("技术单位有前款"), "{quote}");
+        assert!(quote.contains("五年内禁止"), "{quote}");
+        assert!(quote.contains("十年内禁止"), "{quote}");
+        // With room for all of it, the quote reads as the text does.
+        let quote = &focus(&terms, &[hit], 1, 400)[0].text;
+        assert!(quote.starts_with("接受委托"), "{quote}");
     }
 
     #[test]

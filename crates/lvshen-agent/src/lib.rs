@@ -512,13 +512,19 @@ impl<'a> Agent<'a> {
                             && h.clause.starts_with(article.as_str())
                     });
                 let Some(old) = old else { continue };
-                // The old article's words, without its number.
-                let text: String = old
-                    .text
-                    .replacen(article.as_str(), "", 1)
-                    .chars()
-                    .take(160)
-                    .collect();
+                // The old article's words, without its number: its first sentence when that
+                // says enough (a later one may restate another article's subject: 环评法第二十八条
+                // on 跟踪检查 goes on to the 严重质量问题 of 第三十二条).
+                let body = old.text.replacen(article.as_str(), "", 1);
+                let first = body.split('。').next().unwrap_or_default();
+                let text: String = if first.chars().count() >= 20 {
+                    first
+                } else {
+                    &body
+                }
+                .chars()
+                .take(160)
+                .collect();
                 for h in search(&text, 10, None)?
                     .into_iter()
                     .filter(|h| h.doc == book.code)
@@ -531,7 +537,14 @@ impl<'a> Agent<'a> {
             }
             hits = to_front(front, hits);
         }
-        let successor_doc = status.as_ref().and_then(|f| f.successor_doc.clone());
+        // The answer is sought first in the Code when the question names a law it replaced,
+        // and in the named law itself when the question asks about the law as it was.
+        let successor_doc = match &status {
+            Some(found) => found.successor_doc.clone(),
+            None => asks_history
+                .then(|| tools::named_law(question).map(|(title, _)| title.to_owned()))
+                .flatten(),
+        };
         if tools::wants_approvals(question) {
             let approval_query = match filing {
                 Some(f) => format!("{query} {}", f.profile()),

@@ -420,8 +420,22 @@ pub(crate) fn without_words(text: &str, words: &[&str]) -> String {
 /// opens with them and the condition ends in 的，.
 pub fn actor(question: &str) -> Option<&str> {
     let condition_end = question.find("的，").or_else(|| question.find("的,"))?;
+    // A frame before the condition ("按照《环境影响评价法》，技术单位…的，") is not the actor.
     let condition = &question[..condition_end];
-    let at = [
+    let condition = match condition.split_once(['，', ',']) {
+        Some((frame, rest))
+            if ["按照", "依照", "依据", "根据"]
+                .iter()
+                .any(|w| frame.starts_with(w))
+                || frame.contains(['《', '》'])
+                || frame.ends_with("规定")
+                || frame.ends_with('法') =>
+        {
+            rest
+        }
+        _ => condition,
+    };
+    let by_verb = [
         "对",
         "未",
         "违反",
@@ -439,13 +453,25 @@ pub fn actor(question: &str) -> Option<&str> {
     ]
     .iter()
     .filter_map(|m| condition.find(m))
-    .min()?;
+    .min();
+    // No verb that opens the act: an actor named by its kind before what it did
+    // ("技术单位编制的报告书有严重质量问题的").
+    const KINDS: [&str; 4] = ["单位", "企业", "机构", "经营者"];
+    let by_kind = || {
+        KINDS
+            .iter()
+            .filter_map(|k| condition.find(k).map(|i| i + k.len()))
+            .min()
+            .filter(|&end| condition[..end].chars().count() >= 3)
+    };
+    let at = by_verb.or_else(by_kind)?;
     let actor = &condition[..at];
     let n = actor.chars().count();
     ((2..=12).contains(&n)
         && !actor.contains(['，', ',', '的'])
         && !crate::evidence::QUESTION_WORDS
             .iter()
+            .filter(|w| !KINDS.contains(w))
             .any(|w| actor.contains(w)))
     .then_some(actor)
 }
@@ -559,7 +585,21 @@ mod tests {
             Some("生态环境监测机构")
         );
         assert_eq!(actor("排污许可证有效期是几年？"), None);
+        assert_eq!(
+            actor("按照环评法，技术单位编制的报告书有严重质量问题的，编制人员怎么处理？"),
+            Some("技术单位")
+        );
+        assert_eq!(
+            actor("依据《水污染防治法》，排污单位未安装自动监测设备的，罚款多少？"),
+            Some("排污单位")
+        );
         assert_eq!(actor("未取得排污许可证排放污染物的，罚款多少？"), None);
+        assert_eq!(
+            actor(
+                "按照《环境保护法》，未取得排污许可证排放污染物，被责令停止排污拒不执行的，怎么处理？"
+            ),
+            None
+        );
         assert!(asks_sanction(
             "生态环境监测机构对监测数据弄虚作假的，罚款多少？"
         ));

@@ -54,6 +54,18 @@ const STATUS_WORDS: [&str; 9] = [
     "取代",
 ];
 
+/// The law of the law book the question names (by title or alias), and the name it used.
+pub fn named_law(question: &str) -> Option<(&'static str, String)> {
+    let q = compact(question);
+    LawBook::builtin().documents.iter().find_map(|d| {
+        std::iter::once(&d.title)
+            .chain(&d.aliases)
+            .filter(|name| name.chars().count() >= 3 && q.contains(&compact(name)))
+            .max_by_key(|name| name.chars().count())
+            .map(|name| (d.title.as_str(), name.clone()))
+    })
+}
+
 /// A law named in the question that was repealed by `as_of` (from the succession table),
 /// unless the question asks about the law as it was.
 pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
@@ -62,14 +74,8 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         return None;
     }
     let q = compact(question);
-    let (doc, named_as) = book.documents.iter().find_map(|d| {
-        std::iter::once(&d.title)
-            .chain(&d.aliases)
-            .filter(|name| name.chars().count() >= 3 && q.contains(&compact(name)))
-            .max_by_key(|name| name.chars().count())
-            .map(|name| (d, name.clone()))
-    })?;
-    let LawStatus::Repealed { on, by, kind } = book.status(&doc.title, as_of) else {
+    let (title, named_as) = named_law(question)?;
+    let LawStatus::Repealed { on, by, kind } = book.status(title, as_of) else {
         return None;
     };
     let verb = if kind == "standard" {
@@ -78,7 +84,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         "废止"
     };
     let by = by.unwrap_or_default();
-    let mut sentence = format!("《{}》已于{on}{verb}", doc.title);
+    let mut sentence = format!("《{title}》已于{on}{verb}");
     let mut clause = String::new();
     if by == book.code {
         sentence.push_str(&format!(
@@ -97,7 +103,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         .into_iter()
         .filter(|c| c.starts_with('第') && c.ends_with('条'));
     for article in articles {
-        let Some(row) = book.succession(&doc.title, &article) else {
+        let Some(row) = book.succession(title, &article) else {
             sentence.push_str(&format!(
                 "；原{article}的继承条款未列入对照表，以下按原条文内容检索法典，须核实"
             ));
@@ -134,7 +140,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         successor_clauses,
         named_as,
         successor_doc: (by == book.code).then(|| book.code.clone()),
-        title: doc.title.clone(),
+        title: title.to_owned(),
         unmapped,
     })
 }
