@@ -376,6 +376,10 @@ pub fn asks_sanction(question: &str) -> bool {
         "责令",
         "违法",
         "违反",
+        // "擅自开工建设的，怎么处理": what is done to the one who did it.
+        "怎么处理",
+        "如何处理",
+        "怎样处理",
     ]
     .iter()
     .any(|w| question.contains(w))
