@@ -463,8 +463,12 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             {
                 score -= 0.5;
             }
-            if !ranking.sanction_asked && is_sanction(&hit.text) {
-                score -= 1.0;
+            // A question about a sanction is answered by the article that sets it, not by
+            // the duty it sanctions ("不按照规定制定应急预案的，怎么处罚" → 处…罚款).
+            match (ranking.sanction_asked, is_sanction(&hit.text)) {
+                (false, true) => score -= 1.0,
+                (true, true) => score += 0.5,
+                _ => {}
             }
             if ranking.permission_asked && states_permission(&hit.text) {
                 score += 0.5;
@@ -540,11 +544,15 @@ pub fn wording(question: &str) -> String {
     crate::question::without_words(question, QUESTION_WORDS)
 }
 
-/// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分).
+/// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分, or
+/// one that opens on the violation: "违反本法规定，建设…项目的，由…责令关闭").
 fn is_sanction(text: &str) -> bool {
     ["罚款", "处罚", "吊销", "拘留", "处分"]
         .iter()
         .any(|w| text.contains(w))
+        || segments(text)
+            .first()
+            .is_some_and(|s| s.contains("违反本法规定") || s.contains("违反本条例规定"))
 }
 
 /// Whether `text` says what may or may not be done (不得, 禁止, 可以, 严禁) outside a
@@ -1327,6 +1335,17 @@ mod tests {
         // With room for all of it, the quote reads as the text does.
         let quote = &focus(&terms, &[hit], 1, 400)[0].text;
         assert!(quote.starts_with("接受委托"), "{quote}");
+    }
+
+    #[test]
+    fn a_liability_article_is_a_sanction_even_without_a_fine() {
+        assert!(is_sanction(
+            "第一千一百四十一条 违反本法规定，建设不符合国家产业政策的小型印染生产项目的，由所在地人民政府责令关闭。"
+        ));
+        assert!(is_sanction("处二万元以上二十万元以下的罚款"));
+        assert!(!is_sanction(
+            "禁止建设不符合国家产业政策的小型印染生产项目。违反本法规定的，依法追究责任。"
+        ));
     }
 
     #[test]

@@ -40,9 +40,15 @@ pub struct LawStatusFinding {
     pub unmapped: Vec<String>,
 }
 
-/// Words of a question about a law's validity.
-const STATUS_WORDS: [&str; 9] = [
-    "有效",
+/// Words of a question about a law's validity ("有效" alone is also 采取有效措施).
+const STATUS_WORDS: [&str; 15] = [
+    "还有效",
+    "仍有效",
+    "仍然有效",
+    "是否有效",
+    "有效吗",
+    "有没有效",
+    "有效性",
     "还适用",
     "废止",
     "失效",
@@ -312,11 +318,13 @@ mod tests {
             assert!(found.status_only, "{q}");
             assert!(found.sentence.contains("废止"), "{q}");
         }
-        let content = law_status(
+        for q in [
             "按照《水污染防治法》，饮用水水源保护区内可以设置排污口吗？",
-            today,
-        );
-        assert!(!content.unwrap().status_only);
+            // 有效 of 采取有效措施 asks nothing about the law's validity.
+            "大气法规定，企业未采取有效措施防止排放恶臭气体的，罚款多少？",
+        ] {
+            assert!(!law_status(q, today).unwrap().status_only, "{q}");
+        }
         assert!(law_status("《排污许可管理条例》还有效吗？", today).is_none());
     }
 }
