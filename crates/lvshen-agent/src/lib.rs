@@ -304,7 +304,14 @@ impl<'a> Agent<'a> {
         };
         // "能不能开工", "是否允许": how the question asks, not what it is about.
         let query = question::without_permission_words(&query);
-        let mut terms = evidence::key_terms(&self.jieba, &query);
+        // A question about the law as it was ("2025年…按照当时的《环境保护法》，诉讼时效是几
+        // 年"): the law it names is searched for, but is its frame, not a term a passage must
+        // hold (环境保护 would match every article of that law, and 公益活动 beside them).
+        let named_then = asks_history
+            .then(|| tools::named_law(question))
+            .flatten()
+            .map(|(_, named_as)| strip_name(&query, &named_as));
+        let mut terms = evidence::key_terms(&self.jieba, named_then.as_deref().unwrap_or(&query));
         // A question about the law as it was ("2025年…按照当时施行的《环境影响评价法》"): the
         // year and the words that set the time are its frame, not its subject.
         if asks_history {
