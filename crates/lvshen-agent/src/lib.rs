@@ -294,7 +294,7 @@ impl<'a> Agent<'a> {
             Some(found) if found.successor_doc.is_some() => {
                 // The old law's article numbers are not the Code's: 大气污染防治法第九十九条 is
                 // not 法典第九十九条.
-                let mut q = strip_name(&query, &found.named_as);
+                let mut q = in_code_words(&strip_name(&query, &found.named_as));
                 for article in lvshen_search::query::parse(question).clauses {
                     q = q.replace(article.as_str(), " ");
                 }
@@ -487,7 +487,19 @@ impl<'a> Agent<'a> {
         }
         // A question in several parts: each part is looked up too, so that a part the whole
         // question's search ranks low (伪造 beside 欺骗取得) still has its passages.
-        let asked_parts = question::parts(question);
+        // Without the frame of a law it names (依据《大气污染防治法》，…): a part's terms are
+        // what it asks, not the name of a law whose successor's summaries quote it.
+        let framed_by = match &status {
+            Some(found) if found.successor_doc.is_some() => Some(found.named_as.clone()),
+            None if asks_history => tools::named_law(question).map(|(_, named_as)| named_as),
+            _ => None,
+        };
+        let unframed = match framed_by {
+            Some(name) if status.is_some() => in_code_words(&strip_name(question, &name)),
+            Some(name) => strip_name(question, &name),
+            None => question.to_owned(),
+        };
+        let asked_parts = question::parts(&unframed);
         if asked_parts.len() > 1 {
             for part in &asked_parts {
                 for h in search(part, 3, None)? {
@@ -823,6 +835,15 @@ fn to_front(mut front: Vec<Hit>, hits: Vec<Hit>) -> Vec<Hit> {
     front
 }
 
+/// A question put in a repealed law's words, in the Code's: the Code joined the laws on each
+/// medium and speaks of 污染物 where they spoke of 大气污染物 or 水污染物 ("未取得排污许可证
+/// 排放大气污染物的" is fined by the Code's article on 排放污染物 without a permit).
+fn in_code_words(query: &str) -> String {
+    query
+        .replace("大气污染物", "污染物")
+        .replace("水污染物", "污染物")
+}
+
 fn strip_name(query: &str, name: &str) -> String {
     let mut q = query
         .replace(&format!("《{name}》"), "")
@@ -1062,9 +1083,13 @@ impl<'e> AnswerWriter<'e> {
                 .iter()
                 .copied()
                 .fold(first, |b, i| if score(i) > score(b) { i } else { b });
+            // What the passages already quoted say of this part: another passage is quoted
+            // for it only when it says more (not one that trades 罚款 for 大气污染物).
+            let have = chosen.iter().map(|&i| score(i)).fold(0.0, f64::max);
+            tracing::trace!(%part, ?terms, best = score(best), have, total, "part");
             if score(best) < 0.6 * total {
                 unsupported.push(part.clone());
-            } else if !chosen.contains(&best) && chosen.len() < 3 {
+            } else if score(best) > have && !chosen.contains(&best) && chosen.len() < 3 {
                 chosen.push(best);
             }
         }
