@@ -107,6 +107,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "要填",
     "要办",
     "要做",
+    "要报",
+    "报给",
 ];
 
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
@@ -429,10 +431,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if ranking.wants_number && !states_quantity(&hit.text) {
                 score -= 1.0;
             }
-            if let Some(doc) = &ranking.prefer_doc
-                && bare_title(&hit.doc) == bare_title(doc)
-            {
-                score += 1.5;
+            if let Some(doc) = &ranking.prefer_doc {
+                if bare_title(&hit.doc) == bare_title(doc) {
+                    score += 1.5;
+                } else if hit.doc_type == "law" {
+                    // Another law than the one asked about (a province's regulation for a
+                    // question on a national law) says it for another frame.
+                    score -= 0.5;
+                }
             }
             if !ranking.subject.is_empty() {
                 match duty_of(&hit.text, &ranking.subject) {

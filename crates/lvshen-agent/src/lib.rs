@@ -560,9 +560,16 @@ impl<'a> Agent<'a> {
         // and in the named law itself when the question asks about the law as it was.
         let successor_doc = match &status {
             Some(found) => found.successor_doc.clone(),
-            None => asks_history
-                .then(|| tools::named_law(question).map(|(title, _)| title.to_owned()))
-                .flatten(),
+            None if asks_history => tools::named_law(question).map(|(title, _)| title.to_owned()),
+            // A document in force the question names (按照《排污许可管理条例》…, 按法典…):
+            // its passages before another's that says as much.
+            None => question::named(question)
+                .into_iter()
+                .find_map(|n| match n {
+                    question::Named::Title(t) | question::Named::Article(t, _) => Some(t),
+                    question::Named::Number(_) => None,
+                })
+                .or_else(|| question.contains("法典").then(|| book.code.clone())),
         };
         if tools::wants_approvals(question) {
             let approval_query = match filing {
