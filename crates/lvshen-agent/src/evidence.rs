@@ -364,6 +364,9 @@ pub struct Ranking {
     pub approvals_wanted: bool,
     /// The question asks for a quantity: a passage that states no number cannot answer it.
     pub wants_number: bool,
+    /// The question asks when (什么时候, 何时): a passage that sets a time (在开工建设前,
+    /// 之前, 以后) answers it, one that only names the act does not.
+    pub asks_when: bool,
     /// The kind of thing a list question asks for (哪些单位 → 单位): an article that lists
     /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
     pub list_noun: Option<String>,
@@ -430,6 +433,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if ranking.wants_number && !states_quantity(&hit.text) {
                 score -= 1.0;
+            }
+            if ranking.asks_when && sets_time(&hit.text) {
+                score += 1.0;
             }
             if let Some(doc) = &ranking.prefer_doc {
                 if bare_title(&hit.doc) == bare_title(doc) {
@@ -548,6 +554,24 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
 /// `question` without the words that say what kind of answer is wanted.
 pub fn wording(question: &str) -> String {
     crate::question::without_words(question, QUESTION_WORDS)
+}
+
+/// Whether `text` sets when something is done: "在开工建设前", "在…之后", "…以前".
+fn sets_time(text: &str) -> bool {
+    if ["之前", "以前", "之后", "以后"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return true;
+    }
+    segments(text).iter().any(|s| {
+        s.split(['，', ',']).any(|clause| {
+            clause.find('在').is_some_and(|at| {
+                let after: String = clause[at..].chars().skip(1).take(14).collect();
+                after.contains('前') || after.contains('后')
+            })
+        })
+    })
 }
 
 /// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分, or
@@ -1292,6 +1316,19 @@ mod tests {
         assert_eq!(order(&ranking), "第三十八条");
         ranking.repealed_titles = vec!["环境保护法".to_owned()];
         assert_eq!(order(&ranking), "第一千零六十条");
+    }
+
+    #[test]
+    fn a_time_is_what_a_when_question_asks() {
+        assert!(sets_time(
+            "建设单位应当在开工建设前将环境影响报告书报有审批权的部门审批"
+        ));
+        assert!(sets_time(
+            "应当在投入生产或者使用并产生实际排污行为之前申请"
+        ));
+        assert!(!sets_time(
+            "发生重大变动的，建设单位应当重新报批建设项目环境影响报告书"
+        ));
     }
 
     #[test]

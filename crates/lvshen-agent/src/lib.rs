@@ -304,14 +304,23 @@ impl<'a> Agent<'a> {
         };
         // "能不能开工", "是否允许": how the question asks, not what it is about.
         let query = question::without_permission_words(&query);
-        // A question about the law as it was ("2025年…按照当时的《环境保护法》，诉讼时效是几
-        // 年"): the law it names is searched for, but is its frame, not a term a passage must
-        // hold (环境保护 would match every article of that law, and 公益活动 beside them).
-        let named_then = asks_history
-            .then(|| tools::named_law(question))
-            .flatten()
-            .map(|(_, named_as)| strip_name(&query, &named_as));
-        let mut terms = evidence::key_terms(&self.jieba, named_then.as_deref().unwrap_or(&query));
+        // The document the question names (按照《建设项目环境保护管理条例》…; 2025年…按照当时
+        // 的《环境保护法》…) is searched for, but is the question's frame, not a term a passage
+        // must hold: 环境保护 and 管理条例 would match every article of that document and of
+        // others. (A repealed law's name is already out of the query.)
+        let frame = if status.as_ref().is_some_and(|f| f.successor_doc.is_some()) {
+            None
+        } else if asks_history {
+            tools::named_law(question).map(|(_, named_as)| named_as)
+        } else {
+            question::named(question).into_iter().find_map(|n| match n {
+                question::Named::Title(t) | question::Named::Article(t, _) => Some(t),
+                question::Named::Number(_) => None,
+            })
+        };
+        let unframed_query = frame.map(|name| strip_name(&query, &name));
+        let mut terms =
+            evidence::key_terms(&self.jieba, unframed_query.as_deref().unwrap_or(&query));
         // A question about the law as it was ("2025年…按照当时施行的《环境影响评价法》"): the
         // year and the words that set the time are its frame, not its subject.
         if asks_history {
@@ -614,6 +623,9 @@ impl<'a> Agent<'a> {
         let ranking = evidence::Ranking {
             approvals_wanted: tools::wants_approvals(question),
             wants_number: wants_number(question),
+            asks_when: ["什么时候", "何时", "什么时间", "啥时候"]
+                .iter()
+                .any(|w| question.contains(w)),
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
