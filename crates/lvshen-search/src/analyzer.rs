@@ -55,6 +55,8 @@ pub const DOMAIN_WORDS: &[&str] = &[
     "环保设施",
     "环境保护设施",
     "环保部门",
+    // The segmenter drops 乏 and leaves 燃料: a question on spent fuel matched any 核燃料 text.
+    "乏燃料",
     "环境保护主管部门",
     "环境保护行政主管部门",
     "环保局",
