@@ -61,15 +61,20 @@ const STATUS_WORDS: [&str; 15] = [
 ];
 
 /// The law of the law book the question names (by title or alias), and the name it used.
+/// The longest name found wins: 《海洋环境保护法》 also holds 环境保护法.
 pub fn named_law(question: &str) -> Option<(&'static str, String)> {
     let q = compact(question);
-    LawBook::builtin().documents.iter().find_map(|d| {
-        std::iter::once(&d.title)
-            .chain(&d.aliases)
-            .filter(|name| name.chars().count() >= 3 && q.contains(&compact(name)))
-            .max_by_key(|name| name.chars().count())
-            .map(|name| (d.title.as_str(), name.clone()))
-    })
+    LawBook::builtin()
+        .documents
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(&d.title)
+                .chain(&d.aliases)
+                .map(move |n| (d, n))
+        })
+        .filter(|(_, name)| name.chars().count() >= 3 && q.contains(&compact(name)))
+        .max_by_key(|(_, name)| name.chars().count())
+        .map(|(d, name)| (d.title.as_str(), name.clone()))
 }
 
 /// A law named in the question that was repealed by `as_of` (from the succession table),
@@ -326,5 +331,16 @@ mod tests {
             assert!(!law_status(q, today).unwrap().status_only, "{q}");
         }
         assert!(law_status("《排污许可管理条例》还有效吗？", today).is_none());
+        let sea = law_status(
+            "《海洋环境保护法》规定，设置入海排污口未备案的罚多少？",
+            today,
+        );
+        assert!(
+            sea.unwrap()
+                .sentence
+                .starts_with("《中华人民共和国海洋环境保护法》")
+        );
+        let clean = law_status("清洁生产法规定哪些企业要强制审核？", today);
+        assert!(clean.unwrap().sentence.contains("清洁生产促进法"));
     }
 }
