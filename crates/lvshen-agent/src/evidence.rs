@@ -668,7 +668,9 @@ fn is_article(clause: &str) -> bool {
 
 /// Drops a digest's summary of a law's article when the article's own text was found too:
 /// the answer quotes the law, not our paraphrase of it. Without the official text the digest
-/// stays; so do digests of standards' tables (cleaner than the text a PDF table yields).
+/// stays; so do digests of standards' tables (cleaner than the text a PDF table yields). A
+/// digest's preamble (概述: our note on the document, "非原文") goes too when any article of
+/// the document itself was found.
 pub fn prefer_official(hits: Vec<Hit>) -> Vec<Hit> {
     let official: Vec<(String, String)> = hits
         .iter()
@@ -678,9 +680,9 @@ pub fn prefer_official(hits: Vec<Hit>) -> Vec<Hit> {
     hits.into_iter()
         .filter(|h| {
             h.doc_type != "digest"
-                || !official
-                    .iter()
-                    .any(|(doc, clause)| *doc == bare_title(&h.doc) && *clause == h.clause)
+                || !official.iter().any(|(doc, clause)| {
+                    *doc == bare_title(&h.doc) && (*clause == h.clause || h.clause == "概述")
+                })
         })
         .collect()
 }

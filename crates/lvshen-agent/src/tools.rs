@@ -41,7 +41,7 @@ pub struct LawStatusFinding {
 }
 
 /// Words of a question about a law's validity ("有效" alone is also 采取有效措施).
-const STATUS_WORDS: [&str; 15] = [
+const STATUS_WORDS: [&str; 17] = [
     "还有效",
     "仍有效",
     "仍然有效",
@@ -56,8 +56,10 @@ const STATUS_WORDS: [&str; 15] = [
     "还能引用",
     "还在施行",
     "是否施行",
-    // "被取代", "被法典取代了吗".
+    // "被取代", "被法典取代了吗", "被替代了没有".
     "取代",
+    "替代",
+    "代替",
 ];
 
 /// The law of the law book the question names (by title or alias), and the name it used.
@@ -134,8 +136,17 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         .iter()
         .any(|w| q.contains(w))
         && ["引用", "依据", "适用"].iter().any(|w| q.contains(w));
+    // "按已废止的《水污染防治法》，…还要申领排污许可证吗": 已废止 names the law, the question
+    // asks something else.
+    let asked = ["已经废止的", "已废止的", "废止的", "被废止的"]
+        .iter()
+        .fold(q.clone(), |q, w| {
+            q.replace(&format!("{w}{}", compact(&named_as)), "")
+        })
+        .replace(&format!("已废止的《{}", compact(&named_as)), "")
+        .replace(&format!("废止的《{}", compact(&named_as)), "");
     let status_only =
-        successors.is_empty() && (relied_on || STATUS_WORDS.iter().any(|w| q.contains(w)));
+        successors.is_empty() && (relied_on || STATUS_WORDS.iter().any(|w| asked.contains(w)));
     Some(LawStatusFinding {
         evidence: Evidence {
             doc: format!("{}（法规继承对照表）", book.code),
@@ -327,6 +338,8 @@ mod tests {
             "按照《水污染防治法》，饮用水水源保护区内可以设置排污口吗？",
             // 有效 of 采取有效措施 asks nothing about the law's validity.
             "大气法规定，企业未采取有效措施防止排放恶臭气体的，罚款多少？",
+            // 已废止的 names the law.
+            "按已废止的《水污染防治法》，企业现在还要申领排污许可证吗？",
         ] {
             assert!(!law_status(q, today).unwrap().status_only, "{q}");
         }
