@@ -580,6 +580,32 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| question.contains("法典").then(|| book.code.clone())),
         };
+        // A document the answer is sought in first that no hit comes from: a standard that
+        // says the question's few words often (GB 12348 on 工业…噪声) crowded its articles out
+        // of the pool, and it is searched on its own.
+        if let Some(doc) = &successor_doc {
+            let own = question::bare_title(doc);
+            if !hits.iter().any(|h| question::bare_title(&h.doc) == own) {
+                let titles: Vec<String> = self
+                    .index
+                    .manifest()
+                    .values()
+                    .filter(|entry| question::bare_title(&entry.title) == own)
+                    .map(|entry| entry.title.clone())
+                    .collect();
+                let request = SearchRequest {
+                    query: query.clone(),
+                    top_k: 5,
+                    doc_type: None,
+                    as_of: self.options.as_of,
+                };
+                hits.extend(
+                    self.index
+                        .search_within(&request, &titles)
+                        .map_err(|e| AgentError::Search(e.to_string()))?,
+                );
+            }
+        }
         if tools::wants_approvals(question) {
             let approval_query = match filing {
                 Some(f) => format!("{query} {}", f.profile()),

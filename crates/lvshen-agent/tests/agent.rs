@@ -439,6 +439,34 @@ fn a_conjunctive_search_returns_only_passages_holding_every_group() {
 }
 
 #[test]
+fn a_search_within_a_document_returns_only_its_passages() {
+    let request = lvshen_search::SearchRequest {
+        query: "排放工业噪声的企业有什么要求".to_owned(),
+        top_k: 5,
+        doc_type: None,
+        as_of: None,
+    };
+    let titles: Vec<String> = shared_index()
+        .manifest()
+        .values()
+        .filter(|e| e.title.contains("排污许可管理条例"))
+        .map(|e| e.title.clone())
+        .collect();
+    assert!(!titles.is_empty());
+    let hits = shared_index().search_within(&request, &titles).unwrap();
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert!(titles.contains(&h.doc), "{h:?}");
+    }
+    assert!(
+        shared_index()
+            .search_within(&request, &[])
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
 fn current_law_ranks_above_repealed_law_unless_the_question_is_about_the_past() {
     let search = |q: &str, date: &str| {
         shared_index()

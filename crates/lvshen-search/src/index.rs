@@ -392,6 +392,25 @@ impl SearchIndex {
         request: &SearchRequest,
         holding: &[Vec<String>],
     ) -> Result<Vec<Hit>> {
+        self.search_filtered(request, holding, &[])
+    }
+
+    /// Like [`search`](Self::search), but only in the documents titled one of `titles` (as
+    /// the index stores them: [`ManifestEntry::title`]): a document the question names, whose
+    /// passages a standard that repeats the question's few words can crowd out of the pool.
+    pub fn search_within(&self, request: &SearchRequest, titles: &[String]) -> Result<Vec<Hit>> {
+        if titles.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.search_filtered(request, &[], titles)
+    }
+
+    fn search_filtered(
+        &self,
+        request: &SearchRequest,
+        holding: &[Vec<String>],
+        titles: &[String],
+    ) -> Result<Vec<Hit>> {
         if request.query.trim().is_empty() {
             return Err(SearchError::EmptyQuery);
         }
@@ -431,6 +450,24 @@ impl SearchIndex {
                 must.push((Occur::Must, Box::new(BooleanQuery::new(words))));
             }
             query = Box::new(BooleanQuery::new(must));
+        }
+        if !titles.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = titles
+                .iter()
+                .map(|t| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(self.fields.title_exact, &compact(t)),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Must, Box::new(BooleanQuery::new(any))),
+            ]));
         }
         // First stage: BM25 over a wider pool; second stage: re-rank by how many of the
         // query's concepts a chunk covers (OR with coordination).
