@@ -991,20 +991,14 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
     focus_parts(&[terms.to_vec()], hits, max, chars)
 }
 
-/// Which segments carry the terms: those scoring at least half the best.
-fn keep_mask(terms: &[Vec<String>], body: &[&str]) -> Vec<bool> {
-    let scores = segment_scores(terms, body);
-    let best = scores.iter().copied().fold(0.0, f64::max);
+/// Which segments carry the terms: those scoring at least half the best (of
+/// [`segment_scores`]); the first two when none holds any.
+fn keep_mask(scores: &[f64]) -> Vec<bool> {
+    let any = scores.iter().any(|s| *s > 0.0);
     scores
         .iter()
         .enumerate()
-        .map(|(i, score)| {
-            if best > 0.0 {
-                *score >= best * 0.5
-            } else {
-                i < 2
-            }
-        })
+        .map(|(i, s)| if any { *s >= 0.5 } else { i < 2 })
         .collect()
 }
 
@@ -1105,11 +1099,12 @@ pub fn focus_parts(
                 continue;
             }
             applied = true;
-            for (k, m) in keep.iter_mut().zip(keep_mask(terms, &body)) {
+            let scores = segment_scores(terms, &body);
+            for (k, m) in keep.iter_mut().zip(keep_mask(&scores)) {
                 *k |= m;
             }
-            for (r, x) in relevance.iter_mut().zip(segment_scores(terms, &body)) {
-                *r = r.max(x);
+            for (r, x) in relevance.iter_mut().zip(&scores) {
+                *r = r.max(*x);
             }
         }
         // Items kept for their own terms, before the list they belong to is brought whole.

@@ -308,15 +308,15 @@ impl<'a> Agent<'a> {
         // 的《环境保护法》…) is searched for, but is the question's frame, not a term a passage
         // must hold: 环境保护 and 管理条例 would match every article of that document and of
         // others. (A repealed law's name is already out of the query.)
+        let named_then = asks_history
+            .then(|| tools::named_law(question).map(|(_, named_as)| named_as))
+            .flatten();
         let frame = if status.as_ref().is_some_and(|f| f.successor_doc.is_some()) {
             None
         } else if asks_history {
-            tools::named_law(question).map(|(_, named_as)| named_as)
+            named_then.clone()
         } else {
-            question::named(question).into_iter().find_map(|n| match n {
-                question::Named::Title(t) | question::Named::Article(t, _) => Some(t),
-                question::Named::Number(_) => None,
-            })
+            question::named_title(question)
         };
         let unframed_query = frame.map(|name| strip_name(&query, &name));
         let mut terms =
@@ -498,15 +498,14 @@ impl<'a> Agent<'a> {
         // question's search ranks low (伪造 beside 欺骗取得) still has its passages.
         // Without the frame of a law it names (依据《大气污染防治法》，…): a part's terms are
         // what it asks, not the name of a law whose successor's summaries quote it.
-        let framed_by = match &status {
-            Some(found) if found.successor_doc.is_some() => Some(found.named_as.clone()),
-            None if asks_history => tools::named_law(question).map(|(_, named_as)| named_as),
-            _ => None,
-        };
-        let unframed = match framed_by {
-            Some(name) if status.is_some() => in_code_words(&strip_name(question, &name)),
-            Some(name) => strip_name(question, &name),
-            None => question.to_owned(),
+        let unframed = match &status {
+            Some(found) if found.successor_doc.is_some() => {
+                in_code_words(&strip_name(question, &found.named_as))
+            }
+            None => named_then
+                .as_ref()
+                .map_or_else(|| question.to_owned(), |name| strip_name(question, name)),
+            _ => question.to_owned(),
         };
         let asked_parts = question::parts(&unframed);
         if asked_parts.len() > 1 {
@@ -572,12 +571,7 @@ impl<'a> Agent<'a> {
             None if asks_history => tools::named_law(question).map(|(title, _)| title.to_owned()),
             // A document in force the question names (按照《排污许可管理条例》…, 按法典…):
             // its passages before another's that says as much.
-            None => question::named(question)
-                .into_iter()
-                .find_map(|n| match n {
-                    question::Named::Title(t) | question::Named::Article(t, _) => Some(t),
-                    question::Named::Number(_) => None,
-                })
+            None => question::named_title(question)
                 .or_else(|| question.contains("法典").then(|| book.code.clone())),
         };
         // A document the answer is sought in first that no hit comes from: a standard that

@@ -114,6 +114,14 @@ pub fn named(question: &str) -> Vec<Named> {
     out
 }
 
+/// The first document the question names by its title (with or without an article).
+pub fn named_title(question: &str) -> Option<String> {
+    named(question).into_iter().find_map(|n| match n {
+        Named::Title(t) | Named::Article(t, _) => Some(t),
+        Named::Number(_) => None,
+    })
+}
+
 /// Where a local document is issued from: a title written without 《》 starts with it.
 const ISSUERS: &[&str] = &[
     "浙江省",
