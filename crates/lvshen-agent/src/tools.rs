@@ -138,13 +138,13 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         && ["引用", "依据", "适用"].iter().any(|w| q.contains(w));
     // "按已废止的《水污染防治法》，…还要申领排污许可证吗": 已废止 names the law, the question
     // asks something else.
-    let asked = ["已经废止的", "已废止的", "废止的", "被废止的"]
+    let name = compact(&named_as);
+    let asked = ["已经废止的", "已废止的", "被废止的", "废止的"]
         .iter()
         .fold(q.clone(), |q, w| {
-            q.replace(&format!("{w}{}", compact(&named_as)), "")
-        })
-        .replace(&format!("已废止的《{}", compact(&named_as)), "")
-        .replace(&format!("废止的《{}", compact(&named_as)), "");
+            q.replace(&format!("{w}《{name}"), "")
+                .replace(&format!("{w}{name}"), "")
+        });
     let status_only =
         successors.is_empty() && (relied_on || STATUS_WORDS.iter().any(|w| asked.contains(w)));
     Some(LawStatusFinding {
