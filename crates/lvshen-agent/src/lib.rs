@@ -308,13 +308,12 @@ impl<'a> Agent<'a> {
         // 的《环境保护法》…) is searched for, but is the question's frame, not a term a passage
         // must hold: 环境保护 and 管理条例 would match every article of that document and of
         // others. (A repealed law's name is already out of the query.)
-        let named_then = asks_history
-            .then(|| tools::named_law(question).map(|(_, named_as)| named_as))
-            .flatten();
+        // The law a question about the past names (its title, and the name it used).
+        let named_then = asks_history.then(|| tools::named_law(question)).flatten();
         let frame = if status.as_ref().is_some_and(|f| f.successor_doc.is_some()) {
             None
         } else if asks_history {
-            named_then.clone()
+            named_then.as_ref().map(|(_, named_as)| named_as.clone())
         } else {
             question::named_title(question)
         };
@@ -502,9 +501,10 @@ impl<'a> Agent<'a> {
             Some(found) if found.successor_doc.is_some() => {
                 in_code_words(&strip_name(question, &found.named_as))
             }
-            None => named_then
-                .as_ref()
-                .map_or_else(|| question.to_owned(), |name| strip_name(question, name)),
+            None => named_then.as_ref().map_or_else(
+                || question.to_owned(),
+                |(_, named_as)| strip_name(question, named_as),
+            ),
             _ => question.to_owned(),
         };
         let asked_parts = question::parts(&unframed);
@@ -568,7 +568,7 @@ impl<'a> Agent<'a> {
         // and in the named law itself when the question asks about the law as it was.
         let successor_doc = match &status {
             Some(found) => found.successor_doc.clone(),
-            None if asks_history => tools::named_law(question).map(|(title, _)| title.to_owned()),
+            None if asks_history => named_then.as_ref().map(|(title, _)| (*title).to_owned()),
             // A document in force the question names (按照《排污许可管理条例》…, 按法典…):
             // its passages before another's that says as much.
             None => question::named_title(question)
