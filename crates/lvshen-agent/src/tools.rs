@@ -127,6 +127,8 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         sentence.push_str(&format!("；原{article}的规定现见法典{now}"));
         if !row.change.is_empty() {
             sentence.push_str(&format!("（变化：{}）", row.change.trim_end_matches('。')));
+        } else if row.compared {
+            sentence.push_str("（按条文比对得出，内容变化未逐项核对）");
         }
         successors.extend(row.new.iter().map(|n| format!("{} {n}", book.code)));
         successor_clauses.extend(row.new.iter().cloned());

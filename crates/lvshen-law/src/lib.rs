@@ -85,9 +85,13 @@ pub struct Article {
     /// Whether enumerated items （一）（二）… keep their numbers in the first new article.
     #[serde(default)]
     pub items: bool,
-    /// What changed in substance; empty when carried over.
+    /// What changed in substance; empty when carried over (or when `compared`).
     #[serde(default)]
     pub change: String,
+    /// The pair was found by comparing the two texts article by article (the key phrases
+    /// stand in both), not read side by side: what changed in substance is not assessed.
+    #[serde(default)]
+    pub compared: bool,
 }
 
 impl Article {
@@ -496,8 +500,9 @@ mod tests {
             clauses,
             ["第一百五十五条", "第一百五十七条", "第一百五十八条"]
         );
-        // An article the table does not carry: never the repealed law as current.
-        let c = book.cite("中华人民共和国水污染防治法", "第九十九条", today);
+        // An article the table does not carry (the law's commencement): never the repealed
+        // law as current.
+        let c = book.cite("中华人民共和国水污染防治法", "第一百零三条", today);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].doc, book.code);
         assert!(c[0].clause.contains("待核实"), "{c:?}");
