@@ -401,6 +401,21 @@ pub struct Ranking {
     /// subject this product reviews, and a rule on plans (专项规划的生态环境影响报告书应当包括…)
     /// goes below the same rule on projects (建设项目的生态环境影响报告书应当包括…).
     pub about_projects: bool,
+    /// Articles of the Code that carry an article of the repealed law the question names,
+    /// with that old article's text: a question in the old law's words ("环境保护主管部门",
+    /// "排放大气污染物") is matched against the words of the article the Code took over too.
+    pub carried: Vec<Carried>,
+}
+
+/// An article in force that carries an article of a repealed law (from the succession table).
+#[derive(Debug, Clone)]
+pub struct Carried {
+    /// The document in force (the Code).
+    pub doc: String,
+    /// Its article (第五十二条).
+    pub clause: String,
+    /// The repealed article's sentence that answers the question (with its list's lead-in).
+    pub old_text: String,
 }
 
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
@@ -415,15 +430,33 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .enumerate()
         .map(|(rank, hit)| {
             let hay = haystack(&hit);
-            let held: Vec<&Vec<String>> = terms.iter().filter(|g| covered(g, &hay)).collect();
+            // The words of the repealed article this one carries count as its own.
+            let old = ranking
+                .carried
+                .iter()
+                .filter(|c| hit.doc == c.doc && hit.clause.starts_with(c.clause.as_str()))
+                .map(|c| c.old_text.as_str())
+                .max_by_key(|old| {
+                    let old = compact(old);
+                    terms.iter().filter(|g| covered(g, &old)).count()
+                });
+            let old_hay = old.map(compact);
+            let held: Vec<&Vec<String>> = terms
+                .iter()
+                .filter(|g| covered(g, &hay) || old_hay.as_ref().is_some_and(|o| covered(g, o)))
+                .collect();
             let mut score: f64 = held.iter().map(|g| weight(g)).sum();
             let base = score;
+            // The texts the passage is matched by: its own, and the repealed article it carries.
+            let texts: Vec<&str> = std::iter::once(hit.text.as_str()).chain(old).collect();
             // The terms said together, in one sentence ("伪造、变造、转让排污许可证的…罚款"),
             // over the same terms strewn over a passage's several sentences.
             if held.len() >= 2
-                && sentences_with_lead_in(&hit.text).iter().any(|s| {
-                    let s = compact(s);
-                    held.iter().all(|g| covered(g, &s))
+                && texts.iter().any(|text| {
+                    sentences_with_lead_in(text).iter().any(|s| {
+                        let s = compact(s);
+                        held.iter().all(|g| covered(g, &s))
+                    })
                 })
             {
                 score += 0.5;
@@ -447,15 +480,21 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 }
             }
             if !ranking.subject.is_empty() {
-                match duty_of(&hit.text, &ranking.subject) {
-                    Some(true) => score += 1.0,
-                    Some(false) => score -= 0.5,
-                    None => {}
+                let duty: Vec<Option<bool>> = texts
+                    .iter()
+                    .map(|text| duty_of(text, &ranking.subject))
+                    .collect();
+                if duty.contains(&Some(true)) {
+                    score += 1.0;
+                } else if duty.contains(&Some(false)) {
+                    score -= 0.5;
                 }
             }
             // Approvals restate the rule in the question's own words: no tie-break for them.
             if ranking.approvals_wanted || hit.doc_type != "approval" {
-                score += 0.5 * crate::verify::overlap(&ranking.wording, &hit.text);
+                let own = crate::verify::overlap(&ranking.wording, &hit.text);
+                let carried = old.map_or(0.0, |o| crate::verify::overlap(&ranking.wording, o));
+                score += 0.5 * own.max(carried);
             }
             if ranking.current_first && hit.repealed.is_some() {
                 score -= 1.0;
@@ -503,6 +542,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 doc = %hit.doc,
                 clause = %hit.clause,
                 held = held.len(),
+                carried = old.is_some(),
                 base,
                 score,
                 "rank"
@@ -685,6 +725,27 @@ pub fn prefer_official(hits: Vec<Hit>) -> Vec<Hit> {
                 })
         })
         .collect()
+}
+
+/// The sentence of `text` that holds the most of the terms' weight (the first of equals):
+/// that weight, the sentence read with its list's lead-in, and the sentence alone (a list
+/// item without the lead-in that the list's other items share).
+pub fn best_sentence(terms: &[Vec<String>], text: &str) -> Option<(f64, String, String)> {
+    let mut best: Option<(f64, String, String)> = None;
+    let mut lead_in: Option<&str> = None;
+    for s in segments(text) {
+        let read = if is_list_item(s) {
+            format!("{}{s}", lead_in.unwrap_or_default())
+        } else {
+            lead_in = is_lead_in(s).then_some(s);
+            s.to_owned()
+        };
+        let w = term_weight(terms, &read);
+        if best.as_ref().is_none_or(|(bw, _, _)| w > *bw) {
+            best = Some((w, read, s.to_owned()));
+        }
+    }
+    best
 }
 
 /// The weight of the key-term groups `text` holds (generic words count half).
@@ -988,7 +1049,22 @@ pub fn is_instruction(segment: &str) -> bool {
 
 /// The passages of the hits that carry the question's terms (see [`focus_parts`]).
 pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> Vec<Evidence> {
-    focus_parts(&[terms.to_vec()], hits, max, chars)
+    focus_parts(&[terms.to_vec()], &Hints::default(), hits, max, chars)
+}
+
+/// How relevant a clause chosen by a carried article's guide counts when a quote too long
+/// must choose: below the clauses that hold the question's own words best.
+const GUIDED_RELEVANCE: f64 = 0.75;
+
+/// What the choice of a passage's sentences knows about the question besides its terms.
+#[derive(Debug, Clone, Default)]
+pub struct Hints<'a> {
+    /// The key terms of whom the question asks what they must do ("…时，被检查者应当怎么做" →
+    /// 被检查者); empty when it asks no such thing.
+    pub duty_holder: &'a [Vec<String>],
+    /// Articles in force that carry an article of the repealed law the question names: the
+    /// sentence most like the old article's sentence that answers the question is quoted.
+    pub carried: &'a [Carried],
 }
 
 /// Which segments carry the terms: those scoring at least half the best (of
@@ -1048,9 +1124,11 @@ fn sentence_ids(text: &str, keep: impl Fn(&str) -> bool) -> Vec<usize> {
 
 /// The passages of the hits that carry each part's terms: the segments (sentences, clauses,
 /// table rows) that score best for *any* part of a question that asks several things, a list
-/// lead-in with its items, a clause with the condition that qualifies it.
+/// lead-in with its items, a clause with the condition that qualifies it, and what `hints`
+/// point at.
 pub fn focus_parts(
     parts: &[Vec<Vec<String>>],
+    hints: &Hints,
     hits: &[Hit],
     max: usize,
     chars: usize,
@@ -1105,6 +1183,64 @@ pub fn focus_parts(
             }
             for (r, x) in relevance.iter_mut().zip(&scores) {
                 *r = r.max(*x);
+            }
+        }
+        // The clause that says what the question's duty-holder must do ("被检查者应当如实反映
+        // 情况" for "…时，被检查者应当怎么做") answers it, even when another clause of the
+        // passage holds more of the question's words (实施现场检查的部门…应当为被检查者保守
+        // 商业秘密).
+        if !hints.duty_holder.is_empty() {
+            for (i, segment) in body.iter().enumerate() {
+                let Some(at) = segment.find("应当") else {
+                    continue;
+                };
+                let before = compact(&segment[..at]);
+                if hints.duty_holder.iter().all(|g| covered(g, &before)) {
+                    keep[i] = true;
+                    relevance[i] = 1.0;
+                }
+            }
+        }
+        // A Code article that carries an article of the repealed law the question names: the
+        // clause that says what the old article's best clause for the question said ("重点排污
+        // 单位应当对自动监测数据的真实性和准确性负责" → "…应当对监测数据的真实性、准确性和
+        // 完整性负责"), though it no longer holds the question's words.
+        if let Some(terms) = parts.first() {
+            // The old article that holds most of the question (as the ranking chose), and its
+            // first clause that scores best.
+            let guide = hints
+                .carried
+                .iter()
+                .filter(|c| hit.doc == c.doc && hit.clause.starts_with(c.clause.as_str()))
+                .max_by_key(|c| {
+                    let old = compact(&c.old_text);
+                    terms.iter().filter(|g| covered(g, &old)).count()
+                })
+                .and_then(|c| {
+                    let old = segments(&c.old_text);
+                    let scores = segment_scores(terms, &old);
+                    let best = scores.iter().copied().fold(0.0, f64::max);
+                    (best > 0.0)
+                        .then(|| scores.iter().position(|s| *s == best))
+                        .flatten()
+                        .map(|i| old[i].to_owned())
+                });
+            if let Some(guide) = guide {
+                let like: Vec<f64> = body
+                    .iter()
+                    .map(|segment| crate::verify::overlap(&guide, segment))
+                    .collect();
+                let top = like.iter().copied().fold(0.0, f64::max);
+                if top >= crate::verify::MIN_OVERLAP {
+                    for (i, x) in like.iter().enumerate() {
+                        if *x >= 0.8 * top {
+                            keep[i] = true;
+                            // After the clauses that hold the question's words, when a quote
+                            // too long must choose.
+                            relevance[i] = relevance[i].max(GUIDED_RELEVANCE);
+                        }
+                    }
+                }
             }
         }
         // Items kept for their own terms, before the list they belong to is brought whole.
@@ -1313,6 +1449,112 @@ mod tests {
         assert_eq!(order(&ranking), "第三十八条");
         ranking.repealed_titles = vec!["环境保护法".to_owned()];
         assert_eq!(order(&ranking), "第一千零六十条");
+    }
+
+    #[test]
+    fn a_code_article_is_matched_with_the_words_of_the_article_it_carries() {
+        // 环境保护法第二十五条 says 排放污染物 and 严重污染; 法典第五十二条, which carries it,
+        // says neither.
+        let carrier = test_hit(
+            "中华人民共和国生态环境法典",
+            "第五十二条",
+            "企业事业单位和其他生产经营者违反法律法规规定，造成或者可能造成严重污染环境、破坏生态等后果的，负有生态环境保护监督管理职责的部门可以依法查封、扣押有关场所、设施、设备",
+        );
+        let other = test_hit(
+            "中华人民共和国生态环境法典",
+            "第一百五十条",
+            "排放污染物的企业事业单位和其他生产经营者，应当采取措施，防治在生产建设或者其他活动中产生的废气、废水",
+        );
+        let terms: Vec<Vec<String>> = ["排放污染物", "设备"]
+            .iter()
+            .map(|t| vec![(*t).to_owned()])
+            .collect();
+        let first = |carried: Vec<Carried>| {
+            let r = Ranking {
+                carried,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![other.clone(), carrier.clone()], &r)[0]
+                .clause
+                .clone()
+        };
+        assert_eq!(first(Vec::new()), "第一百五十条");
+        let carried = vec![Carried {
+            doc: "中华人民共和国生态环境法典".to_owned(),
+            clause: "第五十二条".to_owned(),
+            old_text: "企业事业单位和其他生产经营者违反法律法规规定排放污染物，造成或者可能造成严重污染的，可以查封、扣押造成污染物排放的设施、设备".to_owned(),
+        }];
+        assert_eq!(first(carried), "第五十二条");
+    }
+
+    #[test]
+    fn the_duty_holders_clause_is_quoted() {
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第五十一条",
+            "负有生态环境保护监督管理职责的部门有权依法对企业事业单位进行现场检查。被检查者应当如实反映情况，提供必要的资料。实施现场检查的部门及其工作人员应当为被检查者保守商业秘密。",
+        );
+        let terms: Vec<Vec<String>> = ["现场检查", "部门", "被检查者"]
+            .iter()
+            .map(|t| vec![(*t).to_owned()])
+            .collect();
+        let quoted = |holder: &[Vec<String>]| {
+            let hints = Hints {
+                duty_holder: holder,
+                ..Hints::default()
+            };
+            focus_parts(
+                std::slice::from_ref(&terms),
+                &hints,
+                std::slice::from_ref(&hit),
+                1,
+                400,
+            )[0]
+            .text
+            .clone()
+        };
+        assert!(!quoted(&[]).contains("如实反映情况"), "{}", quoted(&[]));
+        let holder = vec![vec!["被检查者".to_owned()]];
+        assert!(
+            quoted(&holder).contains("如实反映情况"),
+            "{}",
+            quoted(&holder)
+        );
+    }
+
+    #[test]
+    fn a_carried_article_quotes_the_clause_like_the_old_one() {
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第七十八条",
+            "生态环境监测机构和其他负有法定监测义务的企业事业单位应当依法建立健全监测数据质量管理制度。前款规定的监测机构和企业事业单位及其负责人应当对监测数据的真实性、准确性和完整性负责。",
+        );
+        let terms: Vec<Vec<String>> = ["负有", "数据"]
+            .iter()
+            .map(|t| vec![(*t).to_owned()])
+            .collect();
+        let carried = vec![Carried {
+            doc: "中华人民共和国生态环境法典".to_owned(),
+            clause: "第七十八条".to_owned(),
+            old_text: "重点排污单位应当对自动监测数据的真实性和准确性负责".to_owned(),
+        }];
+        let quoted = |carried: &[Carried]| {
+            let hints = Hints {
+                carried,
+                ..Hints::default()
+            };
+            focus_parts(
+                std::slice::from_ref(&terms),
+                &hints,
+                std::slice::from_ref(&hit),
+                1,
+                400,
+            )[0]
+            .text
+            .clone()
+        };
+        assert!(!quoted(&[]).contains("真实性"), "{}", quoted(&[]));
+        assert!(quoted(&carried).contains("真实性"), "{}", quoted(&carried));
     }
 
     #[test]

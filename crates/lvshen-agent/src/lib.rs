@@ -243,6 +243,29 @@ impl<'a> Agent<'a> {
         }
     }
 
+    /// What the ranking of passages reads off the question itself (not from the documents it
+    /// names or the date of the answer).
+    fn question_ranking(&self, question: &str) -> evidence::Ranking {
+        evidence::Ranking {
+            wants_number: wants_number(question),
+            asks_when: ["什么时候", "何时", "什么时间", "啥时候"]
+                .iter()
+                .any(|w| question.contains(w)),
+            list_noun: question::asks_list(question)
+                .then(|| question::list_noun(question))
+                .flatten(),
+            subject: question::subject(question)
+                .map(|s| evidence::key_terms(&self.jieba, s))
+                .unwrap_or_default(),
+            sanction_asked: question::asks_sanction(question),
+            permission_asked: question::asks_permission(question),
+            actor: question::actor(question).map(str::to_owned),
+            wording: evidence::wording(question),
+            about_projects: !question.contains("规划"),
+            ..evidence::Ranking::default()
+        }
+    }
+
     /// The retrieval text: the question, preceded by the previous question when this one
     /// reads as a follow-up ("那间接排放呢？").
     pub fn retrieval_query(question: &str, history: &[Turn]) -> String {
@@ -564,6 +587,121 @@ impl<'a> Agent<'a> {
             }
             hits = to_front(front, hits);
         }
+        // A repealed law named without an article number, asked in its own words: the
+        // articles of it that the question's words match best are found in it, and the
+        // Code's articles that the succession table says carry them join the pool, matched
+        // with the old article's words as well as their own (环境保护法第二十五条 "违反法律法规
+        // 规定排放污染物，造成或者可能造成严重污染的…查封、扣押" → 法典第五十二条, which no
+        // longer says 排放污染物).
+        let mut carried: Vec<evidence::Carried> = Vec::new();
+        // The repealed articles whose successors joined the pool: they say the question's
+        // words, so the knowledge base does speak to it (the coverage gate below).
+        let mut carried_old: Vec<Hit> = Vec::new();
+        if let Some(found) = status.as_ref().filter(|f| {
+            f.successor_doc.is_some()
+                && f.successor_query.is_empty()
+                && f.unmapped.is_empty()
+                && !f.status_only
+        }) {
+            let own = question::bare_title(&found.title);
+            let titles: Vec<String> = self
+                .index
+                .manifest()
+                .values()
+                .filter(|entry| question::bare_title(&entry.title) == own)
+                .map(|entry| entry.title.clone())
+                .collect();
+            let request = SearchRequest {
+                query: strip_name(&Self::retrieval_query(question, history), &found.named_as),
+                top_k: 5,
+                doc_type: None,
+                as_of: None,
+            };
+            let old: Vec<Hit> = self
+                .index
+                .search_within(&request, &titles)
+                .map_err(|e| AgentError::Search(e.to_string()))?;
+            // Ranked as any passage is (the terms said together, the duty or the sanction
+            // asked for); the two best, when they hold at least half of the question (an
+            // article that shares a word or two with "按旧《环境保护法》的精神，年终奖发几个月"
+            // is not what it asks about).
+            // Each by its sentence that says most of the question: a long list of duties
+            // (环境保护法第六十八条) holds many of its words, scattered over its items.
+            let old = evidence::rank_by_terms(&terms, old, &self.question_ranking(question));
+            let mut old: Vec<(f64, String, String, Hit)> = old
+                .into_iter()
+                .filter_map(|h| {
+                    let (w, read, own) = evidence::best_sentence(&terms, &h.text)?;
+                    Some((w, read, own, h))
+                })
+                .collect();
+            old.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let whole = evidence::total_weight(&terms);
+            let row_of = |hit: &Hit| {
+                let article = hit.clause.split('（').next().unwrap_or_default();
+                book.succession(&found.title, article)
+            };
+            // The best one's successor unknown: a lesser one's successor is not the answer.
+            let best_known = old.first().is_some_and(|(_, _, _, h)| row_of(h).is_some());
+            let mut front: Vec<Hit> = Vec::new();
+            for (_, read, own, hit) in old
+                .iter()
+                .take(2)
+                .filter(|(w, _, _, _)| best_known && 2.0 * w >= whole)
+            {
+                let Some(row) = row_of(hit) else {
+                    continue;
+                };
+                // Each successor's passage (a long article is indexed in several) most like
+                // the sentence itself (a list item without the lead-in its list shares).
+                let mut successors: Vec<(f64, Hit)> = Vec::new();
+                for new in &row.new {
+                    if let Some(found) = search(&format!("{} {new}", book.code), 5, None)?
+                        .into_iter()
+                        .filter(|h| h.doc == book.code && h.clause.starts_with(new.as_str()))
+                        .map(|h| (verify::overlap(own, &h.text), h))
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                    {
+                        successors.push(found);
+                    }
+                }
+                // The table maps articles; an article the Code split carries this sentence in
+                // the successor that says it, not in the others.
+                let top = successors.iter().map(|(like, _)| *like).fold(0.0, f64::max);
+                for (like, now) in successors {
+                    if like < verify::MIN_OVERLAP || like < 0.8 * top {
+                        continue;
+                    }
+                    let new = row
+                        .new
+                        .iter()
+                        .find(|n| now.clause.starts_with(n.as_str()))
+                        .cloned()
+                        .unwrap_or_else(|| now.clause.clone());
+                    tracing::debug!(old = %hit.clause, new = %now.clause, "carried by the table");
+                    carried.push(evidence::Carried {
+                        doc: book.code.clone(),
+                        clause: new,
+                        old_text: read.clone(),
+                    });
+                    // Our digest's summary of the article, when the search found it, stands
+                    // for it (the ranking matches it with the old words too); the article's
+                    // own text would push it out (`evidence::prefer_official`).
+                    let summarized = hits.iter().any(|h| {
+                        h.doc_type == "digest" && h.doc == now.doc && h.clause == now.clause
+                    });
+                    if !summarized && !front.iter().any(|h| h.chunk_id == now.chunk_id) {
+                        front.push(now);
+                    }
+                    if !carried_old.iter().any(|h| h.chunk_id == hit.chunk_id) {
+                        carried_old.push(hit.clone());
+                    }
+                }
+            }
+            // First in the pool: among passages that hold as much of the question, the one
+            // that carries the named law's own article on it goes first.
+            hits = to_front(front, hits);
+        }
         // The answer is sought first in the Code when the question names a law it replaced,
         // and in the named law itself when the question asks about the law as it was.
         let successor_doc = match &status {
@@ -620,7 +758,21 @@ impl<'a> Agent<'a> {
         }
 
         let coverage = evidence::coverage(&terms, &hits, 5);
-        let tool_evidence = !evidence.is_empty();
+        let coverage = match evidence::coverage(&terms, &carried_old, 2) {
+            old if !carried_old.is_empty() && old.ratio > coverage.ratio => old,
+            _ => coverage,
+        };
+        // The law-status sentence answers by itself a question on the law's status, or on
+        // named articles (their successors are the answer); a question in the law's own
+        // words, when the repealed law has articles on it whose successors are known
+        // (`carried_old`). A question that only uses the law as its frame ("按照旧《环境保护法》
+        // 的精神，年终奖发几个月") still needs passages on what it asks.
+        let status_evidence = usize::from(status.is_some());
+        let tool_evidence = evidence.len() > status_evidence
+            || !carried_old.is_empty()
+            || status.as_ref().is_some_and(|found| {
+                found.status_only || !found.successor_query.is_empty() || !found.unmapped.is_empty()
+            });
         if !tool_evidence && coverage.ratio < evidence::MIN_COVERAGE {
             let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
                 .iter()
@@ -642,21 +794,7 @@ impl<'a> Agent<'a> {
         // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
         let ranking = evidence::Ranking {
             approvals_wanted: tools::wants_approvals(question),
-            wants_number: wants_number(question),
-            asks_when: ["什么时候", "何时", "什么时间", "啥时候"]
-                .iter()
-                .any(|w| question.contains(w)),
-            list_noun: question::asks_list(question)
-                .then(|| question::list_noun(question))
-                .flatten(),
             prefer_doc: successor_doc,
-            subject: question::subject(question)
-                .map(|s| evidence::key_terms(&self.jieba, s))
-                .unwrap_or_default(),
-            sanction_asked: question::asks_sanction(question),
-            permission_asked: question::asks_permission(question),
-            actor: question::actor(question).map(str::to_owned),
-            wording: evidence::wording(question),
             current_first: self.options.as_of.is_some() && !asks_history,
             repealed_titles: self
                 .options
@@ -670,7 +808,8 @@ impl<'a> Agent<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            about_projects: !question.contains("规划"),
+            carried,
+            ..self.question_ranking(question)
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A named article of a repealed law: the Code's articles that took it over answer
@@ -758,8 +897,16 @@ impl<'a> Agent<'a> {
                 started,
             ));
         }
+        let duty_holder = question::duty_holder(question)
+            .map(|holder| evidence::key_terms(&self.jieba, holder))
+            .unwrap_or_default();
+        let hints = evidence::Hints {
+            duty_holder: &duty_holder,
+            carried: &ranking.carried,
+        };
         evidence.extend(evidence::focus_parts(
             &parts,
+            &hints,
             &hits,
             room,
             self.options.evidence_chars,
@@ -884,11 +1031,27 @@ fn in_code_words(query: &str) -> String {
 }
 
 fn strip_name(query: &str, name: &str) -> String {
-    let mut q = query
-        .replace(&format!("《{name}》"), "")
-        .replace(&format!("《中华人民共和国{name}》"), "")
-        .replace(&format!("中华人民共和国{name}"), "")
-        .replace(name, "");
+    // The name with the words that date it (老/旧/原…) and place the question in it (…里的).
+    let mut marked = query
+        .replace(&format!("《中华人民共和国{name}》"), "\0")
+        .replace(&format!("《{name}》"), "\0")
+        .replace(&format!("中华人民共和国{name}"), "\0")
+        .replace(name, "\0");
+    for before in [
+        "已经废止的",
+        "已废止的",
+        "原来的",
+        "以前的",
+        "老",
+        "旧",
+        "原",
+    ] {
+        marked = marked.replace(&format!("{before}\0"), "\0");
+    }
+    for after in ["里面的", "里的", "中的", "里", "中"] {
+        marked = marked.replace(&format!("\0{after}"), "\0");
+    }
+    let mut q = marked.replace('\0', "");
     for frame in ["按照", "根据", "依据", "依照"] {
         q = q
             .replace(&format!("{frame}，"), "")
@@ -896,6 +1059,10 @@ fn strip_name(query: &str, name: &str) -> String {
         if let Some(rest) = q.strip_prefix(frame) {
             q = rest.to_owned();
         }
+    }
+    // "按《水污染防治法》，…": 按 alone would also strip 按日连续处罚.
+    if let Some(rest) = q.strip_prefix("按，") {
+        q = rest.to_owned();
     }
     let q = q.replace("规定，", "").replace("规定的", "");
     let q = q.trim_start_matches(['，', ',', ' ']).trim().to_owned();
@@ -1158,6 +1325,21 @@ mod tests {
             source: "corpus/digests/10-permit-regulation-2021.md".to_owned(),
             repealed: None,
         }]
+    }
+
+    #[test]
+    fn a_law_named_with_the_words_that_date_it_is_taken_out_whole() {
+        assert_eq!(
+            strip_name("老环保法里的按日连续处罚现在还有吗？", "环保法"),
+            "按日连续处罚现在还有吗？"
+        );
+        assert_eq!(
+            strip_name(
+                "按已废止的《水污染防治法》，企业还要申领排污许可证吗？",
+                "水污染防治法"
+            ),
+            "企业还要申领排污许可证吗？"
+        );
     }
 
     /// The whole prompt the model sees for a fixed question: any change to the templates

@@ -372,6 +372,10 @@ pub fn list_noun(question: &str) -> Option<String> {
 /// Whether the question asks about a sanction (罚款多少, 怎么处罚, 承担什么责任): the articles
 /// of the liability chapters answer it; otherwise they are not the rule asked about.
 pub fn asks_sanction(question: &str) -> bool {
+    // "对自动监测数据负有什么责任": a duty one bears (负责), not a liability one incurs.
+    let question = ["负有什么责任", "负什么责任", "负有哪些责任"]
+        .iter()
+        .fold(question.to_owned(), |q, w| q.replace(w, ""));
     [
         "罚",
         "法律责任",
@@ -499,6 +503,37 @@ pub fn subject(question: &str) -> Option<&str> {
     (s.chars().count() >= 2).then_some(s)
 }
 
+/// Whom the question asks what they must do: the last clause before its 应当 when what
+/// follows asks for the duty itself ("…进行现场检查时，被检查者应当怎么做？" → 被检查者), not
+/// one detail of it (应当在什么时候报批).
+pub fn duty_holder(question: &str) -> Option<&str> {
+    let at = question.find("应当")?;
+    let asked = &question[at + "应当".len()..];
+    let asks_duty = [
+        "怎么做",
+        "怎么办",
+        "做什么",
+        "如何做",
+        "怎样做",
+        "干什么",
+        "履行什么",
+        "承担什么",
+        "有什么义务",
+        "有哪些义务",
+    ]
+    .iter()
+    .any(|w| asked.starts_with(w));
+    if !asks_duty {
+        return None;
+    }
+    let holder = question[..at]
+        .rsplit(['，', ',', '：', ':'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    (holder.chars().count() >= 2).then_some(holder)
+}
+
 /// Whether a hit is (a part of) the named document.
 pub fn hit_is(named: &Named, hit: &Hit) -> bool {
     match named {
@@ -616,6 +651,19 @@ mod tests {
             "生态环境监测机构对监测数据弄虚作假的，罚款多少？"
         ));
         assert!(!asks_sanction("环评文件未经批准的建设项目能不能开工？"));
+        assert!(!asks_sanction(
+            "《大气污染防治法》规定重点排污单位对自动监测数据负有什么责任？"
+        ));
+        assert!(asks_sanction(
+            "环评法规定环境影响评价机构弄虚作假的，要承担什么责任？"
+        ));
+        assert_eq!(
+            duty_holder(
+                "按《环境保护法》，环境保护主管部门对排污单位进行现场检查时，被检查者应当怎么做？"
+            ),
+            Some("被检查者")
+        );
+        assert_eq!(duty_holder("建设单位应当在什么时候报批环评文件？"), None);
         assert!(asks_permission("环评文件未经批准的建设项目能不能开工？"));
         assert!(!asks_permission("排污许可证有效期是几年？"));
         assert_eq!(
