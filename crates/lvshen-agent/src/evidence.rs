@@ -11,6 +11,7 @@ use crate::question::bare_title;
 pub(crate) const QUESTION_WORDS: &[&str] = &[
     "多少",
     "什么",
+    "什么样",
     "哪些",
     "哪个",
     "是否",
@@ -449,6 +450,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             let base = score;
             // The texts the passage is matched by: its own, and the repealed article it carries.
             let texts: Vec<&str> = std::iter::once(hit.text.as_str()).chain(old).collect();
+            // Carrying the named law's own article on the question says more than sharing
+            // its words: among passages that hold as much, the successor goes first.
+            if old.is_some() {
+                score += CARRIED_BONUS;
+            }
             // The terms said together, in one sentence ("伪造、变造、转让排污许可证的…罚款"),
             // over the same terms strewn over a passage's several sentences.
             if held.len() >= 2
@@ -732,17 +738,10 @@ pub fn prefer_official(hits: Vec<Hit>) -> Vec<Hit> {
 /// item without the lead-in that the list's other items share).
 pub fn best_sentence(terms: &[Vec<String>], text: &str) -> Option<(f64, String, String)> {
     let mut best: Option<(f64, String, String)> = None;
-    let mut lead_in: Option<&str> = None;
-    for s in segments(text) {
-        let read = if is_list_item(s) {
-            format!("{}{s}", lead_in.unwrap_or_default())
-        } else {
-            lead_in = is_lead_in(s).then_some(s);
-            s.to_owned()
-        };
+    for (read, own) in read_with_lead_in(text) {
         let w = term_weight(terms, &read);
         if best.as_ref().is_none_or(|(bw, _, _)| w > *bw) {
-            best = Some((w, read, s.to_owned()));
+            best = Some((w, read, own.to_owned()));
         }
     }
     best
@@ -899,6 +898,32 @@ fn sentences_with_lead_in(text: &str) -> Vec<String> {
     out
 }
 
+/// Each segment of `text` as read (a list item with its whole lead-in) and as it stands. A
+/// lead-in in two clauses ("有下列行为之一的，…处…罚款；情节严重的，…责令停业、关闭：") is
+/// read whole: what the item of a repealed article is fined is in its first clause. (The
+/// ranking's [`sentences_with_lead_in`] reads the last clause only: measured on the dev
+/// sets, the whole lead-in lifts a regulation's list of fines over the Code's article.)
+fn read_with_lead_in(text: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    let mut lead_in: Option<String> = None;
+    for s in segments(text) {
+        if is_list_item(s) {
+            out.push((format!("{}{s}", lead_in.as_deref().unwrap_or_default()), s));
+            continue;
+        }
+        lead_in = if is_lead_in(s) {
+            match lead_in.take() {
+                Some(open) if !open.ends_with([':', '：']) => Some(format!("{open}；{s}")),
+                _ => Some(s.to_owned()),
+            }
+        } else {
+            None
+        };
+        out.push((s.to_owned(), s));
+    }
+    out
+}
+
 /// The lead-in of a list: "…有下列行为之一的，…", "…应当符合下列条件：".
 pub(crate) fn is_lead_in(segment: &str) -> bool {
     !is_list_item(segment) && (segment.ends_with([':', '：']) || segment.contains("下列"))
@@ -1051,6 +1076,9 @@ pub fn is_instruction(segment: &str) -> bool {
 pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> Vec<Evidence> {
     focus_parts(&[terms.to_vec()], &Hints::default(), hits, max, chars)
 }
+
+/// What carrying an article of the repealed law the question names adds to a passage's rank.
+const CARRIED_BONUS: f64 = 0.5;
 
 /// How relevant a clause chosen by a carried article's guide counts when a quote too long
 /// must choose: below the clauses that hold the question's own words best.

@@ -628,6 +628,7 @@ impl<'a> Agent<'a> {
             // Each by its sentence that says most of the question: a long list of duties
             // (环境保护法第六十八条) holds many of its words, scattered over its items.
             let old = evidence::rank_by_terms(&terms, old, &self.question_ranking(question));
+            let wants_number = wants_number(question);
             let mut old: Vec<(f64, String, String, Hit)> = old
                 .into_iter()
                 .filter_map(|h| {
@@ -635,7 +636,20 @@ impl<'a> Agent<'a> {
                     Some((w, read, own, h))
                 })
                 .collect();
-            old.sort_by(|a, b| b.0.total_cmp(&a.0));
+            // A quantity asked: a sentence that states none cannot answer it (as in the
+            // ranking below).
+            let answers = |read: &str| !wants_number || evidence::states_quantity(read);
+            // Equal weights: the sentence worded most like the question first (the item on
+            // 超过…排放标准 of the article that fines it, not the same item of the article on
+            // 按日连续处罚 that lists it again).
+            let wording = evidence::wording(question);
+            let like = |sentence: &str| verify::overlap(&wording, sentence);
+            old.sort_by(|a, b| {
+                answers(&b.1)
+                    .cmp(&answers(&a.1))
+                    .then_with(|| b.0.total_cmp(&a.0))
+                    .then_with(|| like(&b.2).total_cmp(&like(&a.2)))
+            });
             let whole = evidence::total_weight(&terms);
             let row_of = |hit: &Hit| {
                 let article = hit.clause.split('（').next().unwrap_or_default();
@@ -668,6 +682,7 @@ impl<'a> Agent<'a> {
                 // The table maps articles; an article the Code split carries this sentence in
                 // the successor that says it, not in the others.
                 let top = successors.iter().map(|(like, _)| *like).fold(0.0, f64::max);
+                tracing::trace!(old = %hit.clause, sentence = %own, top, "old sentence");
                 for (like, now) in successors {
                     if like < verify::MIN_OVERLAP || like < 0.8 * top {
                         continue;
