@@ -1531,15 +1531,7 @@ mod tests {
                 duty_holder: holder,
                 ..Hints::default()
             };
-            focus_parts(
-                std::slice::from_ref(&terms),
-                &hints,
-                std::slice::from_ref(&hit),
-                1,
-                400,
-            )[0]
-            .text
-            .clone()
+            quote(&terms, &hints, &hit)
         };
         assert!(!quoted(&[]).contains("如实反映情况"), "{}", quoted(&[]));
         let holder = vec![vec!["被检查者".to_owned()]];
@@ -1548,6 +1540,19 @@ mod tests {
             "{}",
             quoted(&holder)
         );
+    }
+
+    /// What one hit's quote keeps of it for `terms`, with `hints`.
+    fn quote(terms: &[Vec<String>], hints: &Hints, hit: &Hit) -> String {
+        focus_parts(
+            std::slice::from_ref(&terms.to_vec()),
+            hints,
+            std::slice::from_ref(hit),
+            1,
+            400,
+        )[0]
+        .text
+        .clone()
     }
 
     #[test]
@@ -1571,15 +1576,7 @@ mod tests {
                 carried,
                 ..Hints::default()
             };
-            focus_parts(
-                std::slice::from_ref(&terms),
-                &hints,
-                std::slice::from_ref(&hit),
-                1,
-                400,
-            )[0]
-            .text
-            .clone()
+            quote(&terms, &hints, &hit)
         };
         assert!(!quoted(&[]).contains("真实性"), "{}", quoted(&[]));
         assert!(quoted(&carried).contains("真实性"), "{}", quoted(&carried));

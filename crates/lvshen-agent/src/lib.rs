@@ -243,6 +243,18 @@ impl<'a> Agent<'a> {
         }
     }
 
+    /// The titles under which the index holds the document `title` names (with or without
+    /// its brackets and 中华人民共和国).
+    fn indexed_titles(&self, title: &str) -> Vec<String> {
+        let own = question::bare_title(title);
+        self.index
+            .manifest()
+            .values()
+            .filter(|entry| question::bare_title(&entry.title) == own)
+            .map(|entry| entry.title.clone())
+            .collect()
+    }
+
     /// What the ranking of passages reads off the question itself (not from the documents it
     /// names or the date of the answer).
     fn question_ranking(&self, question: &str) -> evidence::Ranking {
@@ -603,14 +615,7 @@ impl<'a> Agent<'a> {
                 && f.unmapped.is_empty()
                 && !f.status_only
         }) {
-            let own = question::bare_title(&found.title);
-            let titles: Vec<String> = self
-                .index
-                .manifest()
-                .values()
-                .filter(|entry| question::bare_title(&entry.title) == own)
-                .map(|entry| entry.title.clone())
-                .collect();
+            let titles = self.indexed_titles(&found.title);
             let request = SearchRequest {
                 query: strip_name(&Self::retrieval_query(question, history), &found.named_as),
                 top_k: 5,
@@ -733,13 +738,7 @@ impl<'a> Agent<'a> {
         if let Some(doc) = &successor_doc {
             let own = question::bare_title(doc);
             if !hits.iter().any(|h| question::bare_title(&h.doc) == own) {
-                let titles: Vec<String> = self
-                    .index
-                    .manifest()
-                    .values()
-                    .filter(|entry| question::bare_title(&entry.title) == own)
-                    .map(|entry| entry.title.clone())
-                    .collect();
+                let titles = self.indexed_titles(doc);
                 let request = SearchRequest {
                     query: query.clone(),
                     top_k: 5,
