@@ -339,6 +339,8 @@ impl<'a> Agent<'a> {
         };
         // "能不能开工", "是否允许": how the question asks, not what it is about.
         let query = question::without_permission_words(&query);
+        // "负有什么责任": how it asks for a duty, not a word the article says.
+        let query = question::without_duty_words(&query);
         // The document the question names (按照《建设项目环境保护管理条例》…; 2025年…按照当时
         // 的《环境保护法》…) is searched for, but is the question's frame, not a term a passage
         // must hold: 环境保护 and 管理条例 would match every article of that document and of

@@ -373,9 +373,7 @@ pub fn list_noun(question: &str) -> Option<String> {
 /// of the liability chapters answer it; otherwise they are not the rule asked about.
 pub fn asks_sanction(question: &str) -> bool {
     // "对自动监测数据负有什么责任": a duty one bears (负责), not a liability one incurs.
-    let question = ["负有什么责任", "负什么责任", "负有哪些责任"]
-        .iter()
-        .fold(question.to_owned(), |q, w| q.replace(w, ""));
+    let question = without_words(question, DUTY_WORDS);
     [
         "罚",
         "法律责任",
@@ -417,6 +415,16 @@ const PERMISSION_WORDS: &[&str] = &[
 /// 是否允许): an article that allows or forbids it (可以/不得/禁止) answers it.
 pub fn asks_permission(question: &str) -> bool {
     PERMISSION_WORDS.iter().any(|w| question.contains(w))
+}
+
+/// How a question asks what duty someone bears ("排污单位对环境管理台账负有什么责任"): the
+/// article that answers says 应当…, 负责; neither 负有 nor 责任.
+const DUTY_WORDS: &[&str] = &["负有什么责任", "负什么责任", "负有哪些责任"];
+
+/// The question without the words that ask what duty someone bears ([`DUTY_WORDS`]): they
+/// are no subject to search for.
+pub fn without_duty_words(question: &str) -> String {
+    without_words(question, DUTY_WORDS)
 }
 
 /// The question without the words that ask whether something is allowed: they are no
@@ -654,6 +662,10 @@ mod tests {
         assert!(!asks_sanction(
             "《大气污染防治法》规定重点排污单位对自动监测数据负有什么责任？"
         ));
+        assert_eq!(
+            without_duty_words("排污单位对环境管理台账负有什么责任？"),
+            "排污单位对环境管理台账 ？"
+        );
         assert!(asks_sanction(
             "环评法规定环境影响评价机构弄虚作假的，要承担什么责任？"
         ));
