@@ -255,6 +255,132 @@ impl<'a> Agent<'a> {
             .collect()
     }
 
+    /// A repealed law named without an article number, asked in its own words: the
+    /// sentences of it that say most of the question are found in it, and the Code's articles
+    /// that the succession table says carry them join the pool, matched with the old
+    /// sentence's words as well as their own (环境保护法第二十五条 "违反法律法规规定排放污染物，
+    /// 造成或者可能造成严重污染的…查封、扣押" → 法典第五十二条, which no longer says 排放污染物).
+    fn carried_by_table(
+        &self,
+        found: &tools::LawStatusFinding,
+        question: &str,
+        history: &[Turn],
+        terms: &[Vec<String>],
+        hits: &[Hit],
+    ) -> Result<Bridge, AgentError> {
+        let book = lvshen_rules::LawBook::builtin();
+        let search = |query: &str, top_k: usize| {
+            self.index
+                .search(&SearchRequest {
+                    query: query.to_owned(),
+                    top_k,
+                    doc_type: None,
+                    as_of: self.options.as_of,
+                })
+                .map_err(|e| AgentError::Search(e.to_string()))
+        };
+        let request = SearchRequest {
+            query: strip_name(&Self::retrieval_query(question, history), &found.named_as),
+            top_k: 5,
+            doc_type: None,
+            as_of: None,
+        };
+        let old: Vec<Hit> = self
+            .index
+            .search_within(&request, &self.indexed_titles(&found.title))
+            .map_err(|e| AgentError::Search(e.to_string()))?;
+        // Each old article by its sentence that says most of the question (a long list of
+        // duties, 环境保护法第六十八条, holds many of its words scattered over its items); a
+        // sentence that states no quantity last when one is asked; equal weights by wording
+        // (the item on 超过…排放标准 of the article that fines it before the same item of the
+        // article on 按日连续处罚 that lists it again), then as the ranking orders the articles.
+        let old = evidence::rank_by_terms(terms, old, &self.question_ranking(question));
+        let mut old: Vec<(f64, String, String, Hit)> = old
+            .into_iter()
+            .filter_map(|h| {
+                let (w, read, own) = evidence::best_sentence(terms, &h.text)?;
+                Some((w, read, own, h))
+            })
+            .collect();
+        let wants_number = wants_number(question);
+        let answers = |read: &str| !wants_number || evidence::states_quantity(read);
+        let wording = evidence::wording(question);
+        let like = |sentence: &str| verify::overlap(&wording, sentence);
+        old.sort_by(|a, b| {
+            answers(&b.1)
+                .cmp(&answers(&a.1))
+                .then_with(|| b.0.total_cmp(&a.0))
+                .then_with(|| like(&b.2).total_cmp(&like(&a.2)))
+        });
+        let row_of = |hit: &Hit| {
+            let article = hit.clause.split('（').next().unwrap_or_default();
+            book.succession(&found.title, article)
+        };
+        // The two best, when they hold at least half of the question (an article that shares
+        // a word or two with "按旧《环境保护法》的精神，年终奖发几个月" is not what it asks
+        // about) and the best one's successor is known (a lesser one's successor is not the
+        // answer).
+        let whole = evidence::total_weight(terms);
+        let best_known = old.first().is_some_and(|(_, _, _, h)| row_of(h).is_some());
+        let mut bridge = Bridge::default();
+        for (_, read, own, hit) in old
+            .iter()
+            .take(2)
+            .filter(|(w, _, _, _)| best_known && 2.0 * w >= whole)
+        {
+            let Some(row) = row_of(hit) else {
+                continue;
+            };
+            // Each successor's passage (a long article is indexed in several) most like the
+            // sentence itself (a list item without the lead-in its list shares).
+            let mut successors: Vec<(f64, Hit)> = Vec::new();
+            for new in &row.new {
+                if let Some(found) = search(&format!("{} {new}", book.code), 5)?
+                    .into_iter()
+                    .filter(|h| h.doc == book.code && h.clause.starts_with(new.as_str()))
+                    .map(|h| (verify::overlap(own, &h.text), h))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                {
+                    successors.push(found);
+                }
+            }
+            // The table maps articles; an article the Code split carries this sentence in the
+            // successor that says it, not in the others.
+            let top = successors.iter().map(|(like, _)| *like).fold(0.0, f64::max);
+            tracing::trace!(old = %hit.clause, sentence = %own, top, "old sentence");
+            for (like, now) in successors {
+                if like < verify::MIN_OVERLAP || like < 0.8 * top {
+                    continue;
+                }
+                let new = row
+                    .new
+                    .iter()
+                    .find(|n| now.clause.starts_with(n.as_str()))
+                    .cloned()
+                    .unwrap_or_else(|| now.clause.clone());
+                tracing::debug!(old = %hit.clause, new = %now.clause, "carried by the table");
+                bridge.carried.push(evidence::Carried {
+                    doc: book.code.clone(),
+                    clause: new,
+                    old_text: read.clone(),
+                });
+                // Our digest's summary of the article, when the search found it, stands for
+                // it (the ranking matches it with the old words too); the article's own text
+                // would push it out (`evidence::prefer_official`).
+                let summarized = hits
+                    .iter()
+                    .any(|h| h.doc_type == "digest" && h.doc == now.doc && h.clause == now.clause);
+                if !summarized && !bridge.front.iter().any(|h| h.chunk_id == now.chunk_id) {
+                    bridge.front.push(now);
+                }
+                if !bridge.old.iter().any(|h| h.chunk_id == hit.chunk_id) {
+                    bridge.old.push(hit.clone());
+                }
+            }
+        }
+        Ok(bridge)
+    }
+
     /// What the ranking of passages reads off the question itself (not from the documents it
     /// names or the date of the answer).
     fn question_ranking(&self, question: &str) -> evidence::Ranking {
@@ -607,123 +733,21 @@ impl<'a> Agent<'a> {
         // with the old article's words as well as their own (环境保护法第二十五条 "违反法律法规
         // 规定排放污染物，造成或者可能造成严重污染的…查封、扣押" → 法典第五十二条, which no
         // longer says 排放污染物).
-        let mut carried: Vec<evidence::Carried> = Vec::new();
-        // The repealed articles whose successors joined the pool: they say the question's
-        // words, so the knowledge base does speak to it (the coverage gate below).
-        let mut carried_old: Vec<Hit> = Vec::new();
-        if let Some(found) = status.as_ref().filter(|f| {
+        let (carried, carried_old) = match status.as_ref().filter(|f| {
             f.successor_doc.is_some()
                 && f.successor_query.is_empty()
                 && f.unmapped.is_empty()
                 && !f.status_only
         }) {
-            let titles = self.indexed_titles(&found.title);
-            let request = SearchRequest {
-                query: strip_name(&Self::retrieval_query(question, history), &found.named_as),
-                top_k: 5,
-                doc_type: None,
-                as_of: None,
-            };
-            let old: Vec<Hit> = self
-                .index
-                .search_within(&request, &titles)
-                .map_err(|e| AgentError::Search(e.to_string()))?;
-            // Ranked as any passage is (the terms said together, the duty or the sanction
-            // asked for); the two best, when they hold at least half of the question (an
-            // article that shares a word or two with "按旧《环境保护法》的精神，年终奖发几个月"
-            // is not what it asks about).
-            // Each by its sentence that says most of the question: a long list of duties
-            // (环境保护法第六十八条) holds many of its words, scattered over its items.
-            let old = evidence::rank_by_terms(&terms, old, &self.question_ranking(question));
-            let wants_number = wants_number(question);
-            let mut old: Vec<(f64, String, String, Hit)> = old
-                .into_iter()
-                .filter_map(|h| {
-                    let (w, read, own) = evidence::best_sentence(&terms, &h.text)?;
-                    Some((w, read, own, h))
-                })
-                .collect();
-            // A quantity asked: a sentence that states none cannot answer it (as in the
-            // ranking below).
-            let answers = |read: &str| !wants_number || evidence::states_quantity(read);
-            // Equal weights: the sentence worded most like the question first (the item on
-            // 超过…排放标准 of the article that fines it, not the same item of the article on
-            // 按日连续处罚 that lists it again).
-            let wording = evidence::wording(question);
-            let like = |sentence: &str| verify::overlap(&wording, sentence);
-            old.sort_by(|a, b| {
-                answers(&b.1)
-                    .cmp(&answers(&a.1))
-                    .then_with(|| b.0.total_cmp(&a.0))
-                    .then_with(|| like(&b.2).total_cmp(&like(&a.2)))
-            });
-            let whole = evidence::total_weight(&terms);
-            let row_of = |hit: &Hit| {
-                let article = hit.clause.split('（').next().unwrap_or_default();
-                book.succession(&found.title, article)
-            };
-            // The best one's successor unknown: a lesser one's successor is not the answer.
-            let best_known = old.first().is_some_and(|(_, _, _, h)| row_of(h).is_some());
-            let mut front: Vec<Hit> = Vec::new();
-            for (_, read, own, hit) in old
-                .iter()
-                .take(2)
-                .filter(|(w, _, _, _)| best_known && 2.0 * w >= whole)
-            {
-                let Some(row) = row_of(hit) else {
-                    continue;
-                };
-                // Each successor's passage (a long article is indexed in several) most like
-                // the sentence itself (a list item without the lead-in its list shares).
-                let mut successors: Vec<(f64, Hit)> = Vec::new();
-                for new in &row.new {
-                    if let Some(found) = search(&format!("{} {new}", book.code), 5, None)?
-                        .into_iter()
-                        .filter(|h| h.doc == book.code && h.clause.starts_with(new.as_str()))
-                        .map(|h| (verify::overlap(own, &h.text), h))
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                    {
-                        successors.push(found);
-                    }
-                }
-                // The table maps articles; an article the Code split carries this sentence in
-                // the successor that says it, not in the others.
-                let top = successors.iter().map(|(like, _)| *like).fold(0.0, f64::max);
-                tracing::trace!(old = %hit.clause, sentence = %own, top, "old sentence");
-                for (like, now) in successors {
-                    if like < verify::MIN_OVERLAP || like < 0.8 * top {
-                        continue;
-                    }
-                    let new = row
-                        .new
-                        .iter()
-                        .find(|n| now.clause.starts_with(n.as_str()))
-                        .cloned()
-                        .unwrap_or_else(|| now.clause.clone());
-                    tracing::debug!(old = %hit.clause, new = %now.clause, "carried by the table");
-                    carried.push(evidence::Carried {
-                        doc: book.code.clone(),
-                        clause: new,
-                        old_text: read.clone(),
-                    });
-                    // Our digest's summary of the article, when the search found it, stands
-                    // for it (the ranking matches it with the old words too); the article's
-                    // own text would push it out (`evidence::prefer_official`).
-                    let summarized = hits.iter().any(|h| {
-                        h.doc_type == "digest" && h.doc == now.doc && h.clause == now.clause
-                    });
-                    if !summarized && !front.iter().any(|h| h.chunk_id == now.chunk_id) {
-                        front.push(now);
-                    }
-                    if !carried_old.iter().any(|h| h.chunk_id == hit.chunk_id) {
-                        carried_old.push(hit.clone());
-                    }
-                }
+            Some(found) => {
+                let bridge = self.carried_by_table(found, question, history, &terms, &hits)?;
+                // First in the pool: among passages that hold as much of the question, the
+                // one that carries the named law's own article on it goes first.
+                hits = to_front(bridge.front, hits);
+                (bridge.carried, bridge.old)
             }
-            // First in the pool: among passages that hold as much of the question, the one
-            // that carries the named law's own article on it goes first.
-            hits = to_front(front, hits);
-        }
+            None => (Vec::new(), Vec::new()),
+        };
         // The answer is sought first in the Code when the question names a law it replaced,
         // and in the named law itself when the question asks about the law as it was.
         let successor_doc = match &status {
@@ -1026,7 +1050,16 @@ impl<'a> Agent<'a> {
     }
 }
 
-/// `query` without the name of a law (and the 《》, 按照/根据/依据 and comma around it).
+/// What [`Agent::carried_by_table`] found: the Code articles that carry the repealed law's
+/// sentences on the question, their passages to put first in the pool, and the old articles
+/// (they say the question's words: the knowledge base does speak to it).
+#[derive(Default)]
+struct Bridge {
+    carried: Vec<evidence::Carried>,
+    front: Vec<Hit>,
+    old: Vec<Hit>,
+}
+
 /// `front` first, then the rest of `hits` without the passages `front` already holds.
 fn to_front(mut front: Vec<Hit>, hits: Vec<Hit>) -> Vec<Hit> {
     let rest: Vec<Hit> = hits
@@ -1046,6 +1079,8 @@ fn in_code_words(query: &str) -> String {
         .replace("水污染物", "污染物")
 }
 
+/// `query` without the name of a law (and the 《》, 老/旧/原, …里的, 按照/根据/依据 and comma
+/// around it).
 fn strip_name(query: &str, name: &str) -> String {
     // The name with the words that date it (老/旧/原…) and place the question in it (…里的).
     let mut marked = query
