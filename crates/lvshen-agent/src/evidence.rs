@@ -419,6 +419,18 @@ pub struct Carried {
     pub old_text: String,
 }
 
+/// What `hit` carries of `carried` (the same article, or a passage of it): the old sentence
+/// that holds the most of `terms` when it carries several.
+fn carried_by<'c>(carried: &'c [Carried], hit: &Hit, terms: &[Vec<String>]) -> Option<&'c Carried> {
+    carried
+        .iter()
+        .filter(|c| hit.doc == c.doc && hit.clause.starts_with(c.clause.as_str()))
+        .max_by_key(|c| {
+            let old = compact(&c.old_text);
+            terms.iter().filter(|g| covered(g, &old)).count()
+        })
+}
+
 /// Hits ordered by the weight of key terms each holds (generic words count half), the
 /// search order breaking ties. Past approvals (examples among them) describe one project:
 /// unless the question asks for approvals, they come after laws and standards that say as
@@ -432,15 +444,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .map(|(rank, hit)| {
             let hay = haystack(&hit);
             // The words of the repealed article this one carries count as its own.
-            let old = ranking
-                .carried
-                .iter()
-                .filter(|c| hit.doc == c.doc && hit.clause.starts_with(c.clause.as_str()))
-                .map(|c| c.old_text.as_str())
-                .max_by_key(|old| {
-                    let old = compact(old);
-                    terms.iter().filter(|g| covered(g, &old)).count()
-                });
+            let old = carried_by(&ranking.carried, &hit, terms).map(|c| c.old_text.as_str());
             let old_hay = old.map(compact);
             let held: Vec<&Vec<String>> = terms
                 .iter()
@@ -1236,23 +1240,15 @@ pub fn focus_parts(
         if let Some(terms) = parts.first() {
             // The old article that holds most of the question (as the ranking chose), and its
             // first clause that scores best.
-            let guide = hints
-                .carried
-                .iter()
-                .filter(|c| hit.doc == c.doc && hit.clause.starts_with(c.clause.as_str()))
-                .max_by_key(|c| {
-                    let old = compact(&c.old_text);
-                    terms.iter().filter(|g| covered(g, &old)).count()
-                })
-                .and_then(|c| {
-                    let old = segments(&c.old_text);
-                    let scores = segment_scores(terms, &old);
-                    let best = scores.iter().copied().fold(0.0, f64::max);
-                    (best > 0.0)
-                        .then(|| scores.iter().position(|s| *s == best))
-                        .flatten()
-                        .map(|i| old[i].to_owned())
-                });
+            let guide = carried_by(hints.carried, hit, terms).and_then(|c| {
+                let old = segments(&c.old_text);
+                let scores = segment_scores(terms, &old);
+                let best = scores.iter().copied().fold(0.0, f64::max);
+                (best > 0.0)
+                    .then(|| scores.iter().position(|s| *s == best))
+                    .flatten()
+                    .map(|i| old[i].to_owned())
+            });
             if let Some(guide) = guide {
                 let like: Vec<f64> = body
                     .iter()
