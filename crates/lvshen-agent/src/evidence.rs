@@ -1489,10 +1489,7 @@ mod tests {
             "第一百五十条",
             "排放污染物的企业事业单位和其他生产经营者，应当采取措施，防治在生产建设或者其他活动中产生的废气、废水",
         );
-        let terms: Vec<Vec<String>> = ["排放污染物", "设备"]
-            .iter()
-            .map(|t| vec![(*t).to_owned()])
-            .collect();
+        let terms = terms_of(&["排放污染物", "设备"]);
         let first = |carried: Vec<Carried>| {
             let r = Ranking {
                 carried,
@@ -1518,10 +1515,7 @@ mod tests {
             "第五十一条",
             "负有生态环境保护监督管理职责的部门有权依法对企业事业单位进行现场检查。被检查者应当如实反映情况，提供必要的资料。实施现场检查的部门及其工作人员应当为被检查者保守商业秘密。",
         );
-        let terms: Vec<Vec<String>> = ["现场检查", "部门", "被检查者"]
-            .iter()
-            .map(|t| vec![(*t).to_owned()])
-            .collect();
+        let terms = terms_of(&["现场检查", "部门", "被检查者"]);
         let quoted = |holder: &[Vec<String>]| {
             let hints = Hints {
                 duty_holder: holder,
@@ -1536,6 +1530,11 @@ mod tests {
             "{}",
             quoted(&holder)
         );
+    }
+
+    /// One term group per word.
+    fn terms_of(words: &[&str]) -> Vec<Vec<String>> {
+        words.iter().map(|t| vec![(*t).to_owned()]).collect()
     }
 
     /// What one hit's quote keeps of it for `terms`, with `hints`.
@@ -1558,10 +1557,7 @@ mod tests {
             "第七十八条",
             "生态环境监测机构和其他负有法定监测义务的企业事业单位应当依法建立健全监测数据质量管理制度。前款规定的监测机构和企业事业单位及其负责人应当对监测数据的真实性、准确性和完整性负责。",
         );
-        let terms: Vec<Vec<String>> = ["负有", "数据"]
-            .iter()
-            .map(|t| vec![(*t).to_owned()])
-            .collect();
+        let terms = terms_of(&["负有", "数据"]);
         let carried = vec![Carried {
             doc: "中华人民共和国生态环境法典".to_owned(),
             clause: "第七十八条".to_owned(),
@@ -1619,10 +1615,7 @@ mod tests {
 
     #[test]
     fn a_quote_too_long_keeps_its_best_sentence_whole() {
-        let terms: Vec<Vec<String>> = ["技术单位", "没收违法所得", "主持", "人员", "禁止"]
-            .iter()
-            .map(|t| vec![(*t).to_owned()])
-            .collect();
+        let terms = terms_of(&["技术单位", "没收违法所得", "主持", "人员", "禁止"]);
         let long = "接受委托编制报告书的技术单位违反技术规范，致使报告书存在严重问题的，没收违法所得，并处十万元以上五十万元以下的罚款；情节严重的，禁止从事报告书编制工作，报经有批准权的人民政府批准，责令停业。";
         let hit = test_hit(
             "中华人民共和国生态环境法典",
