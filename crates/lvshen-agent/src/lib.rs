@@ -771,11 +771,16 @@ impl<'a> Agent<'a> {
                     doc_type: None,
                     as_of: self.options.as_of,
                 };
-                hits.extend(
-                    self.index
-                        .search_within(&request, &titles)
-                        .map_err(|e| AgentError::Search(e.to_string()))?,
-                );
+                // Not twice: a passage already in the pool keeps its place.
+                for h in self
+                    .index
+                    .search_within(&request, &titles)
+                    .map_err(|e| AgentError::Search(e.to_string()))?
+                {
+                    if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
+                        hits.push(h);
+                    }
+                }
             }
         }
         if tools::wants_approvals(question) {
@@ -1079,10 +1084,11 @@ fn in_code_words(query: &str) -> String {
         .replace("水污染物", "污染物")
 }
 
-/// `query` without the name of a law (and the 《》, 老/旧/原, …里的, 按照/根据/依据 and comma
+/// `query` without the name of a law (and the 《》, 老/旧/原, …里的/…规定, 按照/根据/依据 and comma
 /// around it).
 fn strip_name(query: &str, name: &str) -> String {
-    // The name with the words that date it (老/旧/原…) and place the question in it (…里的).
+    // The name with the words that date it (老/旧/原…) and place the question in it (…里的,
+    // …规定).
     let mut marked = query
         .replace(&format!("《中华人民共和国{name}》"), "\0")
         .replace(&format!("《{name}》"), "\0")
@@ -1099,7 +1105,8 @@ fn strip_name(query: &str, name: &str) -> String {
     ] {
         marked = marked.replace(&format!("{before}\0"), "\0");
     }
-    for after in ["里面的", "里的", "中的", "里", "中"] {
+    // …and the 规定 that points at it ("环保法规定…"): every article 规定s something.
+    for after in ["里面的", "里的", "中的", "里", "中", "规定的", "规定"] {
         marked = marked.replace(&format!("\0{after}"), "\0");
     }
     let mut q = marked.replace('\0', "");
@@ -1390,6 +1397,12 @@ mod tests {
                 "水污染防治法"
             ),
             "企业还要申领排污许可证吗？"
+        );
+        // "环保法规定…": 规定 is how the question points at the law, not a word the answer's
+        // article needs (every article 规定s something).
+        assert_eq!(
+            strip_name("环保法规定排放污染物应当符合哪些要求？", "环保法"),
+            "排放污染物应当符合哪些要求？"
         );
     }
 
