@@ -378,6 +378,10 @@ pub struct Ranking {
     /// that puts them before its own 应当 states that subject's duty; one that names them
     /// elsewhere (in an item of another body's duty) does not.
     pub subject: Vec<Vec<String>>,
+    /// The word after the subject in a passage's sentence that says what the question asks
+    /// of it: 应当 (its duty) by default, 由 when the question asks who acts on it ("报告书由谁
+    /// 审批" → "报告书…，由建设单位…报…审批").
+    pub subject_marker: SubjectMarker,
     /// The question asks about a sanction: a liability article is what it asks for.
     pub sanction_asked: bool,
     /// The question asks whether something is allowed: an article that allows or forbids
@@ -406,6 +410,25 @@ pub struct Ranking {
     /// with that old article's text: a question in the old law's words ("环境保护主管部门",
     /// "排放大气污染物") is matched against the words of the article the Code took over too.
     pub carried: Vec<Carried>,
+}
+
+/// What follows the question's subject in a sentence that answers it (`Ranking::subject`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SubjectMarker {
+    /// "X应当…": the question asks what X must do.
+    #[default]
+    Duty,
+    /// "X由Y审批": the question asks who acts on X.
+    By,
+}
+
+impl SubjectMarker {
+    fn word(self) -> &'static str {
+        match self {
+            SubjectMarker::Duty => "应当",
+            SubjectMarker::By => "由",
+        }
+    }
 }
 
 /// An article in force that carries an article of a repealed law (from the succession table).
@@ -492,7 +515,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if !ranking.subject.is_empty() {
                 let duty: Vec<Option<bool>> = texts
                     .iter()
-                    .map(|text| duty_of(text, &ranking.subject))
+                    .map(|text| duty_of(text, &ranking.subject, ranking.subject_marker))
                     .collect();
                 if duty.contains(&Some(true)) {
                     score += 1.0;
@@ -669,13 +692,20 @@ fn acts(text: &str, actor: &str) -> Option<bool> {
 /// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms
 /// before its 应当 ("重点排污单位和…确定的排污单位，应当…公开下列信息"), `Some(false)` when its
 /// sentences with 应当 all name someone else ("生态环境主管部门…应当…公开下列信息"), `None`
-/// when it states no duty.
-fn duty_of(text: &str, subject: &[Vec<String>]) -> Option<bool> {
+/// when it states no duty. With `SubjectMarker::By`, the same of 由: who acts on the subject.
+fn duty_of(text: &str, subject: &[Vec<String>], marker: SubjectMarker) -> Option<bool> {
     let mut found = None;
     for s in segments(text) {
-        if let Some(at) = s.find("应当") {
+        if let Some(at) = s.find(marker.word()) {
             let before = compact(&s[..at]);
-            if subject.iter().any(|g| covered(g, &before)) {
+            // Who acts on a thing acts on all of it (国家污染物排放标准, not 重点污染物排放总量
+            // 控制指标 that shares 污染物); a duty's holder is named in part (重点排污单位 for
+            // 浙江省重点排污单位).
+            let named = match marker {
+                SubjectMarker::Duty => subject.iter().any(|g| covered(g, &before)),
+                SubjectMarker::By => subject.iter().all(|g| covered(g, &before)),
+            };
+            if named {
                 return Some(true);
             }
             found = Some(false);

@@ -392,9 +392,15 @@ impl<'a> Agent<'a> {
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
-            subject: question::subject(question)
+            subject: question::acted_on(question)
+                .or_else(|| question::subject(question))
                 .map(|s| evidence::key_terms(&self.jieba, s))
                 .unwrap_or_default(),
+            subject_marker: if question::acted_on(question).is_some() {
+                evidence::SubjectMarker::By
+            } else {
+                evidence::SubjectMarker::Duty
+            },
             sanction_asked: question::asks_sanction(question),
             permission_asked: question::asks_permission(question),
             actor: question::actor(question).map(str::to_owned),

@@ -511,6 +511,19 @@ pub fn subject(question: &str) -> Option<&str> {
     (s.chars().count() >= 2).then_some(s)
 }
 
+/// What the question asks who acts on: the words before its 由谁/由哪…/由什么, in their last
+/// clause ("按照《环境影响评价法》，建设项目的生态环境影响报告书由谁审批？" → 建设项目的生态环境
+/// 影响报告书), when there are some.
+pub fn acted_on(question: &str) -> Option<&str> {
+    let at = ["由谁", "由哪", "由什么"]
+        .iter()
+        .filter_map(|m| question.find(m))
+        .min()?;
+    let before = question[..at].trim_end_matches(['，', ',']);
+    let s = before.rsplit(['，', ',']).next().unwrap_or(before);
+    (s.chars().count() >= 2).then_some(s)
+}
+
 /// Whom the question asks what they must do: the last clause before its 应当 when what
 /// follows asks for the duty itself ("…进行现场检查时，被检查者应当怎么做？" → 被检查者), not
 /// one detail of it (应当在什么时候报批).
@@ -769,6 +782,11 @@ mod tests {
             Some("浙江省重点排污单位")
         );
         assert_eq!(subject("排污许可证有效期是几年？"), None);
+        assert_eq!(
+            acted_on("按照《环境影响评价法》，建设项目的生态环境影响报告书由谁审批？"),
+            Some("建设项目的生态环境影响报告书")
+        );
+        assert_eq!(acted_on("谁负责审批报告书？"), None);
     }
 
     #[test]
