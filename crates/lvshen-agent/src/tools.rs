@@ -133,14 +133,21 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
         successors.extend(row.new.iter().map(|n| format!("{} {n}", book.code)));
         successor_clauses.extend(row.new.iter().cloned());
     }
-    // "还能作为审批依据引用吗", "能否适用": whether it may still be relied on.
+    let name = compact(&named_as);
+    // "还能作为审批依据引用吗", "能否适用": whether it may still be relied on. (Not the 依据
+    // that frames the question: "依据《水污染防治法》，…费用能否挪作他用" asks about the fee.)
+    let unframed = ["依据", "根据", "依照"].iter().fold(q.clone(), |q, w| {
+        q.replace(&format!("{w}《{name}"), "")
+            .replace(&format!("{w}{name}"), "")
+    });
     let relied_on = ["还能", "能否", "可否", "是否可以", "还可以"]
         .iter()
-        .any(|w| q.contains(w))
-        && ["引用", "依据", "适用"].iter().any(|w| q.contains(w));
+        .any(|w| unframed.contains(w))
+        && ["引用", "依据", "适用"]
+            .iter()
+            .any(|w| unframed.contains(w));
     // "按已废止的《水污染防治法》，…还要申领排污许可证吗": 已废止 names the law, the question
     // asks something else.
-    let name = compact(&named_as);
     let asked = ["已经废止的", "已废止的", "被废止的", "废止的"]
         .iter()
         .fold(q.clone(), |q, w| {
@@ -342,6 +349,8 @@ mod tests {
             "大气法规定，企业未采取有效措施防止排放恶臭气体的，罚款多少？",
             // 已废止的 names the law.
             "按已废止的《水污染防治法》，企业现在还要申领排污许可证吗？",
+            // 依据 frames the question; 能否 asks about the fee.
+            "依据《水污染防治法》，污水处理费用能否挪作他用？",
         ] {
             assert!(!law_status(q, today).unwrap().status_only, "{q}");
         }
