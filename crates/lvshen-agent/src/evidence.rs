@@ -122,8 +122,11 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     let question = question.as_str();
     for term in analyzer::terms(jieba, question) {
         let term = term.trim().to_lowercase();
+        // "以什么为根据": the basis asked for is what the article says (以…为根据), not the
+        // 根据 that frames a question.
+        let basis = term == "根据" && question.contains("为根据");
         if term.is_empty()
-            || QUESTION_WORDS.contains(&term.as_str())
+            || (QUESTION_WORDS.contains(&term.as_str()) && !basis)
             // 几年, 几天, 多少天, 多久: the kind of answer, not its subject.
             || term.starts_with('几')
             || term.starts_with("多少")
@@ -382,6 +385,9 @@ pub struct Ranking {
     /// of it: 应当 (its duty) by default, 由 when the question asks who acts on it ("报告书由谁
     /// 审批" → "报告书…，由建设单位…报…审批").
     pub subject_marker: SubjectMarker,
+    /// The question's topic as it wrote it (the last clause before its 应当 or 由谁,
+    /// compacted): a passage with a sentence that opens with it is about that very thing.
+    pub topic: String,
     /// The question asks about a sanction: a liability article is what it asks for.
     pub sanction_asked: bool,
     /// The question asks whether something is allowed: an article that allows or forbids
@@ -511,6 +517,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     // question on a national law) says it for another frame.
                     score -= 0.5;
                 }
+            }
+            // Among passages that say as much, the one whose sentence opens with the
+            // question's own topic is about that very thing.
+            if opens_with_topic(&hit.text, &ranking.topic) {
+                score += 0.3;
             }
             if !ranking.subject.is_empty() {
                 let duty: Vec<Option<bool>> = texts
@@ -687,6 +698,29 @@ fn acts(text: &str, actor: &str) -> Option<bool> {
         found = Some(false);
     }
     found
+}
+
+/// Whether a sentence of `text` opens with `topic` (compacted) — with the longest tail of
+/// it that some sentence opens with, of at least four characters: "实行排污许可管理的企业…
+/// 应当" opens 法典第一百八十三条, not 第一百八十四条 (实行排污许可重点管理的…); "制定污染物排放
+/// 标准，应当以…为根据" opens 第一百五十四条, not 第一百五十三条 (国务院…制定国家污染物排放标准).
+pub fn opens_with_topic(text: &str, topic: &str) -> bool {
+    let chars: Vec<char> = topic.chars().collect();
+    if chars.len() < 4 {
+        return false;
+    }
+    let tails: Vec<String> = (0..=chars.len() - 4)
+        .map(|i| chars[i..].iter().collect())
+        .collect();
+    segments(text).iter().any(|s| {
+        let s = compact(s);
+        // Without the article's label (第一百五十四条…).
+        let s = match (s.starts_with('第'), s.find('条')) {
+            (true, Some(at)) if at <= 24 => &s[at + '条'.len_utf8()..],
+            _ => s.as_str(),
+        };
+        tails.iter().any(|t| s.starts_with(t.as_str()))
+    })
 }
 
 /// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms
@@ -1705,6 +1739,9 @@ mod tests {
                 .collect()
         };
         assert!(heads("三同时没落实就投产了，怎么罚？").contains(&"罚款".to_owned()));
+        // "以什么为根据" asks for the basis; 根据 framing a question is no term.
+        assert!(heads("制定污染物排放标准应当以什么为根据？").contains(&"根据".to_owned()));
+        assert!(!heads("根据环评法，报告表多少天审批？").contains(&"根据".to_owned()));
         let level = heads("排污证找哪一级生态环境部门申请？");
         assert!(level.contains(&"级".to_owned()) && !level.contains(&"一级".to_owned()));
         let (rest, labels) = article_labels("条例第14条和第十五条");
@@ -1757,5 +1794,25 @@ mod tests {
             "建设项目未经批准的，建设单位不得开工建设"
         ));
         assert!(!states_permission(code_1091));
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_the_question_s_topic_is_about_it() {
+        let topic = compact("实行排污许可管理的企业");
+        assert!(opens_with_topic(
+            "第一百八十三条 实行排污许可管理的企业事业单位和其他生产经营者应当…依法开展自行监测。",
+            &topic
+        ));
+        assert!(!opens_with_topic(
+            "第一百八十四条 实行排污许可重点管理的企业事业单位和其他生产经营者，应当…安装…自动监测设备。",
+            &topic
+        ));
+        // The tail of a topic that carries a frame ("水污染防治法规定…").
+        assert!(opens_with_topic(
+            "实行排污许可管理的企业事业单位应当…",
+            &compact("水污染防治法规定实行排污许可管理的企业")
+        ));
+        // Too short to say what a sentence is about.
+        assert!(!opens_with_topic("企业应当…", "企业"));
     }
 }
