@@ -396,9 +396,8 @@ impl<'a> Agent<'a> {
                 .or_else(|| question::subject(question))
                 .map(|s| evidence::key_terms(&self.jieba, s))
                 .unwrap_or_default(),
-            topic: question::acted_on(question)
-                .or_else(|| question::subject(question))
-                .map(|s| evidence::compact(s.rsplit(['，', ',']).next().unwrap_or(s)))
+            topic: question::topic(question)
+                .map(evidence::compact)
                 .unwrap_or_default(),
             subject_marker: if question::acted_on(question).is_some() {
                 evidence::SubjectMarker::By

@@ -500,6 +500,17 @@ pub fn actor(question: &str) -> Option<&str> {
     .then_some(actor)
 }
 
+/// What the question is about as it words it: what it asks who acts on ([`acted_on`]), or
+/// the last clause of its [`subject`] ("水污染防治法规定，实行排污许可管理的企业应当…" → 实行
+/// 排污许可管理的企业). (Also cutting at 可以/能否/是否 changed no answer of the development
+/// sets, and is not done.)
+pub fn topic(question: &str) -> Option<&str> {
+    acted_on(question).or_else(|| {
+        let s = subject(question)?;
+        Some(s.rsplit(['，', ',']).next().unwrap_or(s)).filter(|s| s.chars().count() >= 2)
+    })
+}
+
 /// Who the question asks about: the words before its 应当/应/必须 ("浙江省重点排污单位应当
 /// 公开哪些…" → 浙江省重点排污单位), when there are some.
 pub fn subject(question: &str) -> Option<&str> {
@@ -787,6 +798,10 @@ mod tests {
             Some("建设项目的生态环境影响报告书")
         );
         assert_eq!(acted_on("谁负责审批报告书？"), None);
+        assert_eq!(
+            topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),
+            Some("实行排污许可管理的企业")
+        );
     }
 
     #[test]
