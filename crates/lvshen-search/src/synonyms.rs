@@ -68,6 +68,9 @@ pub const GROUPS: &[&[&str]] = &[
     &["晚上", "夜间"],
     &["白天", "昼间"],
     &["分贝", "db"],
+    // "接到举报的部门": the Code says 接受举报的机关.
+    &["接到", "收到", "接受"],
+    &["部门", "机关"],
 ];
 
 /// The other members of every group `term` belongs to.
