@@ -543,10 +543,13 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if ranking.current_first && hit.repealed.is_some() {
                 score -= 1.0;
             }
+            // A rule on plans names a plan before its first 应当 ("专项规划的…报告书应当包括");
+            // "…人民政府应当合理规划工业布局" is a duty that plans, not a rule on plans.
             if ranking.about_projects
-                && segments(&hit.text)
-                    .first()
-                    .is_some_and(|s| s.contains("规划") && !s.contains("建设项目"))
+                && segments(&hit.text).first().is_some_and(|s| {
+                    let head = s.split("应当").next().unwrap_or(s);
+                    head.contains("规划") && !head.contains("建设项目")
+                })
             {
                 score -= 0.5;
             }
@@ -1675,6 +1678,27 @@ mod tests {
         };
         assert_eq!(first(false), "第八十九条");
         assert_eq!(first(true), "第九十六条");
+        // A duty to plan (合理规划工业布局) is no rule on plans.
+        let duty = test_hit(
+            "中华人民共和国生态环境法典",
+            "第二百九十七条",
+            "县级以上地方人民政府应当合理规划工业布局，要求造成水污染的企业进行技术改造",
+        );
+        let report = test_hit(
+            "中华人民共和国生态环境法典",
+            "第二百九十二条",
+            "企业发生事故造成水污染事故的，应当向县级以上地方人民政府报告",
+        );
+        let terms = terms_of(&["地方", "政府", "水污染"]);
+        let r = Ranking {
+            about_projects: true,
+            ..Ranking::default()
+        };
+        // Not demoted: as much held, the search order stands.
+        assert_eq!(
+            rank_by_terms(&terms, vec![duty, report], &r)[0].clause,
+            "第二百九十七条"
+        );
     }
 
     #[test]
