@@ -386,7 +386,8 @@ pub struct Ranking {
     /// 审批" → "报告书…，由建设单位…报…审批").
     pub subject_marker: SubjectMarker,
     /// The question's topic as it wrote it (the last clause before its 应当 or 由谁,
-    /// compacted): a passage with a sentence that opens with it is about that very thing.
+    /// compacted): a passage with a sentence that opens with it, or says the whole of it, is
+    /// about that very thing.
     pub topic: String,
     /// The question asks about a sanction: a liability article is what it asks for.
     pub sanction_asked: bool,
@@ -520,7 +521,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             // Among passages that say as much, the one whose sentence opens with the
             // question's own topic is about that very thing.
-            if opens_with_topic(&hit.text, &ranking.topic) {
+            if texts.iter().any(|t| states_topic(t, &ranking.topic)) {
                 score += 0.3;
             }
             if !ranking.subject.is_empty() {
@@ -536,8 +537,10 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             // Approvals restate the rule in the question's own words: no tie-break for them.
             if ranking.approvals_wanted || hit.doc_type != "approval" {
-                let own = crate::verify::overlap(&ranking.wording, &hit.text);
-                let carried = old.map_or(0.0, |o| crate::verify::overlap(&ranking.wording, o));
+                let own = crate::verify::wording_overlap(&ranking.wording, &hit.text);
+                let carried =
+                    old.map_or(0.0, |o| crate::verify::wording_overlap(&ranking.wording, o));
+
                 score += 0.5 * own.max(carried);
             }
             if ranking.current_first && hit.repealed.is_some() {
@@ -724,6 +727,13 @@ pub fn opens_with_topic(text: &str, topic: &str) -> bool {
         };
         tails.iter().any(|t| s.starts_with(t.as_str()))
     })
+}
+
+/// Whether `text` opens a sentence with `topic` ([`opens_with_topic`]) or says the whole of
+/// it (six characters or more) inside one.
+pub fn states_topic(text: &str, topic: &str) -> bool {
+    opens_with_topic(text, topic)
+        || (topic.chars().count() >= 6 && segments(text).iter().any(|s| compact(s).contains(topic)))
 }
 
 /// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms
@@ -1838,5 +1848,15 @@ mod tests {
         ));
         // Too short to say what a sentence is about.
         assert!(!opens_with_topic("企业应当…", "企业"));
+        // Said whole inside a sentence: 大气污染防治法第十八条 on 建设对大气环境有影响的项目.
+        let topic = compact("建设对大气环境有影响的项目");
+        assert!(states_topic(
+            "企业事业单位和其他生产经营者建设对大气环境有影响的项目，应当依法进行环境影响评价",
+            &topic
+        ));
+        assert!(!states_topic(
+            "未完成国家下达的大气环境质量改善目标的地区，暂停审批新增排放总量的建设项目",
+            &topic
+        ));
     }
 }

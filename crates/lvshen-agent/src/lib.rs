@@ -294,7 +294,9 @@ impl<'a> Agent<'a> {
         // sentence that states no quantity last when one is asked; equal weights by wording
         // (the item on 超过…排放标准 of the article that fines it before the same item of the
         // article on 按日连续处罚 that lists it again), then as the ranking orders the articles.
-        let old = evidence::rank_by_terms(terms, old, &self.question_ranking(question));
+        // The question without the law's name: its words are the frame, not what is asked.
+        let asked = strip_name(question, &found.named_as);
+        let old = evidence::rank_by_terms(terms, old, &self.question_ranking(&asked));
         let mut old: Vec<(f64, String, String, Hit)> = old
             .into_iter()
             .filter_map(|h| {
@@ -863,7 +865,12 @@ impl<'a> Agent<'a> {
                 })
                 .unwrap_or_default(),
             carried,
-            ..self.question_ranking(question)
+            // Without the name of a repealed law the question names: "大气污染防治法" would
+            // count as the question's wording in every article on 大气污染物.
+            ..self.question_ranking(&status.as_ref().map_or_else(
+                || question.to_owned(),
+                |found| strip_name(question, &found.named_as),
+            ))
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
         // A named article of a repealed law: the Code's articles that took it over answer

@@ -74,6 +74,18 @@ fn bigrams(text: &str) -> BTreeSet<(char, char)> {
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
+/// Share of `wording`'s bigrams found in `support`, a bigram taken only within the pieces
+/// that spaces separate (the question words taken out leave a space: "建设单位 委托 编制…"
+/// has no 位委).
+pub(crate) fn wording_overlap(wording: &str, support: &str) -> f64 {
+    let s: BTreeSet<(char, char)> = wording.split_whitespace().flat_map(bigrams).collect();
+    if s.is_empty() {
+        return 0.0;
+    }
+    let t = bigrams(support);
+    s.iter().filter(|b| t.contains(b)).count() as f64 / s.len() as f64
+}
+
 /// Share of the sentence's bigrams found in `support`.
 pub(crate) fn overlap(sentence: &str, support: &str) -> f64 {
     let s = bigrams(sentence);
@@ -805,5 +817,13 @@ mod tests {
             sentences("有效期为5年。[1]审批期限20日[2]。其他"),
             vec!["有效期为5年。[1]", "审批期限20日[2]。", "其他"]
         );
+    }
+
+    #[test]
+    fn the_question_s_wording_has_no_bigram_across_a_word_taken_out() {
+        // 位委 spans the gap that 可以 left: not a bigram of the question.
+        assert_eq!(wording_overlap("单位 委托", "单位委托"), 1.0);
+        assert_eq!(wording_overlap("单位 委托", "位委"), 0.0);
+        assert!(overlap("单位 委托", "位委") > 0.0);
     }
 }
