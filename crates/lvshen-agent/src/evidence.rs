@@ -112,6 +112,49 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "报给",
 ];
 
+/// `tokens` with each pair of single Chinese characters that the question writes together
+/// joined into one word: what the segmenter does not know it cuts into characters ("几天年假"
+/// → 几天, 年, 假), and a single character is no term, so the question's subject (年假) would
+/// be lost — and an off-topic question answered from its other words. Particles and adverbs
+/// (的, 有, 才, 后…) are not joined, nor longer runs (厂名改: spoken words, not one word).
+fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
+    // Adverbs and particles of spoken questions ("5年后才开工", "批下来就"): never part of a
+    // word the segmenter missed.
+    const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将";
+    let single = |t: &str| {
+        t.chars().count() == 1
+            && t.chars()
+                .all(|c| !c.is_ascii() && c.is_alphanumeric() && !FUNCTION.contains(c))
+            && !QUESTION_WORDS.contains(&t)
+            && !synonyms::STOP_WORDS.contains(&t)
+    };
+    // A pair becomes one word; a lone character or a longer run stays as it was.
+    let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
+        if run.len() == 2 {
+            out.push(run.concat());
+        } else {
+            out.append(run);
+        }
+        run.clear();
+    };
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut run: Vec<String> = Vec::new();
+    for t in tokens {
+        if single(&t) && (run.is_empty() || question.contains(&format!("{}{t}", run.concat()))) {
+            run.push(t);
+            continue;
+        }
+        flush(&mut run, &mut out);
+        if single(&t) {
+            run.push(t);
+        } else {
+            out.push(t);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
 /// question words and stop words, each with its synonyms.
 pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
@@ -120,7 +163,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     // and 条是, which no passage holds as such.
     let (question, articles) = article_labels(question);
     let question = question.as_str();
-    for term in analyzer::terms(jieba, question) {
+    for term in join_single_characters(analyzer::terms(jieba, question), question) {
         let term = term.trim().to_lowercase();
         // "以什么为根据": the basis asked for is what the article says (以…为根据), not the
         // 根据 that frames a question.
@@ -1773,6 +1816,22 @@ mod tests {
                 .collect()
         };
         assert!(heads("三同时没落实就投产了，怎么罚？").contains(&"罚款".to_owned()));
+        // A word the segmenter cuts into characters is one term.
+        assert!(heads("环保局公务员每年有几天年假？").contains(&"年假".to_owned()));
+        let v = |t: &[&str]| t.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>();
+        assert_eq!(
+            join_single_characters(v(&["几天", "年", "假"]), "几天年假"),
+            v(&["几天", "年假"])
+        );
+        // Adverbs are not joined; nor are three characters in a row.
+        assert_eq!(
+            join_single_characters(v(&["年", "后", "才", "开工"]), "年后才开工"),
+            v(&["年", "后", "才", "开工"])
+        );
+        assert_eq!(
+            join_single_characters(v(&["甲", "乙", "丙"]), "甲乙丙"),
+            v(&["甲", "乙", "丙"])
+        );
         // "以什么为根据" asks for the basis; 根据 framing a question is no term.
         assert!(heads("制定污染物排放标准应当以什么为根据？").contains(&"根据".to_owned()));
         assert!(!heads("根据环评法，报告表多少天审批？").contains(&"根据".to_owned()));
