@@ -26,7 +26,7 @@ pub(crate) struct EvalQaArgs {
     /// 只跑前 N 个问题（各类）
     #[arg(long)]
     limit: Option<usize>,
-    /// 只跑一半（问题集中标了 half 的：dev 开发用，test 只评分不调参）
+    /// 只跑一半（问题集中标了 half 的：dev 开发用，test 只评分不调参，不显示题面和回答）
     #[arg(long, value_name = "dev|test")]
     half: Option<String>,
     #[command(flatten)]
@@ -174,12 +174,22 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
     let mut times = Vec::new();
     let mut dangling_markers = 0;
     let total = file.q.len().min(limit) + file.refuse.len().min(limit);
+    // The test half is scored, never read: its questions and answers are not shown (not in
+    // the progress lines, the failures listed or the JSON rows), so that no one tunes on it.
+    let blind = args.half.as_deref() == Some("test");
+    let shown = |q: &str| -> String {
+        if blind {
+            "（测试半：只评分，不显示题面）".to_owned()
+        } else {
+            q.to_owned()
+        }
+    };
     for (i, question) in file.q.iter().take(limit).enumerate() {
         if question.reference && reference.is_none() {
             skipped += 1;
             continue;
         }
-        eprintln!("[{}/{total}] {}", i + 1, question.q);
+        eprintln!("[{}/{total}] {}", i + 1, shown(&question.q));
         let answer = agent.ask(&question.q, &[], None, &cancel, &mut |_| {})?;
         times.push(answer.seconds);
         dangling_markers += dangling(&answer);
@@ -203,9 +213,9 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             })
             .count();
         rows.push(Row {
-            question: question.q.clone(),
+            question: shown(&question.q),
             kind: question.kind.clone().unwrap_or_else(|| "single".into()),
-            answer: answer.answer.clone(),
+            answer: shown(&answer.answer),
             refused: answer.refused,
             method: answer.method.clone(),
             correct,
@@ -221,7 +231,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
     let mut wrongly_answered = Vec::new();
     let in_count = file.q.len().min(limit);
     for (i, question) in file.refuse.iter().take(limit).enumerate() {
-        eprintln!("[{}/{total}] {}", in_count + i + 1, question.q);
+        eprintln!("[{}/{total}] {}", in_count + i + 1, shown(&question.q));
         let answer = agent.ask(&question.q, &[], None, &cancel, &mut |_| {})?;
         times.push(answer.seconds);
         dangling_markers += dangling(&answer);
@@ -236,9 +246,9 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             entry.0 += 1;
         } else {
             wrongly_answered.push(Row {
-                question: question.q.clone(),
+                question: shown(&question.q),
                 kind,
-                answer: answer.answer.clone(),
+                answer: shown(&answer.answer),
                 refused: false,
                 method: answer.method.clone(),
                 correct: false,
