@@ -386,6 +386,8 @@ impl<'a> Agent<'a> {
     /// What the ranking of passages reads off the question itself (not from the documents it
     /// names or the date of the answer).
     fn question_ranking(&self, question: &str) -> evidence::Ranking {
+        // "报告书由谁审批": who acts on the thing named, after its 由; else whose duty it is.
+        let acted_on = question::acted_on(question);
         evidence::Ranking {
             wants_number: wants_number(question),
             asks_when: ["什么时候", "何时", "什么时间", "啥时候"]
@@ -394,14 +396,14 @@ impl<'a> Agent<'a> {
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
-            subject: question::acted_on(question)
+            subject: acted_on
                 .or_else(|| question::subject(question))
                 .map(|s| evidence::key_terms(&self.jieba, s))
                 .unwrap_or_default(),
             topic: question::topic(question)
                 .map(evidence::compact)
                 .unwrap_or_default(),
-            subject_marker: if question::acted_on(question).is_some() {
+            subject_marker: if acted_on.is_some() {
                 evidence::SubjectMarker::By
             } else {
                 evidence::SubjectMarker::Duty

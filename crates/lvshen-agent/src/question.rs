@@ -506,33 +506,41 @@ pub fn actor(question: &str) -> Option<&str> {
 /// sets, and is not done.)
 pub fn topic(question: &str) -> Option<&str> {
     acted_on(question).or_else(|| {
-        let s = subject(question)?;
-        Some(s.rsplit(['，', ',']).next().unwrap_or(s)).filter(|s| s.chars().count() >= 2)
+        subject(question)
+            .map(last_clause)
+            .filter(|s| long_enough(s))
     })
+}
+
+/// The words of `question` before the first of `markers`, without the comma before it.
+fn words_before<'a>(question: &'a str, markers: &[&str]) -> Option<&'a str> {
+    let at = markers.iter().filter_map(|m| question.find(m)).min()?;
+    Some(question[..at].trim_end_matches(['，', ',']))
+}
+
+/// The last clause of `s` (after its last comma).
+fn last_clause(s: &str) -> &str {
+    s.rsplit(['，', ',']).next().unwrap_or(s)
+}
+
+/// Two characters at least: a word, not a stray character.
+fn long_enough(s: &str) -> bool {
+    s.chars().count() >= 2
 }
 
 /// Who the question asks about: the words before its 应当/应/必须 ("浙江省重点排污单位应当
 /// 公开哪些…" → 浙江省重点排污单位), when there are some.
 pub fn subject(question: &str) -> Option<&str> {
-    let at = ["应当", "必须", "应"]
-        .iter()
-        .filter_map(|m| question.find(m))
-        .min()?;
-    let s = question[..at].trim_end_matches(['，', ',']);
-    (s.chars().count() >= 2).then_some(s)
+    words_before(question, &["应当", "必须", "应"]).filter(|s| long_enough(s))
 }
 
 /// What the question asks who acts on: the words before its 由谁/由哪…/由什么, in their last
 /// clause ("按照《环境影响评价法》，建设项目的生态环境影响报告书由谁审批？" → 建设项目的生态环境
 /// 影响报告书), when there are some.
 pub fn acted_on(question: &str) -> Option<&str> {
-    let at = ["由谁", "由哪", "由什么"]
-        .iter()
-        .filter_map(|m| question.find(m))
-        .min()?;
-    let before = question[..at].trim_end_matches(['，', ',']);
-    let s = before.rsplit(['，', ',']).next().unwrap_or(before);
-    (s.chars().count() >= 2).then_some(s)
+    words_before(question, &["由谁", "由哪", "由什么"])
+        .map(last_clause)
+        .filter(|s| long_enough(s))
 }
 
 /// Whom the question asks what they must do: the last clause before its 应当 when what
