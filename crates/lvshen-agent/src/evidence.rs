@@ -832,7 +832,7 @@ pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
     found
 }
 
-fn is_article(clause: &str) -> bool {
+pub fn is_article(clause: &str) -> bool {
     clause.starts_with('第') && clause.ends_with('条')
 }
 

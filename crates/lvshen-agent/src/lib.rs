@@ -255,6 +255,35 @@ impl<'a> Agent<'a> {
             .collect()
     }
 
+    /// Each digest's summary of a law's article in `hits` replaced by the article's own text
+    /// when that is indexed: the answer quotes the law, whose words a reader checks, not our
+    /// paraphrase of it ("防治大气、水…等各类污染" for "防治…大气污染、水污染…").
+    fn official_texts(&self, hits: Vec<Hit>) -> Result<Vec<Hit>, AgentError> {
+        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let official = if h.doc_type == "digest" && evidence::is_article(&h.clause) {
+                let request = SearchRequest {
+                    query: format!("{} {}", h.doc, h.clause),
+                    top_k: 3,
+                    doc_type: None,
+                    as_of: self.options.as_of,
+                };
+                self.index
+                    .search_within(&request, &self.indexed_titles(&h.doc))
+                    .map_err(|e| AgentError::Search(e.to_string()))?
+                    .into_iter()
+                    .find(|o| o.doc_type != "digest" && o.clause == h.clause)
+            } else {
+                None
+            };
+            let h = official.unwrap_or(h);
+            if !out.iter().any(|m| m.chunk_id == h.chunk_id) {
+                out.push(h);
+            }
+        }
+        Ok(out)
+    }
+
     /// A repealed law named without an article number, asked in its own words: the
     /// sentences of it that say most of the question are found in it, and the Code's articles
     /// that the succession table says carry them join the pool, matched with the old
@@ -875,6 +904,12 @@ impl<'a> Agent<'a> {
             ))
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
+        // The law's own words are quoted, not our digest's summary of them (a question in
+        // several parts keeps the summaries: each part's answer is found in its own, and a
+        // whole article's text would stand for parts it does not answer).
+        if asked_parts.len() <= 1 {
+            hits = self.official_texts(hits)?;
+        }
         // A named article of a repealed law: the Code's articles that took it over answer
         // "现在由哪一条规定", not an article that shares its number or its words.
         if let Some(found) = status.as_ref() {
