@@ -428,6 +428,9 @@ pub struct Ranking {
     /// of it: 应当 (its duty) by default, 由 when the question asks who acts on it ("报告书由谁
     /// 审批" → "报告书…，由建设单位…报…审批").
     pub subject_marker: SubjectMarker,
+    /// The term the question asks the definition of: the article that defines it (本法所称X，
+    /// 是指…) answers it, not one that defines another term naming it.
+    pub defined: Option<String>,
     /// The question's topic as it wrote it (the last clause before its 应当 or 由谁,
     /// compacted): a passage with a sentence that opens with it, or says the whole of it, is
     /// about that very thing.
@@ -561,6 +564,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     // question on a national law) says it for another frame.
                     score -= 0.5;
                 }
+            }
+            // A question on what a term means is answered by the article that defines it.
+            if ranking
+                .defined
+                .as_ref()
+                .is_some_and(|term| texts.iter().any(|t| defines(t, term)))
+            {
+                score += 2.0;
             }
             // Among passages that say as much, the one whose sentence opens with the
             // question's own topic is about that very thing.
@@ -777,6 +788,29 @@ pub fn opens_with_topic(text: &str, topic: &str) -> bool {
 pub fn states_topic(text: &str, topic: &str) -> bool {
     opens_with_topic(text, topic)
         || (topic.chars().count() >= 6 && segments(text).iter().any(|s| compact(s).contains(topic)))
+}
+
+/// Whether `text` defines `term`: "所称X，是指", or a sentence that opens with "X，是指" / "X是指".
+pub fn defines(text: &str, term: &str) -> bool {
+    let t = compact(text);
+    let term = compact(term);
+    [
+        format!("所称{term}，是指"),
+        format!("所称{term},是指"),
+        format!("所称{term}是指"),
+    ]
+    .iter()
+    .any(|p| t.contains(p.as_str()))
+        || segments(text).iter().any(|s| {
+            let s = compact(s);
+            [
+                format!("{term}，是指"),
+                format!("{term},是指"),
+                format!("{term}是指"),
+            ]
+            .iter()
+            .any(|p| s.starts_with(p.as_str()))
+        })
 }
 
 /// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms
@@ -1907,6 +1941,32 @@ mod tests {
         ));
         // Too short to say what a sentence is about.
         assert!(!opens_with_topic("企业应当…", "企业"));
+        // A definition of the term asked, not of another term that names it.
+        assert!(defines(
+            "第五百六十四条 本法所称工业噪声，是指在工业生产活动中产生的…声音。",
+            "工业噪声"
+        ));
+        assert!(!defines(
+            "本法所称社会生活噪声，是指人为活动产生的除工业噪声、建筑施工噪声…外的声音。",
+            "工业噪声"
+        ));
+        assert!(!defines(
+            "本法所称工业固体废物，是指在工业生产活动中产生的固体废物。",
+            "固体废物"
+        ));
+        // A definition of the term asked, not of another term that names it.
+        assert!(defines(
+            "第五百六十四条 本法所称工业噪声，是指在工业生产活动中产生的…声音。",
+            "工业噪声"
+        ));
+        assert!(!defines(
+            "本法所称社会生活噪声，是指人为活动产生的除工业噪声、建筑施工噪声…外的声音。",
+            "工业噪声"
+        ));
+        assert!(!defines(
+            "本法所称工业固体废物，是指在工业生产活动中产生的固体废物。",
+            "固体废物"
+        ));
         // Said whole inside a sentence: 大气污染防治法第十八条 on 建设对大气环境有影响的项目.
         let topic = compact("建设对大气环境有影响的项目");
         assert!(states_topic(

@@ -713,6 +713,15 @@ impl<'a> Agent<'a> {
             _ => question.to_owned(),
         };
         let asked_parts = question::parts(&unframed);
+        // A question on what a term means: the article that defines it is looked up.
+        let defined = question::defined_term(&unframed);
+        if let Some(term) = &defined {
+            let front: Vec<Hit> = search(&format!("本法所称{term}是指"), 8, None)?
+                .into_iter()
+                .filter(|h| evidence::defines(&h.text, term))
+                .collect();
+            hits = to_front(front, hits);
+        }
         if asked_parts.len() > 1 {
             for part in &asked_parts {
                 for h in search(part, 3, None)? {
@@ -896,6 +905,7 @@ impl<'a> Agent<'a> {
                 })
                 .unwrap_or_default(),
             carried,
+            defined,
             // Without the name of a repealed law the question names: "大气污染防治法" would
             // count as the question's wording in every article on 大气污染物.
             ..self.question_ranking(&status.as_ref().map_or_else(

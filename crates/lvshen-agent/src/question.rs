@@ -500,6 +500,35 @@ pub fn actor(question: &str) -> Option<&str> {
     .then_some(actor)
 }
 
+/// The term a question asks the definition of ("水污染是什么意思", "…所称的工业噪声是指什么",
+/// "什么是危险废物"), without the law that frames it (`unframed`: the question with a repealed
+/// law's name taken out).
+pub fn defined_term(unframed: &str) -> Option<String> {
+    let q = unframed.trim_end_matches(['？', '?', '。', ' ']);
+    let before = [
+        "是指什么",
+        "是什么意思",
+        "指的是什么",
+        "指什么",
+        "的定义是什么",
+        "的含义是什么",
+    ]
+    .iter()
+    .find_map(|m| q.strip_suffix(m))
+    .or_else(|| {
+        q.strip_prefix("什么是")
+            .or_else(|| q.strip_prefix("什么叫"))
+    })?;
+    let mut term = last_clause(before);
+    for frame in ["所称的", "所称", "中的", "里的", "规定的"] {
+        if let Some((_, rest)) = term.rsplit_once(frame) {
+            term = rest;
+        }
+    }
+    let term = term.trim();
+    (long_enough(term) && term.chars().count() <= 12).then(|| term.to_owned())
+}
+
 /// What the question is about as it words it: what it asks who acts on ([`acted_on`]), or
 /// the last clause of its [`subject`] ("水污染防治法规定，实行排污许可管理的企业应当…" → 实行
 /// 排污许可管理的企业). (Also cutting at 可以/能否/是否 changed no answer of the development
@@ -806,6 +835,19 @@ mod tests {
             Some("建设项目的生态环境影响报告书")
         );
         assert_eq!(acted_on("谁负责审批报告书？"), None);
+        assert_eq!(
+            defined_term("中的水污染是什么意思？").as_deref(),
+            Some("水污染")
+        );
+        assert_eq!(
+            defined_term("所称的工业噪声是指什么？").as_deref(),
+            Some("工业噪声")
+        );
+        assert_eq!(
+            defined_term("什么是危险废物？").as_deref(),
+            Some("危险废物")
+        );
+        assert_eq!(defined_term("排污许可证有效期是几年？"), None);
         assert_eq!(
             topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),
             Some("实行排污许可管理的企业")
