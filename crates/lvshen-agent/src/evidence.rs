@@ -721,12 +721,14 @@ fn sets_time(text: &str) -> bool {
 /// Whether `text` sanctions a violation (a liability article: 罚款, 处罚, 吊销, 拘留, 处分, or
 /// one that opens on the violation: "违反本法规定，建设…项目的，由…责令关闭").
 fn is_sanction(text: &str) -> bool {
-    ["罚款", "处罚", "吊销", "拘留", "处分"]
-        .iter()
-        .any(|w| text.contains(w))
-        || segments(text)
-            .first()
-            .is_some_and(|s| s.contains("违反本法规定") || s.contains("违反本条例规定"))
+    // A sanction named in a list of kinds of things (…行政许可、行政处罚等信息) is a noun,
+    // not a sanction the passage imposes.
+    ["罚款", "处罚", "吊销", "拘留", "处分"].iter().any(|w| {
+        text.match_indices(w)
+            .any(|(at, _)| !text[at + w.len()..].starts_with('等'))
+    }) || segments(text)
+        .first()
+        .is_some_and(|s| s.contains("违反本法规定") || s.contains("违反本条例规定"))
 }
 
 /// Whether `text` says what may or may not be done (不得, 禁止, 可以, 严禁) outside a
@@ -1817,6 +1819,11 @@ mod tests {
         assert!(!is_sanction(
             "禁止建设不符合国家产业政策的小型印染生产项目。违反本法规定的，依法追究责任。"
         ));
+        // A sanction named in a list of the kinds of information to publish imposes none.
+        assert!(!is_sanction(
+            "负有生态环境保护监督管理职责的部门应当依法公开生态环境质量、生态环境监测、突发生态环境事件以及生态环境行政许可、行政处罚等信息。"
+        ));
+        assert!(is_sanction("依法给予行政处罚"));
     }
 
     #[test]
