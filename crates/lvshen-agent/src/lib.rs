@@ -229,6 +229,11 @@ impl std::fmt::Debug for Agent<'_> {
     }
 }
 
+/// The share of a question's terms the rules (laws, standards, our digests) must hold
+/// themselves when past approvals are not what it asks for: approvals can show the question
+/// is on a reviewed topic, but cannot stand for the rule that answers it.
+const MIN_RULE_COVERAGE: f64 = 0.5;
+
 /// Words that mark a question as a follow-up of the previous one.
 const FOLLOW_UP: &[&str] = &["那", "呢", "它", "其", "该", "上述", "这个", "同样", "还有"];
 
@@ -869,7 +874,19 @@ impl<'a> Agent<'a> {
             || status.as_ref().is_some_and(|found| {
                 found.status_only || !found.successor_query.is_empty() || !found.unmapped.is_empty()
             });
-        if !tool_evidence && coverage.ratio < evidence::MIN_COVERAGE {
+        // Past approvals restate rules in a project's words: they may show that the question
+        // is on a reviewed topic, but the rule that answers it must say at least half of it
+        // itself ("印染厂的锅炉操作工需要考什么证": approvals on dyeing projects hold 印染 and
+        // 锅炉, no rule holds more than 印染).
+        let approvals_wanted = tools::wants_approvals(question);
+        let rules: Vec<Hit> = hits
+            .iter()
+            .filter(|h| approvals_wanted || h.doc_type != "approval")
+            .cloned()
+            .collect();
+        let rules_say =
+            rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
+        if !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say) {
             let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
                 .iter()
                 .map(Citation::of)
@@ -889,7 +906,7 @@ impl<'a> Agent<'a> {
         // Passages holding more of the question's terms first (search order breaks ties):
         // "苯胺类" in a table row beats a clause that only repeats 新建/表2/限值.
         let ranking = evidence::Ranking {
-            approvals_wanted: tools::wants_approvals(question),
+            approvals_wanted,
             prefer_doc: successor_doc,
             current_first: self.options.as_of.is_some() && !asks_history,
             repealed_titles: self

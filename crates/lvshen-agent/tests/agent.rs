@@ -102,6 +102,19 @@ fn out_of_scope_questions_are_refused_with_the_closest_sources() {
 }
 
 #[test]
+fn approvals_alone_do_not_carry_a_question_past_the_gate() {
+    let agent = Agent::new(shared_index(), None);
+    // Approvals on dyeing projects hold 印染 and 锅炉; no rule holds more than 印染.
+    let answer = ask(&agent, "印染厂的锅炉操作工需要考什么证？");
+    assert!(answer.refused, "{answer:?}");
+    // A rule that says most of the question still answers it beside the approvals.
+    let answer = ask(&agent, "新建印染项目必须进入工业园区吗？");
+    assert!(!answer.refused, "{answer:?}");
+    assert!(answer.answer.contains("工业园区"), "{answer:?}");
+    markers_are_backed(&answer);
+}
+
+#[test]
 fn bad_questions_get_a_clear_error() {
     let agent = Agent::new(shared_index(), None);
     let cancel = AtomicBool::new(false);
