@@ -342,9 +342,18 @@ impl<'a> Agent<'a> {
         let answers = |read: &str| !wants_number || evidence::states_quantity(read);
         let wording = evidence::wording(question);
         let like = |sentence: &str| verify::overlap(&wording, sentence);
+        // A question on what a term of the old law means: the old article that defined it
+        // first (环境保护法第二条 "本法所称环境，是指…", carried by 法典第二条).
+        let defined = question::defined_term(&asked);
+        let defines = |hit: &Hit| {
+            defined
+                .as_ref()
+                .is_some_and(|term| evidence::defines(&hit.text, term))
+        };
         old.sort_by(|a, b| {
-            answers(&b.1)
-                .cmp(&answers(&a.1))
+            defines(&b.3)
+                .cmp(&defines(&a.3))
+                .then_with(|| answers(&b.1).cmp(&answers(&a.1)))
                 .then_with(|| b.0.total_cmp(&a.0))
                 .then_with(|| like(&b.2).total_cmp(&like(&a.2)))
         });

@@ -144,7 +144,8 @@ fn the_evaluation_runs_and_reports() {
 }
 
 /// A named article of a repealed law that the succession table does not map: its successor
-/// is sought by the old article's own text, never the Code's article of the same number.
+/// is sought by the old article's own text, never the Code's article of the same number. A
+/// term the old law defined is answered by the Code's article that took the definition over.
 #[test]
 fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
     let reference = workspace().join("../shared/reference");
@@ -194,6 +195,28 @@ fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
     // Code's liability part.
     assert!(
         code.first().is_some_and(|c| c.starts_with("第一千二百")),
+        "{v}"
+    );
+    // A term the old law defined (环境保护法第二条 "本法所称环境，是指…") is answered by the
+    // Code's article that carries that definition (法典第二条, now of 生态环境).
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "按照《环境保护法》，环境是指什么？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("自然因素"), "{v}");
+    assert!(
+        v["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["doc"] == "中华人民共和国生态环境法典" && c["clause"] == "第二条"),
         "{v}"
     );
 }
