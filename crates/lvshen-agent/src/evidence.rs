@@ -1112,18 +1112,37 @@ pub(crate) fn is_list_item(segment: &str) -> bool {
 }
 
 /// Whether `later` opens with the frame of one of `kept`'s clauses and another value: its
-/// first clause and that clause share their first six characters or more, and differ.
+/// first clause and that clause share their first six characters or more, and differ; or
+/// one is the other negated ("有违法所得的，…；没有违法所得的，…").
 fn parallel_branch(kept: &str, later: &str) -> bool {
     const FRAME: usize = 6;
+    const CONDITION: usize = 4;
     let head =
         |s: &str| -> Vec<char> { s.split(['，', ',']).next().unwrap_or("").chars().collect() };
+    // A condition without its negation or its 有: 没有违法所得的, 无违法所得的 → 违法所得的.
+    let core = |c: &[char]| -> Vec<char> {
+        let mut c = c;
+        while let Some((first, rest)) = c.split_first() {
+            if "没未无不非有".contains(*first) {
+                c = rest;
+            } else {
+                break;
+            }
+        }
+        c.to_vec()
+    };
     let first = head(later);
-    if first.len() < FRAME {
+    if first.len() < CONDITION {
         return false;
     }
     kept.split(['，', ',']).any(|clause| {
         let c: Vec<char> = clause.chars().collect();
-        c != first && c.iter().zip(&first).take_while(|(a, b)| a == b).count() >= FRAME
+        let negated =
+            c.ends_with(&['的']) && core(&c) == core(&first) && core(&c).len() >= CONDITION;
+        c != first
+            && (negated
+                || first.len() >= FRAME
+                    && c.iter().zip(&first).take_while(|(a, b)| a == b).count() >= FRAME)
     })
 }
 
@@ -1838,6 +1857,16 @@ mod tests {
             "建设单位有前款规定情形，拒不执行的，处拘留"
         ));
         assert!(!parallel_branch("对单位处十万元罚款", "对个人处一万元罚款"));
+        // A condition and its negation are the two branches of one rule.
+        let kept = "仍然提供生产经营场所的，由生态环境主管部门责令停止违法行为，有违法所得的，没收违法所得，并处违法所得一倍以上三倍以下罚款";
+        assert!(parallel_branch(
+            kept,
+            "没有违法所得的，处五千元以上二万元以下罚款"
+        ));
+        assert!(!parallel_branch(
+            kept,
+            "违法所得不足五十万元的，以五十万元计算"
+        ));
     }
 
     #[test]
