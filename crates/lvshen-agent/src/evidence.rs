@@ -988,6 +988,22 @@ pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
 /// Minimum share of key terms the top hits must contain for the question to be answered.
 pub const MIN_COVERAGE: f64 = 0.6;
 
+/// What a how-question asks how to act on: the key term just before its 怎么/怎样/如何
+/// ("…安全生产许可证怎么办理" → 许可证, "…保险的保费怎么计算" → 保费). A passage that does not
+/// name it speaks of something else, however many of the other words it holds.
+pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    let at = ["怎么", "怎样", "如何"]
+        .iter()
+        .filter_map(|w| question.find(w))
+        .min()?;
+    let before = &question[..at];
+    terms
+        .iter()
+        .filter_map(|g| before.rfind(g[0].as_str()).map(|i| (i + g[0].len(), g)))
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, g)| g)
+}
+
 /// A passage shown to the model and offered as a citation.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Evidence {
@@ -1867,6 +1883,24 @@ mod tests {
             kept,
             "违法所得不足五十万元的，以五十万元计算"
         ));
+    }
+
+    #[test]
+    fn a_how_question_is_about_the_term_before_its_how() {
+        let jieba = analyzer::jieba();
+        let object = |q: &str| -> Option<String> {
+            let terms = key_terms(&jieba, q);
+            how_object(&terms, q).map(|g| g[0].clone())
+        };
+        assert_eq!(
+            object("危险化学品安全生产许可证怎么办理？").as_deref(),
+            Some("许可证")
+        );
+        assert_eq!(
+            object("企业投保环境污染责任保险的保费怎么计算？").as_deref(),
+            Some("保费")
+        );
+        assert_eq!(object("排污许可证的有效期是几年？"), None);
     }
 
     #[test]

@@ -940,6 +940,34 @@ impl<'a> Agent<'a> {
             ))
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
+        // A how-question ("…许可证怎么办理") is about what it asks how to act on: when the best
+        // passage does not name that (nor does the repealed article it carries), it speaks of
+        // something else, however many of the question's other words it holds.
+        if let (false, Some(object), Some(best)) = (
+            tool_evidence,
+            evidence::how_object(&terms, question),
+            hits.first(),
+        ) {
+            let carried = ranking
+                .carried
+                .iter()
+                .filter(|c| c.doc == best.doc && best.clause.starts_with(c.clause.as_str()))
+                .any(|c| evidence::covered(object, &evidence::compact(&c.old_text)));
+            if !carried && !evidence::covered(object, &evidence::haystack(best)) {
+                let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
+                    .iter()
+                    .map(Citation::of)
+                    .collect();
+                let text = format!(
+                    "{REFUSAL}：最相关的条款没有提到问题所问的“{}”，不能以其他事项的规定代替作答。",
+                    object[0]
+                );
+                on_text(&text);
+                return Ok(Answer::refusal(
+                    text, closest, tools_used, "gate", query, coverage, started,
+                ));
+            }
+        }
         // The law's own words are quoted, not our digest's summary of them (a question in
         // several parts keeps the summaries: each part's answer is found in its own, and a
         // whole article's text would stand for parts it does not answer).

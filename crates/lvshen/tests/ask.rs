@@ -143,18 +143,16 @@ fn the_evaluation_runs_and_reports() {
     assert!(v["accuracy"].as_f64().unwrap() >= 0.85, "{}", v["accuracy"]);
 }
 
-/// A named article of a repealed law that the succession table does not map: its successor
-/// is sought by the old article's own text, never the Code's article of the same number. A
-/// term the old law defined is answered by the Code's article that took the definition over.
-#[test]
-fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
+/// A data directory with `../shared/reference` ingested, or `None` (and a note that the test
+/// was skipped) where the reference texts are absent.
+fn reference_data() -> Option<tempfile::TempDir> {
     let reference = workspace().join("../shared/reference");
     if !reference.is_dir() {
         eprintln!(
             "skipped: {} not present (reference texts are only in CI and developer checkouts)",
             reference.display()
         );
-        return;
+        return None;
     }
     let data = tempfile::tempdir().unwrap();
     let ingest = Command::new(env!("CARGO_BIN_EXE_lvshen"))
@@ -169,6 +167,17 @@ fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
         "{}",
         String::from_utf8_lossy(&ingest.stderr)
     );
+    Some(data)
+}
+
+/// A named article of a repealed law that the succession table does not map: its successor
+/// is sought by the old article's own text, never the Code's article of the same number. A
+/// term the old law defined is answered by the Code's article that took the definition over.
+#[test]
+fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
+    let Some(data) = reference_data() else {
+        return;
+    };
     let out = run(
         data.path(),
         &[
@@ -219,4 +228,33 @@ fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
             .any(|c| c["doc"] == "中华人民共和国生态环境法典" && c["clause"] == "第二条"),
         "{v}"
     );
+}
+
+/// A how-question whose best passage does not name what it asks how to act on is refused,
+/// with that word in the message: 法典第二百九十一条 holds 危险化学品 and 安全生产 but says
+/// nothing of a 许可证.
+#[test]
+fn a_how_question_about_something_no_passage_names_is_refused() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "危险化学品安全生产许可证怎么办理？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("许可证"), "{v}");
+    // A how-question on what the passages do name is still answered.
+    let out = run(
+        data.path(),
+        &["ask", "排污许可证怎么申请？", "--format", "json"],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
 }
