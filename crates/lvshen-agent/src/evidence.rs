@@ -178,8 +178,12 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         {
             continue;
         }
-        // Single CJK characters carry little on their own (条, 年, 日).
-        if term.chars().count() == 1 && !term.chars().all(|c| c.is_ascii_alphanumeric()) {
+        // Single CJK characters carry little on their own (条, 年, 日), unless the synonym
+        // table names them (锑: 总锑, the pollutant a limit is asked for).
+        if term.chars().count() == 1
+            && !term.chars().all(|c| c.is_ascii_alphanumeric())
+            && synonyms::expand(&term).is_empty()
+        {
             continue;
         }
         if out.iter().any(|group| group.contains(&term)) {
@@ -988,9 +992,10 @@ pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
 /// Minimum share of key terms the top hits must contain for the question to be answered.
 pub const MIN_COVERAGE: f64 = 0.6;
 
-/// What a how-question asks how to act on: the key term just before its 怎么/怎样/如何
+/// What a how-question asks how to act on: the key term right before its 怎么/怎样/如何
 /// ("…安全生产许可证怎么办理" → 许可证, "…保险的保费怎么计算" → 保费). A passage that does not
-/// name it speaks of something else, however many of the other words it holds.
+/// name it speaks of something else, however many of the other words it holds. A word between
+/// the term and the 怎么 ("偷排废水会怎么处罚") makes the term no object of the act asked.
 pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
     let at = ["怎么", "怎样", "如何"]
         .iter()
@@ -999,9 +1004,7 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
     let before = &question[..at];
     terms
         .iter()
-        .filter_map(|g| before.rfind(g[0].as_str()).map(|i| (i + g[0].len(), g)))
-        .max_by_key(|(end, _)| *end)
-        .map(|(_, g)| g)
+        .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
 }
 
 /// A passage shown to the model and offered as a citation.
@@ -1901,6 +1904,20 @@ mod tests {
             Some("保费")
         );
         assert_eq!(object("排污许可证的有效期是几年？"), None);
+        assert_eq!(object("用暗管偷排废水会怎么处罚？"), None);
+    }
+
+    #[test]
+    fn a_single_character_the_synonym_table_names_is_a_term() {
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "印染废水里的锑排放限值是多少？");
+        assert!(
+            terms.iter().any(|g| g.iter().any(|t| t == "总锑")),
+            "{terms:?}"
+        );
+        // Other single characters still carry nothing.
+        let terms = key_terms(&jieba, "排污许可证的有效期是几年？");
+        assert!(terms.iter().all(|g| g[0].chars().count() > 1), "{terms:?}");
     }
 
     #[test]
