@@ -995,13 +995,27 @@ pub const MIN_COVERAGE: f64 = 0.6;
 /// What a how-question asks how to act on: the key term right before its 怎么/怎样/如何
 /// ("…安全生产许可证怎么办理" → 许可证, "…保险的保费怎么计算" → 保费). A passage that does not
 /// name it speaks of something else, however many of the other words it holds. A word between
-/// the term and the 怎么 ("偷排废水会怎么处罚") makes the term no object of the act asked.
+/// the term and the 怎么 ("偷排废水会怎么处罚") makes the term no object of the act asked. A
+/// question that opens with its 怎么 names the object last ("怎么申请办理居住证" → 居住证).
 pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
     let at = ["怎么", "怎样", "如何"]
         .iter()
         .filter_map(|w| question.find(w))
         .min()?;
     let before = &question[..at];
+    if before.trim_end_matches(['，', ',']).is_empty() {
+        // "怎么申请办理居住证": the act comes first, its object last.
+        return terms
+            .iter()
+            .filter_map(|g| {
+                g.iter()
+                    .filter_map(|t| question.rfind(t.as_str()).map(|i| i + t.len()))
+                    .max()
+                    .map(|end| (end, g))
+            })
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, g)| g);
+    }
     terms
         .iter()
         .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
@@ -1905,6 +1919,11 @@ mod tests {
         );
         assert_eq!(object("排污许可证的有效期是几年？"), None);
         assert_eq!(object("用暗管偷排废水会怎么处罚？"), None);
+        assert_eq!(object("怎么申请办理居住证？").as_deref(), Some("居住证"));
+        assert_eq!(
+            object("如何申请排污许可证？").as_deref(),
+            Some("排污许可证")
+        );
     }
 
     #[test]
