@@ -800,22 +800,15 @@ fn states_topic(text: &str, topic: &str) -> bool {
 pub fn defines(text: &str, term: &str) -> bool {
     let t = compact(text);
     let term = compact(term);
-    [
-        format!("所称{term}，是指"),
-        format!("所称{term},是指"),
-        format!("所称{term}是指"),
-    ]
-    .iter()
-    .any(|p| t.contains(p.as_str()))
+    // "X，是指", "X,是指", "X是指".
+    let says: Vec<String> = ["，", ",", ""]
+        .iter()
+        .map(|sep| format!("{term}{sep}是指"))
+        .collect();
+    says.iter().any(|p| t.contains(&format!("所称{p}")))
         || segments(text).iter().any(|s| {
             let s = compact(s);
-            [
-                format!("{term}，是指"),
-                format!("{term},是指"),
-                format!("{term}是指"),
-            ]
-            .iter()
-            .any(|p| s.starts_with(p.as_str()))
+            says.iter().any(|p| s.starts_with(p.as_str()))
         })
 }
 

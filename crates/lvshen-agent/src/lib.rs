@@ -426,6 +426,14 @@ impl<'a> Agent<'a> {
         Ok(bridge)
     }
 
+    /// The passages closest to a question that is refused, offered as what comes nearest.
+    fn closest(&self, terms: &[Vec<String>], hits: &[Hit]) -> Vec<Citation> {
+        evidence::focus(terms, hits, 3, self.options.evidence_chars)
+            .iter()
+            .map(Citation::of)
+            .collect()
+    }
+
     /// What the ranking of passages reads off the question itself (not from the documents it
     /// names or the date of the answer).
     fn question_ranking(&self, question: &str) -> evidence::Ranking {
@@ -621,11 +629,7 @@ impl<'a> Agent<'a> {
             if held {
                 continue;
             }
-            let closest: Vec<Citation> =
-                evidence::focus(&terms, &found, 3, self.options.evidence_chars)
-                    .iter()
-                    .map(Citation::of)
-                    .collect();
+            let closest: Vec<Citation> = self.closest(&terms, &found);
             let what = match &named {
                 question::Named::Article(t, a)
                     if indexed || found.iter().any(|h| question::hit_is(&named, h)) =>
@@ -896,10 +900,7 @@ impl<'a> Agent<'a> {
         let rules_say =
             rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
         if !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say) {
-            let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
-                .iter()
-                .map(Citation::of)
-                .collect();
+            let closest = self.closest(&terms, &hits);
             on_text(REFUSAL);
             return Ok(Answer::refusal(
                 REFUSAL.to_owned(),
@@ -954,10 +955,7 @@ impl<'a> Agent<'a> {
                 .filter(|c| c.doc == best.doc && best.clause.starts_with(c.clause.as_str()))
                 .any(|c| evidence::covered(object, &evidence::compact(&c.old_text)));
             if !carried && !evidence::covered(object, &evidence::haystack(best)) {
-                let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
-                    .iter()
-                    .map(Citation::of)
-                    .collect();
+                let closest = self.closest(&terms, &hits);
                 let text = format!(
                     "{REFUSAL}：最相关的条款没有提到问题所问的“{}”，不能以其他事项的规定代替作答。",
                     object[0]
@@ -1041,10 +1039,7 @@ impl<'a> Agent<'a> {
             && !hits.is_empty()
             && hits.iter().take(room).all(|h| h.doc_type == "approval")
         {
-            let closest = evidence::focus(&terms, &hits, 3, self.options.evidence_chars)
-                .iter()
-                .map(Citation::of)
-                .collect();
+            let closest = self.closest(&terms, &hits);
             let text = format!(
                 "{REFUSAL}：检索到的只有过往审批案例，没有可作为依据的法规或标准条款；案例不能代替规定作答。"
             );
