@@ -72,6 +72,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "它",
     "谁",
     "何",
+    "哪天",
+    "哪一天",
+    "哪年",
     "怎么办",
     "标准",
     "企业",
@@ -709,6 +712,7 @@ fn sets_time(text: &str) -> bool {
     if ["之前", "以前", "之后", "以后"]
         .iter()
         .any(|w| text.contains(w))
+        || states_date(text)
     {
         return true;
     }
@@ -719,6 +723,20 @@ fn sets_time(text: &str) -> bool {
                 after.contains('前') || after.contains('后')
             })
         })
+    })
+}
+
+/// Whether `text` names a calendar day ("自 2021 年 7 月 1 日起实施").
+fn states_date(text: &str) -> bool {
+    let t = compact(text);
+    t.match_indices('年').any(|(at, _)| {
+        t[..at].ends_with(|c: char| c.is_ascii_digit()) && {
+            let after = &t[at + '年'.len_utf8()..];
+            let month = after.trim_start_matches(|c: char| c.is_ascii_digit());
+            month.len() < after.len()
+                && month.starts_with('月')
+                && month['月'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+        }
     })
 }
 
@@ -808,8 +826,27 @@ pub fn defines(text: &str, term: &str) -> bool {
     says.iter().any(|p| t.contains(&format!("所称{p}")))
         || segments(text).iter().any(|s| {
             let s = compact(s);
-            says.iter().any(|p| s.starts_with(p.as_str()))
+            says.iter().any(|p| s.starts_with(p.as_str())) || defines_as_entry(&s, &term)
         })
+}
+
+/// Whether a compacted sentence is a standard's definition entry of `term`: its clause number,
+/// the term, an English gloss, then 指 ("3.8间接排放指排污单位向公共污水处理系统排放水污染物的
+/// 行为", "3.2在用锅炉in-useboiler指本标准实施之日前…"). A digest may repeat the term after
+/// its heading. 指导, 指定 and the like are verbs, not 指.
+fn defines_as_entry(sentence: &str, term: &str) -> bool {
+    let unnumbered = sentence.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let Some(rest) = unnumbered.strip_prefix(term) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '(' | ')' | '（' | '）' | '，' | ',')
+    });
+    let rest = rest.strip_prefix(term).unwrap_or(rest);
+    let rest = rest.strip_prefix('是').unwrap_or(rest);
+    rest.strip_prefix('指').is_some_and(|after| {
+        !after.starts_with(['导', '定', '派', '出', '挥', '示', '标', '南', '令', '引'])
+    })
 }
 
 /// Whose duty `text` states: `Some(true)` when a sentence puts one of the subject's terms
@@ -1062,10 +1099,34 @@ impl Evidence {
 
 /// Splits a chunk into sentences or table cells.
 fn segments(text: &str) -> Vec<&str> {
-    text.split(['。', '；', ';', '\n', '！', '？'])
+    split_lines(text, &['。', '；', ';', '！', '？'])
+        .into_iter()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Splits `text` at the `stops` and at its line breaks, except a line break after a comma: a
+/// PDF's line that ends in "，" goes on in the next ("…应在噪声敏感建筑物的室内测量，\n并将表1中
+/// 相应的限值减10dB(A)作为评价依据"), and a quote cut there would state half the rule.
+fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let stop = stops.contains(&c)
+            || (c == '\n' && !text[start..i].trim_end().ends_with(['，', ',', '、']));
+        if stop {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// A segment as quoted: a line break inside it (after a comma) joins the two lines.
+fn joined(segment: &str) -> String {
+    segment.lines().map(str::trim).collect::<Vec<_>>().join("")
 }
 
 /// The sentences of `text`, a list item read with its lead-in ("有下列行为之一的，…处…罚款：
@@ -1298,6 +1359,10 @@ pub struct Hints<'a> {
     /// Articles in force that carry an article of the repealed law the question names: the
     /// sentence most like the old article's sentence that answers the question is quoted.
     pub carried: &'a [Carried],
+    /// The question asks when: a sentence that holds one of its terms and names a calendar
+    /// day ("本标准自 2021 年 7 月 1 日起实施" for "…从哪天开始实施") is quoted, though another
+    /// holds more of its words.
+    pub asks_when: bool,
 }
 
 /// Which segments carry the terms: those scoring at least half the best (of
@@ -1343,7 +1408,8 @@ fn segment_scores(terms: &[Vec<String>], body: &[&str]) -> Vec<f64> {
 /// The sentence (up to its 。) each segment of `text` belongs to, for the segments that
 /// [`segments`] gives and `keep` lets through, in the same order.
 fn sentence_ids(text: &str, keep: impl Fn(&str) -> bool) -> Vec<usize> {
-    text.split(['。', '\n', '！', '？'])
+    split_lines(text, &['。', '！', '？'])
+        .into_iter()
         .enumerate()
         .flat_map(|(id, sentence)| {
             sentence
@@ -1386,7 +1452,13 @@ pub fn focus_parts(
             && let Some((header, rest)) = hit.text.split_once([':', '：'])
             && header.chars().count() <= 160
         {
-            picked.push(segments(header).join("，"));
+            picked.push(
+                segments(header)
+                    .iter()
+                    .map(|s| joined(s))
+                    .collect::<Vec<_>>()
+                    .join("，"),
+            );
             body = segments(rest)
                 .into_iter()
                 .filter(|s| !is_instruction(s))
@@ -1429,6 +1501,15 @@ pub fn focus_parts(
                 };
                 let before = compact(&segment[..at]);
                 if hints.duty_holder.iter().all(|g| covered(g, &before)) {
+                    keep[i] = true;
+                    relevance[i] = 1.0;
+                }
+            }
+        }
+        if hints.asks_when {
+            for (i, segment) in body.iter().enumerate() {
+                let hay = compact(segment);
+                if states_date(segment) && parts.iter().flatten().any(|g| covered(g, &hay)) {
                     keep[i] = true;
                     relevance[i] = 1.0;
                 }
@@ -1600,10 +1681,11 @@ pub fn focus_parts(
                 continue;
             }
             // List items are shortened so that every item of the list is shown.
+            let segment = joined(segment);
             let text: String = if item[i] && segment.chars().count() > 60 {
                 segment.chars().take(60).collect::<String>() + "…"
             } else {
-                (*segment).to_owned()
+                segment
             };
             if !picked.contains(&text) {
                 picked.push(text);
@@ -2023,6 +2105,12 @@ mod tests {
     }
 
     #[test]
+    fn a_calendar_day_sets_a_time() {
+        assert!(sets_time("本标准自 2021 年 7 月 1 日起实施。"));
+        assert!(!sets_time("本标准首次发布于 2001 年，本次为首次修订。"));
+    }
+
+    #[test]
     fn a_definition_is_of_the_term_asked() {
         assert!(defines(
             "第五百六十四条 本法所称工业噪声，是指在工业生产活动中产生的…声音。",
@@ -2035,6 +2123,27 @@ mod tests {
         assert!(!defines(
             "本法所称工业固体废物，是指在工业生产活动中产生的固体废物。",
             "固体废物"
+        ));
+        // A standard's definition entry: number, term, English gloss, 指.
+        assert!(defines(
+            "3.8 间接排放 指排污单位向公共污水处理系统排放水污染物的行为。",
+            "间接排放"
+        ));
+        assert!(defines(
+            "3.2 在用锅炉 in-use boiler 指本标准实施之日前，已建成投产的锅炉。",
+            "在用锅炉"
+        ));
+        assert!(defines(
+            "3.8 间接排放 间接排放指向公共污水处理系统排放",
+            "间接排放"
+        ));
+        assert!(!defines(
+            "3.7 直接排放 指排污单位直接向环境排放水污染物的行为。",
+            "间接排放"
+        ));
+        assert!(!defines(
+            "生态环境主管部门指导排污单位开展自行监测。",
+            "生态环境主管部门"
         ));
     }
 

@@ -441,9 +441,17 @@ impl<'a> Agent<'a> {
         let acted_on = question::acted_on(question);
         evidence::Ranking {
             wants_number: wants_number(question),
-            asks_when: ["什么时候", "何时", "什么时间", "啥时候"]
-                .iter()
-                .any(|w| question.contains(w)),
+            asks_when: [
+                "什么时候",
+                "何时",
+                "什么时间",
+                "啥时候",
+                "哪天",
+                "哪一天",
+                "哪年",
+            ]
+            .iter()
+            .any(|w| question.contains(w)),
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
@@ -827,28 +835,27 @@ impl<'a> Agent<'a> {
             None => question::named_title(question)
                 .or_else(|| question.contains("法典").then(|| book.code.clone())),
         };
-        // A document the answer is sought in first that no hit comes from: a standard that
-        // says the question's few words often (GB 12348 on 工业…噪声) crowded its articles out
-        // of the pool, and it is searched on its own.
+        // The document the answer is sought in first is searched on its own: a standard that
+        // says the question's few words often (GB 12348 on 工业…噪声) can crowd its articles
+        // out of the pool, and so can a few of its own articles that a conjunctive search
+        // put there ("环保法规定排放污染物应当符合哪些要求": 法典第三百零三条 on 城镇污水, not
+        // 第一百五十一条 that says it of all 排放污染物).
         if let Some(doc) = &successor_doc {
-            let own = question::bare_title(doc);
-            if !hits.iter().any(|h| question::bare_title(&h.doc) == own) {
-                let titles = self.indexed_titles(doc);
-                let request = SearchRequest {
-                    query: query.clone(),
-                    top_k: 5,
-                    doc_type: None,
-                    as_of: self.options.as_of,
-                };
-                // Not twice: a passage already in the pool keeps its place.
-                for h in self
-                    .index
-                    .search_within(&request, &titles)
-                    .map_err(|e| AgentError::Search(e.to_string()))?
-                {
-                    if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
-                        hits.push(h);
-                    }
+            let titles = self.indexed_titles(doc);
+            let request = SearchRequest {
+                query: query.clone(),
+                top_k: 5,
+                doc_type: None,
+                as_of: self.options.as_of,
+            };
+            // Not twice: a passage already in the pool keeps its place.
+            for h in self
+                .index
+                .search_within(&request, &titles)
+                .map_err(|e| AgentError::Search(e.to_string()))?
+            {
+                if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
+                    hits.push(h);
                 }
             }
         }
@@ -1060,6 +1067,7 @@ impl<'a> Agent<'a> {
         let hints = evidence::Hints {
             duty_holder: &duty_holder,
             carried: &ranking.carried,
+            asks_when: ranking.asks_when,
         };
         evidence.extend(evidence::focus_parts(
             &parts,

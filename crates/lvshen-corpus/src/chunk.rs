@@ -181,6 +181,34 @@ fn section_number(line: &str) -> Option<String> {
     }
 }
 
+/// A line that opens with the dotted number that comes next after the open section `open`
+/// (its sibling, first child or parent's sibling) glued to a number: the number and the line
+/// with a space put back ("5.1.420t/h及以上…" after 5.1.3 → 5.1.4, "5.1.4 20t/h及以上…").
+fn unglue_heading(line: &str, open: &str) -> Option<(String, String)> {
+    let parts: Vec<u32> = open
+        .split('.')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let mut next = Vec::new();
+    for depth in (1..=parts.len()).rev() {
+        let mut n = parts[..depth].to_vec();
+        n[depth - 1] += 1;
+        next.push(n);
+    }
+    let mut child = parts.clone();
+    child.push(1);
+    next.push(child);
+    next.into_iter()
+        .filter(|n| n.len() > 1)
+        .map(|n| n.iter().map(u32::to_string).collect::<Vec<_>>().join("."))
+        .find_map(|number| {
+            let rest = line.strip_prefix(number.as_str())?;
+            (rest.starts_with(|c: char| c.is_ascii_digit())
+                && rest.chars().any(crate::normalize::is_han))
+            .then(|| (number.clone(), format!("{number} {rest}")))
+        })
+}
+
 /// `表2 …`, `表 2 …`, `续表2` → `表2`.
 fn table_label(line: &str) -> Option<String> {
     let rest = line.strip_prefix("续").unwrap_or(line).strip_prefix('表')?;
@@ -269,7 +297,13 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                 table = Some(Table::new(label, line.clone(), page_no, context));
                 continue;
             }
-            if let Some(number) = section_number(&line) {
+            // "5.1.420t/h及以上蒸汽锅炉…" after 5.1.3: the extractor glued the next clause's
+            // number to the value that opens it.
+            let unglued = section
+                .as_ref()
+                .and_then(|(label, _, _)| unglue_heading(&line, label));
+            let line = unglued.as_ref().map_or(line, |(_, l)| l.clone());
+            if let Some(number) = unglued.map(|(n, _)| n).or_else(|| section_number(&line)) {
                 let top: u32 = number
                     .split('.')
                     .next()
@@ -616,6 +650,23 @@ mod tests {
         assert!(chunks[3].text.contains("化学需氧量(CODCr) 80 200"));
         assert!(chunks[3].text.starts_with("表2 新建企业"));
         assert_eq!(chunks[4].page, Some(2));
+    }
+
+    #[test]
+    fn a_clause_number_glued_to_its_first_value_is_split() {
+        let pages = vec![
+            "GB 13271-2014\n5.1.3 排气筒中大气污染物的监测采样按 GB 5468 规定执行;\n5.1.420t/h及以上蒸汽锅炉应安装污染物排放自动监控设备。\n5.1.5 对大气污染物的监测。\n".to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, Some("GB 13271-2014"));
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["5.1.3", "5.1.4", "5.1.5"]);
+        assert!(
+            chunks[1].text.starts_with("5.1.4 20t/h"),
+            "{}",
+            chunks[1].text
+        );
+        assert_eq!(unglue_heading("5.1.3 采样", "5.1.3"), None);
+        assert_eq!(unglue_heading("4.2100 mg", "4.1"), None);
     }
 
     #[test]
