@@ -973,6 +973,28 @@ impl<'a> Agent<'a> {
                 ));
             }
         }
+        // A what-question that names its kind of thing ("需要持什么证上岗"): a best passage that
+        // never names it (a note on 污水处理厂 for a question on a worker's licence) speaks of
+        // something else.
+        if let (false, Some(object), Some(best)) =
+            (tool_evidence, question::what_object(question), hits.first())
+        {
+            let carried = ranking
+                .carried
+                .iter()
+                .filter(|c| c.doc == best.doc && best.clause.starts_with(c.clause.as_str()))
+                .any(|c| c.old_text.contains(object.as_str()));
+            if !carried && !evidence::haystack(best).contains(object.as_str()) {
+                let closest = self.closest(&terms, &hits);
+                let text = format!(
+                    "{REFUSAL}：最相关的条款没有提到问题所问的“{object}”，不能以其他事项的规定代替作答。"
+                );
+                on_text(&text);
+                return Ok(Answer::refusal(
+                    text, closest, tools_used, "gate", query, coverage, started,
+                ));
+            }
+        }
         // The law's own words are quoted, not our digest's summary of them (a question in
         // several parts keeps the summaries: each part's answer is found in its own, and a
         // whole article's text would stand for parts it does not answer).

@@ -369,6 +369,26 @@ pub fn list_noun(question: &str) -> Option<String> {
     None
 }
 
+/// What a what-question asks for, when it names a kind of thing of its own ("需要持什么证上岗"
+/// → 证, "应当缴纳什么税" → 税): its first character, or the two after 什么 when they are one
+/// of the broad kinds an answer need not name (要求, 措施, 条件…: then `None`).
+pub fn what_object(question: &str) -> Option<String> {
+    const BROAD: &[&str] = &[
+        "要求", "措施", "条件", "情形", "规定", "责任", "义务", "原则", "处罚", "处理", "程序",
+        "方式", "内容", "情况", "限值", "标准", "管理", "文件", "制度", "手续", "材料", "作用",
+        "影响", "问题", "方面", "范围", "活动", "行为", "工作", "事项",
+    ];
+    let at = question.find("什么")?;
+    let after = &question[at + "什么".len()..];
+    let first = after.chars().next()?;
+    if !('\u{4e00}'..='\u{9fff}').contains(&first) || "为在来是的样时意叫地也都".contains(first)
+    {
+        return None;
+    }
+    let two: String = after.chars().take(2).collect();
+    (!BROAD.contains(&two.as_str())).then(|| first.to_string())
+}
+
 /// Whether the question asks about a sanction (罚款多少, 怎么处罚, 承担什么责任): the articles
 /// of the liability chapters answer it; otherwise they are not the rule asked about.
 pub fn asks_sanction(question: &str) -> bool {
@@ -848,6 +868,23 @@ mod tests {
             Some("危险废物")
         );
         assert_eq!(defined_term("排污许可证有效期是几年？"), None);
+    }
+
+    #[test]
+    fn a_what_question_names_its_kind_of_thing() {
+        assert_eq!(
+            what_object("印染厂的污水处理工需要持什么证上岗？").as_deref(),
+            Some("证")
+        );
+        assert_eq!(
+            what_object("排放污染物的企业应当缴纳什么税？").as_deref(),
+            Some("税")
+        );
+        assert_eq!(what_object("VOCs物料储存有什么要求？"), None);
+        assert_eq!(what_object("应当在什么条件下进行？"), None);
+        assert_eq!(what_object("应当以什么为根据？"), None);
+        assert_eq!(what_object("新建印染企业苯胺类排放限值是什么？"), None);
+        assert_eq!(what_object("建设单位应当在什么时候报批？"), None);
         assert_eq!(
             topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),
             Some("实行排污许可管理的企业")

@@ -232,9 +232,10 @@ fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
 
 /// A how-question whose best passage does not name what it asks how to act on is refused,
 /// with that word in the message: 法典第二百九十一条 holds 危险化学品 and 安全生产 but says
-/// nothing of a 许可证.
+/// nothing of a 许可证. So is a what-question whose best passage does not name the kind of
+/// thing it asks for (什么证).
 #[test]
-fn a_how_question_about_something_no_passage_names_is_refused() {
+fn a_question_about_something_no_passage_names_is_refused() {
     let Some(data) = reference_data() else {
         return;
     };
@@ -254,6 +255,30 @@ fn a_how_question_about_something_no_passage_names_is_refused() {
     let out = run(
         data.path(),
         &["ask", "排污许可证怎么申请？", "--format", "json"],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    // A what-question that names its kind of thing (证), when the best passage does not.
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "印染厂的污水处理工需要持什么证上岗？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("“证”"), "{v}");
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "转移危险废物应当填写、运行什么单据？",
+            "--format",
+            "json",
+        ],
     );
     let v = json(&out);
     assert_eq!(v["refused"], false, "{v}");
