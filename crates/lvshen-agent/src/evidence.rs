@@ -823,11 +823,32 @@ pub fn defines(text: &str, term: &str) -> bool {
         .iter()
         .map(|sep| format!("{term}{sep}是指"))
         .collect();
+    let segs = segments(text);
     says.iter().any(|p| t.contains(&format!("所称{p}")))
-        || segments(text).iter().any(|s| {
+        || segs.iter().any(|s| {
             let s = compact(s);
             says.iter().any(|p| s.starts_with(p.as_str())) || defines_as_entry(&s, &term)
         })
+        // An entry's heading on a line of its own, its definition on the next ("3.4 厂界
+        // boundary" / "由法律文书…确定的…边界").
+        || segs
+            .windows(2)
+            .any(|w| entry_heading(&compact(w[0])) == Some(term.as_str()))
+}
+
+/// The term of a standard's definition entry heading that stands alone: clause number, the
+/// term, its English gloss, nothing after ("3.4厂界boundary" → 厂界, "3.6烟囱高度stackheight"
+/// → 烟囱高度). `None` for anything else: a heading without a gloss may be a section's title.
+fn entry_heading(sentence: &str) -> Option<&str> {
+    let unnumbered = sentence.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let gloss_at = unnumbered.find(|c: char| c.is_ascii_alphabetic())?;
+    let (term, gloss) = unnumbered.split_at(gloss_at);
+    let is_term =
+        term.chars().count() >= 2 && term.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let is_gloss = gloss
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '(' | ')' | '（' | '）'));
+    (is_term && is_gloss && unnumbered.len() < sentence.len()).then_some(term)
 }
 
 /// Whether a compacted sentence is a standard's definition entry of `term`: its clause number,
@@ -1363,6 +1384,10 @@ pub struct Hints<'a> {
     /// day ("本标准自 2021 年 7 月 1 日起实施" for "…从哪天开始实施") is quoted, though another
     /// holds more of its words.
     pub asks_when: bool,
+    /// The term the question asks the definition of: the sentence that defines it (or a
+    /// standard's entry heading for it, with the definition under it) is quoted, though others
+    /// name it more often.
+    pub defined: Option<&'a str>,
 }
 
 /// Which segments carry the terms: those scoring at least half the best (of
@@ -1506,6 +1531,20 @@ pub fn focus_parts(
                 }
             }
         }
+        if let Some(term) = hints.defined {
+            let term = compact(term);
+            for (i, segment) in body.iter().enumerate() {
+                let s = compact(segment);
+                if entry_heading(&s) == Some(term.as_str())
+                    || defines_as_entry(&s, &term)
+                    || s.starts_with(&format!("{term}是指"))
+                    || s.contains(&format!("所称{term}"))
+                {
+                    keep[i] = true;
+                    relevance[i] = 1.0;
+                }
+            }
+        }
         if hints.asks_when {
             for (i, segment) in body.iter().enumerate() {
                 let hay = compact(segment);
@@ -1578,6 +1617,11 @@ pub fn focus_parts(
             }
             if i + 1 < body.len() && is_qualifier(body[i + 1]) {
                 keep[i + 1] = true;
+            }
+            // A definition entry's heading ("3.4 厂界 boundary") brings the definition under it.
+            if i + 1 < body.len() && entry_heading(&compact(body[i])).is_some() {
+                keep[i + 1] = true;
+                relevance[i + 1] = relevance[i + 1].max(relevance[i]);
             }
         }
         // A kept item brings the lead-in that gives it force ("有下列行为之一的，…处…罚款：
@@ -2144,6 +2188,15 @@ mod tests {
         assert!(!defines(
             "生态环境主管部门指导排污单位开展自行监测。",
             "生态环境主管部门"
+        ));
+        // The heading on a line of its own, the definition on the next.
+        assert!(defines(
+            "3 4 厂界 boundary\n由法律文书(如土地使用证、房产证、租赁合同等)中确定的场所或建筑物边界。",
+            "厂界"
+        ));
+        assert!(!defines(
+            "4 污染物排放控制要求\n4.1 现有企业执行表1。",
+            "污染物排放控制要求"
         ));
     }
 

@@ -1090,6 +1090,7 @@ impl<'a> Agent<'a> {
             duty_holder: &duty_holder,
             carried: &ranking.carried,
             asks_when: ranking.asks_when,
+            defined: ranking.defined.as_deref(),
         };
         evidence.extend(evidence::focus_parts(
             &parts,
