@@ -165,6 +165,11 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     // An article's label is one term: the segmenter cuts 第一千一百零二条 into 第一千, 一百零二
     // and 条是, which no passage holds as such.
     let (question, articles) = article_labels(question);
+    // 哪天, 哪一天, 哪年 ask when, and are no terms: the segmenter cuts "从哪天起施行" into 从哪,
+    // 天起 and 施行.
+    let question = ["哪一天", "哪天", "哪年"]
+        .iter()
+        .fold(question, |q, w| q.replace(w, "，"));
     let question = question.as_str();
     for term in join_single_characters(analyzer::terms(jieba, question), question) {
         let term = term.trim().to_lowercase();

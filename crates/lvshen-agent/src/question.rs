@@ -658,6 +658,17 @@ pub fn title_names(named: &str, title: &str) -> bool {
     if doc.contains(named) || full.contains(named) {
         return true;
     }
+    // A short name: what the named title says besides its kind (条例, 办法…) stands in the
+    // document's title, which is of the same kind ("曹娥江流域条例" for 浙江省曹娥江流域水环境
+    // 保护条例; not "浙江省环境保护条例", whose 浙江省环境保护 no title holds).
+    let short_name = ["条例", "办法", "规定", "细则", "标准"].iter().any(|kind| {
+        named.strip_suffix(kind).is_some_and(|core| {
+            core.chars().count() >= 4 && doc.ends_with(kind) && doc.contains(core)
+        })
+    });
+    if short_name {
+        return true;
+    }
     doc.chars().count() >= 4
         && named.contains(doc.as_str())
         && full.contains(named.replacen(doc.as_str(), "", 1).as_str())
@@ -873,6 +884,22 @@ mod tests {
             topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),
             Some("实行排污许可管理的企业")
         );
+    }
+
+    #[test]
+    fn a_short_name_names_the_document() {
+        assert!(title_names(
+            "曹娥江流域条例",
+            "浙江省曹娥江流域水环境保护条例"
+        ));
+        assert!(!title_names(
+            "浙江省环境保护条例",
+            "浙江省曹娥江流域水环境保护条例"
+        ));
+        assert!(!title_names(
+            "柯桥区大气污染防治条例",
+            "绍兴市大气污染防治条例"
+        ));
     }
 
     #[test]
