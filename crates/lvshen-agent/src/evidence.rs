@@ -1204,6 +1204,17 @@ pub(crate) fn is_lead_in(segment: &str) -> bool {
 
 /// Whether `text` states a quantity: a number other than an article's, a list item's or a
 /// table's own (第三十七条, （三）, 表2 are labels, not answers).
+/// Whether `text` states a count in `unit`: a number right before it ("二个工作日", "≥2 000 个",
+/// "III类", "四级").
+pub fn states_count(text: &str, unit: char) -> bool {
+    let t = compact(text);
+    t.match_indices(unit).any(|(at, _)| {
+        t[..at].chars().next_back().is_some_and(|c| {
+            c.is_ascii_digit() || "一二三四五六七八九十两百千万IVXivxⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ".contains(c)
+        })
+    })
+}
+
 pub fn states_quantity(text: &str) -> bool {
     !crate::numerals::quantities(text).is_empty()
 }
@@ -2151,6 +2162,15 @@ mod tests {
             "建设项目未经批准的，建设单位不得开工建设"
         ));
         assert!(!states_permission(code_1091));
+    }
+
+    #[test]
+    fn a_count_is_a_number_before_its_unit() {
+        assert!(states_count("办理完毕后二个工作日内答复", '个'));
+        assert!(states_count("密封点≥2 000 个,应开展泄漏检测", '个'));
+        assert!(states_count("应达到III类水质以上标准", '类'));
+        assert!(!states_count("一般仅可布局在产业集聚类重点管控单元", '个'));
+        assert!(!states_count("印染属三类工业项目以外的各类项目", '个'));
     }
 
     #[test]

@@ -995,6 +995,21 @@ impl<'a> Agent<'a> {
                 ));
             }
         }
+        // A how-many question ("柯桥区有几个印染产业集聚区"): a best passage that states no count
+        // in its unit does not answer it, whatever other numbers (a year) it holds.
+        if let (false, Some(unit), Some(best)) =
+            (tool_evidence, question::count_unit(question), hits.first())
+            && !evidence::states_count(&best.text, unit)
+        {
+            let closest = self.closest(&terms, &hits);
+            let text = format!(
+                "{REFUSAL}：最相关的条款没有给出问题所问的数目（几{unit}），不能以其他数字代替作答。"
+            );
+            on_text(&text);
+            return Ok(Answer::refusal(
+                text, closest, tools_used, "gate", query, coverage, started,
+            ));
+        }
         // The law's own words are quoted, not our digest's summary of them (a question in
         // several parts keeps the summaries: each part's answer is found in its own, and a
         // whole article's text would stand for parts it does not answer).

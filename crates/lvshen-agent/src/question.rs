@@ -390,6 +390,20 @@ pub fn what_object(question: &str) -> Option<String> {
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
 
+/// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
+/// → 类), when it asks for a count.
+pub fn count_unit(question: &str) -> Option<char> {
+    const UNITS: &str = "个家类种项次级层根台";
+    ["几", "多少"].iter().find_map(|w| {
+        question.match_indices(w).find_map(|(at, _)| {
+            question[at + w.len()..]
+                .chars()
+                .next()
+                .filter(|c| UNITS.contains(*c))
+        })
+    })
+}
+
 /// Whether the question asks about a sanction (罚款多少, 怎么处罚, 承担什么责任): the articles
 /// of the liability chapters answer it; otherwise they are not the rule asked about.
 pub fn asks_sanction(question: &str) -> bool {
@@ -884,6 +898,14 @@ mod tests {
             topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),
             Some("实行排污许可管理的企业")
         );
+    }
+
+    #[test]
+    fn a_how_many_question_counts_in_its_unit() {
+        assert_eq!(count_unit("柯桥区有几个印染产业集聚区？"), Some('个'));
+        assert_eq!(count_unit("交接断面水质应当达到几类标准？"), Some('类'));
+        assert_eq!(count_unit("排污许可证有效期是几年？"), None);
+        assert_eq!(count_unit("罚款多少？"), None);
     }
 
     #[test]
