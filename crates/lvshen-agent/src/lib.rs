@@ -659,6 +659,19 @@ impl<'a> Agent<'a> {
             ));
         }
         let mut hits = search(&query, self.options.top_k, None)?;
+        // Past approvals that repeat the question's words (蜡染, 氨氮, 直排) can fill the whole
+        // pool: unless precedents are asked for, the rules are looked up on their own too.
+        let rules_in_pool = hits.iter().filter(|h| h.doc_type != "approval").count();
+        if !tools::wants_approvals(question) && rules_in_pool < 3 {
+            use lvshen_corpus::DocType;
+            for doc_type in [DocType::Standard, DocType::Law, DocType::Digest] {
+                for h in search(&query, 3, Some(doc_type))? {
+                    if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
+                        hits.push(h);
+                    }
+                }
+            }
+        }
         // A term of the question no top passage holds may be a rare one that many passages
         // holding only the common terms outscored (暗管 below GB 4287's tables, whose title
         // holds 排放 and 污染物): it is looked up on its own, and a passage that holds

@@ -283,3 +283,29 @@ fn a_question_about_something_no_passage_names_is_refused() {
     let v = json(&out);
     assert_eq!(v["refused"], false, "{v}");
 }
+
+/// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
+/// the search's first page: the rules are looked up on their own, and GB 4287 answers.
+#[test]
+fn approvals_that_fill_the_pool_do_not_hide_the_standard() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "我们厂是新建的，废水直排的话氨氮最多能排多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    let cites_standard = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["doc"].as_str().unwrap_or_default().contains("纺织染整"));
+    assert!(cites_standard, "{v}");
+}
