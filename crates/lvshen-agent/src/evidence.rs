@@ -2170,7 +2170,7 @@ mod tests {
         assert!(states_count("密封点≥2 000 个,应开展泄漏检测", '个'));
         assert!(states_count("应达到III类水质以上标准", '类'));
         assert!(!states_count("一般仅可布局在产业集聚类重点管控单元", '个'));
-        assert!(!states_count("印染属三类工业项目以外的各类项目", '个'));
+        assert!(!states_count("各个管控单元的准入清单", '个'));
     }
 
     #[test]
