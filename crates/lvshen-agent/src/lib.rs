@@ -961,67 +961,53 @@ impl<'a> Agent<'a> {
             ))
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
-        // A how-question ("…许可证怎么办理") is about what it asks how to act on: when the best
-        // passage does not name that (nor does the repealed article it carries), it speaks of
-        // something else, however many of the question's other words it holds.
-        if let (false, Some(object), Some(best)) = (
-            tool_evidence,
-            evidence::how_object(&terms, question),
-            hits.first(),
-        ) {
-            let carried = ranking
-                .carried
-                .iter()
-                .filter(|c| c.doc == best.doc && best.clause.starts_with(c.clause.as_str()))
-                .any(|c| evidence::covered(object, &evidence::compact(&c.old_text)));
-            if !carried && !evidence::covered(object, &evidence::haystack(best)) {
+        // The best passage must speak of what the question asks, however many of its other
+        // words it holds:
+        // - a how-question ("…许可证怎么办理"): what it asks how to act on, named by the passage
+        //   or by the repealed article it carries;
+        // - a what-question that names its kind of thing ("需要持什么证上岗"): that kind (not a
+        //   note on 污水处理厂 for a question on a worker's licence);
+        // - a how-many question ("柯桥区有几个印染产业集聚区"): a count in its unit, whatever
+        //   other numbers (a year) the passage holds.
+        if let (false, Some(best)) = (tool_evidence, hits.first()) {
+            let carried_holds = |holds: &dyn Fn(&str) -> bool| {
+                ranking
+                    .carried
+                    .iter()
+                    .filter(|c| c.doc == best.doc && best.clause.starts_with(c.clause.as_str()))
+                    .any(|c| holds(&c.old_text))
+            };
+            let not_named =
+                |word: &str| format!("没有提到问题所问的“{word}”，不能以其他事项的规定代替作答");
+            let lacks = evidence::how_object(&terms, question)
+                .filter(|object| {
+                    !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
+                        && !evidence::covered(object, &evidence::haystack(best))
+                })
+                .map(|object| not_named(&object[0]))
+                .or_else(|| {
+                    question::what_object(question)
+                        .filter(|object| {
+                            !carried_holds(&|t| t.contains(object.as_str()))
+                                && !evidence::haystack(best).contains(object.as_str())
+                        })
+                        .map(|object| not_named(&object))
+                })
+                .or_else(|| {
+                    question::count_unit(question)
+                        .filter(|unit| !evidence::states_count(&best.text, *unit))
+                        .map(|unit| {
+                            format!("没有给出问题所问的数目（几{unit}），不能以其他数字代替作答")
+                        })
+                });
+            if let Some(lacks) = lacks {
                 let closest = self.closest(&terms, &hits);
-                let text = format!(
-                    "{REFUSAL}：最相关的条款没有提到问题所问的“{}”，不能以其他事项的规定代替作答。",
-                    object[0]
-                );
+                let text = format!("{REFUSAL}：最相关的条款{lacks}。");
                 on_text(&text);
                 return Ok(Answer::refusal(
                     text, closest, tools_used, "gate", query, coverage, started,
                 ));
             }
-        }
-        // A what-question that names its kind of thing ("需要持什么证上岗"): a best passage that
-        // never names it (a note on 污水处理厂 for a question on a worker's licence) speaks of
-        // something else.
-        if let (false, Some(object), Some(best)) =
-            (tool_evidence, question::what_object(question), hits.first())
-        {
-            let carried = ranking
-                .carried
-                .iter()
-                .filter(|c| c.doc == best.doc && best.clause.starts_with(c.clause.as_str()))
-                .any(|c| c.old_text.contains(object.as_str()));
-            if !carried && !evidence::haystack(best).contains(object.as_str()) {
-                let closest = self.closest(&terms, &hits);
-                let text = format!(
-                    "{REFUSAL}：最相关的条款没有提到问题所问的“{object}”，不能以其他事项的规定代替作答。"
-                );
-                on_text(&text);
-                return Ok(Answer::refusal(
-                    text, closest, tools_used, "gate", query, coverage, started,
-                ));
-            }
-        }
-        // A how-many question ("柯桥区有几个印染产业集聚区"): a best passage that states no count
-        // in its unit does not answer it, whatever other numbers (a year) it holds.
-        if let (false, Some(unit), Some(best)) =
-            (tool_evidence, question::count_unit(question), hits.first())
-            && !evidence::states_count(&best.text, unit)
-        {
-            let closest = self.closest(&terms, &hits);
-            let text = format!(
-                "{REFUSAL}：最相关的条款没有给出问题所问的数目（几{unit}），不能以其他数字代替作答。"
-            );
-            on_text(&text);
-            return Ok(Answer::refusal(
-                text, closest, tools_used, "gate", query, coverage, started,
-            ));
         }
         // The law's own words are quoted, not our digest's summary of them (a question in
         // several parts keeps the summaries: each part's answer is found in its own, and a
