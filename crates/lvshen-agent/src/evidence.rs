@@ -113,6 +113,30 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "要做",
     "要报",
     "报给",
+    // Spoken words around what is asked (还是, 那边, 一共) or that say the kind of answer
+    // (最多, 封顶, 多远, a unit).
+    "还是",
+    "挨着",
+    "那边",
+    "这边",
+    "一共",
+    "总共",
+    "里面",
+    "最少",
+    "最多",
+    "最多能",
+    "封顶",
+    "不能",
+    "一个",
+    "被查",
+    "能排",
+    "能放",
+    "放到",
+    "管到",
+    "多远",
+    "毫克",
+    "立方",
+    "立方米",
 ];
 
 /// `tokens` with each pair of single Chinese characters that the question writes together
@@ -339,7 +363,7 @@ pub fn compact(text: &str) -> String {
 /// Whether `hay` (compacted) holds one of the group's terms: as written, or — a compound of
 /// four or more Chinese characters — as its two parts in order, a few characters apart in one
 /// sentence ("燃油、燃气锅炉" holds 燃油锅炉, "大气环境质量和特征污染物监测" holds 环境监测).
-pub(crate) fn covered(group: &[String], hay: &str) -> bool {
+pub fn covered(group: &[String], hay: &str) -> bool {
     group.iter().any(|t| {
         let t = compact(t);
         hay.contains(&t) || split_compound_in(&t, hay)
@@ -401,12 +425,19 @@ const GENERIC: &[&str] = &[
     "控制",
     "保护",
     "工业",
+    // The asker's works (厂里 → 企业): the frame of most questions, seldom their subject.
+    "厂里",
     "排放标准",
     "水",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
 const GENERIC_WEIGHT: f64 = 0.5;
+
+/// Whether a key term is specific (not one of the generic words that weigh half).
+pub fn is_specific(group: &[String]) -> bool {
+    weight(group) == 1.0
+}
 
 fn weight(group: &[String]) -> f64 {
     if group.iter().any(|t| GENERIC.contains(&t.as_str())) {
@@ -426,6 +457,9 @@ pub struct Ranking {
     /// The question asks when (什么时候, 何时): a passage that sets a time (在开工建设前,
     /// 之前, 以后) answers it, one that only names the act does not.
     pub asks_when: bool,
+    /// The question asks how long (多久, 几年, 多少天): a passage that states a period (一年,
+    /// 三十日, 5个工作日) can answer it, one whose only numbers are labels or amounts cannot.
+    pub asks_duration: bool,
     /// The kind of thing a list question asks for (哪些单位 → 单位): an article that lists
     /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
     pub list_noun: Option<String>,
@@ -564,6 +598,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if ranking.wants_number && !states_quantity(&hit.text) {
                 score -= 1.0;
+            }
+            if ranking.asks_duration && !states_duration(&hit.text) {
+                score -= 0.5;
             }
             if ranking.asks_when && sets_time(&hit.text) {
                 score += 1.0;
@@ -728,6 +765,41 @@ fn sets_time(text: &str) -> bool {
                 after.contains('前') || after.contains('后')
             })
         })
+    })
+}
+
+/// Whether `text` states a period: a number followed by a unit of time (一年, 三十日, 5个工作日,
+/// 24小时), a calendar date (2015年1月1日) aside.
+pub(crate) fn states_duration(text: &str) -> bool {
+    let t = compact(text);
+    t.char_indices().any(|(at, c)| {
+        // A number inside another (1.5) or a date's month and day (2015年1月1日) starts none.
+        // A lone 一 or 两 stays a character in the compacted text (一般, 两岸): 一年 is a period.
+        let lone = c == '一' || c == '两';
+        if !(c.is_ascii_digit() || lone)
+            || t[..at].ends_with(|p: char| p.is_ascii_digit() || ".年月-".contains(p))
+        {
+            return false;
+        }
+        let digits = if lone {
+            c.len_utf8()
+        } else {
+            t[at..]
+                .find(|d: char| !d.is_ascii_digit())
+                .unwrap_or(t.len() - at)
+        };
+        let unit = &t[at + digits..];
+        let unit = unit.strip_prefix('个').unwrap_or(unit);
+        let year = unit.starts_with('年');
+        // 2015年1月: a date, not a period of years.
+        let date = year && {
+            let month = &unit['年'.len_utf8()..];
+            month.starts_with(|d: char| d.is_ascii_digit())
+        };
+        !date
+            && ["年", "月", "日", "天", "小时", "工作日", "周"]
+                .iter()
+                .any(|u| unit.starts_with(u))
     })
 }
 
@@ -1771,6 +1843,26 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_period_is_a_number_with_a_unit_of_time_and_a_date_is_none() {
+        for t in [
+            "贮存危险废物不得超过一年",
+            "应当在三十日内作出决定",
+            "自受理之日起5个工作日内",
+            "24小时内报告",
+        ] {
+            assert!(super::states_duration(t), "{t}");
+        }
+        for t in [
+            "自2015年1月1日起执行",
+            "101 危险废物利用及处置",
+            "处十万元以上一百万元以下的罚款",
+            "2021-07-01实施",
+        ] {
+            assert!(!super::states_duration(t), "{t}");
+        }
+    }
+
     use super::*;
 
     fn test_hit(doc: &str, clause: &str, text: &str) -> Hit {

@@ -13,6 +13,7 @@ pub mod numerals;
 pub mod opinion;
 pub mod question;
 pub mod siting;
+pub mod spoken;
 pub mod tools;
 pub mod verify;
 
@@ -452,6 +453,7 @@ impl<'a> Agent<'a> {
             ]
             .iter()
             .any(|w| question.contains(w)),
+            asks_duration: question::asks_duration(question),
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
@@ -512,6 +514,9 @@ impl<'a> Agent<'a> {
                 limit: MAX_QUESTION_CHARS,
             });
         }
+        // An applicant's spoken words (新上的烧油锅炉, 接到污水厂去) in the texts' words.
+        let written = spoken::in_written_words(question);
+        let question = written.as_str();
         let query = Self::retrieval_query(question, history);
         let book = lvshen_rules::LawBook::builtin();
         // Whether the question asks about the law as it was (a year before the Code, 当时…).
@@ -681,9 +686,22 @@ impl<'a> Agent<'a> {
         let first = evidence::coverage(&terms, &hits, 5);
         if !first.missing.is_empty() {
             let best = best_of_top(&hits);
+            // As much as the best top passage and a specific term none of them holds: the
+            // rare term decides (暗管 beside 企业, 废水 and 罚款, which many passages hold).
+            let missing_specific: Vec<&Vec<String>> = terms
+                .iter()
+                .filter(|g| first.missing.contains(&g[0]) && evidence::is_specific(g))
+                .collect();
             let front: Vec<Hit> = search(&first.missing.join(" "), 5, None)?
                 .into_iter()
-                .filter(|h| weight(h) > best)
+                .filter(|h| {
+                    let w = weight(h);
+                    w > best
+                        || w == best && {
+                            let hay = evidence::haystack(h);
+                            missing_specific.iter().any(|g| evidence::covered(g, &hay))
+                        }
+                })
                 .collect();
             hits = to_front(front, hits);
         }

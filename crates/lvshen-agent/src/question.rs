@@ -323,6 +323,22 @@ fn asks_something(clause: &str) -> bool {
     .any(|w| clause.contains(w))
 }
 
+/// Whether the question asks how long (多久, 多长时间, 几年, 多少天, 几个工作日).
+pub fn asks_duration(question: &str) -> bool {
+    ["多久", "多长时间", "多长期限"]
+        .iter()
+        .any(|w| question.contains(w))
+        || ["几", "多少"].iter().any(|w| {
+            question.match_indices(w).any(|(at, _)| {
+                let after = &question[at + w.len()..];
+                let after = after.strip_prefix('个').unwrap_or(after);
+                ["年", "天", "日", "月", "小时", "工作日", "周"]
+                    .iter()
+                    .any(|u| after.starts_with(u))
+            })
+        })
+}
+
 /// Whether the question asks for a list (哪些, 什么条件, 包括什么).
 pub fn asks_list(question: &str) -> bool {
     [
@@ -710,6 +726,22 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn how_long_questions_ask_a_duration() {
+        for q in [
+            "危险废物最多能贮存多久？",
+            "排污许可证的有效期是几年？",
+            "要在多少个工作日内作出决定？",
+            "台账保存几个月？",
+        ] {
+            assert!(super::asks_duration(q), "{q}");
+        }
+        for q in ["罚款多少？", "烟囱要几米高？", "几类区的夜间限值是多少？"]
+        {
+            assert!(!super::asks_duration(q), "{q}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -49,6 +49,10 @@ pub const DOMAIN_WORDS: &[&str] = &[
     "未批先建",
     "擅自开工建设",
     "逃避监管",
+    // The ways of 逃避监管 the Code names: the segmenter cuts 暗管 into 暗 and 管.
+    "暗管",
+    "渗井",
+    "渗坑",
     "排污证",
     "危废",
     "固废",

@@ -309,3 +309,29 @@ fn approvals_that_fill_the_pool_do_not_hide_the_standard() {
         .any(|c| c["doc"].as_str().unwrap_or_default().contains("纺织染整"));
     assert!(cites_standard, "{v}");
 }
+
+#[test]
+fn a_question_in_spoken_words_is_answered_from_the_standard() {
+    // "新上的烧油锅炉…最多能排多少": no passage says 新上, 烧油 or 最多能排; the standard says
+    // 新建 and 燃油锅炉 (GB 13271 表2). Refused before the spoken words were put in its words.
+    let data = tempfile::tempdir().unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "新上的烧油锅炉，氮氧化物最多能排多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("250"), "{v}");
+    assert!(
+        v["citations"][0]["doc"]
+            .as_str()
+            .unwrap()
+            .contains("GB 13271"),
+        "{v}"
+    );
+}

@@ -1,0 +1,179 @@
+//! An applicant's spoken words in the words of the texts: "新上的烧油锅炉" asks about a 新建
+//! 燃油锅炉, "废水接到污水厂去" about 间接排放, "负责人会被关几天" about 拘留. No passage holds
+//! the spoken words, so a question put in them finds its article but fails the relevance gate
+//! (its key terms are not covered) or ranks another one first.
+//!
+//! The rewriting is a fixed table of phrases, longest first, applied to the question before
+//! anything else reads it. A phrase is in the table only when it has one meaning in this
+//! domain's questions; a word that can also be part of a written term (新开发, 有关) is taken
+//! only in the context that fixes its sense (新开的, 关几天).
+
+/// (spoken phrase, what the texts say). Longer phrases first where one contains another.
+const PHRASES: &[(&str, &str)] = &[
+    // Fuels: 烧油的锅炉 is a 燃油锅炉.
+    ("烧天然气的", "燃气"),
+    ("烧天然气", "燃气"),
+    ("烧气的", "燃气"),
+    ("烧油的", "燃油"),
+    ("烧油", "燃油"),
+    ("烧煤的", "燃煤"),
+    ("烧煤", "燃煤"),
+    // New and old works: the standards' 新建 and 现有/在用.
+    ("新上马的", "新建的"),
+    ("新上马", "新建"),
+    ("新上的", "新建的"),
+    ("新上一台", "新建一台"),
+    ("新装的", "新建的"),
+    ("新装一台", "新建一台"),
+    ("新装", "新建"),
+    ("新买的", "新建的"),
+    ("新买", "新建"),
+    ("新开的", "新建的"),
+    ("新盖的", "新建的"),
+    ("新办的", "新建的"),
+    ("老厂", "现有企业"),
+    ("老企业", "现有企业"),
+    ("老锅炉", "在用锅炉"),
+    // Where waste water goes: to a sewage works (间接排放) or into a river (直接排放).
+    ("接到污水厂去", "间接排放"),
+    ("接到污水厂", "间接排放"),
+    ("排到污水厂", "间接排放"),
+    ("排进污水厂", "间接排放"),
+    ("送到污水厂", "间接排放"),
+    ("接管网", "间接排放"),
+    ("排进管网", "间接排放"),
+    ("排到管网", "间接排放"),
+    ("直接排到河里", "直接排放"),
+    ("直接排河里", "直接排放"),
+    ("直接排进河里", "直接排放"),
+    ("排到河里", "直接排放"),
+    ("排进河里", "直接排放"),
+    ("排河里", "直接排放"),
+    ("排到河道", "直接排放"),
+    ("排进河道", "直接排放"),
+    // Noise and neighbours.
+    ("噪音", "噪声"),
+    ("老百姓住的地方", "居民区"),
+    ("居民住的地方", "居民区"),
+    ("住人的地方", "居民区"),
+    // Time and units as the standards write them.
+    ("一个钟头", "1小时"),
+    ("1个钟头", "1小时"),
+    ("一个小时", "1小时"),
+    ("1个小时", "1小时"),
+    ("一小时", "1小时"),
+    ("钟头", "小时"),
+    // Equipment.
+    ("罩口", "排风罩开口面"),
+    ("罩子", "排风罩"),
+    ("吸风罩", "排风罩"),
+    ("管子", "管道"),
+    ("烟筒", "烟囱"),
+    ("冒黑烟", "烟气黑度"),
+    ("黑烟", "烟气黑度"),
+    ("臭味", "臭气"),
+    ("污水站", "污水处理设施"),
+    ("废水站", "污水处理设施"),
+    // Materials and their containers (GB 37822: VOCs物料, 容器, 废包装容器).
+    ("VOCs原料", "VOCs物料"),
+    ("vocs原料", "vocs物料"),
+    ("VOC原料", "VOCs物料"),
+    ("空桶", "废包装容器"),
+    ("原料桶", "容器"),
+    ("料桶", "容器"),
+    ("的桶", "的容器"),
+    ("不用的时候", "非取用状态"),
+    ("不用时", "非取用状态"),
+    ("酸碱度", "pH值"),
+    ("酸碱性", "pH值"),
+    // Keeping (贮存) and for how long.
+    ("在库里", "贮存"),
+    ("库里", "贮存"),
+    ("最多能放多久", "贮存多久"),
+    ("能放多久", "贮存多久"),
+    // Approval and building: 没批就开工 is 未经批准…开工建设.
+    ("还没批下来", "未经批准"),
+    ("没批下来", "未经批准"),
+    ("没有批下来", "未经批准"),
+    ("批下来", "批准"),
+    ("还没批", "未经批准"),
+    ("没批", "未经批准"),
+    ("动工", "开工建设"),
+    ("被叫停", "被责令停止建设"),
+    ("叫停", "责令停止"),
+    ("还硬干", "拒不执行"),
+    ("硬干", "拒不执行"),
+    // Sanctions: 被关几天 is 拘留; 要罚/会罚 (which the segmenter keeps as one word) 罚款.
+    ("会被关", "会被拘留"),
+    ("被关几天", "被拘留几天"),
+    ("关几天", "拘留几天"),
+    ("关多久", "拘留多久"),
+    ("被查到罚", "罚款"),
+    ("要罚", "罚款"),
+    ("会罚", "罚款"),
+    // Fillers around the subject.
+    ("往外排", "排放"),
+    ("偷偷", ""),
+    ("怎么弄", "怎么"),
+    ("咋弄", "怎么"),
+    ("怎么搞", "怎么"),
+];
+
+/// `question` with the spoken phrases of the table in the texts' words.
+pub fn in_written_words(question: &str) -> String {
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    'outer: while !rest.is_empty() {
+        for (spoken, written) in PHRASES {
+            if let Some(after) = rest.strip_prefix(spoken) {
+                out.push_str(written);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        let c = rest.chars().next().expect("rest is not empty");
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spoken_phrases_become_the_texts_words() {
+        assert_eq!(
+            in_written_words("新买的烧油的锅炉，氮氧化物封顶是多少？"),
+            "新建的燃油锅炉，氮氧化物封顶是多少？"
+        );
+        assert_eq!(
+            in_written_words("新开的染厂废水接到污水厂去，COD能放到多少？"),
+            "新建的染厂废水间接排放，COD能放到多少？"
+        );
+        assert_eq!(
+            in_written_words("没批就开工被叫停了还硬干，负责人会被关几天？"),
+            "未经批准就开工被责令停止建设了拒不执行，负责人会被拘留几天？"
+        );
+    }
+
+    #[test]
+    fn a_phrase_is_taken_at_its_first_position_and_longest_first() {
+        // 还没批下来 (not 没批 inside it), 一个钟头 (not 钟头 inside it).
+        assert_eq!(in_written_words("还没批下来"), "未经批准");
+        assert_eq!(in_written_words("一个钟头平均"), "1小时平均");
+    }
+
+    #[test]
+    fn written_words_and_look_alikes_are_left_alone() {
+        for q in [
+            "新开发区的印染项目要做环评吗？",
+            "有关部门应当怎么处理？",
+            "排污许可证的有效期是几年？",
+            "燃油锅炉的二氧化硫限值是多少？",
+        ] {
+            assert_eq!(in_written_words(q), q);
+        }
+    }
+}
