@@ -1476,6 +1476,9 @@ pub struct Hints<'a> {
     /// standard's entry heading for it, with the definition under it) is quoted, though others
     /// name it more often.
     pub defined: Option<&'a str>,
+    /// A size the question states with its unit ("10吨的燃煤锅炉"): the row of a table of size
+    /// classes that holds it is quoted, and the rows of the other classes are not.
+    pub size: Option<(f64, &'static str)>,
 }
 
 /// Which segments carry the terms: those scoring at least half the best (of
@@ -1630,6 +1633,22 @@ pub fn focus_parts(
                 {
                     keep[i] = true;
                     relevance[i] = 1.0;
+                }
+            }
+        }
+        if let Some((value, unit)) = hints.size {
+            let holds: Vec<bool> = body
+                .iter()
+                .map(|segment| crate::numerals::in_stated_range(segment, value, unit))
+                .collect();
+            if holds.contains(&true) {
+                for (i, segment) in body.iter().enumerate() {
+                    if holds[i] {
+                        keep[i] = true;
+                        relevance[i] = 1.0;
+                    } else if crate::numerals::states_size_in(segment, unit) {
+                        keep[i] = false;
+                    }
                 }
             }
         }

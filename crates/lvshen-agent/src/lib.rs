@@ -1123,6 +1123,7 @@ impl<'a> Agent<'a> {
             carried: &ranking.carried,
             asks_when: ranking.asks_when,
             defined: ranking.defined.as_deref(),
+            size: numerals::stated_size(question),
         };
         evidence.extend(evidence::focus_parts(
             &parts,

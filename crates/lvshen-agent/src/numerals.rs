@@ -251,8 +251,176 @@ fn canonical(number: &str) -> String {
     }
 }
 
+/// A size a question states with its unit ("10吨的燃煤锅炉" → 10 t, "7兆瓦" → 7 MW): the row of a
+/// table of size classes that holds it answers the question (GB 13271 表4: "7～＜14 MW（10～＜20
+/// t/h）40 m"). Units: `t` (吨, t/h, 蒸吨) and `mw` (MW, 兆瓦).
+pub fn stated_size(question: &str) -> Option<(f64, &'static str)> {
+    let q = normalize(question).to_lowercase();
+    let chars: Vec<char> = q.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let number: String = chars[start..i].iter().collect();
+        let rest: String = chars[i..].iter().collect();
+        let rest = rest.trim_start();
+        if let Some(unit) = size_unit(rest)
+            && let Ok(value) = number.parse::<f64>()
+        {
+            return Some((value, unit));
+        }
+    }
+    None
+}
+
+/// The size unit `text` opens with, if any.
+fn size_unit(text: &str) -> Option<&'static str> {
+    if ["吨", "t/h", "蒸吨"].iter().any(|u| text.starts_with(u))
+        || text.starts_with('t') && !text[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        Some("t")
+    } else if text.starts_with("mw") || text.starts_with("兆瓦") {
+        Some("mw")
+    } else {
+        None
+    }
+}
+
+/// Whether `text` states any size in `unit` (a number followed by it).
+pub fn states_size_in(text: &str, unit: &str) -> bool {
+    let t = normalize(text)
+        .to_lowercase()
+        .replace(char::is_whitespace, "");
+    t.char_indices().any(|(at, c)| {
+        c.is_ascii_digit() && {
+            let rest = &t[at..];
+            let end = rest
+                .find(|d: char| !(d.is_ascii_digit() || d == '.'))
+                .unwrap_or(rest.len());
+            size_unit(&rest[end..]) == Some(unit)
+        }
+    })
+}
+
+/// Whether `text` states a size class that holds `value` in `unit`: a range "a～＜b", "a~b",
+/// "＜b", "≥a", "a及以上", "a以下" followed by that unit.
+pub fn in_stated_range(text: &str, value: f64, unit: &str) -> bool {
+    let t = normalize(text)
+        .to_lowercase()
+        .replace(char::is_whitespace, "");
+    let chars: Vec<char> = t.chars().collect();
+    // Each number: (value, start, end).
+    let mut numbers: Vec<(f64, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            if let Ok(v) = run.trim_end_matches('.').parse::<f64>() {
+                numbers.push((v, start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let text_at = |from: usize, to: usize| -> String { chars[from..to].iter().collect() };
+    let unit_after = |end: usize| -> Option<&'static str> {
+        let rest: String = chars[end..].iter().collect();
+        size_unit(&rest)
+    };
+    let mut k = 0;
+    while k < numbers.len() {
+        let (a, a_start, a_end) = numbers[k];
+        let before: String = text_at(a_start.saturating_sub(1), a_start);
+        // "a～＜b" / "a~b" / "a-b": a range when only a dash and a bound sign stand between.
+        if let Some(&(b, b_start, b_end)) = numbers.get(k + 1) {
+            let between = text_at(a_end, b_start);
+            let dash = ["～", "~", "-", "—", "至"]
+                .iter()
+                .any(|d| between.starts_with(d))
+                && between.chars().count() <= 2;
+            if dash {
+                if unit_after(b_end) == Some(unit) {
+                    let open = between.contains('＜') || between.contains('<');
+                    if value >= a && (value < b || !open && value == b) {
+                        return true;
+                    }
+                }
+                k += 2;
+                continue;
+            }
+        }
+        if unit_after(a_end) == Some(unit) {
+            let after: String = chars[a_end..].iter().take(8).collect();
+            let holds = match before.as_str() {
+                "＜" | "<" => value < a,
+                "≤" => value <= a,
+                "≥" => value >= a,
+                "＞" | ">" => value > a,
+                _ if after.contains("以上") => value >= a,
+                _ if after.contains("以下") => value <= a,
+                _ => false,
+            };
+            if holds {
+                return true;
+            }
+        }
+        k += 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_size_the_question_states_is_found_in_its_class_of_a_table() {
+        assert_eq!(
+            super::stated_size("锅炉房一共10吨的燃煤锅炉，烟囱最少要多高？"),
+            Some((10.0, "t"))
+        );
+        assert_eq!(super::stated_size("7兆瓦的热水锅炉"), Some((7.0, "mw")));
+        assert_eq!(super::stated_size("2类区夜间限值是多少？"), None);
+        let rows = [
+            "锅炉房装机总容量＜0.7 MW（＜1 t/h）20 m",
+            "2.8～＜7 MW（4～＜10 t/h）35 m",
+            "7～＜14 MW（10～＜20 t/h）40 m",
+            "≥14 MW（≥20 t/h）45 m",
+        ];
+        let holding: Vec<&str> = rows
+            .iter()
+            .copied()
+            .filter(|r| super::in_stated_range(r, 10.0, "t"))
+            .collect();
+        assert_eq!(holding, ["7～＜14 MW（10～＜20 t/h）40 m"]);
+        assert!(super::in_stated_range(rows[0], 0.5, "t"));
+        assert!(super::in_stated_range(rows[3], 14.0, "mw"));
+        assert!(!super::in_stated_range(rows[3], 14.0, "t"));
+        assert!(super::in_stated_range(
+            "20t/h及以上蒸汽锅炉应安装自动监控设备",
+            35.0,
+            "t"
+        ));
+        assert!(!super::in_stated_range(
+            "20t/h及以上蒸汽锅炉应安装自动监控设备",
+            10.0,
+            "t"
+        ));
+        assert!(super::states_size_in(rows[1], "t"));
+        assert!(!super::states_size_in(
+            "表4 燃煤锅炉房烟囱最低允许高度",
+            "t"
+        ));
+    }
+
     use super::*;
 
     #[test]
