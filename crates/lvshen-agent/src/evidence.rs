@@ -115,6 +115,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "报给",
     // Spoken words around what is asked (还是, 那边, 一共) or that say the kind of answer
     // (最多, 封顶, 多远, a unit).
+    "只有",
     "还是",
     "挨着",
     "那边",
@@ -1479,6 +1480,8 @@ pub struct Hints<'a> {
     /// A size the question states with its unit ("10吨的燃煤锅炉"): the row of a table of size
     /// classes that holds it is quoted, and the rows of the other classes are not.
     pub size: Option<(f64, &'static str)>,
+    /// The question asks how long: a clause that states a period is quoted.
+    pub asks_duration: bool,
 }
 
 /// Which segments carry the terms: those scoring at least half the best (of
@@ -1663,6 +1666,45 @@ pub fn focus_parts(
                     } else if crate::numerals::states_size_in(segment, unit) {
                         keep[i] = false;
                     }
+                }
+            }
+        }
+        // A how-long question: a clause that states a period and holds one of its terms
+        // ("主持编制的主要人员五年内禁止…" for "…几年内不能再编报告") is quoted, though a longer
+        // one holds more of its words.
+        // Only when no clause kept for its words states one: the best of those that do.
+        let period_kept = body
+            .iter()
+            .zip(&keep)
+            .any(|(s, k)| *k && states_duration(s));
+        if hints.asks_duration && !period_kept {
+            let best = body
+                .iter()
+                .enumerate()
+                .filter(|(_, segment)| {
+                    let hay = compact(segment);
+                    states_duration(segment)
+                        && parts
+                            .iter()
+                            .flatten()
+                            .any(|g| is_specific(g) && covered(g, &hay))
+                })
+                .max_by(|a, b| {
+                    relevance[a.0]
+                        .total_cmp(&relevance[b.0])
+                        .then(b.0.cmp(&a.0))
+                })
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                keep[i] = true;
+                relevance[i] = 1.0;
+            }
+        }
+        // A quote too long for its room keeps the clause that states the period first.
+        if hints.asks_duration {
+            for (i, segment) in body.iter().enumerate() {
+                if keep[i] && states_duration(segment) && relevance[i] >= 0.5 {
+                    relevance[i] = 1.25;
                 }
             }
         }

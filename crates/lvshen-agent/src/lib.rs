@@ -1124,6 +1124,7 @@ impl<'a> Agent<'a> {
             asks_when: ranking.asks_when,
             defined: ranking.defined.as_deref(),
             size: numerals::stated_size(question),
+            asks_duration: ranking.asks_duration,
         };
         evidence.extend(evidence::focus_parts(
             &parts,

@@ -119,6 +119,31 @@ const PHRASES: &[(&str, &str)] = &[
     ("被查到罚", "罚款"),
     ("要罚", "罚款"),
     ("会罚", "罚款"),
+    // Repeated penalties: 每天都罚 is the Code's 按日连续处罚.
+    ("每天都罚", "按日连续处罚"),
+    ("每天罚", "按日连续处罚"),
+    ("天天罚", "按日连续处罚"),
+    ("按天罚", "按日连续处罚"),
+    ("接着", "继续"),
+    // A works moved elsewhere: 地点 changed (a 重大变动).
+    ("换了地方", "地点变动"),
+    ("换地方", "地点变动"),
+    ("挪地方", "地点变动"),
+    // Who writes the report: the 技术单位 of the texts.
+    ("环评公司", "技术单位"),
+    ("环评机构", "技术单位"),
+    // Measuring conditions.
+    ("风大的时候", "风速大时"),
+    ("风大", "风速大"),
+    ("能测", "测量"),
+    // Yes-no questions put as A-not-A: 要不要挂 asks 是否; no passage holds 不要 or 不会.
+    ("要不要", "是否"),
+    ("会不会", "是否"),
+    ("是不是", "是否"),
+    ("需不需要", "是否需要"),
+    ("用不用", "是否"),
+    ("该不该", "是否"),
+    ("哪一种", "什么"),
     // Fillers around the subject.
     ("往外排", "排放"),
     ("偷偷", ""),
@@ -163,6 +188,18 @@ mod tests {
         assert_eq!(
             in_written_words("没批就开工被叫停了还硬干，负责人会被关几天？"),
             "未经批准就开工被责令停止建设了拒不执行，负责人会被拘留几天？"
+        );
+    }
+
+    #[test]
+    fn a_yes_no_question_put_as_a_not_a_asks_whether() {
+        assert_eq!(
+            in_written_words("厂里的危废仓库要不要挂标志牌？"),
+            "厂里的危废仓库是否挂标志牌？"
+        );
+        assert_eq!(
+            in_written_words("被罚了款还接着偷排，会不会每天都罚？"),
+            "被罚了款还继续偷排，是否按日连续处罚？"
         );
     }
 

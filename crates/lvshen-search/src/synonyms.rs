@@ -54,6 +54,8 @@ pub const GROUPS: &[&[&str]] = &[
         "环境保护行政主管部门",
     ],
     &["污水厂", "污水处理厂"],
+    // "挂标志牌": the Code's 危险废物识别标志, the permit rules' 标志牌 at an outlet.
+    &["标志牌", "标志", "识别标志"],
     // "厂里的应急预案": the works that asks, an 企业 in the texts.
     &["厂里", "企业", "工厂"],
     &["排口", "排污口", "排放口"],
