@@ -1290,6 +1290,14 @@ pub fn states_count(text: &str, unit: char) -> bool {
     })
 }
 
+/// Whether `text` states a price (价格, 单价, 收费标准, or an amount per tonne).
+pub fn states_price(text: &str) -> bool {
+    let t = compact(text);
+    ["价格", "单价", "收费标准", "元/吨", "元/t", "元每吨"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
 pub fn states_quantity(text: &str) -> bool {
     !crate::numerals::quantities(text).is_empty()
 }
@@ -1920,6 +1928,14 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_price_is_stated_by_a_price_not_by_a_rule_on_fees() {
+        assert!(super::states_price("排污权有偿使用基准价格为每吨4000元"));
+        assert!(!super::states_price(
+            "技术机构应当对其提出的技术评估意见负责，不得向建设单位收取任何费用"
+        ));
+    }
+
     #[test]
     fn a_period_is_a_number_with_a_unit_of_time_and_a_date_is_none() {
         for t in [

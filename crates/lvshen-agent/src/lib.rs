@@ -1012,6 +1012,12 @@ impl<'a> Agent<'a> {
                         .map(|object| not_named(&object))
                 })
                 .or_else(|| {
+                    // "环评公司一般收多少钱" (多少钱 → 价格多少): a price, which no article on
+                    // who may charge (不得…收取任何费用) states.
+                    (question.contains("价格") && !evidence::states_price(&best.text))
+                        .then(|| not_named("价格"))
+                })
+                .or_else(|| {
                     question::count_unit(question)
                         .filter(|unit| !evidence::states_count(&best.text, *unit))
                         .map(|unit| {

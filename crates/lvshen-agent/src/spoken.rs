@@ -168,6 +168,11 @@ pub fn in_written_words(question: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
+    // "多少钱" without a 罚 asks a price or a fee ("环评公司一般收多少钱", "蒸汽一吨多少钱"):
+    // that is its subject, a term a passage must hold, not the fine a text sets in 元.
+    if !out.contains('罚') {
+        out = out.replace("多少钱", "价格多少");
+    }
     out
 }
 
@@ -200,6 +205,22 @@ mod tests {
         assert_eq!(
             in_written_words("被罚了款还接着偷排，会不会每天都罚？"),
             "被罚了款还继续偷排，是否按日连续处罚？"
+        );
+    }
+
+    #[test]
+    fn how_much_money_asks_a_price_unless_it_asks_a_fine() {
+        assert_eq!(
+            in_written_words("做一本环评报告表，环评公司一般收多少钱？"),
+            "做一本环评报告表，编制报告书、报告表的技术单位一般收价格多少？"
+        );
+        assert_eq!(
+            in_written_words("染厂用的蒸汽一吨多少钱？"),
+            "染厂用的蒸汽一吨价格多少？"
+        );
+        assert_eq!(
+            in_written_words("环评登记表没备案的，罚多少钱？"),
+            "环评登记表没备案的，罚多少钱？"
         );
     }
 
