@@ -1290,6 +1290,22 @@ pub fn states_count(text: &str, unit: char) -> bool {
     })
 }
 
+/// Whether `text` states a telephone number (a run of five digits or more: 12369, 0575-…).
+pub fn states_phone_number(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 5 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// Whether `text` states a price (价格, 单价, 收费标准, or an amount per tonne).
 pub fn states_price(text: &str) -> bool {
     let t = compact(text);
@@ -1928,6 +1944,14 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_telephone_number_is_a_run_of_digits() {
+        assert!(super::states_phone_number("环保举报热线12369"));
+        assert!(!super::states_phone_number(
+            "投诉举报电话由政务咨询投诉举报平台统一受理、交办。办理单位应当在办理完毕后二个工作日内答复"
+        ));
+    }
+
     #[test]
     fn a_price_is_stated_by_a_price_not_by_a_rule_on_fees() {
         assert!(super::states_price("排污权有偿使用基准价格为每吨4000元"));

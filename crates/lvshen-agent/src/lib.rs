@@ -1012,6 +1012,17 @@ impl<'a> Agent<'a> {
                         .map(|object| not_named(&object))
                 })
                 .or_else(|| {
+                    // "印染厂的用水价格是多少": an article on price policy states no number.
+                    (question.contains("多少") && !evidence::states_quantity(&best.text))
+                        .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
+                })
+                .or_else(|| {
+                    // "投诉电话是多少", "…的号码": a number to dial, not a period in 工作日.
+                    (["电话", "号码"].iter().any(|w| question.contains(w))
+                        && !evidence::states_phone_number(&best.text))
+                    .then(|| not_named("号码"))
+                })
+                .or_else(|| {
                     // "环评公司一般收多少钱" (多少钱 → 价格多少): a price, which no article on
                     // who may charge (不得…收取任何费用) states.
                     (question.contains("价格") && !evidence::states_price(&best.text))
