@@ -1133,7 +1133,15 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
         .iter()
         .filter_map(|w| question.find(w))
         .min()?;
-    let before = &question[..at];
+    // "…，法典现在怎么规定": the time (现在, 目前) and the Code named before the 怎么 frame
+    // the question; the object is what comes before them.
+    let mut before = &question[..at];
+    while let Some(rest) = ["现在", "目前", "如今", "现行", "法典"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+    {
+        before = rest;
+    }
     if before.trim_end_matches(['，', ',']).is_empty() {
         // "怎么申请办理居住证": the act comes first, its object last.
         return terms
@@ -1944,6 +1952,17 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_time_and_the_code_before_a_how_are_no_object() {
+        let terms = vec![
+            vec!["未批先建".to_owned()],
+            vec!["罚款".to_owned()],
+            vec!["现在".to_owned()],
+        ];
+        let object = super::how_object(&terms, "对未批先建的项目罚款，法典现在怎么规定？");
+        assert_eq!(object.map(|g| g[0].as_str()), Some("罚款"));
+    }
+
     #[test]
     fn a_telephone_number_is_a_run_of_digits() {
         assert!(super::states_phone_number("环保举报热线12369"));

@@ -987,7 +987,14 @@ impl<'a> Agent<'a> {
         //   note on 污水处理厂 for a question on a worker's licence);
         // - a how-many question ("柯桥区有几个印染产业集聚区"): a count in its unit, whatever
         //   other numbers (a year) the passage holds.
-        if let (false, Some(best)) = (tool_evidence, hits.first()) {
+        // A question in a repealed law's words is let through the gate by the old articles it
+        // names (`carried_old`), but what it asks must still be what the passage speaks of:
+        // "旧环保法里说的环保局，编制一共有多少人" (编制 a plan, in the old law and the Code).
+        let only_carried = evidence.len() <= status_evidence
+            && !status.as_ref().is_some_and(|found| {
+                found.status_only || !found.successor_query.is_empty() || !found.unmapped.is_empty()
+            });
+        if let (true, Some(best)) = (!tool_evidence || only_carried, hits.first()) {
             let carried_holds = |holds: &dyn Fn(&str) -> bool| {
                 ranking
                     .carried
