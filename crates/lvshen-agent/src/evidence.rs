@@ -1960,6 +1960,8 @@ mod tests {
             vec!["现在".to_owned()],
         ];
         let object = super::how_object(&terms, "对未批先建的项目罚款，法典现在怎么规定？");
+        assert_eq!(object.map(|g| g[0].as_str()), None);
+        let object = super::how_object(&terms, "对未批先建的项目罚款现在怎么规定？");
         assert_eq!(object.map(|g| g[0].as_str()), Some("罚款"));
     }
 
