@@ -1619,11 +1619,7 @@ pub fn focus_parts(
             // The column heads under the title (a PDF table's "…污染物项目 限值 … 直接排放
             // 间接排放" line, which states no value) belong to the header: kept with it, they
             // do not outscore the row that answers ("5 色度 50 80") by naming the column.
-            while body.len() > 1
-                && !body[0]
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || c.is_numeric())
-            {
+            while body.len() > 1 && !body[0].chars().any(char::is_numeric) {
                 if let Some(last) = picked.last_mut() {
                     last.push('，');
                     last.push_str(&joined(body[0]));

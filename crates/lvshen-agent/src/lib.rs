@@ -1025,7 +1025,7 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| {
                     // "投诉电话是多少", "…的号码": a number to dial, not a period in 工作日.
-                    (["电话", "号码"].iter().any(|w| question.contains(w))
+                    (question::asks_number_to_dial(question)
                         && !evidence::states_phone_number(&best.text))
                     .then(|| not_named("号码"))
                 })

@@ -323,6 +323,16 @@ fn asks_something(clause: &str) -> bool {
     .any(|w| clause.contains(w))
 }
 
+/// Whether the question asks for a number to dial ("投诉电话是多少", "举报电话号码"), not who
+/// takes the calls ("投诉举报电话由谁受理").
+pub fn asks_number_to_dial(question: &str) -> bool {
+    question.contains("号码")
+        || question.contains("电话")
+            && ["多少", "几号", "是什么"]
+                .iter()
+                .any(|w| question.contains(w))
+}
+
 /// Whether the question asks how long (多久, 多长时间, 几年, 多少天, 几个工作日).
 pub fn asks_duration(question: &str) -> bool {
     ["多久", "多长时间", "多长期限"]
@@ -726,6 +736,13 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_to_dial_is_asked_by_its_amount_or_its_name() {
+        assert!(super::asks_number_to_dial("生态环境局的投诉电话是多少？"));
+        assert!(super::asks_number_to_dial("举报电话号码"));
+        assert!(!super::asks_number_to_dial("投诉举报电话由谁受理？"));
+    }
+
     #[test]
     fn how_long_questions_ask_a_duration() {
         for q in [
