@@ -116,6 +116,10 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // Spoken words around what is asked (还是, 那边, 一共) or that say the kind of answer
     // (最多, 封顶, 多远, a unit).
     "只有",
+    "出来",
+    "下来",
+    "开始",
+    "人会",
     "还是",
     "挨着",
     "那边",
