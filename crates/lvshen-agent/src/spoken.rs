@@ -31,6 +31,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("新开的", "新建的"),
     ("新盖的", "新建的"),
     ("新办的", "新建的"),
+    ("老厂区", "老厂区"),
     ("老厂", "现有企业"),
     ("老企业", "现有企业"),
     ("老锅炉", "在用锅炉"),
@@ -95,11 +96,15 @@ const PHRASES: &[(&str, &str)] = &[
     ("酸碱度", "pH值"),
     ("酸碱性", "pH值"),
     // Keeping (贮存) and for how long.
+    ("仓库里", "贮存场所"),
     ("在库里", "贮存"),
     ("库里", "贮存"),
     ("最多能放多久", "贮存多久"),
     ("能放多久", "贮存多久"),
     // Approval and building: 没批就开工 is 未经批准…开工建设.
+    ("还没批准", "未经批准"),
+    ("没有批准", "未经批准"),
+    ("没批准", "未经批准"),
     ("还没批下来", "未经批准"),
     ("没批下来", "未经批准"),
     ("没有批下来", "未经批准"),
@@ -116,6 +121,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("被关几天", "被拘留几天"),
     ("关几天", "拘留几天"),
     ("关多久", "拘留多久"),
+    ("被查到罚款", "罚款"),
+    ("要罚款", "罚款"),
+    ("会罚款", "罚款"),
     ("被查到罚", "罚款"),
     ("要罚", "罚款"),
     ("会罚", "罚款"),
@@ -135,6 +143,7 @@ const PHRASES: &[(&str, &str)] = &[
     // Measuring conditions.
     ("风大的时候", "风速大时"),
     ("风大", "风速大"),
+    ("能测量", "测量"),
     ("能测", "测量"),
     // Yes-no questions put as A-not-A: 要不要挂 asks 是否; no passage holds 不要 or 不会.
     ("要不要", "是否"),
@@ -153,6 +162,8 @@ const PHRASES: &[(&str, &str)] = &[
     // Limits: 上限, 卡多少, 最多排 ask a 限值.
     ("上限", "限值"),
     ("卡多少", "限值多少"),
+    ("最多能排放", "限值"),
+    ("最多排放", "限值"),
     ("最多能排", "限值"),
     ("最多排", "限值"),
     // Water classes as GB 3838 writes them.
@@ -171,6 +182,9 @@ const PHRASES: &[(&str, &str)] = &[
     // A permit not obtained; data altered.
     ("还没办下来", "未取得"),
     ("没办下来", "未取得"),
+    // (…but 篡改 and 修改 as written stay.)
+    ("篡改", "篡改"),
+    ("修改", "修改"),
     ("改在线监测的数据", "篡改监测数据"),
     ("改监测数据", "篡改监测数据"),
     ("改数据", "篡改数据"),
@@ -255,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_that_holds_a_shorter_one_is_read_whole() {
+        // 没批准 is not 没批 + 准, 要罚款 not 要罚 + 款, 仓库里 not 仓 + 库里.
+        assert_eq!(
+            in_written_words("还没批准就开工，要罚款吗？"),
+            "未经批准就开工，罚款吗？"
+        );
+        assert_eq!(in_written_words("危废放在仓库里"), "危废放在贮存场所");
+        assert_eq!(in_written_words("最多排放多少？"), "限值多少？");
+        assert_eq!(in_written_words("还能测量吗？"), "还测量吗？");
+    }
+
+    #[test]
     fn a_phrase_is_taken_at_its_first_position_and_longest_first() {
         // 还没批下来 (not 没批 inside it), 一个钟头 (not 钟头 inside it).
         assert_eq!(in_written_words("还没批下来"), "未经批准");
@@ -264,6 +290,8 @@ mod tests {
     #[test]
     fn written_words_and_look_alikes_are_left_alone() {
         for q in [
+            "篡改监测数据的，罚款多少？",
+            "修改数据要报告吗？",
             "新开发区的印染项目要做环评吗？",
             "有关部门应当怎么处理？",
             "排污许可证的有效期是几年？",
