@@ -1065,7 +1065,7 @@ pub fn total_weight(terms: &[Vec<String>]) -> f64 {
 pub fn specific_terms(terms: &[Vec<String>]) -> Vec<String> {
     terms
         .iter()
-        .filter(|g| weight(g) == 1.0)
+        .filter(|g| is_specific(g))
         .flat_map(|g| g.iter().cloned())
         .collect()
 }
@@ -1111,8 +1111,8 @@ pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
     // At least one specific term must be found: generic words alone are no evidence.
     let specific_found = terms
         .iter()
-        .any(|g| weight(g) == 1.0 && !missing.contains(&g[0]));
-    let specific_any = terms.iter().any(|g| weight(g) == 1.0);
+        .any(|g| is_specific(g) && !missing.contains(&g[0]));
+    let specific_any = terms.iter().any(|g| is_specific(g));
     Coverage {
         terms: terms.iter().map(|g| g[0].clone()).collect(),
         ratio: if total == 0.0 || specific_any && !specific_found {

@@ -255,28 +255,46 @@ fn canonical(number: &str) -> String {
 /// table of size classes that holds it answers the question (GB 13271 表4: "7～＜14 MW（10～＜20
 /// t/h）40 m"). Units: `t` (吨, t/h, 蒸吨) and `mw` (MW, 兆瓦).
 pub fn stated_size(question: &str) -> Option<(f64, &'static str)> {
-    let q = normalize(question).to_lowercase();
-    let chars: Vec<char> = q.chars().collect();
+    let chars: Vec<char> = normalize(question).to_lowercase().chars().collect();
+    numbers_in(&chars)
+        .into_iter()
+        .find_map(|(value, _, end)| size_unit_at(&chars, end).map(|unit| (value, unit)))
+}
+
+/// The numbers of `chars` (digit runs, with a decimal point): (value, start, end).
+fn numbers_in(chars: &[char]) -> Vec<(f64, usize, usize)> {
+    let mut numbers = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            if let Ok(v) = run.trim_end_matches('.').parse::<f64>() {
+                numbers.push((v, start, i));
+            }
+        } else {
             i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-            i += 1;
-        }
-        let number: String = chars[start..i].iter().collect();
-        let rest: String = chars[i..].iter().collect();
-        let rest = rest.trim_start();
-        if let Some(unit) = size_unit(rest)
-            && let Ok(value) = number.parse::<f64>()
-        {
-            return Some((value, unit));
         }
     }
-    None
+    numbers
+}
+
+/// The size unit that follows a number ending at `end` (after any white space), if any.
+fn size_unit_at(chars: &[char], end: usize) -> Option<&'static str> {
+    let rest: String = chars[end..].iter().collect();
+    size_unit(rest.trim_start())
+}
+
+/// `text` as the size readers see it: numerals as digits, lower-cased, without white space.
+fn compact_sizes(text: &str) -> Vec<char> {
+    normalize(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// The size unit `text` opens with, if any.
@@ -294,49 +312,19 @@ fn size_unit(text: &str) -> Option<&'static str> {
 
 /// Whether `text` states any size in `unit` (a number followed by it).
 pub fn states_size_in(text: &str, unit: &str) -> bool {
-    let t = normalize(text)
-        .to_lowercase()
-        .replace(char::is_whitespace, "");
-    t.char_indices().any(|(at, c)| {
-        c.is_ascii_digit() && {
-            let rest = &t[at..];
-            let end = rest
-                .find(|d: char| !(d.is_ascii_digit() || d == '.'))
-                .unwrap_or(rest.len());
-            size_unit(&rest[end..]) == Some(unit)
-        }
-    })
+    let chars = compact_sizes(text);
+    numbers_in(&chars)
+        .into_iter()
+        .any(|(_, _, end)| size_unit_at(&chars, end) == Some(unit))
 }
 
 /// Whether `text` states a size class that holds `value` in `unit`: a range "a～＜b", "a~b",
 /// "＜b", "≥a", "a及以上", "a以下" followed by that unit.
 pub fn in_stated_range(text: &str, value: f64, unit: &str) -> bool {
-    let t = normalize(text)
-        .to_lowercase()
-        .replace(char::is_whitespace, "");
-    let chars: Vec<char> = t.chars().collect();
-    // Each number: (value, start, end).
-    let mut numbers: Vec<(f64, usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-                i += 1;
-            }
-            let run: String = chars[start..i].iter().collect();
-            if let Ok(v) = run.trim_end_matches('.').parse::<f64>() {
-                numbers.push((v, start, i));
-            }
-        } else {
-            i += 1;
-        }
-    }
+    let chars = compact_sizes(text);
+    let numbers = numbers_in(&chars);
     let text_at = |from: usize, to: usize| -> String { chars[from..to].iter().collect() };
-    let unit_after = |end: usize| -> Option<&'static str> {
-        let rest: String = chars[end..].iter().collect();
-        size_unit(&rest)
-    };
+    let unit_after = |end: usize| size_unit_at(&chars, end);
     let mut k = 0;
     while k < numbers.len() {
         let (a, a_start, a_end) = numbers[k];
