@@ -8,6 +8,7 @@
 //! sentence verification ([`verify`]) → citations of what survived. When the model is absent
 //! or nothing it wrote survives, the answer is the best passage itself, quoted and cited.
 
+pub mod amendment;
 pub mod evidence;
 pub mod numerals;
 pub mod opinion;
@@ -251,6 +252,56 @@ impl<'a> Agent<'a> {
 
     /// The titles under which the index holds the document `title` names (with or without
     /// its brackets and 中华人民共和国).
+    /// The notes of an amendment of the standard whose table `evidence` quotes first that
+    /// bear on the quoted rows ([`amendment::bears_on`]), in the amendment's order.
+    fn amendment_notes(
+        &self,
+        evidence: &[Evidence],
+        question: &str,
+    ) -> Result<Vec<Evidence>, AgentError> {
+        let Some((first, table, number)) = amendment::quoted_table(evidence) else {
+            return Ok(Vec::new());
+        };
+        let titles: Vec<String> = self
+            .index
+            .manifest()
+            .values()
+            .filter(|entry| amendment::amends(&entry.title, number))
+            .map(|entry| entry.title.clone())
+            .collect();
+        if titles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = amendment::row_names(&evidence[first].text);
+        let column = amendment::Column::of(question);
+        let request = SearchRequest {
+            query: format!("表{table} 直接排放 间接排放 限值 {}", rows.join(" ")),
+            top_k: 12,
+            doc_type: None,
+            as_of: self.options.as_of,
+        };
+        let mut notes: Vec<Hit> = self
+            .index
+            .search_within(&request, &titles)
+            .map_err(|e| AgentError::Search(e.to_string()))?
+            .into_iter()
+            .filter(|h| amendment::bears_on(&h.text, table, &rows, column))
+            .collect();
+        notes.sort_by(|a, b| a.clause.cmp(&b.clause));
+        tracing::debug!(table, rows = ?rows, notes = notes.len(), "amendment notes");
+        Ok(notes
+            .into_iter()
+            .map(|h| Evidence {
+                doc: h.doc,
+                doc_number: h.doc_number,
+                clause: h.clause,
+                text: h.text,
+                source: h.source,
+                repealed: h.repealed,
+            })
+            .collect())
+    }
+
     fn indexed_titles(&self, title: &str) -> Vec<String> {
         let own = question::bare_title(title);
         self.index
@@ -1158,6 +1209,16 @@ impl<'a> Agent<'a> {
             self.options.evidence_chars,
         ));
 
+        // An amendment (修改单) of the standard whose table the answer quotes: its notes on
+        // the quoted rows are quoted with them (GB 4287's note (3): into a municipal plant,
+        // the direct limits bind).
+        let notes = self.amendment_notes(&evidence, question)?;
+        let companions: Vec<usize> = (evidence.len()..evidence.len() + notes.len()).collect();
+        if !notes.is_empty() {
+            tools_used.push("amendment".to_owned());
+            evidence.extend(notes);
+        }
+
         for (i, e) in evidence.iter().enumerate() {
             tracing::debug!(n = i + 1, label = %e.label(), text = %e.text, "evidence");
         }
@@ -1165,6 +1226,7 @@ impl<'a> Agent<'a> {
         let specific = evidence::specific_terms(&terms);
         let claims = verify::Claims::new(&evidence, &terms, question);
         let mut writer = AnswerWriter::new(&evidence, question, specific, claims);
+        writer.companions = companions;
         writer.cite_only_quoted(&named_parts);
         let mut method = "extract".to_owned();
         if let Some(found) = &status {
@@ -1372,6 +1434,9 @@ struct AnswerWriter<'e> {
     /// The passages the answer will quote ([`AnswerWriter::select`]): the model's sentences
     /// explain those clauses and may cite only them.
     quoted: Option<Vec<usize>>,
+    /// Passages quoted right after the first one whatever the parts ask: an amendment's
+    /// notes on the table rows it quotes.
+    companions: Vec<usize>,
 }
 
 impl<'e> AnswerWriter<'e> {
@@ -1392,6 +1457,7 @@ impl<'e> AnswerWriter<'e> {
             seen: Vec::new(),
             claims,
             quoted: None,
+            companions: Vec::new(),
         }
     }
 
@@ -1556,6 +1622,12 @@ impl<'e> AnswerWriter<'e> {
                 unsupported.push(part.clone());
             } else if score(best) > have && !chosen.contains(&best) && chosen.len() < 3 {
                 chosen.push(best);
+            }
+        }
+        // The amendment's notes follow the row they amend.
+        for (k, &c) in self.companions.iter().enumerate() {
+            if !chosen.contains(&c) {
+                chosen.insert((k + 1).min(chosen.len()), c);
             }
         }
         (chosen, unsupported)

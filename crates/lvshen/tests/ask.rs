@@ -335,3 +335,46 @@ fn a_question_in_spoken_words_is_answered_from_the_standard() {
         "{v}"
     );
 }
+
+#[test]
+fn an_indirect_limit_is_quoted_with_the_amendment_that_changed_it() {
+    // GB 4287 表2 says 200 for indirect COD; its 2015 amendment says that water going to a
+    // municipal works meets the direct limit (note 3) and that a park's separate
+    // pretreatment takes 500 (note 4): the table row alone would mislead.
+    let data = tempfile::tempdir().unwrap();
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "新建印染企业间接排放化学需氧量限值是多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    let answer = v["answer"].as_str().unwrap();
+    for fact in ["200", "500", "执行直接排放限值"] {
+        assert!(answer.contains(fact), "{fact}: {v}");
+    }
+    let clauses: Vec<&str> = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["clause"].as_str().unwrap())
+        .collect();
+    assert_eq!(clauses, ["表2", "注(3)", "注(4)", "注(5)"], "{v}");
+    // The direct column alone: the notes on the indirect one are not quoted.
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "新建印染企业直接排放化学需氧量限值是多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert!(v["answer"].as_str().unwrap().contains("80"), "{v}");
+    assert_eq!(v["citations"].as_array().unwrap().len(), 1, "{v}");
+}
