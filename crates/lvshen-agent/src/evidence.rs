@@ -1346,6 +1346,20 @@ pub(crate) fn is_list_item(segment: &str) -> bool {
     !n.is_empty() && t[n.len()..].starts_with(['、', '.', '．'])
 }
 
+/// A table passage's header (its title and unit, up to the first colon) and its rows. A
+/// sentence end before that colon closes the header: what follows it is the first row's
+/// label ("单位mg/m³。燃气锅炉：颗粒物20，…" — 燃气锅炉 names the row, not the table).
+fn table_header(text: &str) -> Option<(&str, &str)> {
+    let (header, rest) = text.split_once([':', '：'])?;
+    match header.rsplit_once('。') {
+        Some((head, label)) if !label.trim().is_empty() && label.chars().count() <= 12 => {
+            let head_len = head.len() + '。'.len_utf8();
+            Some((&text[..head_len], text[head_len..].trim_start()))
+        }
+        _ => Some((header, rest)),
+    }
+}
+
 /// Whether `later` opens with the frame of one of `kept`'s clauses and another value: its
 /// first clause and that clause share their first six characters or more, and differ; or
 /// one is the other negated ("有违法所得的，…；没有违法所得的，…").
@@ -1606,7 +1620,7 @@ pub fn focus_parts(
         let mut picked: Vec<String> = Vec::new();
         let mut body: Vec<&str> = segs.clone();
         if is_table
-            && let Some((header, rest)) = hit.text.split_once([':', '：'])
+            && let Some((header, rest)) = table_header(&hit.text)
             && header.chars().count() <= 160
         {
             picked.push(
@@ -1952,6 +1966,20 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_row_label_after_the_table_unit_opens_the_rows() {
+        let (header, rows) =
+            super::table_header("表2 新建锅炉\n单位mg/m³。燃气锅炉：颗粒物20，二氧化硫50").unwrap();
+        assert_eq!(header, "表2 新建锅炉\n单位mg/m³。");
+        assert_eq!(rows, "燃气锅炉：颗粒物20，二氧化硫50");
+        let (header, rows) = super::table_header(
+            "单位mg/L（pH、色度除外），直接排放/间接排放：pH 6–9/6–9；化学需氧量80/200",
+        )
+        .unwrap();
+        assert_eq!(header, "单位mg/L（pH、色度除外），直接排放/间接排放");
+        assert_eq!(rows, "pH 6–9/6–9；化学需氧量80/200");
+    }
+
     #[test]
     fn the_time_and_the_code_before_a_how_are_no_object() {
         let terms = vec![

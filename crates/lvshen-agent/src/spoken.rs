@@ -19,18 +19,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("烧煤的", "燃煤"),
     ("烧煤", "燃煤"),
     // New and old works: the standards' 新建 and 现有/在用.
-    ("新上马的", "新建的"),
-    ("新上马", "新建"),
-    ("新上的", "新建的"),
-    ("新上一台", "新建一台"),
-    ("新装的", "新建的"),
-    ("新装一台", "新建一台"),
-    ("新装", "新建"),
-    ("新买的", "新建的"),
-    ("新买", "新建"),
-    ("新开的", "新建的"),
-    ("新盖的", "新建的"),
-    ("新办的", "新建的"),
+    // (新上的, 新装一台, 新弄了台…: [`to_new_works`].)
     // 新染厂, 新厂: a new works is a 新建 one (but 新厂区 and 新厂址 are places).
     ("新染厂", "新建印染厂"),
     ("新印染厂", "新建印染厂"),
@@ -198,6 +187,76 @@ const PHRASES: &[(&str, &str)] = &[
     ("改数据", "篡改数据"),
     // Fillers around the subject.
     ("往外排", "排放"),
+    // Fuels named by what is burnt.
+    ("用天然气烧的", "燃气"),
+    ("用天然气的", "燃气"),
+    ("天然气锅炉", "燃气锅炉"),
+    ("烧柴油的", "燃油"),
+    ("烧柴油", "燃油"),
+    ("烧重油", "燃油"),
+    // Day and night: the noise standard's 昼间 and 夜间.
+    ("大半夜", "夜间"),
+    ("半夜", "夜间"),
+    ("夜里", "夜间"),
+    ("晚上", "夜间"),
+    ("夜晚", "夜间"),
+    ("白天", "昼间"),
+    // 多少天里: the 里 is no term.
+    ("多少天里", "多少天"),
+    ("几天里", "几天"),
+    // A permit's term running out, and renewing it (but 达到, 得到… keep their 到).
+    ("达到", "达到"),
+    ("得到", "得到"),
+    ("受到", "受到"),
+    ("收到", "收到"),
+    ("做到", "做到"),
+    ("快到期了", "届满前"),
+    ("快到期", "届满前"),
+    ("到期了", "届满"),
+    ("到期", "届满"),
+    ("去续", "申请延续"),
+    ("续期", "延续"),
+    ("续证", "延续"),
+    ("续办", "延续"),
+    ("续签", "延续"),
+    // Who runs the works, and its name, changing.
+    ("换了法人", "变更法定代表人"),
+    ("换法人", "变更法定代表人"),
+    ("法人换了", "法定代表人变更"),
+    ("法人变了", "法定代表人变更"),
+    ("换了老板", "变更主要负责人"),
+    ("换老板", "变更主要负责人"),
+    ("改名字", "变更名称"),
+    ("换了名字", "变更名称"),
+    ("要去改", "申请变更"),
+    // Falsifying (but 弄虚作假 as written stays).
+    ("弄虚作假", "弄虚作假"),
+    ("造假", "弄虚作假"),
+    ("作假", "弄虚作假"),
+    ("做假", "弄虚作假"),
+    ("假数据", "虚假数据"),
+    // Obstructing an inspection.
+    ("不让进厂检查", "拒绝监督检查"),
+    ("不让进厂", "拒绝进入"),
+    ("不让检查", "拒绝检查"),
+    ("不让查", "拒绝检查"),
+    ("不让进", "拒绝进入"),
+    ("不配合检查", "拒绝检查"),
+    ("拦着", "阻挠"),
+    ("阻拦", "阻挠"),
+    // Above a limit.
+    ("比限值高出", "超过限值"),
+    ("比标准高出", "超过标准"),
+    ("超出", "超过"),
+    ("高过", "超过"),
+    ("就算", ""),
+    // Per cubic metre, said of a concentration: the limit's unit, not a term.
+    ("一方能", "能"),
+    ("一方最多", "最多"),
+    ("每立方米", ""),
+    ("每方", ""),
+    // A works.
+    ("厂子", "企业"),
     ("偷偷", ""),
     ("怎么弄", "怎么"),
     ("咋弄", "怎么"),
@@ -242,9 +301,58 @@ fn to_sewage_works(question: &str) -> String {
     out
 }
 
+/// Verbs a new works is said to be got with: 新上的, 新装一台, 新买的, 新弄了台.
+const NEW_VERBS: &str = "上装买开盖办弄搞添换做";
+
+/// After a verb of [`NEW_VERBS`], characters that make it part of another word: 新开发,
+/// 新上市, 新办法, 新装修, 新做法.
+const NOT_NEW_WORKS: &str = "发市班午卖法修场";
+
+/// "新上马的", "新装一台", "新弄了台", "新买的": a works newly built, which the standards call
+/// 新建 (GB 13271 表2 新建锅炉, GB 4287 表2 新建企业).
+fn to_new_works(question: &str) -> String {
+    let chars: Vec<char> = question.chars().collect();
+    let mut out = String::with_capacity(question.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let verb = chars.get(i + 1).copied();
+        let next = chars.get(i + 2).copied();
+        if chars[i] != '新'
+            || !verb.is_some_and(|v| NEW_VERBS.contains(v))
+            || next.is_some_and(|n| NOT_NEW_WORKS.contains(n))
+        {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        // 新上马
+        if verb == Some('上') && chars.get(j) == Some(&'马') {
+            j += 1;
+        }
+        if chars.get(j) == Some(&'了') {
+            j += 1;
+        }
+        out.push_str("新建");
+        // 一台, 台, 一个: the count stays, as 一台.
+        let one = chars.get(j) == Some(&'一');
+        let k = j + usize::from(one);
+        match chars.get(k) {
+            Some(&c) if "台个套座".contains(c) => {
+                out.push('一');
+                out.push(c);
+                j = k + 1;
+            }
+            _ => {}
+        }
+        i = j;
+    }
+    out
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_sewage_works(question);
+    let question = to_new_works(&to_sewage_works(question));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
     'outer: while !rest.is_empty() {
@@ -270,6 +378,39 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spoken_days_permits_and_sanctions_become_the_texts_words() {
+        assert_eq!(
+            in_written_words("排污证快到期了，要提前多少天去续？"),
+            "排污证届满前，要提前多少天申请延续？"
+        );
+        assert_eq!(
+            in_written_words("厂里换了法人，排污证多少天里要去改？"),
+            "厂里变更法定代表人，排污证多少天申请变更？"
+        );
+        assert_eq!(
+            in_written_words("拦着执法人员不让进厂检查，要罚多少？"),
+            "阻挠执法人员拒绝监督检查，罚款多少？"
+        );
+        assert_eq!(in_written_words("监测数据造假"), "监测数据弄虚作假");
+        // Written words that hold a spoken one stay.
+        assert_eq!(in_written_words("监测数据弄虚作假"), "监测数据弄虚作假");
+        assert_eq!(in_written_words("达到期限的"), "达到期限的");
+    }
+
+    #[test]
+    fn a_works_newly_got_is_a_new_one() {
+        assert_eq!(
+            in_written_words("我们新弄了台天然气锅炉，氮氧化物排放不能高过多少？"),
+            "我们新建一台燃气锅炉，氮氧化物排放不能超过多少？"
+        );
+        assert_eq!(in_written_words("新上马的项目"), "新建的项目");
+        assert_eq!(in_written_words("新装燃煤锅炉"), "新建燃煤锅炉");
+        // Other words that begin so stay.
+        assert_eq!(in_written_words("新开发区的项目"), "新开发区的项目");
+        assert_eq!(in_written_words("新办法实施后"), "新办法实施后");
+    }
 
     #[test]
     fn water_sent_to_a_sewage_works_is_indirect_discharge() {
