@@ -189,6 +189,39 @@ fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
 
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
 /// question words and stop words, each with its synonyms.
+/// Characters a spoken verb phrase opens with: an adverb, a modal or a negation (就响, 先排,
+/// 能比, 没拿到, 算不, 最多罚).
+const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最";
+
+/// What a spoken verb phrase ends with: a result or direction complement, or a particle
+/// (漏出来, 摆在, 拿到, 算不).
+const FRAGMENT_ENDS: [&str; 16] = [
+    "出来", "下来", "起来", "出去", "进来", "过来", "上来", "到", "在", "着", "过", "完", "不",
+    "掉", "住", "了",
+];
+
+/// Whether a key term has the shape of a piece of a spoken verb phrase: two or three
+/// characters opening with an adverb, a modal or a negation, or ending with a complement
+/// ("漏出来的浓度测出来多少算不合格" gives 漏出来 and 算不; "就响一下", "先排了" give 就响 and
+/// 先排). Such a piece that no passage holds is how the question is said, not what it is
+/// about (the agent drops it, see `Agent::ask`); one the texts hold (达到, 超过) is a term.
+/// A term the synonym table knows is never one.
+pub fn verb_fragment(term: &str) -> bool {
+    let n = term.chars().count();
+    if !(2..=3).contains(&n)
+        || !synonyms::expand(term).is_empty()
+        || !term.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return false;
+    }
+    term.chars()
+        .next()
+        .is_some_and(|c| FRAGMENT_OPENS.contains(c))
+        || FRAGMENT_ENDS
+            .iter()
+            .any(|e| term.ends_with(e) && term != *e)
+}
+
 pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     // An article's label is one term: the segmenter cuts 第一千一百零二条 into 第一千, 一百零二
@@ -1164,6 +1197,25 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
         .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
 }
 
+/// What a how-much question asks the quantity of: the key term just before its 多少 ("环保局
+/// 的人一个月工资多少" → 工资; "…的价格是多少" → 价格), past the words that only hedge or ask
+/// (是, 一般, 大概, 要, 能). None when no term stands there ("罚多少", "最多能到多少").
+pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    let at = question.find("多少")?;
+    let mut before = question[..at].trim_end_matches(['，', ',', ' ']);
+    while let Some(rest) = [
+        "是", "一般", "大概", "大约", "通常", "平均", "要", "得", "能", "有", "给",
+    ]
+    .iter()
+    .find_map(|w| before.strip_suffix(w))
+    {
+        before = rest;
+    }
+    terms
+        .iter()
+        .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
+}
+
 /// A passage shown to the model and offered as a citation.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Evidence {
@@ -1966,6 +2018,36 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_how_much_question_asks_the_quantity_of_the_term_before_it() {
+        let terms = vec![
+            vec!["环保局".to_owned()],
+            vec!["一个月".to_owned()],
+            vec!["工资".to_owned()],
+        ];
+        assert_eq!(
+            super::how_much_object(&terms, "环保局的人一个月工资多少？").map(|g| g[0].as_str()),
+            Some("工资")
+        );
+        assert_eq!(
+            super::how_much_object(&terms, "环保局的人一个月工资一般是多少？")
+                .map(|g| g[0].as_str()),
+            Some("工资")
+        );
+        let terms = vec![vec!["罚款".to_owned()]];
+        assert!(super::how_much_object(&terms, "偷排要罚多少？").is_none());
+    }
+
+    #[test]
+    fn pieces_of_spoken_verb_phrases_have_their_shape() {
+        for piece in ["漏出来", "算不", "就响", "先排", "没拿到", "摆在"] {
+            assert!(super::verb_fragment(piece), "{piece}");
+        }
+        for word in ["排污证", "挡车工", "锅炉", "不得", "网上", "印染厂"] {
+            assert!(!super::verb_fragment(word), "{word}");
+        }
+    }
+
     #[test]
     fn a_row_label_after_the_table_unit_opens_the_rows() {
         let (header, rows) =

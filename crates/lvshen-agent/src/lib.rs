@@ -302,6 +302,22 @@ impl<'a> Agent<'a> {
             .collect())
     }
 
+    /// Whether any passage of the index holds `word` as written.
+    fn index_holds(&self, word: &str) -> Result<bool, AgentError> {
+        let request = SearchRequest {
+            query: word.to_owned(),
+            top_k: 5,
+            doc_type: None,
+            as_of: self.options.as_of,
+        };
+        let hits = self
+            .index
+            .search_holding(&request, &[vec![word.to_owned()]])
+            .map_err(|e| AgentError::Search(e.to_string()))?;
+        let word = evidence::compact(word);
+        Ok(hits.iter().any(|h| evidence::haystack(h).contains(&word)))
+    }
+
     fn indexed_titles(&self, title: &str) -> Vec<String> {
         let own = question::bare_title(title);
         self.index
@@ -633,6 +649,31 @@ impl<'a> Agent<'a> {
                     as_of: self.options.as_of,
                 })
                 .map_err(|e| AgentError::Search(e.to_string()))
+        };
+
+        // A piece of a spoken verb phrase that no passage holds (漏出来, 算不, 就响, 先排): how
+        // the question is said, not a term a passage must hold.
+        // Only while three specific terms or more stay: "排污证还没拿到手就先排了，罚多少"
+        // without 没拿到 and 先排 is a question on 排污证 and 罚款, which another article answers,
+        // and "厂里的危废要在网上报吗，报到哪里" without 报到 one on 危废 and 网上.
+        let mut pieces = Vec::new();
+        for group in &terms {
+            if evidence::verb_fragment(&group[0]) && !self.index_holds(&group[0])? {
+                pieces.push(group[0].clone());
+            }
+        }
+        let specific_left = terms
+            .iter()
+            .filter(|g| !pieces.contains(&g[0]) && evidence::is_specific(g))
+            .count();
+        let terms = if !pieces.is_empty() && specific_left >= 3 {
+            tracing::debug!(pieces = ?pieces, "spoken verb phrases: no terms");
+            terms
+                .into_iter()
+                .filter(|g| !pieces.contains(&g[0]))
+                .collect()
+        } else {
+            terms
         };
 
         // Tools first: their results are evidence too.
@@ -1055,6 +1096,20 @@ impl<'a> Agent<'a> {
             };
             let not_named =
                 |word: &str| format!("没有提到问题所问的“{word}”，不能以其他事项的规定代替作答");
+            let mut unheld_object = None;
+            if let Some(object) = evidence::how_much_object(&terms, question).filter(|o| {
+                evidence::is_specific(o)
+                    && !evidence::verb_fragment(&o[0])
+                    && !evidence::covered(o, &evidence::haystack(best))
+            }) {
+                let mut held = false;
+                for word in object {
+                    held = held || self.index_holds(word)?;
+                }
+                if !held {
+                    unheld_object = Some(object);
+                }
+            }
             let lacks = evidence::how_object(&terms, question)
                 .filter(|object| {
                     !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
@@ -1068,6 +1123,11 @@ impl<'a> Agent<'a> {
                                 && !evidence::haystack(best).contains(object.as_str())
                         })
                         .map(|object| not_named(&object))
+                })
+                .or_else(|| {
+                    // "环保局的人一个月工资多少": the quantity of a thing no text names (the
+                    // best passage is a boiler's monitoring tie-up with 环保部门).
+                    unheld_object.map(|object| not_named(&object[0]))
                 })
                 .or_else(|| {
                     // "印染厂的用水价格是多少": an article on price policy states no number.
