@@ -171,11 +171,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("最多能排", "限值"),
     ("最多排", "限值"),
     // Water classes as GB 3838 writes them.
-    ("一类水", "I类水"),
-    ("二类水", "II类水"),
-    ("三类水", "III类水"),
-    ("四类水", "IV类水"),
-    ("五类水", "V类水"),
+    // (一类水…五类水, 三类区: [`class_numerals`].)
+    ("河里的水", "地表水"),
     // Where and when measured.
     ("车间外头", "厂房外"),
     ("外头", "外"),
@@ -256,6 +253,26 @@ const PHRASES: &[(&str, &str)] = &[
     ("第三方监测机构", "生态环境监测机构"),
     ("检测公司", "监测机构"),
     ("监测公司", "监测机构"),
+    // Whether it is allowed, asked A-not-A.
+    ("准不准", "是否允许"),
+    ("让不让", "是否允许"),
+    ("许不许", "是否允许"),
+    ("行不行", "是否可以"),
+    ("可不可以", "是否可以"),
+    // Seen or not: 肉眼可见.
+    ("看得见", "肉眼可见"),
+    ("看得到", "肉眼可见"),
+    ("看不见", "肉眼不可见"),
+    ("看不到", "肉眼不可见"),
+    // A boiler long in use.
+    ("用了好多年的", "在用的"),
+    ("用了好几年的", "在用的"),
+    ("用了很多年的", "在用的"),
+    ("用了多年的", "在用的"),
+    ("用了几年的", "在用的"),
+    // Outside the works' boundary (GB 16297 周界外, GB 12348 厂界外): 厂界 kept whole.
+    ("厂界外面", "厂界 外"),
+    ("厂界外", "厂界 外"),
     // Obstructing an inspection.
     ("不让进厂检查", "拒绝监督检查"),
     ("不让进厂", "拒绝进入"),
@@ -273,6 +290,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("就算", ""),
     // Per cubic metre, said of a concentration: the limit's unit, not a term.
     ("一方能", "能"),
+    ("一方多少", "多少"),
+    ("一立方多少", "多少"),
     ("一方最多", "最多"),
     ("每立方米", ""),
     ("每方", ""),
@@ -371,9 +390,51 @@ fn to_new_works(question: &str) -> String {
     out
 }
 
+/// 一类…五类 in the numerals the texts write a class with: a water-quality class in Roman
+/// numerals (GB 3838 III类: "河里的水要保持三类", "二类水"), a noise area class in Arabic ones
+/// (GB 12348 3类: "三类区"). Which one is read off the question: 区, 噪声 or 声 make it an area;
+/// 水, 河 or 湖 a water class; neither leaves the words as they are.
+fn class_numerals(question: &str) -> String {
+    const NUMERALS: [(&str, &str, &str); 5] = [
+        ("一类", "I类", "1类"),
+        ("二类", "II类", "2类"),
+        ("三类", "III类", "3类"),
+        ("四类", "IV类", "4类"),
+        ("五类", "V类", "5类"),
+    ];
+    let area = ["噪声", "声环境", "声功能", "厂界"]
+        .iter()
+        .any(|w| question.contains(w));
+    let water = ["水", "河", "湖", "断面"]
+        .iter()
+        .any(|w| question.contains(w));
+    let mut out = question.to_owned();
+    for (spoken, roman, arabic) in NUMERALS {
+        let mut from = 0;
+        while let Some(at) = out[from..].find(spoken).map(|i| from + i) {
+            let after = &out[at + spoken.len()..];
+            let written = if after.starts_with('区') || (area && !after.starts_with('水')) {
+                Some(arabic)
+            } else if water {
+                Some(roman)
+            } else {
+                None
+            };
+            match written {
+                Some(w) => {
+                    out.replace_range(at..at + spoken.len(), w);
+                    from = at + w.len();
+                }
+                None => from = at + spoken.len(),
+            }
+        }
+    }
+    out
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_new_works(&to_sewage_works(question));
+    let question = class_numerals(&to_new_works(&to_sewage_works(question)));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
     'outer: while !rest.is_empty() {
@@ -431,6 +492,21 @@ mod tests {
         // Other words that begin so stay.
         assert_eq!(in_written_words("新开发区的项目"), "新开发区的项目");
         assert_eq!(in_written_words("新办法实施后"), "新办法实施后");
+    }
+
+    #[test]
+    fn classes_take_the_numerals_of_their_standard() {
+        assert_eq!(
+            in_written_words("河里的水要保持三类，氨氮不能高于多少？"),
+            "地表水要保持III类，氨氮不能高于多少？"
+        );
+        assert_eq!(in_written_words("二类水的总磷"), "II类水的总磷");
+        assert_eq!(
+            in_written_words("厂在三类区，晚上噪声多少"),
+            "厂在3类区，夜间噪声多少"
+        );
+        // Neither water nor an area: as said.
+        assert_eq!(in_written_words("三类项目"), "三类项目");
     }
 
     #[test]
