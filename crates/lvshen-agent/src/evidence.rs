@@ -1233,6 +1233,18 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// `text` of the passage `hit` (the whole of it, or the parts that bear on a question).
+    pub fn quoting(hit: &Hit, text: String) -> Self {
+        Evidence {
+            doc: hit.doc.clone(),
+            doc_number: hit.doc_number.clone(),
+            clause: hit.clause.clone(),
+            text,
+            source: hit.source.clone(),
+            repealed: hit.repealed.clone(),
+        }
+    }
+
     /// The header line the model sees: 《title》（number）clause, and 【已废止…】 for a law
     /// repealed on the date of the answer.
     pub fn label(&self) -> String {
@@ -2004,14 +2016,7 @@ pub fn focus_parts(
         if text.chars().count() > limit {
             text = text.chars().take(limit).collect::<String>() + "…";
         }
-        out.push(Evidence {
-            doc: hit.doc.clone(),
-            doc_number: hit.doc_number.clone(),
-            clause: hit.clause.clone(),
-            text,
-            source: hit.source.clone(),
-            repealed: hit.repealed.clone(),
-        });
+        out.push(Evidence::quoting(hit, text));
     }
     out
 }

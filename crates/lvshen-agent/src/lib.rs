@@ -250,8 +250,16 @@ impl<'a> Agent<'a> {
         }
     }
 
-    /// The titles under which the index holds the document `title` names (with or without
-    /// its brackets and 中华人民共和国).
+    /// A search of the whole index as of the date of the answer.
+    fn request(&self, query: impl Into<String>, top_k: usize) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            top_k,
+            doc_type: None,
+            as_of: self.options.as_of,
+        }
+    }
+
     /// The notes of an amendment of the standard whose table `evidence` quotes first that
     /// bear on the quoted rows ([`amendment::bears_on`]), in the amendment's order.
     fn amendment_notes(
@@ -274,12 +282,10 @@ impl<'a> Agent<'a> {
         }
         let rows = amendment::row_names(&evidence[first].text);
         let column = amendment::Column::of(question);
-        let request = SearchRequest {
-            query: format!("表{table} 直接排放 间接排放 限值 {}", rows.join(" ")),
-            top_k: 12,
-            doc_type: None,
-            as_of: self.options.as_of,
-        };
+        let request = self.request(
+            format!("表{table} 直接排放 间接排放 限值 {}", rows.join(" ")),
+            12,
+        );
         let mut notes: Vec<Hit> = self
             .index
             .search_within(&request, &titles)
@@ -290,26 +296,14 @@ impl<'a> Agent<'a> {
         notes.sort_by(|a, b| a.clause.cmp(&b.clause));
         tracing::debug!(table, rows = ?rows, notes = notes.len(), "amendment notes");
         Ok(notes
-            .into_iter()
-            .map(|h| Evidence {
-                doc: h.doc,
-                doc_number: h.doc_number,
-                clause: h.clause,
-                text: h.text,
-                source: h.source,
-                repealed: h.repealed,
-            })
+            .iter()
+            .map(|h| Evidence::quoting(h, h.text.clone()))
             .collect())
     }
 
     /// Whether any passage of the index holds `word` as written.
     fn index_holds(&self, word: &str) -> Result<bool, AgentError> {
-        let request = SearchRequest {
-            query: word.to_owned(),
-            top_k: 5,
-            doc_type: None,
-            as_of: self.options.as_of,
-        };
+        let request = self.request(word.to_owned(), 5);
         let hits = self
             .index
             .search_holding(&request, &[vec![word.to_owned()]])
@@ -318,6 +312,8 @@ impl<'a> Agent<'a> {
         Ok(hits.iter().any(|h| evidence::haystack(h).contains(&word)))
     }
 
+    /// The titles under which the index holds the document `title` names (with or without
+    /// its brackets and 中华人民共和国).
     fn indexed_titles(&self, title: &str) -> Vec<String> {
         let own = question::bare_title(title);
         self.index
@@ -335,12 +331,7 @@ impl<'a> Agent<'a> {
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         for h in hits {
             let official = if h.doc_type == "digest" && evidence::is_article(&h.clause) {
-                let request = SearchRequest {
-                    query: format!("{} {}", h.doc, h.clause),
-                    top_k: 3,
-                    doc_type: None,
-                    as_of: self.options.as_of,
-                };
+                let request = self.request(format!("{} {}", h.doc, h.clause), 3);
                 self.index
                     .search_within(&request, &self.indexed_titles(&h.doc))
                     .map_err(|e| AgentError::Search(e.to_string()))?
@@ -820,12 +811,7 @@ impl<'a> Agent<'a> {
             }
             // The query carries the terms the question implies but does not spell (罚 → 罚款).
             let heads: Vec<&str> = terms.iter().map(|g| g[0].as_str()).collect();
-            let request = SearchRequest {
-                query: format!("{query} {}", heads.join(" ")),
-                top_k: 3,
-                doc_type: None,
-                as_of: self.options.as_of,
-            };
+            let request = self.request(format!("{query} {}", heads.join(" ")), 3);
             let mut front: Vec<Hit> = Vec::new();
             for set in &sets {
                 for h in self
@@ -965,12 +951,7 @@ impl<'a> Agent<'a> {
         // 第一百五十一条 that says it of all 排放污染物).
         if let Some(doc) = &successor_doc {
             let titles = self.indexed_titles(doc);
-            let request = SearchRequest {
-                query: query.clone(),
-                top_k: 5,
-                doc_type: None,
-                as_of: self.options.as_of,
-            };
+            let request = self.request(query.clone(), 5);
             // Not twice: a passage already in the pool keeps its place.
             for h in self
                 .index
