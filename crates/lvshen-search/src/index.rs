@@ -503,15 +503,23 @@ impl SearchIndex {
                     score *= REPEALED_FACTOR;
                 }
             }
-            top.push((score, address));
+            let chunk_id = doc
+                .get_first(self.fields.chunk_id)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            top.push((score, chunk_id, address));
         }
-        top.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Equal scores (two clauses that differ only in a word the query does not hold,
+        // GB 12348 4.1.2 and 4.1.3) in the order of their chunk ids, not of the places the
+        // indexer happened to put them: the same index contents give the same answer.
+        top.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         top.truncate(request.top_k.max(1));
         let mut snippets = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
         snippets.set_max_num_chars(160);
         let f = self.fields;
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        for (score, _, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text_of = |field: Field| {
                 doc.get_first(field)
