@@ -131,6 +131,11 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "最多",
     "最多能",
     "封顶",
+    "顶天",
+    "起码",
+    "那种",
+    "这种",
+    "旁边",
     "不能",
     "一个",
     "被查",
@@ -274,6 +279,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     if !classes.is_empty() {
         out.retain(|g| {
             !(g[0] == "类区"
+                || g[0] == "类水"
                 || g[0] == "表"
                 || classes
                     .iter()
