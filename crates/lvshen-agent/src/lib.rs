@@ -993,11 +993,12 @@ impl<'a> Agent<'a> {
         // (`carried_old`). A question that only uses the law as its frame ("按照旧《环境保护法》
         // 的精神，年终奖发几个月") still needs passages on what it asks.
         let status_evidence = usize::from(status.is_some());
-        let tool_evidence = evidence.len() > status_evidence
-            || !carried_old.is_empty()
-            || status.as_ref().is_some_and(|found| {
-                found.status_only || !found.successor_query.is_empty() || !found.unmapped.is_empty()
-            });
+        // The succession table answers by itself: the law's status, or named articles.
+        let status_answers = status.as_ref().is_some_and(|found| {
+            found.status_only || !found.successor_query.is_empty() || !found.unmapped.is_empty()
+        });
+        let tool_evidence =
+            evidence.len() > status_evidence || !carried_old.is_empty() || status_answers;
         // Past approvals restate rules in a project's words: they may show that the question
         // is on a reviewed topic, but the rule that answers it must say at least half of it
         // itself ("印染厂的锅炉操作工需要考什么证": approvals on dyeing projects hold 印染 and
@@ -1063,10 +1064,7 @@ impl<'a> Agent<'a> {
         // A question in a repealed law's words is let through the gate by the old articles it
         // names (`carried_old`), but what it asks must still be what the passage speaks of:
         // "旧环保法里说的环保局，编制一共有多少人" (编制 a plan, in the old law and the Code).
-        let only_carried = evidence.len() <= status_evidence
-            && !status.as_ref().is_some_and(|found| {
-                found.status_only || !found.successor_query.is_empty() || !found.unmapped.is_empty()
-            });
+        let only_carried = evidence.len() <= status_evidence && !status_answers;
         if let (true, Some(best)) = (!tool_evidence || only_carried, hits.first()) {
             let carried_holds = |holds: &dyn Fn(&str) -> bool| {
                 ranking
