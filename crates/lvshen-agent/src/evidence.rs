@@ -136,6 +136,11 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "那种",
     "这种",
     "旁边",
+    // How a spoken question sets its case ("要是三类水", "有人把…挪了").
+    "要是",
+    "如果",
+    "假如",
+    "有人",
     "不能",
     "一个",
     "被查",
@@ -149,15 +154,16 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "立方米",
 ];
 
+/// Adverbs and particles of spoken questions ("5年后才开工", "批下来就"): never part of a word
+/// the segmenter missed.
+const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将";
+
 /// `tokens` with each pair of single Chinese characters that the question writes together
 /// joined into one word: what the segmenter does not know it cuts into characters ("几天年假"
 /// → 几天, 年, 假), and a single character is no term, so the question's subject (年假) would
 /// be lost — and an off-topic question answered from its other words. Particles and adverbs
 /// (的, 有, 才, 后…) are not joined, nor longer runs (厂名改: spoken words, not one word).
 fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
-    // Adverbs and particles of spoken questions ("5年后才开工", "批下来就"): never part of a
-    // word the segmenter missed.
-    const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将";
     let single = |t: &str| {
         t.chars().count() == 1
             && t.chars()
@@ -192,8 +198,6 @@ fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
     out
 }
 
-/// The terms of `question` that carry its subject (index terms, lower-cased), without
-/// question words and stop words, each with its synonyms.
 /// Characters a spoken verb phrase opens with: an adverb, a modal or a negation (就响, 先排,
 /// 能比, 没拿到, 算不, 最多罚).
 const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最";
@@ -227,6 +231,30 @@ pub fn verb_fragment(term: &str) -> bool {
             .any(|e| term.ends_with(e) && term != *e)
 }
 
+/// The segments of `question` the dictionary does not know that hold an adverb or a
+/// particle at one end: two characters of a spoken phrase the segmenter's HMM joined because
+/// it could not place them ("几天内要改过来" → 内要, "多少天能批下来" → 天能). Such a segment
+/// that no passage holds is an artifact of the cut, not what the question is about (the agent
+/// drops it, see `Agent::ask`). An unknown segment of content characters (专精, 特新 of
+/// 专精特新; 燃区 of 禁燃区) is no artifact: it is what the question asks about. Neither is a
+/// word `key_terms` joins from single characters (年假 in "几天年假"), nor a term the synonym
+/// table knows.
+pub fn segment_artifacts(jieba: &Jieba, question: &str) -> Vec<String> {
+    analyzer::terms(jieba, question)
+        .into_iter()
+        .filter(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            chars.len() == 2
+                && chars.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                && (FUNCTION.contains(chars[0]) || FUNCTION.contains(chars[1]))
+                && !jieba.has_word(t)
+                && synonyms::expand(t).is_empty()
+        })
+        .collect()
+}
+
+/// The terms of `question` that carry its subject (index terms, lower-cased), without
+/// question words and stop words, each with its synonyms.
 pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     // An article's label is one term: the segmenter cuts 第一千一百零二条 into 第一千, 一百零二
@@ -238,17 +266,39 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         .iter()
         .fold(question, |q, w| q.replace(w, "，"));
     let question = question.as_str();
-    for term in join_single_characters(analyzer::terms(jieba, question), question) {
+    let tokens = join_single_characters(analyzer::terms(jieba, question), question);
+    let filler = |term: &str| {
+        QUESTION_WORDS.contains(&term)
+            // 几年, 几天, 多少天, 多久: the kind of answer, not its subject.
+            || term.starts_with('几')
+            || term.starts_with("多少")
+            || synonyms::STOP_WORDS.contains(&term)
+    };
+    // The search-mode pieces of a filler ("交上去" → 交上, 上去) are no terms either, where
+    // the question says them only inside it.
+    let fillers: Vec<&str> = tokens
+        .iter()
+        .map(String::as_str)
+        .filter(|t| t.chars().count() >= 3 && filler(t))
+        .collect();
+    let inside_filler = |term: &str| {
+        fillers.iter().any(|f| f.contains(term) && *f != term)
+            && question.match_indices(term).all(|(at, _)| {
+                fillers.iter().any(|f| {
+                    question
+                        .match_indices(f)
+                        .any(|(start, _)| start <= at && at + term.len() <= start + f.len())
+                })
+            })
+    };
+    for term in &tokens {
         let term = term.trim().to_lowercase();
         // "以什么为根据": the basis asked for is what the article says (以…为根据), not the
         // 根据 that frames a question.
         let basis = term == "根据" && question.contains("为根据");
         if term.is_empty()
-            || (QUESTION_WORDS.contains(&term.as_str()) && !basis)
-            // 几年, 几天, 多少天, 多久: the kind of answer, not its subject.
-            || term.starts_with('几')
-            || term.starts_with("多少")
-            || synonyms::STOP_WORDS.contains(&term.as_str())
+            || (filler(&term) && !basis)
+            || inside_filler(&term)
             || term.chars().all(|c| !c.is_alphanumeric())
         {
             continue;
@@ -281,9 +331,11 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             !(g[0] == "类区"
                 || g[0] == "类水"
                 || g[0] == "表"
-                || classes
-                    .iter()
-                    .any(|c| c.trim_end_matches('类').trim_start_matches('表') == g[0]))
+                || classes.iter().any(|c| {
+                    c.trim_end_matches('类')
+                        .trim_start_matches('表')
+                        .eq_ignore_ascii_case(&g[0])
+                }))
         });
         for c in classes {
             if !out.iter().any(|g| g[0] == c) {
@@ -366,10 +418,18 @@ fn classes(question: &str) -> Vec<String> {
         if *c != '类' || i == 0 {
             continue;
         }
+        // Roman numerals as Unicode (Ⅲ类) or as Latin capitals (III类, how the spoken layer
+        // and most keyboards write them), but not the tail of a Latin word (PVC类).
+        let numeral = |c: char| c.is_ascii_digit() || ('Ⅰ'..='Ⅻ').contains(&c);
+        let latin = |c: char| matches!(c, 'I' | 'V' | 'X');
         let start = (0..i)
             .rev()
-            .take_while(|&j| chars[j].is_ascii_digit() || ('Ⅰ'..='Ⅻ').contains(&chars[j]))
-            .last();
+            .take_while(|&j| numeral(chars[j]))
+            .last()
+            .or_else(|| {
+                let start = (0..i).rev().take_while(|&j| latin(chars[j])).last()?;
+                (start == 0 || !chars[start - 1].is_ascii_alphabetic()).then_some(start)
+            });
         if let Some(start) = start {
             let class: String = chars[start..=i].iter().collect();
             if !out.contains(&class) {
@@ -2410,6 +2470,55 @@ mod tests {
             object("如何申请排污许可证？").as_deref(),
             Some("排污许可证")
         );
+    }
+
+    #[test]
+    fn a_class_in_latin_capitals_is_one_term() {
+        let jieba = analyzer::jieba();
+        let firsts = |q: &str| -> Vec<String> {
+            key_terms(&jieba, q)
+                .into_iter()
+                .map(|g| g[0].clone())
+                .collect()
+        };
+        // As the spoken layer writes 三类水: III类, not iii and a 类水 no passage holds.
+        let terms = firsts("河水要是III类水，氨氮最多多少？");
+        assert!(terms.contains(&"III类".to_owned()), "{terms:?}");
+        assert!(
+            !terms.iter().any(|t| t == "iii" || t == "类水"),
+            "{terms:?}"
+        );
+        // The tail of a Latin word is no class.
+        assert!(!firsts("PVC类材料怎么存放？").contains(&"C类".to_owned()));
+    }
+
+    #[test]
+    fn the_pieces_of_a_filler_are_no_terms() {
+        let jieba = analyzer::jieba();
+        let terms: Vec<String> = key_terms(&jieba, "重点管理的排污证，交上去多少天能批准？")
+            .into_iter()
+            .map(|g| g[0].clone())
+            .collect();
+        assert!(
+            !terms.iter().any(|t| t == "交上" || t == "上去"),
+            "{terms:?}"
+        );
+        // Said outside the filler too, the word stays a term.
+        let terms: Vec<String> = key_terms(&jieba, "交上去以后，上去检查的人看什么？")
+            .into_iter()
+            .map(|g| g[0].clone())
+            .collect();
+        assert!(terms.iter().any(|t| t == "上去"), "{terms:?}");
+    }
+
+    #[test]
+    fn an_unknown_segment_with_a_particle_at_one_end_is_an_artifact() {
+        let jieba = analyzer::jieba();
+        let artifacts = segment_artifacts(&jieba, "排污登记表上填的东西变了，几天内要改过来？");
+        assert!(artifacts.contains(&"内要".to_owned()), "{artifacts:?}");
+        // Content characters the dictionary does not know are what is asked about.
+        let artifacts = segment_artifacts(&jieba, "申请专精特新企业有哪些条件？");
+        assert!(artifacts.is_empty(), "{artifacts:?}");
     }
 
     #[test]

@@ -647,25 +647,32 @@ impl<'a> Agent<'a> {
         // Only while three specific terms or more stay: "排污证还没拿到手就先排了，罚多少"
         // without 没拿到 and 先排 is a question on 排污证 and 罚款, which another article answers,
         // and "厂里的危废要在网上报吗，报到哪里" without 报到 one on 危废 and 网上.
+        // A segment the dictionary does not know and no passage holds (内要, 天能) is an
+        // artifact of the cut: dropped while one specific term stays.
+        let artifacts = evidence::segment_artifacts(&self.jieba, &query);
         let mut pieces = Vec::new();
+        let mut junk = Vec::new();
         for group in &terms {
-            if evidence::verb_fragment(&group[0]) && !self.index_holds(&group[0])? {
+            if artifacts.contains(&group[0]) && !self.index_holds(&group[0])? {
+                junk.push(group[0].clone());
+            } else if evidence::verb_fragment(&group[0]) && !self.index_holds(&group[0])? {
                 pieces.push(group[0].clone());
             }
         }
-        let specific_left = terms
-            .iter()
-            .filter(|g| !pieces.contains(&g[0]) && evidence::is_specific(g))
-            .count();
-        let terms = if !pieces.is_empty() && specific_left >= 3 {
-            tracing::debug!(pieces = ?pieces, "spoken verb phrases: no terms");
+        let specific_left = |terms: &[Vec<String>], dropped: &[String]| {
             terms
-                .into_iter()
-                .filter(|g| !pieces.contains(&g[0]))
-                .collect()
-        } else {
-            terms
+                .iter()
+                .filter(|g| !dropped.contains(&g[0]) && evidence::is_specific(g))
+                .count()
         };
+        if !junk.is_empty() && specific_left(&terms, &junk) >= 1 {
+            tracing::debug!(junk = ?junk, "segmentation artifacts: no terms");
+            terms.retain(|g| !junk.contains(&g[0]));
+        }
+        if !pieces.is_empty() && specific_left(&terms, &pieces) >= 3 {
+            tracing::debug!(pieces = ?pieces, "spoken verb phrases: no terms");
+            terms.retain(|g| !pieces.contains(&g[0]));
+        }
 
         // Tools first: their results are evidence too.
         let mut tools_used = Vec::new();

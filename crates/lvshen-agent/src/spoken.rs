@@ -106,6 +106,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("还没批下来", "未经批准"),
     ("没批下来", "未经批准"),
     ("没有批下来", "未经批准"),
+    // "多少天能批下来": how long the review takes, a time to 作出审批决定.
+    ("能批下来", "作出审批决定"),
     ("批下来", "批准"),
     ("还没批", "未经批准"),
     ("没批", "未经批准"),
@@ -594,6 +596,10 @@ mod tests {
     fn a_phrase_is_taken_at_its_first_position_and_longest_first() {
         // 还没批下来 (not 没批 inside it), 一个钟头 (not 钟头 inside it).
         assert_eq!(in_written_words("还没批下来"), "未经批准");
+        assert_eq!(
+            in_written_words("报告表交上去，多少天能批下来？"),
+            "报告表交上去，多少天作出审批决定？"
+        );
         assert_eq!(in_written_words("一个钟头平均"), "1小时平均");
     }
 
