@@ -137,6 +137,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "这种",
     "旁边",
     // How a spoken question sets its case ("要是三类水", "有人把…挪了").
+    "没有",
     "要是",
     "如果",
     "假如",
@@ -198,15 +199,15 @@ fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
     out
 }
 
-/// Characters a spoken verb phrase opens with: an adverb, a modal or a negation (就响, 先排,
-/// 能比, 没拿到, 算不, 最多罚).
-const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最";
+/// Characters a spoken verb phrase opens with: an adverb, a modal, a negation or the copula
+/// (就响, 先排, 能比, 没拿到, 算不, 最多罚, 是从).
+const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最是";
 
 /// What a spoken verb phrase ends with: a result or direction complement, or a particle
-/// (漏出来, 摆在, 拿到, 算不).
-const FRAGMENT_ENDS: [&str; 16] = [
+/// (漏出来, 摆在, 拿到, 算不, 灌进, 交给).
+const FRAGMENT_ENDS: [&str; 18] = [
     "出来", "下来", "起来", "出去", "进来", "过来", "上来", "到", "在", "着", "过", "完", "不",
-    "掉", "住", "了",
+    "掉", "住", "了", "进", "给",
 ];
 
 /// Whether a key term has the shape of a piece of a spoken verb phrase: two or three

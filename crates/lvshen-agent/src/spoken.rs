@@ -226,6 +226,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("续办", "延续"),
     ("续签", "延续"),
     // Who runs the works, and its name, changing.
+    // What was filed changed ("填的东西变了，几天内要改过来"): a 变动, and its 变更.
+    ("东西变了", "信息发生变动"),
+    ("改过来", "变更"),
     ("换了法人", "变更法定代表人"),
     ("换法人", "变更法定代表人"),
     ("法人换了", "法定代表人变更"),
@@ -343,6 +346,44 @@ fn to_sewage_works(question: &str) -> String {
     out
 }
 
+/// How a spoken question says a thing was moved, longest first.
+const MOVED: [&str; 7] = [
+    "挪了地方",
+    "挪了位置",
+    "挪走了",
+    "挪走",
+    "挪开",
+    "挪动",
+    "挪了",
+];
+
+/// What names monitoring equipment in a clause: its device moved is 擅自移动 (法典第一千零九十三
+/// 条), while a moved 排污口 or works (排污口挪了位置, 厂子挪地方) is a change of place.
+const MONITORS: [&str; 4] = ["监测", "监控", "在线", "探头"];
+
+/// "把在线监测设备挪了地方", "监控探头被挪走了": monitoring equipment moved, which the Code
+/// calls 擅自移动. Only in a clause that names such equipment before the move.
+fn to_moved_monitor(question: &str) -> String {
+    let mut out = question.to_owned();
+    let mut from = 0;
+    while let Some((at, moved)) = MOVED
+        .iter()
+        .filter_map(|m| out[from..].find(m).map(|i| (from + i, *m)))
+        .min_by_key(|(at, m)| (*at, usize::MAX - m.len()))
+    {
+        let clause_start = out[..at]
+            .rfind(['，', '。', '；', '？', ',', ';'])
+            .map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
+        if MONITORS.iter().any(|m| out[clause_start..at].contains(m)) {
+            out.replace_range(at..at + moved.len(), "擅自移动");
+            from = at + "擅自移动".len();
+        } else {
+            from = at + moved.len();
+        }
+    }
+    out
+}
+
 /// Verbs a new works is said to be got with: 新上的, 新装一台, 新买的, 新弄了台.
 const NEW_VERBS: &str = "上装买开盖办弄搞添换做";
 
@@ -436,7 +477,7 @@ fn class_numerals(question: &str) -> String {
 
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = class_numerals(&to_new_works(&to_sewage_works(question)));
+    let question = class_numerals(&to_new_works(&to_moved_monitor(&to_sewage_works(question))));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
     'outer: while !rest.is_empty() {
@@ -596,6 +637,15 @@ mod tests {
     fn a_phrase_is_taken_at_its_first_position_and_longest_first() {
         // 还没批下来 (not 没批 inside it), 一个钟头 (not 钟头 inside it).
         assert_eq!(in_written_words("还没批下来"), "未经批准");
+        assert_eq!(
+            in_written_words("有人把在线监测设备挪了地方，罚多少？"),
+            "有人把在线监测设备擅自移动，罚多少？"
+        );
+        // A moved outfall is a change of place, not a monitor tampered with.
+        assert_eq!(
+            in_written_words("排污口挪了位置，在线监测要不要重新联网？"),
+            "排污口挪了位置，在线监测是否重新联网？"
+        );
         assert_eq!(
             in_written_words("报告表交上去，多少天能批下来？"),
             "报告表交上去，多少天作出审批决定？"
