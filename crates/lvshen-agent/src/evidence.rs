@@ -138,6 +138,11 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "旁边",
     // How a spoken question sets its case ("要是三类水", "有人把…挪了").
     "没有",
+    "哪种",
+    "哪类",
+    "哪一种",
+    "哪一类",
+    "哪样",
     "要是",
     "如果",
     "假如",
@@ -154,6 +159,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "立方",
     "立方米",
 ];
+
+/// Substances named by one character: a pollutant a limit is asked for ("排气筒出来的苯").
+const SUBSTANCES: &str = "苯汞铅镉铬砷镍铜锌锰银硒铍钡钴钒铊锡氟氰酚";
 
 /// Adverbs and particles of spoken questions ("5年后才开工", "批下来就"): never part of a word
 /// the segmenter missed.
@@ -200,8 +208,8 @@ fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
 }
 
 /// Characters a spoken verb phrase opens with: an adverb, a modal, a negation or the copula
-/// (就响, 先排, 能比, 没拿到, 算不, 最多罚, 是从).
-const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最是";
+/// (就响, 先排, 能比, 没拿到, 算不, 最多罚, 是从, 只做).
+const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最是只";
 
 /// What a spoken verb phrase ends with: a result or direction complement, or a particle
 /// (漏出来, 摆在, 拿到, 算不, 灌进, 交给).
@@ -304,10 +312,13 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         {
             continue;
         }
-        // Single CJK characters carry little on their own (条, 年, 日), unless the synonym
-        // table names them (锑: 总锑, the pollutant a limit is asked for).
+        // Single CJK characters carry little on their own (条, 年, 日), unless they name a
+        // substance (苯, 汞: the pollutant a limit is asked for) or the synonym table names
+        // them (锑: 总锑).
         if term.chars().count() == 1
-            && !term.chars().all(|c| c.is_ascii_alphanumeric())
+            && !term
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || SUBSTANCES.contains(c))
             && synonyms::expand(&term).is_empty()
         {
             continue;
@@ -2491,6 +2502,22 @@ mod tests {
         );
         // The tail of a Latin word is no class.
         assert!(!firsts("PVC类材料怎么存放？").contains(&"C类".to_owned()));
+    }
+
+    #[test]
+    fn a_substance_of_one_character_is_a_term() {
+        let jieba = analyzer::jieba();
+        let terms: Vec<String> = key_terms(&jieba, "车间排气筒出来的苯，浓度最多多少？")
+            .into_iter()
+            .map(|g| g[0].clone())
+            .collect();
+        assert!(terms.contains(&"苯".to_owned()), "{terms:?}");
+        // Which kind is asked (哪种) is no term.
+        let terms: Vec<String> = key_terms(&jieba, "只做数码印花的厂，环评做哪种？")
+            .into_iter()
+            .map(|g| g[0].clone())
+            .collect();
+        assert!(!terms.contains(&"哪种".to_owned()), "{terms:?}");
     }
 
     #[test]

@@ -175,6 +175,22 @@ const PHRASES: &[(&str, &str)] = &[
     // Water classes as GB 3838 writes them.
     // (一类水…五类水, 三类区: [`class_numerals`].)
     ("河里的水", "地表水"),
+    // Into a river: 向水体排放.
+    ("往河里排水", "排放水污染物"),
+    ("往河里排污", "排放水污染物"),
+    ("往河里排", "向水体排放"),
+    // A permit renewed: 延续.
+    ("要续", "申请延续"),
+    ("续证", "延续"),
+    ("续期", "延续"),
+    // Obstructed inspectors: 阻挠.
+    ("把门堵着", "阻挠"),
+    ("堵着门", "阻挠"),
+    ("堵门", "阻挠"),
+    ("环保的人来查", "监督检查"),
+    // Still valid: 有效.
+    ("还管用", "有效"),
+    ("管用", "有效"),
     // Where and when measured.
     ("车间外头", "厂房外"),
     ("外头", "外"),
@@ -640,6 +656,10 @@ mod tests {
         assert_eq!(
             in_written_words("有人把在线监测设备挪了地方，罚多少？"),
             "有人把在线监测设备擅自移动，罚多少？"
+        );
+        assert_eq!(
+            in_written_words("用暗管往河里排水，罚多少？"),
+            "用暗管排放水污染物，罚多少？"
         );
         // A moved outfall is a change of place, not a monitor tampered with.
         assert_eq!(
