@@ -1438,9 +1438,19 @@ pub(crate) fn is_lead_in(segment: &str) -> bool {
 pub fn states_count(text: &str, unit: char) -> bool {
     let t = compact(text);
     t.match_indices(unit).any(|(at, _)| {
-        t[..at].chars().next_back().is_some_and(|c| {
+        let numeral_before = t[..at].chars().next_back().is_some_and(|c| {
             c.is_ascii_digit() || "一二三四五六七八九十两百千万IVXivxⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ".contains(c)
-        })
+        });
+        // A table row whose label carries the unit, the value after it: "烟气黑度(林格曼黑度,
+        // 级)≤1" states 1级.
+        let label_unit = t[..at].ends_with([',', '，', '(', '（'])
+            && t[at + unit.len_utf8()..]
+                .strip_prefix([')', '）'])
+                .is_some_and(|rest| {
+                    rest.trim_start_matches(['≤', '<', '≥', '>', '='])
+                        .starts_with(|c: char| c.is_ascii_digit())
+                });
+        numeral_before || label_unit
     })
 }
 
@@ -2657,6 +2667,8 @@ mod tests {
         assert!(states_count("办理完毕后二个工作日内答复", '个'));
         assert!(states_count("密封点≥2 000 个,应开展泄漏检测", '个'));
         assert!(states_count("应达到III类水质以上标准", '类'));
+        assert!(states_count("烟气黑度(林格曼黑度,级) ≤1 烟囱排放口", '级'));
+        assert!(!states_count("烟气黑度(林格曼黑度,级) 烟囱排放口", '级'));
         assert!(!states_count("一般仅可布局在产业集聚类重点管控单元", '个'));
         assert!(!states_count("各个管控单元的准入清单", '个'));
     }
