@@ -76,6 +76,8 @@ struct Row {
     cites_expected: bool,
     citations: usize,
     supporting_citations: usize,
+    /// Supporting citations, an amendment's note counted with the table row it follows.
+    supporting_with_amendments: usize,
     seconds: f64,
 }
 
@@ -94,6 +96,9 @@ struct QaReport {
     dangling_markers: usize,
     /// Answers (not refused) with a citation whose passage states none of the facts.
     answers_citing_unsupporting: usize,
+    /// The same, an amendment's note quoted after the table row it amends counted with that
+    /// row (see `supporting_with_amendments`).
+    answers_citing_unsupporting_beside_amendments: usize,
     /// In-scope accuracy by question kind: kind → (correct, total).
     accuracy_by_kind: std::collections::BTreeMap<String, (usize, usize)>,
     /// Refusals by kind (nonexistent documents, out of scope): kind → (refused, total).
@@ -106,6 +111,18 @@ struct QaReport {
 }
 
 /// Whether `answer` states `fact`: numbers compare as values, text by containment.
+/// The document number a title carries in brackets: "纺织染整工业水污染物排放标准（GB
+/// 4287-2012）" → GB 4287-2012.
+fn bracketed_number(title: &str) -> Option<&str> {
+    let open = title.find(['（', '('])?;
+    let inner = &title[open + title[open..].chars().next()?.len_utf8()..];
+    let inner = &inner[..inner.find(['）', ')'])?];
+    inner
+        .chars()
+        .any(|c| c.is_ascii_digit())
+        .then_some(inner.trim())
+}
+
 fn states(answer: &str, fact: &str) -> bool {
     let fact_numbers = numerals::numbers(fact);
     // A number, or a number of 万 or 千 (fines: 20万 = 二十万 = 200000, 5千 = 五千).
@@ -201,17 +218,37 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
                     .as_ref()
                     .is_none_or(|cl| compact(&c.clause).contains(&compact(cl)))
         });
+        let states_fact = |c: &lvshen_agent::Citation| {
+            let hay = format!("{} {} {}", c.doc, c.clause, c.text);
+            question.facts.iter().any(|f| states(&hay, f))
+        };
         let supporting = answer
             .citations
             .iter()
             .filter(|c| {
                 // The succession table supports the sentence that says a named law was
                 // repealed (its claim), not the question's fact: it is not counted against.
-                let hay = format!("{} {} {}", c.doc, c.clause, c.text);
-                c.source == lvshen_agent::tools::SUCCESSION_SOURCE
-                    || question.facts.iter().any(|f| states(&hay, f))
+                c.source == lvshen_agent::tools::SUCCESSION_SOURCE || states_fact(c)
             })
             .count();
+        // An amendment's note quoted after the table row it amends is that row's own
+        // sentence (注(3): which column binds): counted with the row when the row states the
+        // fact. Reported apart, so that the count above stays comparable with earlier runs.
+        let supporting_with_amendments = supporting
+            + answer
+                .citations
+                .iter()
+                .filter(|c| {
+                    !states_fact(c)
+                        && c.source != lvshen_agent::tools::SUCCESSION_SOURCE
+                        && answer.citations.iter().any(|row| {
+                            lvshen_agent::amendment::table_number(&row.clause).is_some()
+                                && states_fact(row)
+                                && bracketed_number(&row.doc)
+                                    .is_some_and(|n| lvshen_agent::amendment::amends(&c.doc, n))
+                        })
+                })
+                .count();
         rows.push(Row {
             question: shown(&question.q),
             kind: question.kind.clone().unwrap_or_else(|| "single".into()),
@@ -222,6 +259,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             cites_expected,
             citations: answer.citations.len(),
             supporting_citations: supporting,
+            supporting_with_amendments,
             seconds: answer.seconds,
         });
     }
@@ -255,6 +293,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
                 cites_expected: false,
                 citations: answer.citations.len(),
                 supporting_citations: 0,
+                supporting_with_amendments: 0,
                 seconds: answer.seconds,
             });
         }
@@ -274,8 +313,13 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .filter(|r| !r.refused && r.supporting_citations < r.citations)
         .count();
+    let answers_citing_unsupporting_beside_amendments = rows
+        .iter()
+        .filter(|r| !r.refused && r.supporting_with_amendments < r.citations)
+        .count();
     let report = QaReport {
         answers_citing_unsupporting,
+        answers_citing_unsupporting_beside_amendments,
         accuracy_by_kind,
         refusals_by_kind,
         model,
@@ -322,8 +366,11 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             report.dangling_markers
         );
         println!(
-            "每题耗时：中位数 {:.1} s，p90 {:.1} s；引用了不含所问事实的段落的回答 {} 个",
-            report.median_seconds, report.p90_seconds, report.answers_citing_unsupporting
+            "每题耗时：中位数 {:.1} s，p90 {:.1} s；引用了不含所问事实的段落的回答 {} 个（修改单注释随其修改的表行计时 {} 个）",
+            report.median_seconds,
+            report.p90_seconds,
+            report.answers_citing_unsupporting,
+            report.answers_citing_unsupporting_beside_amendments
         );
         let kinds: Vec<String> = report
             .accuracy_by_kind
@@ -345,4 +392,20 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bracketed_number;
+
+    #[test]
+    fn the_number_in_a_title_s_brackets_is_read() {
+        assert_eq!(
+            bracketed_number("纺织染整工业水污染物排放标准（GB 4287-2012）"),
+            Some("GB 4287-2012")
+        );
+        assert_eq!(bracketed_number("排污许可管理条例"), None);
+        // Brackets without a number name no document number.
+        assert_eq!(bracketed_number("审查要点（绿审整理）"), None);
+    }
 }
