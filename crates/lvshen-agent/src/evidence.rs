@@ -138,6 +138,10 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "旁边",
     // How a spoken question sets its case ("要是三类水", "有人把…挪了").
     "没有",
+    "自己",
+    "多重",
+    "哪一档",
+    "哪档",
     "哪种",
     "哪类",
     "哪一种",
@@ -208,8 +212,8 @@ fn join_single_characters(tokens: Vec<String>, question: &str) -> Vec<String> {
 }
 
 /// Characters a spoken verb phrase opens with: an adverb, a modal, a negation or the copula
-/// (就响, 先排, 能比, 没拿到, 算不, 最多罚, 是从, 只做).
-const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最是只";
+/// (就响, 先排, 能比, 没拿到, 算不, 最多罚, 是从, 只做, 得存).
+const FRAGMENT_OPENS: &str = "就先还都再才能会没算也又刚别最是只得";
 
 /// What a spoken verb phrase ends with: a result or direction complement, or a particle
 /// (漏出来, 摆在, 拿到, 算不, 灌进, 交给).

@@ -143,6 +143,21 @@ const PHRASES: &[(&str, &str)] = &[
     ("换地方", "地点变动"),
     ("挪地方", "地点变动"),
     // Who writes the report: the 技术单位 of the texts.
+    // Monitoring done by the works itself: 自行监测.
+    ("自己测", "自行监测"),
+    ("自己监测", "自行监测"),
+    ("自己检测", "自行监测"),
+    // A site moved after approval: 地点变动; the EIA filed again: 重新报批.
+    ("厂址换了", "地点变动"),
+    ("换了厂址", "地点变动"),
+    ("换厂址", "地点变动"),
+    ("重新报批", "重新报批"),
+    ("重新报", "重新报批"),
+    // A waste yard's liner, and how thick: a 厚度 the text states.
+    ("防渗膜", "防渗衬层"),
+    ("多厚", "厚度多少"),
+    ("多深", "深度多少"),
+    ("多宽", "宽度多少"),
     ("写环评的公司", "编制报告书、报告表的技术单位"),
     ("做环评的公司", "编制报告书、报告表的技术单位"),
     ("写环评的单位", "编制报告书、报告表的技术单位"),
@@ -485,8 +500,10 @@ fn to_new_works(question: &str) -> String {
 
 /// 一类…五类 in the numerals the texts write a class with: a water-quality class in Roman
 /// numerals (GB 3838 III类: "河里的水要保持三类", "二类水"), a noise area class in Arabic ones
-/// (GB 12348 3类: "三类区"). Which one is read off the question: 区, 噪声 or 声 make it an area;
-/// 水, 河 or 湖 a water class; neither leaves the words as they are.
+/// (GB 12348 3类: "三类区"), a class of solid waste or of its yard in Roman numerals too
+/// (GB 18599 II类场: "二类固废的贮存场"). Which one is read off the question: 区, 噪声 or 声
+/// make it an area; 水, 河, 湖, 固废 or a yard a Roman class; neither leaves the words as they
+/// are.
 fn class_numerals(question: &str) -> String {
     const NUMERALS: [(&str, &str, &str); 5] = [
         ("一类", "I类", "1类"),
@@ -498,9 +515,20 @@ fn class_numerals(question: &str) -> String {
     let area = ["噪声", "声环境", "声功能", "厂界"]
         .iter()
         .any(|w| question.contains(w));
-    let water = ["水", "河", "湖", "断面"]
-        .iter()
-        .any(|w| question.contains(w));
+    // Water classes, and the classes of solid waste and of its yards (GB 18599: 第II类一般
+    // 工业固体废物, II类场), are written in Roman numerals.
+    let water = [
+        "水",
+        "河",
+        "湖",
+        "断面",
+        "固废",
+        "固体废物",
+        "贮存场",
+        "填埋场",
+    ]
+    .iter()
+    .any(|w| question.contains(w));
     let mut out = question.to_owned();
     for (spoken, roman, arabic) in NUMERALS {
         let mut from = 0;
@@ -699,6 +727,13 @@ mod tests {
             in_written_words("写环评的公司把数据瞎编"),
             "编制报告书、报告表的技术单位把数据虚假"
         );
+        assert_eq!(
+            in_written_words("二类固废的贮存场，防渗膜起码要多厚？"),
+            "II类固废的贮存场，防渗衬层起码要厚度多少？"
+        );
+        // 重新报批 as written is not 重新报 + 批.
+        assert_eq!(in_written_words("要重新报批吗"), "要重新报批吗");
+        assert_eq!(in_written_words("要不要重新报"), "是否重新报批");
         // A moved outfall is a change of place, not a monitor tampered with.
         assert_eq!(
             in_written_words("排污口挪了位置，在线监测要不要重新联网？"),

@@ -162,6 +162,9 @@ fn section_number(line: &str) -> Option<String> {
         || number.starts_with('0')
         || (letter.is_empty() && digits.starts_with('.'))
         || !digits.chars().any(|c| c.is_ascii_digit())
+        // A chapter or a catalogue's item has at most three digits: a line that opens with
+        // "8978 最高允许排放浓度" is the tail of a wrapped "GB 8978", and "2015 年" a year.
+        || (letter.is_empty() && !number.contains('.') && number.len() > 3)
     {
         return None;
     }
@@ -575,6 +578,14 @@ mod tests {
             Some("5")
         );
         assert_eq!(section_number("5 mg/m3"), None);
+        // The tail of a wrapped standard number, or a year, opens no chapter.
+        assert_eq!(
+            section_number("8978 最高允许排放浓度（第二类污染物）"),
+            None
+        );
+        assert_eq!(section_number("2015 年起执行"), None);
+        assert_eq!(section_number("12 附则").as_deref(), Some("12"));
+        assert_eq!(section_number("158 紧凑型荧光灯").as_deref(), Some("158"));
         let pages = vec![
             "4.2 其他要求。\n5 VOCs 物料储存无组织排放控制要求\n5.1 基本要求\n5.1.1 VOCs 物料应储存于密闭的容器中。"
                 .to_owned(),
