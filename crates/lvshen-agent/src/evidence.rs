@@ -140,8 +140,6 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "没有",
     "自己",
     "多重",
-    "哪一档",
-    "哪档",
     "哪种",
     "哪类",
     "哪一种",
@@ -275,9 +273,18 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     let (question, articles) = article_labels(question);
     // 哪天, 哪一天, 哪年 ask when, and are no terms: the segmenter cuts "从哪天起施行" into 从哪,
     // 天起 and 施行.
-    let question = ["哪一天", "哪天", "哪年"]
-        .iter()
-        .fold(question, |q, w| q.replace(w, "，"));
+    // So are 哪一档, 哪一类 and 哪一种, which ask the kind: cut as 哪一 and 一档.
+    let question = [
+        "哪一天",
+        "哪天",
+        "哪年",
+        "哪一档",
+        "哪档",
+        "哪一类",
+        "哪一种",
+    ]
+    .iter()
+    .fold(question, |q, w| q.replace(w, "，"));
     let question = question.as_str();
     let tokens = join_single_characters(analyzer::terms(jieba, question), question);
     let filler = |term: &str| {
@@ -551,6 +558,9 @@ const GENERIC: &[&str] = &[
     "车间",
     "排放标准",
     "水",
+    // The frame of a question on a category ("排污证属于哪一档管理"): the category's text
+    // names the activity, not the verb.
+    "属于",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
@@ -2532,6 +2542,14 @@ mod tests {
             .map(|g| g[0].clone())
             .collect();
         assert!(!terms.contains(&"哪种".to_owned()), "{terms:?}");
+        let terms: Vec<String> = key_terms(&jieba, "喷水织造的厂，排污证属于哪一档管理？")
+            .into_iter()
+            .map(|g| g[0].clone())
+            .collect();
+        assert!(
+            !terms.iter().any(|t| t.contains('档') || t == "哪一"),
+            "{terms:?}"
+        );
     }
 
     #[test]
