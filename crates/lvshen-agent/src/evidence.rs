@@ -139,6 +139,15 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // How a spoken question sets its case ("要是三类水", "有人把…挪了").
     "没有",
     "自己",
+    "干啥",
+    "做啥",
+    "干什么",
+    // A count of one ("上一台锅炉", "建一座"): never the subject.
+    "一台",
+    "一座",
+    "一根",
+    "一套",
+    "一家",
     "多重",
     "哪种",
     "哪类",

@@ -137,7 +137,20 @@ const PHRASES: &[(&str, &str)] = &[
     ("每天罚", "按日连续处罚"),
     ("天天罚", "按日连续处罚"),
     ("按天罚", "按日连续处罚"),
+    // Discharging on (after a revocation, a fine): 继续排放污染物.
+    ("还接着排", "继续排放污染物"),
+    ("接着排", "继续排放污染物"),
     ("接着", "继续"),
+    // At once: 立即.
+    ("第一时间", "立即"),
+    // A sign put up at an outfall: 设置标志牌.
+    ("挂牌子", "设置标志牌"),
+    ("挂个牌子", "设置标志牌"),
+    ("挂牌", "设置标志牌"),
+    // Which EIA document: the category.
+    ("环评做哪种", "环评类别"),
+    ("环评做哪一种", "环评类别"),
+    ("环评做哪类", "环评类别"),
     // A works moved elsewhere: 地点 changed (a 重大变动).
     ("换了地方", "地点变动"),
     ("换地方", "地点变动"),
@@ -734,6 +747,10 @@ mod tests {
         // 重新报批 as written is not 重新报 + 批.
         assert_eq!(in_written_words("要重新报批吗"), "要重新报批吗");
         assert_eq!(in_written_words("要不要重新报"), "是否重新报批");
+        assert_eq!(
+            in_written_words("排污证被吊销了还接着排，第一时间挂牌子"),
+            "排污证被吊销了继续排放污染物，立即设置标志牌"
+        );
         // A moved outfall is a change of place, not a monitor tampered with.
         assert_eq!(
             in_written_words("排污口挪了位置，在线监测要不要重新联网？"),
