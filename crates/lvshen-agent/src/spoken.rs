@@ -303,6 +303,17 @@ const PHRASES: &[(&str, &str)] = &[
     ("治污设备", "污染防治设施"),
     ("治污设施", "污染防治设施"),
     ("治污措施", "污染防治措施"),
+    ("治污", "污染防治"),
+    // Built and run together with the plant: 同时设计、同时施工、同时投产使用.
+    ("一起设计", "同时设计"),
+    ("一起建", "同时施工"),
+    ("一起投用", "同时投产使用"),
+    ("一起投产", "同时投产使用"),
+    // How low at least: 最低, 不低于.
+    ("最矮能多矮", "最低多少"),
+    ("能多矮", "多少"),
+    ("多矮", "多少"),
+    ("最矮", "最低"),
     // Waste dumped, buried or leaked.
     ("乱倒", "倾倒"),
     ("偷倒", "倾倒"),
@@ -750,6 +761,10 @@ mod tests {
         assert_eq!(
             in_written_words("排污证被吊销了还接着排，第一时间挂牌子"),
             "排污证被吊销了继续排放污染物，立即设置标志牌"
+        );
+        assert_eq!(
+            in_written_words("治污的设施要跟厂房一起建、一起投用吗？烟囱最矮能多矮？"),
+            "污染防治的设施要跟厂房同时施工、同时投产使用吗？烟囱最低多少？"
         );
         // A moved outfall is a change of place, not a monitor tampered with.
         assert_eq!(
