@@ -2517,44 +2517,35 @@ mod tests {
         );
     }
 
+    /// The first term of each group `key_terms` gives for `question`.
+    fn first_terms(question: &str) -> Vec<String> {
+        key_terms(&analyzer::jieba(), question)
+            .into_iter()
+            .map(|g| g[0].clone())
+            .collect()
+    }
+
     #[test]
     fn a_class_in_latin_capitals_is_one_term() {
-        let jieba = analyzer::jieba();
-        let firsts = |q: &str| -> Vec<String> {
-            key_terms(&jieba, q)
-                .into_iter()
-                .map(|g| g[0].clone())
-                .collect()
-        };
         // As the spoken layer writes 三类水: III类, not iii and a 类水 no passage holds.
-        let terms = firsts("河水要是III类水，氨氮最多多少？");
+        let terms = first_terms("河水要是III类水，氨氮最多多少？");
         assert!(terms.contains(&"III类".to_owned()), "{terms:?}");
         assert!(
             !terms.iter().any(|t| t == "iii" || t == "类水"),
             "{terms:?}"
         );
         // The tail of a Latin word is no class.
-        assert!(!firsts("PVC类材料怎么存放？").contains(&"C类".to_owned()));
+        assert!(!first_terms("PVC类材料怎么存放？").contains(&"C类".to_owned()));
     }
 
     #[test]
     fn a_substance_of_one_character_is_a_term() {
-        let jieba = analyzer::jieba();
-        let terms: Vec<String> = key_terms(&jieba, "车间排气筒出来的苯，浓度最多多少？")
-            .into_iter()
-            .map(|g| g[0].clone())
-            .collect();
+        let terms = first_terms("车间排气筒出来的苯，浓度最多多少？");
         assert!(terms.contains(&"苯".to_owned()), "{terms:?}");
-        // Which kind is asked (哪种) is no term.
-        let terms: Vec<String> = key_terms(&jieba, "只做数码印花的厂，环评做哪种？")
-            .into_iter()
-            .map(|g| g[0].clone())
-            .collect();
+        // Which kind is asked (哪种, 哪一档) is no term.
+        let terms = first_terms("只做数码印花的厂，环评做哪种？");
         assert!(!terms.contains(&"哪种".to_owned()), "{terms:?}");
-        let terms: Vec<String> = key_terms(&jieba, "喷水织造的厂，排污证属于哪一档管理？")
-            .into_iter()
-            .map(|g| g[0].clone())
-            .collect();
+        let terms = first_terms("喷水织造的厂，排污证属于哪一档管理？");
         assert!(
             !terms.iter().any(|t| t.contains('档') || t == "哪一"),
             "{terms:?}"
@@ -2563,20 +2554,13 @@ mod tests {
 
     #[test]
     fn the_pieces_of_a_filler_are_no_terms() {
-        let jieba = analyzer::jieba();
-        let terms: Vec<String> = key_terms(&jieba, "重点管理的排污证，交上去多少天能批准？")
-            .into_iter()
-            .map(|g| g[0].clone())
-            .collect();
+        let terms = first_terms("重点管理的排污证，交上去多少天能批准？");
         assert!(
             !terms.iter().any(|t| t == "交上" || t == "上去"),
             "{terms:?}"
         );
         // Said outside the filler too, the word stays a term.
-        let terms: Vec<String> = key_terms(&jieba, "交上去以后，上去检查的人看什么？")
-            .into_iter()
-            .map(|g| g[0].clone())
-            .collect();
+        let terms = first_terms("交上去以后，上去检查的人看什么？");
         assert!(terms.iter().any(|t| t == "上去"), "{terms:?}");
     }
 

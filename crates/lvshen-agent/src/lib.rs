@@ -642,13 +642,7 @@ impl<'a> Agent<'a> {
                 .map_err(|e| AgentError::Search(e.to_string()))
         };
 
-        // A piece of a spoken verb phrase that no passage holds (漏出来, 算不, 就响, 先排): how
-        // the question is said, not a term a passage must hold.
-        // Only while three specific terms or more stay: "排污证还没拿到手就先排了，罚多少"
-        // without 没拿到 and 先排 is a question on 排污证 and 罚款, which another article answers,
-        // and "厂里的危废要在网上报吗，报到哪里" without 报到 one on 危废 and 网上.
-        // A segment the dictionary does not know and no passage holds (内要, 天能) is an
-        // artifact of the cut: dropped while one specific term stays.
+        // Pieces of the cut and of spoken verb phrases that no passage holds.
         let artifacts = evidence::segment_artifacts(&self.jieba, &query);
         let mut pieces = Vec::new();
         let mut junk = Vec::new();
@@ -665,10 +659,17 @@ impl<'a> Agent<'a> {
                 .filter(|g| !dropped.contains(&g[0]) && evidence::is_specific(g))
                 .count()
         };
+        // A segment the dictionary does not know and no passage holds (内要, 天能) is an
+        // artifact of the cut: dropped while one specific term stays.
         if !junk.is_empty() && specific_left(&terms, &junk) >= 1 {
             tracing::debug!(junk = ?junk, "segmentation artifacts: no terms");
             terms.retain(|g| !junk.contains(&g[0]));
         }
+        // A piece of a spoken verb phrase that no passage holds (漏出来, 算不, 就响, 先排): how
+        // the question is said, not a term a passage must hold.
+        // Only while three specific terms or more stay: "排污证还没拿到手就先排了，罚多少"
+        // without 没拿到 and 先排 is a question on 排污证 and 罚款, which another article answers,
+        // and "厂里的危废要在网上报吗，报到哪里" without 报到 one on 危废 and 网上.
         if !pieces.is_empty() && specific_left(&terms, &pieces) >= 3 {
             tracing::debug!(pieces = ?pieces, "spoken verb phrases: no terms");
             terms.retain(|g| !pieces.contains(&g[0]));

@@ -541,7 +541,7 @@ fn class_numerals(question: &str) -> String {
         .any(|w| question.contains(w));
     // Water classes, and the classes of solid waste and of its yards (GB 18599: 第II类一般
     // 工业固体废物, II类场), are written in Roman numerals.
-    let water = [
+    let roman_class = [
         "水",
         "河",
         "湖",
@@ -560,7 +560,7 @@ fn class_numerals(question: &str) -> String {
             let after = &out[at + spoken.len()..];
             let written = if after.starts_with('区') || (area && !after.starts_with('水')) {
                 Some(arabic)
-            } else if water {
+            } else if roman_class {
                 Some(roman)
             } else {
                 None
