@@ -1645,6 +1645,12 @@ pub(crate) fn is_qualifier(segment: &str) -> bool {
     ]
     .iter()
     .any(|m| t.starts_with(m))
+        // The way on when the way before fails: "…申请调解处理；调解不成的，可以向人民法院提起
+        // 诉讼" (协商不成的, 调解不成的).
+        || t
+            .split(['，', ','])
+            .next()
+            .is_some_and(|condition| condition.ends_with("不成的"))
 }
 
 /// Text that tries to instruct the reader rather than state a rule: dropped from evidence.
@@ -2767,6 +2773,16 @@ mod tests {
         assert!(!states_topic(
             "未完成国家下达的大气环境质量改善目标的地区，暂停审批新增排放总量的建设项目",
             &topic
+        ));
+    }
+
+    #[test]
+    fn the_way_on_after_a_failed_one_qualifies_the_clause_before() {
+        assert!(is_qualifier("调解不成的,可以向人民法院提起诉讼"));
+        assert!(is_qualifier("协商不成的，可以申请调解"));
+        assert!(!is_qualifier("可以由当事人协商解决"));
+        assert!(!is_qualifier(
+            "建设不成的项目清单由省级部门公布，并报国务院备案"
         ));
     }
 }

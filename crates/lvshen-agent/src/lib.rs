@@ -409,13 +409,13 @@ impl<'a> Agent<'a> {
                 .as_ref()
                 .is_some_and(|term| evidence::defines(&hit.text, term))
         };
-        old.sort_by(|a, b| {
+        let order = |a: &(f64, String, String, Hit), b: &(f64, String, String, Hit)| {
             defines(&b.3)
                 .cmp(&defines(&a.3))
                 .then_with(|| answers(&b.1).cmp(&answers(&a.1)))
                 .then_with(|| b.0.total_cmp(&a.0))
-                .then_with(|| like(&b.2).total_cmp(&like(&a.2)))
-        });
+        };
+        old.sort_by(|a, b| order(a, b).then_with(|| like(&b.2).total_cmp(&like(&a.2))));
         let row_of = |hit: &Hit| {
             let article = hit.clause.split('（').next().unwrap_or_default();
             book.succession(&found.title, article)
@@ -424,8 +424,17 @@ impl<'a> Agent<'a> {
         // a word or two with "按旧《环境保护法》的精神，年终奖发几个月" is not what it asks
         // about) and the best one's successor is known (a lesser one's successor is not the
         // answer).
+        // Articles that say as much of the question as the best one are not lesser ones: two
+        // articles of 水污染防治法 open with the same "因水污染引起的损害赔偿责任和赔偿金额的纠纷",
+        // and the one the table knows (第九十七条, 调解…诉讼) is carried though wording put the
+        // other (第一百条, 监测数据) first.
         let whole = evidence::total_weight(terms);
-        let best_known = old.first().is_some_and(|(_, _, _, h)| row_of(h).is_some());
+        let best_known = old.first().is_some_and(|first| {
+            old.iter()
+                .take(2)
+                .take_while(|o| order(first, o).is_eq())
+                .any(|(_, _, _, h)| row_of(h).is_some())
+        });
         let mut bridge = Bridge::default();
         for (_, read, own, hit) in old
             .iter()
@@ -452,8 +461,19 @@ impl<'a> Agent<'a> {
             // successor that says it, not in the others.
             let top = successors.iter().map(|(like, _)| *like).fold(0.0, f64::max);
             tracing::trace!(old = %hit.clause, sentence = %own, top, "old sentence");
+            // An article the table carries whole into one successor vouches for more of the
+            // likeness: the Code may have reworded it for all cases (水污染防治法第九十七条's
+            // 因水污染引起的…纠纷…调解处理 → 法典第一千零七十七条 on 污染环境、破坏生态…调解处理,
+            // about a quarter alike), but a sentence of it that the successor does not say at
+            // all (环评法第二十八条's sentence on 技术单位 beside 法典第一百一十条's 跟踪检查,
+            // under a tenth alike) is still not carried by it.
+            let floor = if row.new.len() == 1 {
+                verify::MIN_OVERLAP * 2.0 / 3.0
+            } else {
+                verify::MIN_OVERLAP
+            };
             for (like, now) in successors {
-                if like < verify::MIN_OVERLAP || like < 0.8 * top {
+                if like < floor || like < 0.8 * top {
                     continue;
                 }
                 let new = row
