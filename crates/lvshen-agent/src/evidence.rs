@@ -273,6 +273,16 @@ pub fn segment_artifacts(jieba: &Jieba, question: &str) -> Vec<String> {
         .collect()
 }
 
+/// The trade of a works a key term names by it: 服装 of 服装厂, 化工 of 化工厂. A question
+/// names a plant by its trade, the texts by the trade's activity (机织服装制造) or as a 企业:
+/// a works term that no passage holds stands for its trade (see `Agent::ask`). `None` for a
+/// term that is no works, and for a works without a trade of two characters (小厂, 老厂).
+pub fn works_trade(term: &str) -> Option<&str> {
+    let stem = term.strip_suffix('厂')?;
+    (stem.chars().count() >= 2 && stem.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .then_some(stem)
+}
+
 /// The terms of `question` that carry its subject (index terms, lower-cased), without
 /// question words and stop words, each with its synonyms.
 pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
@@ -2784,5 +2794,13 @@ mod tests {
         assert!(!is_qualifier(
             "建设不成的项目清单由省级部门公布，并报国务院备案"
         ));
+    }
+
+    #[test]
+    fn a_works_is_named_by_its_trade() {
+        assert_eq!(works_trade("服装厂"), Some("服装"));
+        assert_eq!(works_trade("化工厂"), Some("化工"));
+        assert_eq!(works_trade("小厂"), None);
+        assert_eq!(works_trade("厂房"), None);
     }
 }

@@ -395,6 +395,35 @@ const PHRASES: &[(&str, &str)] = &[
     ("怎么弄", "怎么"),
     ("咋弄", "怎么"),
     ("怎么搞", "怎么"),
+    // A permit got by fraud (法典第一千一百零五条: 以欺骗、贿赂等不正当手段申请取得).
+    ("拿假材料骗来的", "以欺骗手段取得的"),
+    ("骗来的", "以欺骗手段取得的"),
+    ("骗到的", "以欺骗手段取得的"),
+    // Not filed: the registration form is 填报'd (法典第一千一百零六条).
+    ("没填写", "未填写"),
+    ("没去填", "未填报"),
+    ("没有填", "未填报"),
+    ("没填", "未填报"),
+    // What the permit says (法典第一千一百零四条: 未按照排污许可证的规定运行).
+    ("按证上的要求", "按照排污许可证的规定"),
+    ("按证上的规定", "按照排污许可证的规定"),
+    ("按证上写的", "按照排污许可证的规定"),
+    // After 没按 → 未按照.
+    ("证上的要求", "排污许可证的规定"),
+    ("证上的规定", "排污许可证的规定"),
+    ("没按时", "未按时"),
+    ("没按期", "未按期"),
+    ("没按照", "未按照"),
+    ("没按", "未按照"),
+    // The first flush of a rain (绍兴市水资源保护条例第十九条: 初期雨水).
+    ("刚下雨那会儿的雨水", "初期雨水"),
+    ("刚下雨时的雨水", "初期雨水"),
+    ("刚下雨的雨水", "初期雨水"),
+    // Discharged.
+    ("排出去的水", "排放的废水"),
+    ("排出来的水", "排放的废水"),
+    ("排出去", "排放"),
+    ("排出来", "排放"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -436,38 +465,69 @@ fn to_sewage_works(question: &str) -> String {
 }
 
 /// How a spoken question says a thing was moved, longest first.
-const MOVED: [&str; 7] = [
-    "挪了地方",
-    "挪了位置",
-    "挪走了",
-    "挪走",
-    "挪开",
-    "挪动",
-    "挪了",
+const MOVED: [(&str, &str); 7] = [
+    ("挪了地方", "擅自移动"),
+    ("挪了位置", "擅自移动"),
+    ("挪走了", "擅自移动"),
+    ("挪走", "擅自移动"),
+    ("挪开", "擅自移动"),
+    ("挪动", "擅自移动"),
+    ("挪了", "擅自移动"),
 ];
 
 /// What names monitoring equipment in a clause: its device moved is 擅自移动 (法典第一千零九十三
 /// 条), while a moved 排污口 or works (排污口挪了位置, 厂子挪地方) is a change of place.
 const MONITORS: [&str; 4] = ["监测", "监控", "在线", "探头"];
 
-/// "把在线监测设备挪了地方", "监控探头被挪走了": monitoring equipment moved, which the Code
-/// calls 擅自移动. Only in a clause that names such equipment before the move.
-fn to_moved_monitor(question: &str) -> String {
+/// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
+/// 排污许可证的规定运行…污染防治设施).
+const RUN: [(&str, &str); 7] = [
+    ("没有开", "未运行"),
+    ("没开", "未运行"),
+    ("不开", "不运行"),
+    ("正常开", "正常运行"),
+    ("规定开", "规定运行"),
+    ("要求开", "规定运行"),
+    ("开着", "运行"),
+];
+
+/// What names works that are run, in a clause: 治污设备…开 is run, 开会 or 开发 is not.
+const RUN_WORKS: [&str; 5] = ["设施", "设备", "治污", "处理站", "风机"];
+
+/// After a phrase of [`RUN`], characters that make its 开 part of another word: 不开放,
+/// 没开票, 不开展, 没开工.
+const NOT_RUN: &str = "放票展发工门会";
+
+/// `question` with each phrase of `phrases` in the texts' words, only in a clause that names
+/// one of `context` before it, and not when the next character is one of `not_before`:
+/// "把在线监测设备挪了地方" is 擅自移动, "排污口挪了位置" is not; "治污设备没开" is 未运行,
+/// "开会没开" is not.
+fn in_clauses_naming(
+    question: &str,
+    phrases: &[(&str, &str)],
+    context: &[&str],
+    not_before: &str,
+) -> String {
     let mut out = question.to_owned();
     let mut from = 0;
-    while let Some((at, moved)) = MOVED
+    while let Some((at, (spoken, written))) = phrases
         .iter()
-        .filter_map(|m| out[from..].find(m).map(|i| (from + i, *m)))
-        .min_by_key(|(at, m)| (*at, usize::MAX - m.len()))
+        .filter_map(|p| out[from..].find(p.0).map(|i| (from + i, *p)))
+        .min_by_key(|(at, (spoken, _))| (*at, usize::MAX - spoken.len()))
     {
         let clause_start = out[..at]
             .rfind(['，', '。', '；', '？', ',', ';'])
             .map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
-        if MONITORS.iter().any(|m| out[clause_start..at].contains(m)) {
-            out.replace_range(at..at + moved.len(), "擅自移动");
-            from = at + "擅自移动".len();
+        let end = at + spoken.len();
+        let joined = out[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| not_before.contains(c));
+        if !joined && context.iter().any(|m| out[clause_start..at].contains(m)) {
+            out.replace_range(at..end, written);
+            from = at + written.len();
         } else {
-            from = at + moved.len();
+            from = end;
         }
     }
     out
@@ -579,7 +639,9 @@ fn class_numerals(question: &str) -> String {
 
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = class_numerals(&to_new_works(&to_moved_monitor(&to_sewage_works(question))));
+    let question = in_clauses_naming(&to_sewage_works(question), &MOVED, &MONITORS, "");
+    let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
+    let question = class_numerals(&to_new_works(&question));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
     'outer: while !rest.is_empty() {
@@ -733,6 +795,24 @@ mod tests {
         assert_eq!(in_written_words("危废放在仓库里"), "危废放在贮存场所");
         assert_eq!(in_written_words("最多排放多少？"), "限值多少？");
         assert_eq!(in_written_words("还能测量吗？"), "还测量吗？");
+    }
+
+    #[test]
+    fn works_switched_on_are_run_and_a_meeting_is_not() {
+        assert_eq!(
+            in_written_words("治污设备没按证上的要求开，罚多少钱？"),
+            "污染防治设施未按照排污许可证的规定运行，罚多少钱？"
+        );
+        assert_eq!(
+            in_written_words("晚上废气处理设施不开行不行"),
+            "夜间废气处理设施不运行是否可以"
+        );
+        assert_eq!(in_written_words("设施不开放"), "设施不开放");
+        assert_eq!(in_written_words("开会没开"), "开会没开");
+        assert_eq!(
+            in_written_words("排污口挪了位置要重新报吗"),
+            "排污口挪了位置要重新报批吗"
+        );
     }
 
     #[test]

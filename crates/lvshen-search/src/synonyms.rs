@@ -38,6 +38,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["最低", "不低于"],
     // GB 13271 says 燃气锅炉, the EIA catalogue 天然气锅炉.
     &["燃气锅炉", "天然气锅炉"],
+    // Garment washing: the EIA catalogue writes 洗水 (item 29), the trade says 水洗 too.
+    &["水洗", "洗水"],
     &["环评文件", "环境影响评价文件", "环评类别"],
     &["罚款", "处罚", "罚则"],
     &["有效期", "有效期限"],
