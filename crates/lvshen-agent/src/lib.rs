@@ -665,17 +665,18 @@ impl<'a> Agent<'a> {
         // A works named by a trade that no passage names so ("做牛仔裤的服装厂": the catalogue
         // says 机织服装制造): its trade is the term, when a passage holds that.
         for group in terms.iter_mut() {
-            if let Some(trade) = evidence::works_trade(&group[0]).map(str::to_owned) {
-                if !self.index_holds(&group[0])? && self.index_holds(&trade)? {
-                    tracing::debug!(works = %group[0], trade = %trade, "a works by its trade");
-                    *group = std::iter::once(trade.clone())
-                        .chain(
-                            lvshen_search::synonyms::expand(&trade)
-                                .into_iter()
-                                .map(str::to_owned),
-                        )
-                        .collect();
-                }
+            if let Some(trade) = evidence::works_trade(&group[0]).map(str::to_owned)
+                && !self.index_holds(&group[0])?
+                && self.index_holds(&trade)?
+            {
+                tracing::debug!(works = %group[0], trade = %trade, "a works by its trade");
+                *group = std::iter::once(trade.clone())
+                    .chain(
+                        lvshen_search::synonyms::expand(&trade)
+                            .into_iter()
+                            .map(str::to_owned),
+                    )
+                    .collect();
             }
         }
         // Pieces of the cut and of spoken verb phrases that no passage holds.
