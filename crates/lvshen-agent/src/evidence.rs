@@ -136,6 +136,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "那种",
     "这种",
     "旁边",
+    "边上",
+    "各个",
     // How a spoken question sets its case ("要是三类水", "有人把…挪了").
     "没有",
     "自己",
