@@ -118,6 +118,15 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "只有",
     "出来",
     "下来",
+    // Directions of a spoken verb the segmenter cuts off it ("排进去的水" → 排, 进去).
+    "进去",
+    "出去",
+    "过去",
+    "回来",
+    "怎么样",
+    // A count of one glued to a verb ("开个小染坊", "搞个仓库").
+    "开个",
+    "搞个",
     "开始",
     "人会",
     "还是",

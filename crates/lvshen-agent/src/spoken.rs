@@ -455,6 +455,26 @@ const PHRASES: &[(&str, &str)] = &[
     ("堆场", "贮存场"),
     ("河边涨水会淹到的地方", "江河最高水位线以下的滩地和岸坡"),
     ("涨水会淹到的地方", "最高水位线以下的滩地和岸坡"),
+    // Measures, not a regulation's title (…管理办法).
+    ("啥办法", "什么措施"),
+    ("什么办法", "什么措施"),
+    // The park's sewage works itself (浙江省水污染防治条例第三十九条: 城镇污水集中处理设施的运营
+    // 单位); waste water sent to it is [`to_sewage_works`].
+    ("园区污水厂", "园区污水集中处理设施"),
+    // Written down (浙江省水污染防治条例第四十四条: 记录设施运行和维护情况).
+    ("记下来", "记录"),
+    ("记下", "记录"),
+    // Housing (绍兴市大气污染防治条例第二十一条: 居民住宅区…产生异味…的物质).
+    ("居民小区", "居民住宅区"),
+    ("有味道的", "产生异味的"),
+    ("有味道", "产生异味"),
+    ("有气味的", "产生异味的"),
+    // The permit holder's particulars (排污许可管理条例第十四条: 变更…法定代表人…30日内).
+    ("公司法人", "法定代表人"),
+    ("法人代表", "法定代表人"),
+    ("换人了", "变更了"),
+    ("换人", "变更"),
+    ("去改", "申请变更"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -512,7 +532,9 @@ const MONITORS: [&str; 4] = ["监测", "监控", "在线", "探头"];
 
 /// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
 /// 排污许可证的规定运行…污染防治设施).
-const RUN: [(&str, &str); 7] = [
+const RUN: [(&str, &str); 9] = [
+    ("每天开得怎么样", "运行情况"),
+    ("开得怎么样", "运行情况"),
     ("没有开", "未运行"),
     ("没开", "未运行"),
     ("不开", "不运行"),
@@ -523,7 +545,7 @@ const RUN: [(&str, &str); 7] = [
 ];
 
 /// What names works that are run, in a clause: 治污设备…开 is run, 开会 or 开发 is not.
-const RUN_WORKS: [&str; 5] = ["设施", "设备", "治污", "处理站", "风机"];
+const RUN_WORKS: [&str; 6] = ["设施", "设备", "治污", "处理站", "污水站", "风机"];
 
 /// After a phrase of [`RUN`], characters that make its 开 part of another word: 不开放,
 /// 没开票, 不开展, 没开工.
