@@ -702,12 +702,13 @@ impl<'a> Agent<'a> {
             tracing::debug!(junk = ?junk, "segmentation artifacts: no terms");
             terms.retain(|g| !junk.contains(&g[0]));
         }
-        // A piece of a spoken verb phrase that no passage holds (漏出来, 算不, 就响, 先排): how
-        // the question is said, not a term a passage must hold.
-        // Only while three specific terms or more stay: "排污证还没拿到手就先排了，罚多少"
-        // without 没拿到 and 先排 is a question on 排污证 and 罚款, which another article answers,
-        // and "厂里的危废要在网上报吗，报到哪里" without 报到 one on 危废 and 网上.
-        if !pieces.is_empty() && specific_left(&terms, &pieces) >= 3 {
+        // A piece of a spoken verb phrase that no passage holds (漏出来, 算不, 就响, 先排, 灌进):
+        // how the question is said, not a term a passage must hold.
+        // Only while two specific terms or more stay: a question left with one term is on
+        // that term alone, which many articles answer. (Three until session 20, when "排污证
+        // 还没拿到手就先排了" needed them; 没拿到手 is 未取得 now, and "把废水偷偷灌进渗坑里排掉"
+        // keeps 废水 and 渗坑.)
+        if !pieces.is_empty() && specific_left(&terms, &pieces) >= 2 {
             tracing::debug!(pieces = ?pieces, "spoken verb phrases: no terms");
             terms.retain(|g| !pieces.contains(&g[0]));
         }
