@@ -120,6 +120,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "下来",
     // Directions of a spoken verb the segmenter cuts off it ("排进去的水" → 排, 进去).
     "进去",
+    "下去",
     "出去",
     "过去",
     "回来",
@@ -133,6 +134,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "挨着",
     "那边",
     "这边",
+    "那里",
     "一共",
     "总共",
     "里面",

@@ -65,6 +65,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("一小时", "1小时"),
     ("钟头", "小时"),
     // Equipment.
+    ("罩口子那里", "排风罩开口面"),
+    ("罩口子", "排风罩开口面"),
     ("罩口", "排风罩开口面"),
     ("罩子", "排风罩"),
     ("吸风罩", "排风罩"),
@@ -475,6 +477,16 @@ const PHRASES: &[(&str, &str)] = &[
     ("换人了", "变更了"),
     ("换人", "变更"),
     ("去改", "申请变更"),
+    // A rate in kilograms an hour (GB 37822 10.3.2: 初始排放速率≥3 kg/h).
+    ("收上来的", "收集的"),
+    ("公斤", "kg"),
+    // A pit dug for waste water to soak away (法典第一千一百零八条: 渗坑).
+    ("挖个坑", "渗坑"),
+    ("挖坑", "渗坑"),
+    // Colour (GB 4287: 色度, in dilution multiples).
+    ("颜色深浅", "色度"),
+    ("颜色多深", "色度"),
+    ("直接排河", "直接排放"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
