@@ -286,6 +286,17 @@ pub fn segment_artifacts(jieba: &Jieba, question: &str) -> Vec<String> {
         .collect()
 }
 
+/// A key term with its synonyms, the term first.
+pub fn term_group(term: &str) -> Vec<String> {
+    let mut group = vec![term.to_owned()];
+    for s in synonyms::expand(term) {
+        if !group.iter().any(|g| g == s) {
+            group.push(s.to_owned());
+        }
+    }
+    group
+}
+
 /// The trade of a works a key term names by it: 服装 of 服装厂, 化工 of 化工厂. A question
 /// names a plant by its trade, the texts by the trade's activity (机织服装制造) or as a 企业:
 /// a works term that no passage holds stands for its trade (see `Agent::ask`). `None` for a
@@ -369,13 +380,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         if out.iter().any(|group| group.contains(&term)) {
             continue;
         }
-        let mut group = vec![term.clone()];
-        for s in synonyms::expand(&term) {
-            if !group.iter().any(|g| g == s) {
-                group.push(s.to_owned());
-            }
-        }
-        out.push(group);
+        out.push(term_group(&term));
     }
     // A class (2类区, Ⅲ类水质) or a table (表2) is one term: the segmenter cuts it into 2 and
     // 类区, and a table that says "2类60/50" holds neither 类区 nor a bare 2 that means the

@@ -670,13 +670,7 @@ impl<'a> Agent<'a> {
                 && self.index_holds(&trade)?
             {
                 tracing::debug!(works = %group[0], trade = %trade, "a works by its trade");
-                *group = std::iter::once(trade.clone())
-                    .chain(
-                        lvshen_search::synonyms::expand(&trade)
-                            .into_iter()
-                            .map(str::to_owned),
-                    )
-                    .collect();
+                *group = evidence::term_group(&trade);
             }
         }
         // Pieces of the cut and of spoken verb phrases that no passage holds.
