@@ -40,6 +40,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["燃气锅炉", "天然气锅炉"],
     // Garment washing: the EIA catalogue writes 洗水 (item 29), the trade says 水洗 too.
     &["水洗", "洗水"],
+    // Where a law applies: its 领域 (中华人民共和国领域和…管辖的其他海域), asked as its 地域范围.
+    &["地域", "领域"],
     &["环评文件", "环境影响评价文件", "环评类别"],
     &["罚款", "处罚", "罚则"],
     &["有效期", "有效期限"],
