@@ -563,6 +563,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("接着排", "继续实施该违法行为"),
     ("还在排", "继续实施该违法行为"),
     ("让改", "责令改正"),
+    // Building a works somewhere (法典第三百一十九条: 禁止…新建…建设项目).
+    ("盖个厂", "新建项目"),
+    ("盖工厂", "新建项目"),
+    ("盖厂", "新建项目"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1042,6 +1046,10 @@ mod tests {
         assert_eq!(
             in_written_words("罚了款让改，结果还照排不误"),
             "罚了款责令改正，结果还继续实施该违法行为"
+        );
+        assert_eq!(
+            in_written_words("一级保护区，现在能在里面盖厂吗？"),
+            "一级保护区，现在能在里面新建项目吗？"
         );
         // A forklift's yearly check is not an emissions one.
         assert_eq!(

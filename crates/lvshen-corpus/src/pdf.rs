@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{is_cjk, is_han};
+use crate::normalize::{is_cjk, is_han, restore_dot_glyphs};
 
 /// The extractors, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,7 +286,7 @@ pub fn extract_pdf(path: &Path, worker: &WorkerCommand, limits: Limits) -> PdfTe
         });
         if !quality.is_empty(pages.len()) && quality.is_clean() {
             return PdfText::Text {
-                pages,
+                pages: restore_dot_glyphs(pages),
                 extractor,
                 attempts,
             };
@@ -301,7 +301,7 @@ pub fn extract_pdf(path: &Path, worker: &WorkerCommand, limits: Limits) -> PdfTe
     if let Some((pages, extractor, _)) = best {
         // Text, but not clean: better than nothing, and the attempts say why.
         return PdfText::Text {
-            pages,
+            pages: restore_dot_glyphs(pages),
             extractor,
             attempts,
         };
