@@ -567,6 +567,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("盖个厂", "新建项目"),
     ("盖工厂", "新建项目"),
     ("盖厂", "新建项目"),
+    // Where a measuring point is set (GB 12348 5.3.2: 测点选在…厂界外 1 m、高度 1.2 m 以上).
+    ("测的点", "测点"),
+    ("测的位置", "测点位置"),
+    ("离地要多高", "高度多少"),
+    ("离地多高", "高度多少"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1051,6 +1056,7 @@ mod tests {
             in_written_words("一级保护区，现在能在里面盖厂吗？"),
             "一级保护区，现在能在里面新建项目吗？"
         );
+        assert_eq!(in_written_words("测的点离地要多高？"), "测点高度多少？");
         // A forklift's yearly check is not an emissions one.
         assert_eq!(
             in_written_words("厂里的叉车要年检吗？"),
