@@ -25,6 +25,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "一回",
     "底下",
     "人家",
+    "起来",
+    "那些",
     "多长",
     "多高",
     "吗",

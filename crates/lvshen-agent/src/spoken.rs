@@ -572,6 +572,29 @@ const PHRASES: &[(&str, &str)] = &[
     ("测的位置", "测点位置"),
     ("离地要多高", "高度多少"),
     ("离地多高", "高度多少"),
+    // The public heard before a report is filed (法典第一百零一条: 报批…报告书前，举行论证会、
+    // 听证会…征求…公众的意见).
+    ("听听老百姓怎么说", "征求公众意见"),
+    ("听听老百姓的意见", "征求公众意见"),
+    ("老百姓", "公众"),
+    ("开个会", "举行论证会、听证会"),
+    ("报批之前", "报批前"),
+    // Building before approval (第一百零七条: 不得开工建设).
+    ("把地基打起来", "开工建设"),
+    ("打地基", "开工建设"),
+    // A works that does not match its EIA once running (第一百零九条: 建设、运行过程中产生不符合
+    // 经审批的…报告书…的情形的…后评价).
+    ("跑起来", "运行"),
+    ("建好", "建设"),
+    ("对不上", "不符合"),
+    // The approval's measures carried out (第一百零八条: 应当实施…审批意见中提出的…措施).
+    ("的办法", "的措施"),
+    ("照着做", "实施"),
+    // Incidents by grade (第一百一十八条: 按照社会危害程度…分为特别重大、重大、较大和一般四级).
+    ("环境方面的突发事故", "突发生态环境事件"),
+    ("突发事故", "突发事件"),
+    ("严重程度", "社会危害程度"),
+    ("几个等级", "几级"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1057,6 +1080,14 @@ mod tests {
             "一级保护区，现在能在里面新建项目吗？"
         );
         assert_eq!(in_written_words("测的点离地要多高？"), "测点高度多少？");
+        assert_eq!(
+            in_written_words("报批之前要不要开个会听听老百姓怎么说？"),
+            "报批前是否举行论证会、听证会征求公众意见？"
+        );
+        assert_eq!(
+            in_written_words("出了环境方面的突发事故，按严重程度分几个等级？"),
+            "出了突发生态环境事件，按社会危害程度分几级？"
+        );
         // A forklift's yearly check is not an emissions one.
         assert_eq!(
             in_written_words("厂里的叉车要年检吗？"),
