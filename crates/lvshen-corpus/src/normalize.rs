@@ -25,10 +25,7 @@ pub fn is_han(c: char) -> bool {
 pub fn normalize_line(line: &str) -> String {
     // Private-use code points are glyphs of symbol fonts (formula parts) with no meaning
     // as text; they are dropped.
-    let nfkc: String = line
-        .nfkc()
-        .filter(|c| !matches!(*c as u32, 0xE000..=0xF8FF))
-        .collect();
+    let nfkc: String = line.nfkc().filter(|c| !is_private_use(*c)).collect();
     let chars: Vec<char> = nfkc.chars().collect();
     let mut out = String::with_capacity(nfkc.len());
     let mut i = 0;

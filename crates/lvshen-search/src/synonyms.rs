@@ -19,6 +19,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["报告书", "环境影响报告书", "生态环境影响报告书"],
     &["报告表", "环境影响报告表", "生态环境影响报告表"],
     &["登记表", "环境影响登记表", "生态环境影响登记表"],
+    // An EIA is also its report: the Code says 生态环境影响报告书 where a question says 环评
+    // (第一百零九条: 不符合经审批的…报告书…的情形). A word in two groups is expanded by each.
     &[
         "环评",
         "环境影响评价",
