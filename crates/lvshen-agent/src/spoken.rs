@@ -293,6 +293,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("造假", "弄虚作假"),
     ("作假", "弄虚作假"),
     ("做假", "弄虚作假"),
+    ("动了手脚", "弄虚作假"),
+    ("动手脚", "弄虚作假"),
     ("假数据", "虚假数据"),
     // Made up: 虚假.
     ("瞎编", "虚假"),
@@ -320,12 +322,26 @@ const PHRASES: &[(&str, &str)] = &[
     ("最矮", "最低"),
     // Waste dumped, buried or leaked.
     ("乱倒", "倾倒"),
+    ("一倒了事", "倾倒"),
+    ("倒掉", "倾倒"),
     ("偷倒", "倾倒"),
     ("随便倒", "倾倒"),
     ("乱扔", "丢弃"),
     ("随便扔", "丢弃"),
     ("埋在地下", "掩埋"),
     ("渗出来", "渗漏"),
+    // An outfall dug or opened without leave: 设置排污口.
+    ("挖了个排污口", "设置排污口"),
+    ("挖个排污口", "设置排污口"),
+    ("开了个排污口", "设置排污口"),
+    ("开个排污口", "设置排污口"),
+    ("弄了个排污口", "设置排污口"),
+    // What a works must publish: 向社会公开 its 污染物排放信息.
+    ("该往社会上", "应当向社会"),
+    ("往社会上", "向社会"),
+    ("对社会上", "向社会"),
+    ("社会上", "社会"),
+    ("排污情况", "污染物排放信息"),
     ("出了事故", "发生突发环境事件"),
     ("出事故", "发生突发环境事件"),
     // Built, run in, enlarged.
@@ -649,6 +665,23 @@ const MOVED: [(&str, &str); 7] = [
 /// 条), while a moved 排污口 or works (排污口挪了位置, 厂子挪地方) is a change of place.
 const MONITORS: [&str; 4] = ["监测", "监控", "在线", "探头"];
 
+/// A river's bank, where waste is dumped: the 滩地 and 岸坡 of 法典第一百六十四条 and 第一千一百
+/// 三十六条.
+const BANK: [(&str, &str); 4] = [
+    ("河边上", "岸坡"),
+    ("河边", "岸坡"),
+    ("河岸", "岸坡"),
+    ("河滩", "滩地"),
+];
+
+/// What names waste in a clause: waste taken to the river's bank is dumped on its 岸坡, while an
+/// outfall or a works by the river ("在河边挖了个排污口") is not about the bank.
+const WASTE: [&str; 8] = ["固废", "危废", "废物", "废渣", "垃圾", "污泥", "堆", "倒"];
+
+/// After a phrase of [`BANK`], a character that starts a longer phrase of the table: 河边涨水会
+/// 淹到的地方.
+const NOT_BANK: &str = "涨";
+
 /// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
 /// 排污许可证的规定运行…污染防治设施).
 const RUN: [(&str, &str); 9] = [
@@ -813,6 +846,7 @@ fn class_numerals(question: &str) -> String {
 pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&to_sewage_works(question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
+    let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = class_numerals(&to_new_works(&question));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
@@ -1091,6 +1125,31 @@ mod tests {
         assert_eq!(
             in_written_words("厂里的叉车要年检吗？"),
             "厂里的叉车要年检吗？"
+        );
+    }
+
+    #[test]
+    fn tampering_dumping_outfalls_and_publishing_are_said_as_the_texts_say_them() {
+        assert_eq!(
+            in_written_words("在线监测的数据被动了手脚"),
+            "在线监测的数据被弄虚作假"
+        );
+        assert_eq!(
+            in_written_words("危废桶拉到河边一倒了事"),
+            "危废桶拉到岸坡倾倒"
+        );
+        // The bank only where waste is dumped: an outfall by the river is not on its 岸坡.
+        assert_eq!(
+            in_written_words("厂里在河边挖了个排污口"),
+            "厂里在河边设置排污口"
+        );
+        assert_eq!(
+            in_written_words("固废放在河边涨水会淹到的地方"),
+            "固废放在江河最高水位线以下的滩地和岸坡"
+        );
+        assert_eq!(
+            in_written_words("该往社会上公开的排污情况"),
+            "应当向社会公开的污染物排放信息"
         );
     }
 

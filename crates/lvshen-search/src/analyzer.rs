@@ -167,6 +167,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     "危险废物",
     "一般工业固体废物",
     "污泥",
+    // A river's bank and shoal (法典第一百六十四条): the segmenter reads "在岸坡" as 在岸 + 坡.
+    "岸坡",
+    "滩地",
 ];
 
 /// The shared segmenter with the domain dictionary.
