@@ -328,6 +328,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("随便倒", "倾倒"),
     ("乱扔", "丢弃"),
     ("随便扔", "丢弃"),
+    // Works left idle or pulled down without leave (法典第一百六十二条: 不得擅自拆除或者闲置).
+    ("随便停用", "擅自闲置"),
+    ("随便停掉", "擅自闲置"),
+    ("随便拆掉", "擅自拆除"),
+    ("随便拆", "擅自拆除"),
+    ("停用", "闲置"),
     ("埋在地下", "掩埋"),
     ("渗出来", "渗漏"),
     // An outfall dug or opened without leave: 设置排污口.
@@ -1146,6 +1152,10 @@ mod tests {
         assert_eq!(
             in_written_words("固废放在河边涨水会淹到的地方"),
             "固废放在江河最高水位线以下的滩地和岸坡"
+        );
+        assert_eq!(
+            in_written_words("治污设施能不能随便停用"),
+            "污染防治设施能不能擅自闲置"
         );
         assert_eq!(
             in_written_words("该往社会上公开的排污情况"),
