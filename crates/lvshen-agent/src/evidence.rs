@@ -270,6 +270,31 @@ pub fn verb_fragment(term: &str) -> bool {
             .any(|e| term.ends_with(e) && term != *e)
 }
 
+/// Numerals a count opens with (一条, 两台, 10台).
+const NUMERALS: &str = "一两二三四五六七八九十几0123456789";
+
+/// Measure words of a count: 一条马路, 10台染缸, 翻一倍, 三家企业.
+const MEASURES: &str = "条倍台个家辆根座件";
+
+/// Whether a term is a count, a numeral and a measure word (一条, 一倍, 两台): how many of a
+/// thing the question speaks of, not what it is about.
+fn is_count(term: &str) -> bool {
+    let chars: Vec<char> = term.chars().collect();
+    chars.len() == 2 && NUMERALS.contains(chars[0]) && MEASURES.contains(chars[1])
+}
+
+/// Whether `segment` opens with a measure word that follows a numeral in `question`: the
+/// segmenter's cut of a count and the next word ("10台加到20台" → 台加).
+fn after_count(question: &str, segment: &str) -> bool {
+    segment.chars().next().is_some_and(|c| MEASURES.contains(c))
+        && question.match_indices(segment).any(|(at, _)| {
+            question[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| NUMERALS.contains(c))
+        })
+}
+
 /// The segments of `question` the dictionary does not know that hold an adverb or a
 /// particle at one end: two characters of a spoken phrase the segmenter's HMM joined because
 /// it could not place them ("几天内要改过来" → 内要, "多少天能批下来" → 天能). Such a segment
@@ -285,7 +310,9 @@ pub fn segment_artifacts(jieba: &Jieba, question: &str) -> Vec<String> {
             let chars: Vec<char> = t.chars().collect();
             chars.len() == 2
                 && chars.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-                && (FUNCTION.contains(chars[0]) || FUNCTION.contains(chars[1]))
+                && (FUNCTION.contains(chars[0])
+                    || FUNCTION.contains(chars[1])
+                    || after_count(question, t))
                 && !jieba.has_word(t)
                 && synonyms::expand(t).is_empty()
         })
@@ -341,6 +368,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             // 几年, 几天, 多少天, 多久: the kind of answer, not its subject.
             || term.starts_with('几')
             || term.starts_with("多少")
+            || is_count(term)
             || synonyms::STOP_WORDS.contains(&term)
     };
     // The search-mode pieces of a filler ("交上去" → 交上, 上去) are no terms either, where
@@ -2612,6 +2640,19 @@ mod tests {
         // Content characters the dictionary does not know are what is asked about.
         let artifacts = segment_artifacts(&jieba, "申请专精特新企业有哪些条件？");
         assert!(artifacts.is_empty(), "{artifacts:?}");
+        // A count cut with the next word: 10台加到 → 台加.
+        let artifacts = segment_artifacts(&jieba, "染缸从10台加到20台，要重新报批吗？");
+        assert!(artifacts.contains(&"台加".to_owned()), "{artifacts:?}");
+    }
+
+    #[test]
+    fn a_count_is_no_term() {
+        let terms = first_terms("厂界外面紧挨着一条交通干线，产能翻一倍");
+        assert!(
+            !terms.iter().any(|t| t == "一条" || t == "一倍"),
+            "{terms:?}"
+        );
+        assert!(terms.iter().any(|t| t == "干线"), "{terms:?}");
     }
 
     #[test]

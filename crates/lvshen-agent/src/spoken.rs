@@ -426,6 +426,7 @@ const PHRASES: &[(&str, &str)] = &[
     // A works.
     ("厂子", "企业"),
     ("偷偷", ""),
+    ("整个", ""),
     ("怎么弄", "怎么"),
     ("咋弄", "怎么"),
     ("怎么搞", "怎么"),
@@ -856,9 +857,41 @@ fn class_numerals(question: &str) -> String {
     out
 }
 
+/// "搬到别的镇上去了": a works moved elsewhere. A permit's holder speaks of its 生产经营场所
+/// (法典第一百八十二条: 发生变化…重新取得排污许可证), a project's EIA of its 地点 (第一百零六
+/// 条: 发生重大变动…重新报批). Only the phrase that goes away (…去) is read so; one that names
+/// where to ("搬到滨海工业区") keeps the place.
+fn to_moved_works(question: &str) -> String {
+    let eia = ["环评", "环境影响"].iter().any(|w| question.contains(w));
+    let moved_away = if eia {
+        "地点发生重大变动"
+    } else {
+        "生产经营场所发生变化"
+    };
+    let mut out = question.to_owned();
+    let mut from = 0;
+    while let Some(at) = out[from..].find("搬到").map(|i| from + i) {
+        let clause_end = out[at..]
+            .find(['，', '。', '？', '；', ',', '?', ';'])
+            .map_or(out.len(), |i| at + i);
+        let Some(away) = out[at..clause_end].rfind('去').map(|i| at + i) else {
+            from = at + "搬到".len();
+            continue;
+        };
+        let mut end = away + '去'.len_utf8();
+        if out[end..].starts_with('了') {
+            end += '了'.len_utf8();
+        }
+        out.replace_range(at..end, moved_away);
+        from = at + moved_away.len();
+    }
+    out
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = in_clauses_naming(&to_sewage_works(question), &MOVED, &MONITORS, "");
+    let question = to_moved_works(question);
+    let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = class_numerals(&to_new_works(&question));
@@ -1169,6 +1202,16 @@ mod tests {
             in_written_words("装溶剂的桶没在用的时候，能不能敞着口放"),
             "装VOCs物料的容器非取用状态，能不能不加盖、封口放"
         );
+        assert_eq!(
+            in_written_words("厂子整个搬到别的镇上去了，排污证还能接着用吗？"),
+            "企业生产经营场所发生变化，排污证还能继续用吗？"
+        );
+        assert_eq!(
+            in_written_words("厂子搬到隔壁县去了，环评要不要重新报批？"),
+            "企业地点发生重大变动，环评是否重新报批？"
+        );
+        // Where to is said: the place stays.
+        assert_eq!(in_written_words("搬到滨海工业区"), "搬到滨海工业区");
         assert_eq!(
             in_written_words("该往社会上公开的排污情况"),
             "应当向社会公开的污染物排放信息"
