@@ -27,6 +27,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "人家",
     "起来",
     "那些",
+    // "现在…变成什么了": how the answer is sought, not what it is about.
+    "变成",
     "多长",
     "多高",
     "吗",

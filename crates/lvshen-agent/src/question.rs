@@ -408,7 +408,9 @@ pub fn what_object(question: &str) -> Option<String> {
     let at = question.find("什么")?;
     let after = &question[at + "什么".len()..];
     let first = after.chars().next()?;
-    if !('\u{4e00}'..='\u{9fff}').contains(&first) || "为在来是的样时意叫地也都".contains(first)
+    // A particle after 什么 ("变成交什么了") ends the question: 什么 names no kind.
+    if !('\u{4e00}'..='\u{9fff}').contains(&first)
+        || "为在来是的样时意叫地也都了呢吗吧啊呀".contains(first)
     {
         return None;
     }
@@ -988,6 +990,7 @@ mod tests {
         assert_eq!(what_object("应当以什么为根据？"), None);
         assert_eq!(what_object("新建印染企业苯胺类排放限值是什么？"), None);
         assert_eq!(what_object("建设单位应当在什么时候报批？"), None);
+        assert_eq!(what_object("排污费现在变成交什么了？"), None);
     }
 
     #[test]
