@@ -29,6 +29,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "那些",
     // "现在…变成什么了": how the answer is sought, not what it is about.
     "变成",
+    "一直",
     "多长",
     "多高",
     "吗",

@@ -336,6 +336,23 @@ const PHRASES: &[(&str, &str)] = &[
     ("随便倒", "倾倒"),
     ("乱扔", "丢弃"),
     ("随便扔", "丢弃"),
+    // Hazardous waste: its ledger, and handing it to whoever has no licence (法典第一千一百七十
+    // 五条).
+    ("没记台账", "未建立管理台账"),
+    ("没建台账", "未建立管理台账"),
+    ("没做台账", "未建立管理台账"),
+    ("交给没证的", "提供或者委托给无许可证的"),
+    ("给没证的", "委托给无许可证的"),
+    ("没证的", "无许可证的"),
+    ("小作坊", "单位"),
+    ("图便宜", ""),
+    // Coal below the quality standard (法典第一千一百一十七条).
+    ("烧的煤质量不合格", "燃用不符合质量标准的煤炭"),
+    ("煤质量不合格", "不符合质量标准的煤炭"),
+    ("煤不合格", "不符合质量标准的煤炭"),
+    ("不合格的煤", "不符合质量标准的煤炭"),
+    // A registration form not filled in (法典第一千一百零六条).
+    ("该填的", "需要填报的"),
     // Works left idle or pulled down without leave (法典第一百六十二条: 不得擅自拆除或者闲置).
     ("随便停用", "擅自闲置"),
     ("随便停掉", "擅自闲置"),
@@ -1212,6 +1229,18 @@ mod tests {
         );
         // Where to is said: the place stays.
         assert_eq!(in_written_words("搬到滨海工业区"), "搬到滨海工业区");
+        assert_eq!(
+            in_written_words("危废图便宜交给没证的小作坊去处理"),
+            "危废提供或者委托给无许可证的单位去处理"
+        );
+        assert_eq!(
+            in_written_words("锅炉烧的煤质量不合格"),
+            "锅炉燃用不符合质量标准的煤炭"
+        );
+        assert_eq!(
+            in_written_words("该填的排污登记表没填"),
+            "需要填报的排污登记表未填报"
+        );
         assert_eq!(
             in_written_words("该往社会上公开的排污情况"),
             "应当向社会公开的污染物排放信息"
