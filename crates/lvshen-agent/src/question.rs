@@ -422,8 +422,13 @@ pub fn what_object(question: &str) -> Option<String> {
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
     const UNITS: &str = "个家类种项次级层根台";
+    // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
+    const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
         question.match_indices(w).find_map(|(at, _)| {
+            if *w == "几" && A_FEW.iter().any(|a| question[..at].ends_with(a)) {
+                return None;
+            }
             question[at + w.len()..]
                 .chars()
                 .next()
@@ -956,6 +961,8 @@ mod tests {
         assert_eq!(count_unit("柯桥区有几个印染产业集聚区？"), Some('个'));
         assert_eq!(count_unit("交接断面水质应当达到几类标准？"), Some('类'));
         assert_eq!(count_unit("排污许可证有效期是几年？"), None);
+        assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
+        assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
         assert_eq!(count_unit("罚款多少？"), None);
     }
 

@@ -346,6 +346,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("没证的", "无许可证的"),
     ("小作坊", "单位"),
     ("图便宜", ""),
+    // Weaving: the 织造 of the permit catalogue (第二十五项: 喷水织造; 其他为登记管理).
+    ("织布机", "织机"),
+    ("织布", "织造"),
+    ("普通的", ""),
+    ("普通", ""),
     // Coal below the quality standard (法典第一千一百一十七条).
     ("烧的煤质量不合格", "燃用不符合质量标准的煤炭"),
     ("煤质量不合格", "不符合质量标准的煤炭"),
@@ -1241,6 +1246,11 @@ mod tests {
             in_written_words("该填的排污登记表没填"),
             "需要填报的排污登记表未填报"
         );
+        assert_eq!(
+            in_written_words("只有几台普通织布机的织布厂"),
+            "只有几台织机的织造厂"
+        );
+        assert_eq!(in_written_words("针织布"), "针织物");
         assert_eq!(
             in_written_words("该往社会上公开的排污情况"),
             "应当向社会公开的污染物排放信息"
