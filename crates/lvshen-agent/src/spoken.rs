@@ -347,10 +347,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("小作坊", "单位"),
     ("图便宜", ""),
     // Weaving: the 织造 of the permit catalogue (第二十五项: 喷水织造; 其他为登记管理).
+    // (普通 only of a loom: 普通柴油 and 普通货物 are the texts' own words.)
+    ("普通的织布机", "织机"),
+    ("普通织布机", "织机"),
     ("织布机", "织机"),
     ("织布", "织造"),
-    ("普通的", ""),
-    ("普通", ""),
     // Coal below the quality standard (法典第一千一百一十七条).
     ("烧的煤质量不合格", "燃用不符合质量标准的煤炭"),
     ("煤质量不合格", "不符合质量标准的煤炭"),
@@ -1198,7 +1199,7 @@ mod tests {
     }
 
     #[test]
-    fn tampering_dumping_outfalls_and_publishing_are_said_as_the_texts_say_them() {
+    fn tampering_dumping_moving_and_weaving_are_said_as_the_texts_say_them() {
         assert_eq!(
             in_written_words("在线监测的数据被动了手脚"),
             "在线监测的数据被弄虚作假"
@@ -1251,6 +1252,7 @@ mod tests {
             "只有几台织机的织造厂"
         );
         assert_eq!(in_written_words("针织布"), "针织物");
+        assert_eq!(in_written_words("普通柴油"), "普通柴油");
         assert_eq!(
             in_written_words("该往社会上公开的排污情况"),
             "应当向社会公开的污染物排放信息"
