@@ -27,6 +27,14 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "人家",
     "起来",
     "那些",
+    "这些",
+    // Spoken words around the subject: "许可证上面写明", "有个仓库", "顺便带几个人",
+    // "这段河上", "万一出事故".
+    "上面",
+    "有个",
+    "顺便",
+    "这段",
+    "万一",
     // "现在…变成什么了": how the answer is sought, not what it is about.
     "变成",
     "一直",

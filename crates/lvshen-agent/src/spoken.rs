@@ -193,6 +193,43 @@ const PHRASES: &[(&str, &str)] = &[
     ("风大", "风速大"),
     ("能测量", "测量"),
     ("能测", "测量"),
+    // What a permit states: 许可证上写明 is what it 载明 (浙江省水污染防治条例第三十四条).
+    ("写明", "载明"),
+    // A town's sewage works: the texts' 城镇污水集中处理设施.
+    ("镇上的污水处理厂", "城镇污水集中处理设施"),
+    ("镇上的污水厂", "城镇污水集中处理设施"),
+    ("镇里的污水处理厂", "城镇污水集中处理设施"),
+    ("镇里的污水厂", "城镇污水集中处理设施"),
+    // Waste heaped somewhere is 堆放 there (浙江省水污染防治条例第十五条).
+    ("堆在", "堆放在"),
+    ("堆到", "堆放到"),
+    // Lorries: 拉渣土的车子 are vehicles 运输渣土, 盖严实 is 密闭 (法典第二百四十一条).
+    ("车子", "车辆"),
+    ("拉渣土", "运输渣土"),
+    ("拉煤", "运输煤炭"),
+    ("拉危废", "运输危险废物"),
+    ("运危废", "运输危险废物"),
+    ("盖严实", "密闭"),
+    ("盖严", "密闭"),
+    // Who pays, who decides: 钱该谁出 asks who bears the 费用 (法典第二百四十条: 扬尘污染防治
+    // 费用列入工程造价), 由谁牵头来定 who 制定 a plan.
+    ("防扬尘的钱", "扬尘污染防治费用"),
+    ("钱该谁出", "费用由谁承担"),
+    ("钱谁出", "费用由谁承担"),
+    ("该谁出", "由谁承担"),
+    ("防扬尘", "扬尘污染防治"),
+    ("牵头来定", "制定"),
+    ("来定", "制定"),
+    // What a works must tell the bureau: 报哪些情况 asks what 资料 it 提供 (法典第四百九十二条:
+    // 向所在地生态环境主管部门提供…有关资料); 报哪些部门 is where a plan is filed, and stays.
+    ("报哪些情况", "提供哪些资料"),
+    ("报什么情况", "提供什么资料"),
+    // Noise said by what makes it: 机器吵 is 排放噪声; 法律上 says nothing of the subject.
+    ("机器吵", "排放噪声"),
+    ("法律上", ""),
+    // Someone made answerable: 定个人专门负责 is to 明确负责人 (法典第五百五十条).
+    ("定个人专门", "明确负责人"),
+    ("定个人", "明确负责人"),
     // Yes-no questions put as A-not-A: 要不要挂 asks 是否; no passage holds 不要 or 不会.
     ("要不要", "是否"),
     ("会不会", "是否"),
@@ -617,6 +654,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("还在排", "继续实施该违法行为"),
     ("让改", "责令改正"),
     // Building a works somewhere (法典第三百一十九条: 禁止…新建…建设项目).
+    // A works' building is 厂房: 盖厂房 is not 盖厂 + 房.
+    ("盖新厂房", "新建厂房"),
+    ("盖厂房", "新建厂房"),
     ("盖个厂", "新建项目"),
     ("盖工厂", "新建项目"),
     ("盖厂", "新建项目"),
@@ -715,6 +755,14 @@ const BANK: [(&str, &str); 4] = [
 /// What names waste in a clause: waste taken to the river's bank is dumped on its 岸坡, while an
 /// outfall or a works by the river ("在河边挖了个排污口") is not about the bank.
 const WASTE: [&str; 8] = ["固废", "危废", "废物", "废渣", "垃圾", "污泥", "堆", "倒"];
+
+/// An accident where hazardous waste is kept: the 意外事故 a waste holder plans for (法典第五百
+/// 三十九条), not the 突发环境事件 of a works at large.
+const WASTE_ACCIDENT: [(&str, &str); 2] =
+    [("出了事故", "发生意外事故"), ("出事故", "发生意外事故")];
+
+/// What names hazardous waste in a clause.
+const HAZARDOUS_WASTE: [&str; 2] = ["危废", "危险废物"];
 
 /// After a phrase of [`BANK`], a character that starts a longer phrase of the table: 河边涨水会
 /// 淹到的地方.
@@ -917,6 +965,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
+    let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
     let question = class_numerals(&to_new_works(&question));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
@@ -931,6 +980,11 @@ pub fn in_written_words(question: &str) -> String {
         let c = rest.chars().next().expect("rest is not empty");
         out.push(c);
         rest = &rest[c.len_utf8()..];
+    }
+    // 是否 before a verb that makes 否 a word with it (要不要定个人 → 是否定个人: 否定): the
+    // segmenter must cut it after 是否.
+    for verb in ['定', '认', '决', '则'] {
+        out = out.replace(&format!("是否{verb}"), &format!("是否 {verb}"));
     }
     // "多少钱" without a 罚 asks a price or a fee ("环评公司一般收多少钱", "蒸汽一吨多少钱"):
     // that is its subject, a term a passage must hold, not the fine a text sets in 元.
@@ -1272,5 +1326,59 @@ mod tests {
         ] {
             assert_eq!(in_written_words(q), q);
         }
+    }
+
+    #[test]
+    fn lorries_sites_permits_and_a_waste_accident_are_said_as_the_texts_say_them() {
+        assert_eq!(
+            in_written_words("拉渣土、拉煤的车子上路要不要盖严实？"),
+            "运输渣土、运输煤炭的车辆上路是否密闭？"
+        );
+        assert_eq!(
+            in_written_words("盖新厂房时工地防扬尘的钱该谁出？"),
+            "新建厂房时工地扬尘污染防治费用由谁承担？"
+        );
+        // 盖厂房 is no 盖厂 + 房.
+        assert_eq!(
+            in_written_words("在绍兴盖厂房，工地扬尘控制措施该由谁牵头来定？"),
+            "在绍兴新建厂房，工地扬尘控制措施该由谁制定？"
+        );
+        assert_eq!(
+            in_written_words("排污许可证上面都要写明哪些内容？"),
+            "排污许可证上面都要载明哪些内容？"
+        );
+        assert_eq!(
+            in_written_words("镇上的污水处理厂要接收我们厂的工业废水"),
+            "城镇污水集中处理设施要接收我们厂的工业废水"
+        );
+        assert_eq!(
+            in_written_words("污泥能不能堆在饮用水源保护区里面？"),
+            "污泥能不能堆放在饮用水源保护区里面？"
+        );
+        assert_eq!(
+            in_written_words("工业固废要跟环保局报哪些情况？"),
+            "工业固废要跟环保局提供哪些资料？"
+        );
+        // 报哪些部门 asks where a plan is filed.
+        assert_eq!(
+            in_written_words("应急预案要报哪些部门备案？"),
+            "应急预案要报哪些部门备案？"
+        );
+        assert_eq!(
+            in_written_words("厂里机器吵，法律上要不要定个人专门对噪声负责？"),
+            "厂里排放噪声，是否明确负责人对噪声负责？"
+        );
+        // An accident where hazardous waste is kept is the 意外事故 its holder plans for; a
+        // works' accident at large is a 突发环境事件.
+        assert_eq!(
+            in_written_words("危废仓库万一出事故的应急预案要交到哪里备案？"),
+            "危废仓库万一发生意外事故的应急预案要交到哪里备案？"
+        );
+        assert_eq!(
+            in_written_words("厂里出事故了要报告谁？"),
+            "厂里发生突发环境事件了要报告谁？"
+        );
+        // 是否 is cut off a verb that would make 否 a word with it.
+        assert_eq!(in_written_words("要不要定期监测"), "是否 定期监测");
     }
 }

@@ -90,6 +90,10 @@ pub const GROUPS: &[&[&str]] = &[
     &["分贝", "db"],
     // "接到举报的部门": the Code says 接受举报的机关.
     &["接到", "收到", "接受"],
+    // A sewage works 接纳 a works' waste water (浙江省水污染防治条例第三十七条), asked as 接收.
+    &["接收", "接纳"],
+    // What a permit states: the Code's 记载, Zhejiang's 载明.
+    &["载明", "记载"],
     &["部门", "机关"],
 ];
 
