@@ -324,6 +324,32 @@ impl<'a> Agent<'a> {
             .collect()
     }
 
+    /// The indexed law or standard in force whose full title the question writes without
+    /// 《》 ("涤纶仿真丝绸在环境保护综合名录里是不是…", "锅炉大气污染物排放标准对…"): the answer
+    /// is sought in it before a past approval that quotes it. The longest such title; short
+    /// ones (环境保护法, which 环境保护法规 holds) are not read so.
+    fn title_written_in(&self, question: &str, book: &lvshen_rules::LawBook) -> Option<String> {
+        const MIN_CHARS: usize = 6;
+        let written: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+        self.index
+            .manifest()
+            .values()
+            .filter(|e| {
+                matches!(
+                    e.doc_type,
+                    lvshen_corpus::DocType::Law | lvshen_corpus::DocType::Standard
+                )
+            })
+            .filter(|e| {
+                self.options
+                    .as_of
+                    .is_none_or(|as_of| book.status(&e.title, as_of).is_current())
+            })
+            .map(|e| question::bare_title(&e.title))
+            .filter(|t| t.chars().count() >= MIN_CHARS && written.contains(t.as_str()))
+            .max_by_key(|t| t.chars().count())
+    }
+
     /// Each digest's summary of a law's article in `hits` replaced by the article's own text
     /// when that is indexed: the answer quotes the law, whose words a reader checks, not our
     /// paraphrase of it ("防治大气、水…等各类污染" for "防治…大气污染、水污染…").
@@ -982,7 +1008,8 @@ impl<'a> Agent<'a> {
             // A document in force the question names (按照《排污许可管理条例》…, 按法典…):
             // its passages before another's that says as much.
             None => question::named_title(question)
-                .or_else(|| question.contains("法典").then(|| book.code.clone())),
+                .or_else(|| question.contains("法典").then(|| book.code.clone()))
+                .or_else(|| self.title_written_in(question, &book)),
         };
         // The document the answer is sought in first is searched on its own: a standard that
         // says the question's few words often (GB 12348 on 工业…噪声) can crowd its articles

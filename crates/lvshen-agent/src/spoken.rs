@@ -227,6 +227,8 @@ const PHRASES: &[(&str, &str)] = &[
     // Noise said by what makes it: 机器吵 is 排放噪声; 法律上 says nothing of the subject.
     ("机器吵", "排放噪声"),
     ("法律上", ""),
+    // What may go into a yard: 放进 is the standard's 进入 (GB 18599 6.5: 不得进入).
+    ("放进", "进入"),
     // Someone made answerable: 定个人专门负责 is to 明确负责人 (法典第五百五十条).
     ("定个人专门", "明确负责人"),
     ("定个人", "明确负责人"),
@@ -560,7 +562,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("旁边的土", "的土壤"),
     ("的土，", "的土壤，"),
     ("的土里", "的土壤中"),
+    // 多久测一次 asks a 监测频次 (随便测一次 is any one reading, GB 37822's 任意一次); the
+    // texts' own 监测一次 stays.
+    ("监测一回", "监测频次"),
     ("测一回", "监测频次"),
+    ("多久测一次", "监测频次多久"),
+    ("多长时间测一次", "监测频次多长时间"),
     // How far apart: a 距离 the text states (GB 18599 5.3.2: 与地下水年最高水位保持 1.5 m
     // 以上的距离).
     ("隔开", "距离"),
@@ -1377,6 +1384,16 @@ mod tests {
         assert_eq!(
             in_written_words("厂里出事故了要报告谁？"),
             "厂里发生突发环境事件了要报告谁？"
+        );
+        assert_eq!(
+            in_written_words("渗滤液至少多久测一次？"),
+            "渗滤液至少监测频次多久？"
+        );
+        assert_eq!(in_written_words("每月监测一次"), "每月监测一次");
+        assert_eq!(in_written_words("随便测一次"), "随便测一次");
+        assert_eq!(
+            in_written_words("危废能不能放进一般固废的堆场？"),
+            "危废能不能进入一般固废的贮存场？"
         );
         // 是否 is cut off a verb that would make 否 a word with it.
         assert_eq!(in_written_words("要不要定期监测"), "是否 定期监测");

@@ -221,6 +221,28 @@ fn instructions_inside_documents_are_data() {
     );
 }
 
+const CATALOGUE: &str = "---\ntitle: 示例织物分类名录\ndoc_type: standard\n---\n# 示例织物分类名录\n\n## 第7项\n第7项 GHW 示例闪光涤纶绸 1701060399\n";
+
+const QUOTING_APPROVAL: &str = "---\ntitle: 示例·关于示例闪光面料项目的审查意见\ndoc_type: approval\n---\n# 示例·关于示例闪光面料项目的审查意见\n\n## 九、其他要求\n项目产品示例闪光涤纶绸属《示例织物分类名录》“高污染”产品,须采用低排放染色工艺。\n";
+
+#[test]
+fn a_document_the_question_names_without_brackets_answers_before_an_approval_quoting_it() {
+    let (_dir, index) = index(&[
+        ("planted/catalogue.md", CATALOGUE),
+        ("planted/approval.md", QUOTING_APPROVAL),
+    ]);
+    let agent = Agent::new(&index, None);
+    // The approval holds every word of the question; the catalogue says it itself (GHW is
+    // its mark of a 高污染 product).
+    let answer = ask(
+        &agent,
+        "示例闪光涤纶绸在示例织物分类名录里是不是高污染产品？",
+    );
+    assert!(!answer.refused, "{answer:?}");
+    assert_eq!(answer.citations[0].doc, "示例织物分类名录", "{answer:?}");
+    markers_are_backed(&answer);
+}
+
 fn model() -> Option<Arc<LlmService>> {
     static SERVICE: OnceLock<Option<Arc<LlmService>>> = OnceLock::new();
     SERVICE

@@ -167,6 +167,8 @@ pub const DOMAIN_WORDS: &[&str] = &[
     "危险废物",
     "一般工业固体废物",
     "污泥",
+    // A yard's leachate (GB 18599 10.2.2): the segmenter cuts 渗滤液 into 渗 and 滤液.
+    "渗滤液",
     // A river's bank and shoal (法典第一百六十四条): the segmenter reads "在岸坡" as 在岸 + 坡.
     "岸坡",
     "滩地",

@@ -94,6 +94,10 @@ pub const GROUPS: &[&[&str]] = &[
     &["接收", "接纳"],
     // What a permit states: the Code's 记载, Zhejiang's 载明.
     &["载明", "记载"],
+    // The 环境保护综合名录 marks a product by a code its footnote spells out: GHW 高污染,
+    // GHF 高环境风险.
+    &["ghw", "高污染"],
+    &["ghf", "高环境风险"],
     &["部门", "机关"],
 ];
 
