@@ -1009,7 +1009,7 @@ impl<'a> Agent<'a> {
             // its passages before another's that says as much.
             None => question::named_title(question)
                 .or_else(|| question.contains("法典").then(|| book.code.clone()))
-                .or_else(|| self.title_written_in(question, &book)),
+                .or_else(|| self.title_written_in(question, book)),
         };
         // The document the answer is sought in first is searched on its own: a standard that
         // says the question's few words often (GB 12348 on 工业…噪声) can crowd its articles
