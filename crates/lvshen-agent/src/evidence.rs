@@ -35,6 +35,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "顺便",
     "这段",
     "万一",
+    "打算",
     // "现在…变成什么了": how the answer is sought, not what it is about.
     "变成",
     "一直",
@@ -204,9 +205,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
 /// Substances named by one character: a pollutant a limit is asked for ("排气筒出来的苯").
 const SUBSTANCES: &str = "苯汞铅镉铬砷镍铜锌锰银硒铍钡钴钒铊锡氟氰酚";
 
-/// Adverbs and particles of spoken questions ("5年后才开工", "批下来就"): never part of a word
-/// the segmenter missed.
-const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将";
+/// Adverbs, particles and the verb 做 of spoken questions ("5年后才开工", "批下来就", "洗毛的厂做
+/// 什么环评"): never part of a word the segmenter missed.
+const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将做";
 
 /// `tokens` with each pair of single Chinese characters that the question writes together
 /// joined into one word: what the segmenter does not know it cuts into characters ("几天年假"

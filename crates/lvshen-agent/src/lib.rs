@@ -812,6 +812,38 @@ impl<'a> Agent<'a> {
                 started,
             ));
         }
+        // An edition the question names (《…名录（2025年版）》) of a document the knowledge base
+        // holds in another edition: not the one asked about, and its values are not that
+        // edition's.
+        for (title, year) in question::named_editions(question) {
+            let same: Vec<String> = self
+                .index
+                .manifest()
+                .values()
+                .filter(|e| question::title_names(&title, &e.title))
+                .map(|e| e.title.chars().filter(|c| !c.is_whitespace()).collect())
+                .collect();
+            let edition = format!("{year}年版");
+            let dated = same.iter().any(|t: &String| t.contains("年版"));
+            if !dated || same.iter().any(|t| t.contains(&edition)) {
+                continue;
+            }
+            let found = search(&title, 8, None)?;
+            let closest: Vec<Citation> = self.closest(&terms, &found);
+            let text = format!(
+                "{REFUSAL}：知识库中没有《{title}（{edition}）》，只有其他版本，不能以其他版本的规定代替作答。"
+            );
+            on_text(&text);
+            return Ok(Answer::refusal(
+                text,
+                closest,
+                tools_used,
+                "named_document",
+                query,
+                evidence::coverage(&terms, &found, 5),
+                started,
+            ));
+        }
         let mut hits = search(&query, self.options.top_k, None)?;
         // Past approvals that repeat the question's words (蜡染, 氨氮, 直排) can fill the whole
         // pool: unless precedents are asked for, the rules are looked up on their own too.

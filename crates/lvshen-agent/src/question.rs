@@ -114,6 +114,38 @@ pub fn named(question: &str) -> Vec<Named> {
     out
 }
 
+/// The editions the question names in its 《》 titles ("《…分类管理名录（2025年版）》"): each
+/// bare title with the year of its edition.
+pub fn named_editions(question: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = question;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else {
+            break;
+        };
+        let raw: String = after[..close]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if let Some(at) = raw.find("年版") {
+            let year: String = raw[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if year.len() == 4 {
+                out.push((bare_title(&raw), year));
+            }
+        }
+        rest = &after[close + '》'.len_utf8()..];
+    }
+    out
+}
+
 /// The first document the question names by its title (with or without an article).
 pub fn named_title(question: &str) -> Option<String> {
     named(question).into_iter().find_map(|n| match n {
@@ -743,6 +775,24 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_edition_named_in_a_title_is_read_with_its_year() {
+        assert_eq!(
+            super::named_editions(
+                "《建设项目环境影响评价分类管理名录（2025年版）》里印染是什么类别？"
+            ),
+            vec![(
+                "建设项目环境影响评价分类管理名录".to_owned(),
+                "2025".to_owned()
+            )]
+        );
+        assert_eq!(
+            super::named_editions("《环境保护综合名录(2021 年版)》"),
+            vec![("环境保护综合名录".to_owned(), "2021".to_owned())]
+        );
+        assert!(super::named_editions("《排污许可管理条例》第十四条").is_empty());
+    }
+
     #[test]
     fn a_number_to_dial_is_asked_by_its_amount_or_its_name() {
         assert!(super::asks_number_to_dial("生态环境局的投诉电话是多少？"));

@@ -227,6 +227,12 @@ const PHRASES: &[(&str, &str)] = &[
     // Noise said by what makes it: 机器吵 is 排放噪声; 法律上 says nothing of the subject.
     ("机器吵", "排放噪声"),
     ("法律上", ""),
+    // What a works does, in the EIA catalogue's words: 只做纺丝 is its 单纯纺丝 (第五十项),
+    // 洗羊毛 its 洗毛 (第二十八项); 不做别的 and 找块地 say nothing of the subject.
+    ("只做纺丝", "单纯纺丝"),
+    ("不做别的", ""),
+    ("洗羊毛", "洗毛"),
+    ("找块地", ""),
     // What may go into a yard: 放进 is the standard's 进入 (GB 18599 6.5: 不得进入).
     ("放进", "进入"),
     // Someone made answerable: 定个人专门负责 is to 明确负责人 (法典第五百五十条).
@@ -496,6 +502,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("拿假材料骗来的", "以欺骗手段取得的"),
     ("骗来的", "以欺骗手段取得的"),
     ("骗到的", "以欺骗手段取得的"),
+    ("材料造假骗到了证", "以欺骗手段取得排污许可证"),
+    ("骗到了证", "以欺骗手段取得许可证"),
+    ("骗到了", "以欺骗手段取得"),
+    ("骗取", "以欺骗手段取得"),
     // Not filed: the registration form is 填报'd (法典第一千一百零六条).
     ("没填写", "未填写"),
     ("没去填", "未填报"),
@@ -1395,6 +1405,15 @@ mod tests {
             in_written_words("危废能不能放进一般固废的堆场？"),
             "危废能不能进入一般固废的贮存场？"
         );
+        assert_eq!(
+            in_written_words("申请排污证的时候材料造假骗到了证"),
+            "申请排污证的时候以欺骗手段取得排污许可证"
+        );
+        assert_eq!(
+            in_written_words("只做纺丝、不做别的化纤厂"),
+            "单纯纺丝、化纤厂"
+        );
+        assert_eq!(in_written_words("洗羊毛的厂"), "洗毛的厂");
         // 是否 is cut off a verb that would make 否 a word with it.
         assert_eq!(in_written_words("要不要定期监测"), "是否 定期监测");
     }

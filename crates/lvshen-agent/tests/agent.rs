@@ -221,6 +221,24 @@ fn instructions_inside_documents_are_data() {
     );
 }
 
+#[test]
+fn an_edition_the_knowledge_base_does_not_hold_is_refused_by_name() {
+    let agent = Agent::new(shared_index(), None);
+    let answer = ask(
+        &agent,
+        "《建设项目环境影响评价分类管理名录（2025年版）》里印染项目是什么类别？",
+    );
+    assert!(answer.refused, "{answer:?}");
+    assert!(answer.answer.contains("2025年版"), "{answer:?}");
+    // The edition it holds is answered from.
+    let answer = ask(
+        &agent,
+        "《建设项目环境影响评价分类管理名录（2021年版）》里有前处理和染色工序的印染项目编什么文件？",
+    );
+    assert!(!answer.refused, "{answer:?}");
+    assert!(answer.answer.contains("报告书"), "{answer:?}");
+}
+
 const CATALOGUE: &str = "---\ntitle: 示例织物分类名录\ndoc_type: standard\n---\n# 示例织物分类名录\n\n## 第7项\n第7项 GHW 示例闪光涤纶绸 1701060399\n";
 
 const QUOTING_APPROVAL: &str = "---\ntitle: 示例·关于示例闪光面料项目的审查意见\ndoc_type: approval\n---\n# 示例·关于示例闪光面料项目的审查意见\n\n## 九、其他要求\n项目产品示例闪光涤纶绸属《示例织物分类名录》“高污染”产品,须采用低排放染色工艺。\n";

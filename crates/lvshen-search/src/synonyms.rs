@@ -96,6 +96,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["载明", "记载"],
     // The 环境保护综合名录 marks a product by a code its footnote spells out: GHW 高污染,
     // GHF 高环境风险.
+    // The catalogue's 化学纤维 (第五十项 化学纤维制造业), the trade's 化纤.
+    &["化纤", "化学纤维"],
     &["ghw", "高污染"],
     &["ghf", "高环境风险"],
     &["部门", "机关"],
