@@ -724,6 +724,49 @@ pub struct Ranking {
     /// with that old article's text: a question in the old law's words ("环境保护主管部门",
     /// "排放大气污染物") is matched against the words of the article the Code took over too.
     pub carried: Vec<Carried>,
+    /// The classes the question asks which one applies (报告书/报告表/登记表 for an EIA, 重点/
+    /// 简化/登记管理 for a permit): among passages that hold as much, one that names the
+    /// classes says which, a catalogue row whose columns lost their headings does not.
+    pub classes: &'static [&'static str],
+}
+
+/// The EIA documents a project writes.
+pub const EIA_CLASSES: &[&str] = &["报告书", "报告表", "登记表"];
+/// The classes of permit management.
+pub const PERMIT_CLASSES: &[&str] = &["重点管理", "简化管理", "登记管理"];
+
+/// The classes `question` asks which one applies: an EIA's document ("环评编什么文件",
+/// "做报告书还是报告表"), a permit's class ("排污证是哪一类管理"); none otherwise.
+pub fn classes_asked(question: &str) -> &'static [&'static str] {
+    // "做什么", "什么原则" ask no class.
+    let which = [
+        "什么文件",
+        "什么环评",
+        "什么管理",
+        "什么类别",
+        "哪种",
+        "哪一种",
+        "哪类",
+        "哪一类",
+        "哪一档",
+        "类别",
+        "还是",
+    ]
+    .iter()
+    .any(|w| question.contains(w));
+    if !which {
+        return &[];
+    }
+    if ["排污许可", "排污证"].iter().any(|w| question.contains(w)) {
+        PERMIT_CLASSES
+    } else if ["环评", "环境影响评价", "报告书", "报告表", "登记表"]
+        .iter()
+        .any(|w| question.contains(w))
+    {
+        EIA_CLASSES
+    } else {
+        &[]
+    }
 }
 
 /// What follows the question's subject in a sentence that answers it (`Ranking::subject`).
@@ -888,6 +931,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 (false, true) => score -= 1.0,
                 (true, true) => score += 0.5,
                 _ => {}
+            }
+            if ranking.classes.iter().any(|c| hit.text.contains(c)) {
+                score += 0.25;
             }
             if ranking.permission_asked && states_permission(&hit.text) {
                 score += 0.5;
@@ -2616,6 +2662,26 @@ mod tests {
         );
         // The tail of a Latin word is no class.
         assert!(!first_terms("PVC类材料怎么存放？").contains(&"C类".to_owned()));
+    }
+
+    #[test]
+    fn the_classes_a_question_asks_between_are_known() {
+        assert_eq!(
+            classes_asked("单纯做丙纶纤维的厂要编什么环评文件？"),
+            EIA_CLASSES
+        );
+        assert_eq!(
+            classes_asked("做水刺无纺布的厂，要做报告书还是报告表？"),
+            EIA_CLASSES
+        );
+        assert_eq!(
+            classes_asked("喷水织造的厂，排污证属于哪一类管理？"),
+            PERMIT_CLASSES
+        );
+        assert!(classes_asked("环评报告书什么时候报批？").is_empty());
+        assert!(classes_asked("实行排污许可管理的企业应当对所排放的水污染物做什么？").is_empty());
+        assert!(classes_asked("环境影响评价应当遵循什么原则？").is_empty());
+        assert!(classes_asked("锅炉颗粒物限值是多少？").is_empty());
     }
 
     #[test]
