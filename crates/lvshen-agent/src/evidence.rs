@@ -1504,6 +1504,16 @@ fn segments(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a clause opens with a short label and a colon ("报告表:单纯纺丝"): the heading of
+/// the run of clauses after it, up to the sentence's end.
+fn labelled(segment: &str) -> bool {
+    segment.find([':', '：']).is_some_and(|at| {
+        let label = &segment[..at];
+        (1..=6).contains(&label.chars().count())
+            && label.chars().all(|c| !c.is_ascii() && c.is_alphabetic())
+    })
+}
+
 /// Splits `text` at the `stops` and at its line breaks, except a line break after a comma: a
 /// PDF's line that ends in "，" goes on in the next ("…应在噪声敏感建筑物的室内测量，\n并将表1中
 /// 相应的限值减10dB(A)作为评价依据"), and a quote cut there would state half the rule.
@@ -2168,6 +2178,24 @@ pub fn focus_parts(
                 keep[j] = true;
             }
         }
+        // A kept clause of a labelled run ("报告表:单纯纺丝;单纯丙纶纤维制造", a catalogue
+        // digest's column) brings the clause that opens the run with its label: "单纯丙纶纤维
+        // 制造" quoted after "报告书:全部(…除外)" alone would read as the other column's.
+        if !is_table {
+            let ids = sentence_ids(&hit.text, |s| !is_instruction(s));
+            if ids.len() == body.len() {
+                for j in 1..body.len() {
+                    if !keep[j] || labelled(body[j]) {
+                        continue;
+                    }
+                    let first = (0..j).rev().take_while(|&i| ids[i] == ids[j]).last();
+                    if let Some(f) = first.filter(|&f| labelled(body[f])) {
+                        keep[f] = true;
+                        relevance[f] = relevance[f].max(relevance[j]);
+                    }
+                }
+            }
+        }
         // A matched item brings the later sentence that says, by the item's number, what
         // applies to it ("有前款第一项、第二项…情形之一的，处五万元以上二十万元以下的罚款"):
         // the lead-in of a liability list often says only "并处以罚款".
@@ -2787,6 +2815,24 @@ mod tests {
         let (rest, labels) = article_labels("条例第14条和第十五条");
         assert_eq!(labels, ["第14条", "第十五条"]);
         assert_eq!(rest, "条例，和，");
+    }
+
+    #[test]
+    fn a_clause_of_a_labelled_run_is_quoted_with_its_label() {
+        assert!(labelled("报告表:单纯纺丝"));
+        assert!(!labelled("单纯丙纶纤维制造"));
+        assert!(!labelled(
+            "违反本法规定，有下列情形之一的，由生态环境主管部门处罚款："
+        ));
+        let hit = test_hit(
+            "建设项目环境影响评价分类管理名录（2021年版）",
+            "第五十项",
+            "第五十项化学纤维制造业\n行业代码281、282。报告书:全部(单纯纺丝、单纯丙纶纤维制造除外)。\
+             报告表:单纯纺丝;单纯丙纶纤维制造。",
+        );
+        let terms = vec![vec!["单纯".to_owned()], vec!["丙纶".to_owned()]];
+        let text = &focus(&terms, &[hit], 1, 400)[0].text;
+        assert!(text.contains("报告表:单纯纺丝；单纯丙纶纤维制造"), "{text}");
     }
 
     #[test]
