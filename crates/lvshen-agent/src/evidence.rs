@@ -381,6 +381,8 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
             || term.starts_with('几')
             || term.starts_with("多少")
             || is_count(term)
+            // 百分之十: the value of a condition the question states, not its subject.
+            || term.starts_with("百分之")
             || synonyms::STOP_WORDS.contains(&term)
     };
     // The search-mode pieces of a filler ("交上去" → 交上, 上去) are no terms either, where

@@ -71,6 +71,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("罩口", "排风罩开口面"),
     ("罩子", "排风罩"),
     ("吸风罩", "排风罩"),
+    // Loading a tanker from the top (GB 37822 6.2.1: 顶部浸没式装载, 出料管口距离槽(罐)底部
+    // 高度应小于 200 mm).
+    ("管子口", "管口"),
+    ("从上面灌", "顶部装载"),
+    ("离罐底", "距离罐底部"),
+    ("最多多高", "最多高度多少"),
     ("管子", "管道"),
     ("烟筒", "烟囱"),
     ("冒黑烟", "烟气黑度"),
@@ -82,7 +88,17 @@ const PHRASES: &[(&str, &str)] = &[
     ("VOCs原料", "VOCs物料"),
     ("vocs原料", "vocs物料"),
     ("VOC原料", "VOCs物料"),
+    // An emptied solvent drum is GB 37822 7.3.4's 盛装过VOCs物料的废包装容器.
+    ("溶剂空桶", "盛装过VOCs物料的废包装容器"),
     ("空桶", "废包装容器"),
+    // What is left in a machine before repair (7.3.3: 残存物料), a tank mended (5.2.3.3:
+    // 修复), an auxiliary's VOCs content (7.2.1: 含VOCs产品), how it is worked.
+    ("剩下的料", "残存物料"),
+    ("剩的料", "残存物料"),
+    ("修好", "修复"),
+    ("漏气", "泄漏"),
+    ("助剂里VOCs", "含VOCs产品里VOCs"),
+    ("在什么条件下做", "怎样操作"),
     ("原料桶", "容器"),
     ("料桶", "容器"),
     ("的桶", "的容器"),
@@ -1414,6 +1430,18 @@ mod tests {
             "单纯纺丝、化纤厂"
         );
         assert_eq!(in_written_words("洗羊毛的厂"), "洗毛的厂");
+        assert_eq!(
+            in_written_words("往罐车里从上面灌有机溶剂，出料的管子口离罐底最多多高？"),
+            "往罐车里顶部装载有机溶剂，出料的管口距离罐底部最多高度多少？"
+        );
+        assert_eq!(
+            in_written_words("用完的溶剂空桶能不能敞着口堆在车间里？"),
+            "用完的盛装过VOCs物料的废包装容器能不能不加盖、封口堆放在车间里？"
+        );
+        assert_eq!(
+            in_written_words("染色用的助剂里VOCs占到百分之十以上，染色要在什么条件下做？"),
+            "染色用的含VOCs产品里VOCs占到百分之十以上，染色要怎样操作？"
+        );
         // 是否 is cut off a verb that would make 否 a word with it.
         assert_eq!(in_written_words("要不要定期监测"), "是否 定期监测");
     }
