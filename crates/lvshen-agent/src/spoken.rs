@@ -159,6 +159,14 @@ const PHRASES: &[(&str, &str)] = &[
     ("管几年", "有效期几年"),
     ("能用几年", "有效期几年"),
     ("管多久", "有效期多久"),
+    ("管几年", "有效期几年"),
+    ("填一次", ""),
+    // A permit's application sent by post (排污许可管理条例第七条: 也可以通过信函等方式提交),
+    // and the papers a works hands an inspector (第二十六条: 按照要求提供…相关材料).
+    ("寄信过去", "通过信函等方式提交"),
+    ("寄信", "信函"),
+    ("拿出", "提供"),
+    ("给他们看", ""),
     // Repeated penalties: 每天都罚 is the Code's 按日连续处罚.
     ("每天都罚", "按日连续处罚"),
     ("每天罚", "按日连续处罚"),
@@ -1441,6 +1449,14 @@ mod tests {
         assert_eq!(
             in_written_words("染色用的助剂里VOCs占到百分之十以上，染色要在什么条件下做？"),
             "染色用的含VOCs产品里VOCs占到百分之十以上，染色要怎样操作？"
+        );
+        assert_eq!(
+            in_written_words("小厂填的排污登记表，填一次管几年？"),
+            "小厂填的排污登记表，有效期几年？"
+        );
+        assert_eq!(
+            in_written_words("环保局来厂里检查，厂里要拿出哪些材料给他们看？"),
+            "环保局来厂里检查，厂里要提供哪些材料？"
         );
         // 是否 is cut off a verb that would make 否 a word with it.
         assert_eq!(in_written_words("要不要定期监测"), "是否 定期监测");
