@@ -757,6 +757,7 @@ impl<'a> Agent<'a> {
         // A document (or an article) the question names and the knowledge base does not
         // hold: refused by name, with the closest documents; never another one's value.
         // A law the succession table knows (a repealed law) is known.
+        let mut unheld: Option<(String, Vec<Hit>)> = None;
         for named in question::named(question) {
             let known_law = match &named {
                 question::Named::Title(t) | question::Named::Article(t, _) => {
@@ -791,7 +792,6 @@ impl<'a> Agent<'a> {
             if held {
                 continue;
             }
-            let closest: Vec<Citation> = self.closest(&terms, &found);
             let what = match &named {
                 question::Named::Article(t, a)
                     if indexed || found.iter().any(|h| question::hit_is(&named, h)) =>
@@ -800,22 +800,19 @@ impl<'a> Agent<'a> {
                 }
                 other => format!("知识库中没有{}", other.label()),
             };
-            let text = format!("{REFUSAL}：{what}，不能以其他文件的规定代替作答。");
-            on_text(&text);
-            return Ok(Answer::refusal(
-                text,
-                closest,
-                tools_used,
-                "named_document",
-                query,
-                evidence::coverage(&terms, &found, 5),
-                started,
+            unheld = Some((
+                format!("{REFUSAL}：{what}，不能以其他文件的规定代替作答。"),
+                found,
             ));
+            break;
         }
         // An edition the question names (《…名录（2025年版）》) of a document the knowledge base
         // holds in another edition: not the one asked about, and its values are not that
         // edition's.
         for (title, year) in question::named_editions(question) {
+            if unheld.is_some() {
+                break;
+            }
             let same: Vec<String> = self
                 .index
                 .manifest()
@@ -828,11 +825,15 @@ impl<'a> Agent<'a> {
             if !dated || same.iter().any(|t| t.contains(&edition)) {
                 continue;
             }
-            let found = search(&title, 8, None)?;
+            unheld = Some((
+                format!(
+                    "{REFUSAL}：知识库中没有《{title}（{edition}）》，只有其他版本，不能以其他版本的规定代替作答。"
+                ),
+                search(&title, 8, None)?,
+            ));
+        }
+        if let Some((text, found)) = unheld {
             let closest: Vec<Citation> = self.closest(&terms, &found);
-            let text = format!(
-                "{REFUSAL}：知识库中没有《{title}（{edition}）》，只有其他版本，不能以其他版本的规定代替作答。"
-            );
             on_text(&text);
             return Ok(Answer::refusal(
                 text,

@@ -80,20 +80,29 @@ pub(crate) fn bare_title(title: &str) -> String {
     t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// What the question names.
-pub fn named(question: &str) -> Vec<Named> {
-    let mut out: Vec<Named> = standard_numbers(question)
-        .into_iter()
-        .map(Named::Number)
-        .collect();
+/// Each 《…》 of `question`: what stands inside it, and the text after it.
+fn bracketed(question: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
     let mut rest = question;
     while let Some(open) = rest.find('《') {
         let after = &rest[open + '《'.len_utf8()..];
         let Some(close) = after.find('》') else {
             break;
         };
-        let title = bare_title(&after[..close]);
-        let tail = &after[close + '》'.len_utf8()..];
+        rest = &after[close + '》'.len_utf8()..];
+        out.push((&after[..close], rest));
+    }
+    out
+}
+
+/// What the question names.
+pub fn named(question: &str) -> Vec<Named> {
+    let mut out: Vec<Named> = standard_numbers(question)
+        .into_iter()
+        .map(Named::Number)
+        .collect();
+    for (inside, tail) in bracketed(question) {
+        let title = bare_title(inside);
         if !title.is_empty() {
             let article = article_after(tail);
             match article {
@@ -101,7 +110,6 @@ pub fn named(question: &str) -> Vec<Named> {
                 None => out.push(Named::Title(title)),
             }
         }
-        rest = tail;
     }
     if !question.contains('《') {
         for (title, tail) in plain_titles(question) {
@@ -118,16 +126,8 @@ pub fn named(question: &str) -> Vec<Named> {
 /// bare title with the year of its edition.
 pub fn named_editions(question: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut rest = question;
-    while let Some(open) = rest.find('《') {
-        let after = &rest[open + '《'.len_utf8()..];
-        let Some(close) = after.find('》') else {
-            break;
-        };
-        let raw: String = after[..close]
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+    for (inside, _) in bracketed(question) {
+        let raw: String = inside.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(at) = raw.find("年版") {
             let year: String = raw[..at]
                 .chars()
@@ -141,7 +141,6 @@ pub fn named_editions(question: &str) -> Vec<(String, String)> {
                 out.push((bare_title(&raw), year));
             }
         }
-        rest = &after[close + '》'.len_utf8()..];
     }
     out
 }
