@@ -28,10 +28,11 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "起来",
     "那些",
     "这些",
-    // Spoken words around the subject: "许可证上面写明", "有个仓库", "顺便带几个人",
-    // "这段河上", "万一出事故".
+    // Spoken words around the subject: "许可证上面写明", "有个仓库", "一块河塘", "顺便带几个
+    // 人", "这段河上", "万一出事故".
     "上面",
     "有个",
+    "一块",
     "顺便",
     "这段",
     "万一",
@@ -563,6 +564,16 @@ pub fn haystack(hit: &Hit) -> String {
     compact(&s)
 }
 
+/// The province or city a local regulation's title opens with ("绍兴市水资源保护条例" → 绍兴市,
+/// "浙江省曹娥江流域水环境保护条例" → 浙江省); empty for a national text.
+pub fn place_of(doc: &str) -> &str {
+    let doc = doc.trim_start_matches('《');
+    doc.char_indices()
+        .take(5)
+        .find(|(_, c)| matches!(c, '省' | '市'))
+        .map_or("", |(i, c)| &doc[..i + c.len_utf8()])
+}
+
 /// Lower-cased, without white space; Chinese numerals as digits.
 pub fn compact(text: &str) -> String {
     crate::numerals::normalize(text)
@@ -646,6 +657,8 @@ const GENERIC: &[&str] = &[
     // The frame of a question on a category ("排污证属于哪一档管理"): the category's text
     // names the activity, not the verb.
     "属于",
+    // "未经批准擅自取水": the negation says less than what was done without leave.
+    "未经",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
@@ -819,7 +832,7 @@ fn carried_by<'c>(carried: &'c [Carried], hit: &Hit, terms: &[Vec<String>]) -> O
 /// much. A digest's summary of an article comes after the article's own text when both were
 /// found ([`prefer_official`]).
 pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -> Vec<Hit> {
-    let hits = prefer_official(hits);
+    let hits = prefer_official(hits, terms);
     let mut scored: Vec<(f64, usize, Hit)> = hits
         .into_iter()
         .enumerate()
@@ -842,12 +855,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 score += CARRIED_BONUS;
             }
             // The terms said together, in one sentence ("伪造、变造、转让排污许可证的…罚款"),
-            // over the same terms strewn over a passage's several sentences.
+            // over the same terms strewn over a passage's several sentences. The place a local
+            // regulation is for (绍兴 of 绍兴市水资源保护条例) frames each of its sentences.
+            let place = compact(place_of(&hit.doc));
             if held.len() >= 2
                 && texts.iter().any(|text| {
                     sentences_with_lead_in(text).iter().any(|s| {
                         let s = compact(s);
-                        held.iter().all(|g| covered(g, &s))
+                        held.iter().all(|g| covered(g, &s) || covered(g, &place))
                     })
                 })
             {
@@ -1271,19 +1286,45 @@ pub fn is_article(clause: &str) -> bool {
 /// the answer quotes the law, not our paraphrase of it. Without the official text the digest
 /// stays; so do digests of standards' tables (cleaner than the text a PDF table yields). A
 /// digest's preamble (概述: our note on the document, "非原文") goes too when any article of
-/// the document itself was found.
-pub fn prefer_official(hits: Vec<Hit>) -> Vec<Hit> {
-    let official: Vec<(String, String)> = hits
+/// the document itself was found. A long article is indexed in several passages: when only
+/// passages that continue it were found (not its opening) and they hold less of `terms` than
+/// the summary of the whole article does (曹娥江条例第十三条's passage on works already built,
+/// without the items of its opening on new works), the summary stays beside them.
+pub fn prefer_official(hits: Vec<Hit>, terms: &[Vec<String>]) -> Vec<Hit> {
+    struct Found {
+        doc: String,
+        clause: String,
+        opens: bool,
+        held: f64,
+    }
+    let official: Vec<Found> = hits
         .iter()
         .filter(|h| h.doc_type != "digest" && is_article(&h.clause))
-        .map(|h| (bare_title(&h.doc), h.clause.clone()))
+        .map(|h| Found {
+            doc: bare_title(&h.doc),
+            clause: h.clause.clone(),
+            opens: compact(&h.text).starts_with(&compact(&h.clause)),
+            held: term_weight(terms, &haystack(h)),
+        })
         .collect();
     hits.into_iter()
         .filter(|h| {
-            h.doc_type != "digest"
-                || !official.iter().any(|(doc, clause)| {
-                    *doc == bare_title(&h.doc) && (*clause == h.clause || h.clause == "概述")
-                })
+            if h.doc_type != "digest" {
+                return true;
+            }
+            let doc = bare_title(&h.doc);
+            if h.clause == "概述" {
+                return !official.iter().any(|f| f.doc == doc);
+            }
+            let found: Vec<&Found> = official
+                .iter()
+                .filter(|f| f.doc == doc && f.clause == h.clause)
+                .collect();
+            found.is_empty()
+                || !found.iter().any(|f| f.opens)
+                    && found
+                        .iter()
+                        .all(|f| f.held < term_weight(terms, &haystack(h)))
         })
         .collect()
 }
@@ -1847,6 +1888,15 @@ pub struct Hints<'a> {
     pub size: Option<(f64, &'static str)>,
     /// The question asks how long: a clause that states a period is quoted.
     pub asks_duration: bool,
+    /// The question is about works yet to be built ([`crate::question::about_new_works`]):
+    /// a clause on works already built (已建成的…) is not quoted for it.
+    pub new_works: bool,
+}
+
+/// Whether a clause is about works already built (已建成的…企业, 已建的排污口) and not also
+/// about new ones ("禁止新建、扩建…设施,已建成的,应当…改用…").
+fn on_built_works(segment: &str) -> bool {
+    segment.contains("已建") && !segment.contains("新建") && !segment.contains("扩建")
 }
 
 /// Which segments carry the terms: those scoring at least half the best (of
@@ -1976,7 +2026,20 @@ pub fn focus_parts(
                 continue;
             }
             applied = true;
-            let scores = segment_scores(terms, &body);
+            let mut scores = segment_scores(terms, &body);
+            // On new works, a clause on works already built counts for nothing; the others
+            // are weighed against the best of themselves.
+            if hints.new_works && body.iter().any(|s| !on_built_works(s)) {
+                for (score, segment) in scores.iter_mut().zip(&body) {
+                    if on_built_works(segment) {
+                        *score = 0.0;
+                    }
+                }
+                let best = scores.iter().copied().fold(0.0, f64::max);
+                if best > 0.0 {
+                    scores.iter_mut().for_each(|s| *s /= best);
+                }
+            }
             for (k, m) in keep.iter_mut().zip(keep_mask(&scores)) {
                 *k |= m;
             }
@@ -2172,8 +2235,9 @@ pub fn focus_parts(
         // A kept sentence brings the later one that is its parallel branch: the same frame
         // with another value ("报批、审核类型为生态环境影响报告书的，处…；报批、审核类型为生态环境
         // 影响报告表的，处…"), so that one branch is never quoted as the whole rule.
+        // (Not a branch on works already built, for a question on new works.)
         for j in 0..body.len() {
-            if keep[j] {
+            if keep[j] || hints.new_works && on_built_works(body[j]) {
                 continue;
             }
             if (0..j).any(|i| keep[i] && parallel_branch(body[i], body[j])) {
@@ -2404,6 +2468,30 @@ mod tests {
     }
 
     #[test]
+    fn a_local_regulation_is_for_the_place_its_title_opens_with() {
+        assert_eq!(place_of("绍兴市水资源保护条例"), "绍兴市");
+        assert_eq!(place_of("浙江省曹娥江流域水环境保护条例"), "浙江省");
+        assert_eq!(place_of("中华人民共和国生态环境法典"), "");
+        assert_eq!(place_of("固定污染源排污许可分类管理名录"), "");
+        assert_eq!(place_of("工业企业厂界环境噪声排放标准"), "");
+        // The place frames each sentence of its regulation: a passage that holds the
+        // question's terms with it in one sentence ranks above one holding as many strewn.
+        let local = test_hit(
+            "某市水资源条例",
+            "第三十条",
+            "违反本条例规定，擅自取水的，处五万元以上十万元以下的罚款。",
+        );
+        let national = test_hit(
+            "某国水法",
+            "第九十条",
+            "擅自取水的，责令停止。情节严重的，处二万元以上罚款。",
+        );
+        let terms = terms_of(&["某市", "擅自", "取水", "责令", "罚款"]);
+        let ranked = rank_by_terms(&terms, vec![national, local], &Ranking::default());
+        assert_eq!(ranked[0].doc, "某市水资源条例");
+    }
+
+    #[test]
     fn a_passage_resting_on_a_repealed_law_goes_below_the_one_stating_the_rule() {
         let regulation = test_hit(
             "排污许可管理条例",
@@ -2527,6 +2615,69 @@ mod tests {
         };
         assert!(!quoted(&[]).contains("真实性"), "{}", quoted(&[]));
         assert!(quoted(&carried).contains("真实性"), "{}", quoted(&carried));
+    }
+
+    #[test]
+    fn a_question_on_new_works_is_not_answered_by_the_rule_on_works_already_built() {
+        // Written for the test, in the shape of a protected zone's article: a list of what is
+        // banned (new works among it), then what becomes of the works already there.
+        let hit = test_hit(
+            "某省某江保护条例",
+            "第十条",
+            "某江保护区内禁止下列行为：\n（一）倾倒废弃物；\n（二）新建排放污染物的工业项目；\n（三）新建养殖场。\n某江保护区内已建成的印染、电镀企业，限期搬迁。\n其他区域新建养殖场的，应当配套处理设施。\n某江保护区的范围由市政府划定。",
+        );
+        let terms = terms_of(&["某江", "保护区", "新建", "印染"]);
+        let quoted = |new_works: bool| {
+            let hints = Hints {
+                new_works,
+                ..Hints::default()
+            };
+            quote(&terms, &hints, &hit)
+        };
+        assert!(!quoted(false).contains("工业项目"), "{}", quoted(false));
+        assert!(quoted(true).contains("工业项目"), "{}", quoted(true));
+        assert!(!quoted(true).contains("限期搬迁"), "{}", quoted(true));
+        // A clause on both (禁止新建…，已建成的…改用) is about new works too.
+        assert!(!on_built_works(
+            "禁止新建燃用高污染燃料的设施，已建成的，应当限期改用清洁能源"
+        ));
+        assert!(on_built_works("已建成的印染企业，限期搬迁"));
+    }
+
+    #[test]
+    fn a_summary_stays_beside_a_passage_that_continues_its_article_and_holds_less() {
+        let mut digest = test_hit(
+            "某江保护条例",
+            "第十条",
+            "保护区内禁止新建排放污染物的工业项目；已建成的印染企业限期搬迁。",
+        );
+        digest.doc_type = "digest".into();
+        let continued = test_hit(
+            "某江保护条例",
+            "第十条",
+            "（六）其他行为。已建成的印染企业限期搬迁。",
+        );
+        let opening = test_hit(
+            "某江保护条例",
+            "第十条",
+            "第十条 保护区内禁止下列行为：（一）倾倒废弃物；（二）新建工业项目。",
+        );
+        let terms = terms_of(&["保护区", "新建", "印染"]);
+        let kept = |hits: Vec<Hit>| {
+            prefer_official(hits, &terms)
+                .iter()
+                .any(|h| h.doc_type == "digest")
+        };
+        assert!(kept(vec![continued.clone(), digest.clone()]));
+        // The article's opening found: the law is quoted, not the summary.
+        assert!(!kept(vec![opening, continued.clone(), digest.clone()]));
+        // A continuing passage that holds as much as the summary stands for it.
+        let full = test_hit(
+            "某江保护条例",
+            "第十条",
+            "保护区内新建工业项目禁止；已建成的印染企业限期搬迁。",
+        );
+        assert!(!kept(vec![full, digest]));
     }
 
     #[test]

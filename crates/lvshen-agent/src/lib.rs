@@ -1340,6 +1340,7 @@ impl<'a> Agent<'a> {
             defined: ranking.defined.as_deref(),
             size: numerals::stated_size(question),
             asks_duration: ranking.asks_duration,
+            new_works: question::about_new_works(question),
         };
         evidence.extend(evidence::focus_parts(
             &parts,

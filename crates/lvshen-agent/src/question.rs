@@ -380,6 +380,18 @@ pub fn asks_duration(question: &str) -> bool {
         })
 }
 
+/// Whether the question is about works yet to be built or extended (新建, 扩建, 新开一家),
+/// and not about works already built (已建成, 现有, 老厂): a rule on works already built
+/// (曹娥江条例第十三条: 已建成的…印染…企业…限期转型改造或者关闭、搬迁) does not answer it.
+pub fn about_new_works(question: &str) -> bool {
+    ["新建", "扩建", "新开", "新办", "新上"]
+        .iter()
+        .any(|w| question.contains(w))
+        && !["已建", "已经建", "建成", "现有", "已有", "老厂", "原有"]
+            .iter()
+            .any(|w| question.contains(w))
+}
+
 /// Whether the question asks for a list (哪些, 什么条件, 包括什么).
 pub fn asks_list(question: &str) -> bool {
     [
@@ -774,6 +786,17 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_question_on_new_works_says_so_and_one_on_built_works_does_not() {
+        assert!(about_new_works(
+            "在曹娥江的重点保护区里面还能不能新建一家印染厂？"
+        ));
+        assert!(about_new_works("禁燃区内能不能扩建锅炉？"));
+        assert!(!about_new_works("重点保护区内已建成的印染企业要怎么处理？"));
+        assert!(!about_new_works("现有企业新建一条生产线执行哪个表？"));
+        assert!(!about_new_works("厂界噪声夜间限值多少？"));
+    }
+
     #[test]
     fn an_edition_named_in_a_title_is_read_with_its_year() {
         assert_eq!(
