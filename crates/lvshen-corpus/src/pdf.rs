@@ -76,8 +76,138 @@ pub enum WorkerOutput {
     Error(String),
 }
 
-/// Extracts in this process with one extractor, panics caught. Used by the worker.
+/// Extracts in this process with one extractor, panics caught. Used by the worker. The
+/// pages come with a Symbol font's μ restored ([`restore_symbol_mu`]).
 pub fn extract_in_process(extractor: Extractor, bytes: &[u8]) -> Result<Vec<String>, String> {
+    let pages = extract_raw(extractor, bytes)?;
+    let drawn = std::panic::catch_unwind(|| symbol_mu_per_page(bytes)).unwrap_or_default();
+    Ok(restore_symbol_mu(pages, &drawn))
+}
+
+/// How the unit after a μ goes on: a "m" before one of these on a page whose Symbol font
+/// draws a μ is that μ read as Latin.
+const MICRO_UNITS: [&str; 6] = ["mol/mol", "mol/L", "g/L", "g/m", "g/kg", "S/cm"];
+
+/// A font named Symbol (GB 37822's "500 μmol/mol") that carries no ToUnicode map draws μ with
+/// code 0x6D, which the extractors, reading the code as Latin, give as "m": "500 mmol/mol",
+/// a thousand times the limit. On each page, the number of μ such a font draws (per
+/// `drawn`); where the page text has exactly as many "m" before a unit of [`MICRO_UNITS`] (or
+/// before one of them alone), each is that μ. A page where the counts differ is left as
+/// extracted: which "m" is the μ is then not known.
+pub fn restore_symbol_mu(pages: Vec<String>, drawn: &[usize]) -> Vec<String> {
+    pages
+        .into_iter()
+        .enumerate()
+        .map(|(page, text)| {
+            let n = drawn.get(page).copied().unwrap_or(0);
+            if n == 0 {
+                return text;
+            }
+            let before = |units: &[&str]| -> Vec<usize> {
+                text.match_indices('m')
+                    .map(|(at, _)| at)
+                    .filter(|&at| units.iter().any(|u| text[at + 1..].starts_with(u)))
+                    .collect()
+            };
+            let all = before(&MICRO_UNITS);
+            // Else the one unit that accounts for every μ drawn (the page's other "mg/m3"
+            // being milligrams).
+            let at = if all.len() == n {
+                all
+            } else {
+                let mut matching = MICRO_UNITS
+                    .iter()
+                    .map(|u| before(&[u]))
+                    .filter(|at| at.len() == n);
+                match (matching.next(), matching.next()) {
+                    (Some(at), None) => at,
+                    _ => return text,
+                }
+            };
+            let mut out = String::with_capacity(text.len() + n);
+            let mut from = 0;
+            for a in at {
+                out.push_str(&text[from..a]);
+                out.push('μ');
+                from = a + 1;
+            }
+            out.push_str(&text[from..]);
+            out
+        })
+        .collect()
+}
+
+/// For each page, how many μ (code 0x6D) fonts named Symbol without a ToUnicode map draw on
+/// it; empty when the PDF cannot be read so.
+fn symbol_mu_per_page(bytes: &[u8]) -> Vec<usize> {
+    use lopdf::Object;
+    let Ok(document) = lopdf::Document::load_mem(bytes) else {
+        return Vec::new();
+    };
+    document
+        .get_pages()
+        .values()
+        .map(|&page| {
+            let Ok(fonts) = document.get_page_fonts(page) else {
+                return 0;
+            };
+            let symbol: Vec<&[u8]> = fonts
+                .iter()
+                .filter(|(_, font)| {
+                    let base = font
+                        .get(b"BaseFont")
+                        .and_then(Object::as_name)
+                        .map(|n| String::from_utf8_lossy(n).into_owned())
+                        .unwrap_or_default();
+                    let base = base.rsplit('+').next().unwrap_or_default();
+                    base.starts_with("Symbol") && !font.has(b"ToUnicode")
+                })
+                .map(|(name, _)| name.as_slice())
+                .collect();
+            if symbol.is_empty() {
+                return 0;
+            }
+            let Ok(content) = document.get_and_decode_page_content(page) else {
+                return 0;
+            };
+            let mut current: Option<Vec<u8>> = None;
+            let mut count = 0;
+            let mus = |bytes: &[u8]| bytes.iter().filter(|b| **b == b'm').count();
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "Tf" => {
+                        current = op
+                            .operands
+                            .first()
+                            .and_then(|o| o.as_name().ok())
+                            .map(<[u8]>::to_vec);
+                    }
+                    "Tj" | "'" | "\"" | "TJ"
+                        if current.as_deref().is_some_and(|c| symbol.contains(&c)) =>
+                    {
+                        for operand in &op.operands {
+                            match operand {
+                                Object::String(s, _) => count += mus(s),
+                                Object::Array(items) => {
+                                    for item in items {
+                                        if let Object::String(s, _) = item {
+                                            count += mus(s);
+                                        }
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            count
+        })
+        .collect()
+}
+
+fn extract_raw(extractor: Extractor, bytes: &[u8]) -> Result<Vec<String>, String> {
     let result = std::panic::catch_unwind(|| match extractor {
         Extractor::PdfExtract => pdf_extract::extract_text_from_mem_by_pages(bytes)
             .map_err(|e| format!("pdf-extract: {e}")),
@@ -369,6 +499,48 @@ fn run_in_worker(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_symbol_font_s_mu_is_restored_where_the_counts_agree() {
+        let pages = vec![
+            "泄漏检测值不应超过 500 mmol/mol，浓度≥200 mmol/mol".to_owned(),
+            "颗粒物 20 mg/m3，液面上方 100 mm 处".to_owned(),
+            "500 mmol/mol".to_owned(),
+        ];
+        let restored = restore_symbol_mu(pages.clone(), &[2, 0, 3]);
+        assert_eq!(
+            restored[0],
+            "泄漏检测值不应超过 500 μmol/mol，浓度≥200 μmol/mol"
+        );
+        // No Symbol μ on the page: milligrams and millimetres stay.
+        assert_eq!(restored[1], "颗粒物 20 mg/m3，液面上方 100 mm 处");
+        // The counts differ: which "m" is the μ is not known, so none is changed.
+        assert_eq!(restored[2], "500 mmol/mol");
+        // One unit accounts for the μ drawn: the page's milligrams stay.
+        let mixed = vec!["颗粒物 20 mg/m3；泄漏检测值 500 mmol/mol；VOCs 60 mg/m3".to_owned()];
+        assert_eq!(
+            restore_symbol_mu(mixed, &[1])[0],
+            "颗粒物 20 mg/m3；泄漏检测值 500 μmol/mol；VOCs 60 mg/m3"
+        );
+    }
+
+    #[test]
+    fn gb_37822_states_its_leak_limits_in_micromoles() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/reference/standards/GB-37822-2019.pdf");
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!(
+                "skipped: {} not present (reference texts are only in CI and developer checkouts)",
+                path.display()
+            );
+            return;
+        };
+        let pages = extract_in_process(Extractor::PdfExtract, &bytes).expect("GB 37822 extracts");
+        let text = pages.concat();
+        let compact: String = text.split_whitespace().collect();
+        assert!(compact.contains("不应超过500μmol/mol"), "10.2.3 lost its μ");
+        assert!(!text.contains("mmol/mol"), "a Symbol μ is still read as m");
+    }
 
     #[test]
     fn judges_text() {

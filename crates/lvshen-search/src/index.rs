@@ -88,9 +88,9 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-/// Bumped whenever the schema, the analysis or the chunking changes; an index of another
-/// version is rebuilt (and the user's documents ingested again).
-const SCHEMA_VERSION: &str = "13";
+/// Bumped whenever the schema, the analysis, the chunking or the text extraction changes; an
+/// index of another version is rebuilt (and the user's documents ingested again).
+const SCHEMA_VERSION: &str = "14";
 
 /// `GB 4287-2012` → `gb4287` (the key without year, for "GB 4287 表2" lookups).
 pub fn doc_key(number: &str) -> String {
