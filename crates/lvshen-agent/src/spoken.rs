@@ -397,6 +397,20 @@ const PHRASES: &[(&str, &str)] = &[
     ("一起建", "同时施工"),
     ("一起投用", "同时投产使用"),
     ("一起投产", "同时投产使用"),
+    // The plant itself, beside its environmental works: 主体工程.
+    ("跟生产线", "与主体工程"),
+    ("和生产线", "与主体工程"),
+    ("哪几个同时", "同时设计、同时施工、同时投产使用"),
+    // Pollution left on an extended site: 原有环境污染 (条例第五条, 法典第一百零五条).
+    ("以前留下的污染", "原有环境污染"),
+    ("原来留下的污染", "原有环境污染"),
+    ("留下的污染", "原有环境污染"),
+    ("一起治理", "治理"),
+    // A report turned down: 不予批准 (but 批不批 asks whether).
+    ("批不批", "是否批准"),
+    ("不批", "不予批准"),
+    // An assessor's fee: 收取费用 (条例第二十四条).
+    ("收评估费", "收取费用"),
     // How low at least: 最低, 不低于.
     ("最矮能多矮", "最低多少"),
     ("能多矮", "多少"),
@@ -1395,7 +1409,7 @@ mod tests {
     }
 
     #[test]
-    fn wells_ponds_water_taken_and_sewer_pipes_are_said_as_the_texts_say_them() {
+    fn wells_ponds_sewers_old_pollution_and_reports_turned_down_are_said_as_the_texts_say_them() {
         assert_eq!(
             in_written_words("自来水管网够用，厂里还能不能自己打井抽地下水？"),
             "公共供水管网能够满足用水需要，厂里还能不能通过自备取水设施取用地下水？"
@@ -1411,6 +1425,24 @@ mod tests {
         assert_eq!(
             in_written_words("厂往污水管里排的水超标了，能不能把阀门关了？"),
             "厂向污水管网排放的水超标了，能不能把关闭阀门？"
+        );
+        assert_eq!(
+            in_written_words("环保局在哪些情况下会不批我们厂的环评报告？"),
+            "环保局在哪些情况下会不予批准我们厂的环评报告？"
+        );
+        // 批不批 asks whether, not why not.
+        assert_eq!(in_written_words("环评还批不批？"), "环评还是否批准？");
+        assert_eq!(
+            in_written_words("在老厂区上扩建，以前留下的污染要不要一起治理？"),
+            "在老厂区上扩建，原有环境污染是否治理？"
+        );
+        assert_eq!(
+            in_written_words("环保设施跟生产线要做到哪几个同时？"),
+            "环保设施与主体工程要做到同时设计、同时施工、同时投产使用？"
+        );
+        assert_eq!(
+            in_written_words("技术评估机构向厂里收评估费"),
+            "技术评估机构向厂里收取费用"
         );
         // 没批 alone stays 未经批准.
         assert_eq!(in_written_words("没批就开工"), "未经批准就开工");
