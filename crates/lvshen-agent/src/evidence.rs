@@ -33,6 +33,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "上面",
     "有个",
     "一块",
+    "哪一年",
     "顺便",
     "这段",
     "万一",
@@ -1623,6 +1624,16 @@ fn read_with_lead_in(text: &str) -> Vec<(String, &str)> {
 }
 
 /// The lead-in of a list: "…有下列行为之一的，…", "…应当符合下列条件：".
+/// Whether a segment holds the opening of a table's notes ("注 1.", "注：", glued to the last
+/// row by the extractor: "…水处理设施注 1.表格中…").
+fn opens_notes(segment: &str) -> bool {
+    segment.match_indices('注').any(|(at, _)| {
+        segment[at + '注'.len_utf8()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '：' || c == ':')
+    })
+}
+
 pub(crate) fn is_lead_in(segment: &str) -> bool {
     !is_list_item(segment) && (segment.ends_with([':', '：']) || segment.contains("下列"))
 }
@@ -2217,18 +2228,26 @@ pub fn focus_parts(
             if !(keep[i] && is_list_item(body[i])) {
                 continue;
             }
-            // Back over the items before it, then the lead-in's segments up to its 下列.
+            // Back over the items before it, then the lead-in's segments up to its 下列. The
+            // numbered notes under a table ("注 1.表格中标“*”号者…；2.表格中涉及溶剂…") have no
+            // lead-in but 注: the table's last row before them is none.
             let mut j = i;
             while j > 0 && is_list_item(body[j - 1]) {
                 j -= 1;
             }
+            let mut lead: Vec<usize> = Vec::new();
             for k in (j.saturating_sub(3)..j).rev() {
                 if is_list_item(body[k]) {
                     break;
                 }
-                keep[k] = true;
+                lead.push(k);
                 if body[k].contains("下列") {
                     break;
+                }
+            }
+            if !lead.iter().any(|&k| opens_notes(body[k])) {
+                for k in lead {
+                    keep[k] = true;
                 }
             }
         }
@@ -2678,6 +2697,24 @@ mod tests {
             "保护区内新建工业项目禁止；已建成的印染企业限期搬迁。",
         );
         assert!(!kept(vec![full, digest]));
+    }
+
+    #[test]
+    fn a_numbered_note_under_a_table_is_quoted_without_the_last_row() {
+        assert!(opens_notes(
+            "112 水处理 日处理能力 500 吨以上的水处理设施注 1.表格中标星号者"
+        ));
+        assert!(opens_notes("注：括号内为特别排放限值"));
+        assert!(!opens_notes("应当注意防渗"));
+        let hit = test_hit(
+            "某名录",
+            "112",
+            "112 水处理 日处理能力 500 吨以上的水处理设施注 1.标星号者指在工业建筑中生产的；2.溶剂使用量按照近三年年最大量确定。",
+        );
+        let terms = terms_of(&["溶剂", "使用量", "三年"]);
+        let quoted = quote(&terms, &Hints::default(), &hit);
+        assert!(quoted.contains("近三年"), "{quoted}");
+        assert!(!quoted.contains("水处理设施"), "{quoted}");
     }
 
     #[test]

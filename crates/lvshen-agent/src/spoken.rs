@@ -409,6 +409,9 @@ const PHRASES: &[(&str, &str)] = &[
     // A report turned down: 不予批准 (but 批不批 asks whether).
     ("批不批", "是否批准"),
     ("不批", "不予批准"),
+    // What a catalogue does not list: 未作规定 (排污许可分类管理名录第八条).
+    ("没写到的", "未作规定的"),
+    ("没写的", "未作规定的"),
     // An assessor's fee: 收取费用 (条例第二十四条).
     ("收评估费", "收取费用"),
     // How low at least: 最低, 不低于.
@@ -1443,6 +1446,10 @@ mod tests {
         assert_eq!(
             in_written_words("技术评估机构向厂里收评估费"),
             "技术评估机构向厂里收取费用"
+        );
+        assert_eq!(
+            in_written_words("名录里没写到的行业"),
+            "名录里未作规定的行业"
         );
         // 没批 alone stays 未经批准.
         assert_eq!(in_written_words("没批就开工"), "未经批准就开工");

@@ -129,6 +129,12 @@ pub fn chunk_law(body: &str) -> Vec<RawChunk> {
 }
 
 /// A numbered section heading of a standard: `4.5 …`, `3 术语和定义`, `附录A`.
+/// Units a number at the start of a line may carry: then it states a quantity, not a section.
+const QUANTITY_UNITS: [&str; 17] = [
+    "吨", "千克", "克", "米", "年", "月", "日", "天", "小时", "分钟", "万", "亿", "元", "倍", "升",
+    "兆瓦", "个",
+];
+
 fn section_number(line: &str) -> Option<String> {
     if let Some(rest) = line.strip_prefix("附录") {
         let letter: String = rest
@@ -171,6 +177,10 @@ fn section_number(line: &str) -> Option<String> {
     let after = &line[number.len()..];
     let rest = after.trim_start();
     let next = rest.chars().next()?;
+    // "10 吨，或者总磷年排放量大于 0.5 吨的": a quantity wrapped to the start of a line.
+    if !number.contains('.') && QUANTITY_UNITS.iter().any(|u| rest.starts_with(u)) {
+        return None;
+    }
     let spaced = after.starts_with(|c: char| c.is_whitespace());
     // `4.4重点地区…`: extractors sometimes drop the space after a dotted section number.
     let glued_dotted = !spaced && number.contains('.');
@@ -262,6 +272,8 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
     let mut top_level = 0u32;
     // Whether the open section has a line besides its heading (and its parents' headings).
     let mut section_body = true;
+    // The last article read of those a catalogue issued as a ministry's order opens with.
+    let mut article = 0u32;
 
     for (index, page) in pages.iter().enumerate() {
         let page_no = index as u32 + 1;
@@ -298,6 +310,23 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                     push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
                 }
                 table = Some(Table::new(label, line.clone(), page_no, context));
+                continue;
+            }
+            // A catalogue issued as a ministry's order (排污许可分类管理名录) opens with its
+            // articles, 第一条 to 第十条, before its table: each is a passage of its own. Only
+            // the next article opens one: a wrapped line that starts "第三条(一)中的…" is no
+            // heading.
+            if table.is_none()
+                && (top_level == 0 || article > 0)
+                && let Some(label) = article_label(&line)
+                && chinese_number(&label[3..label.len() - 3]) == Some(article + 1)
+            {
+                if let Some((label, page, lines)) = section.take() {
+                    push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                }
+                section = Some((label, page_no, vec![line]));
+                section_body = true;
+                article += 1;
                 continue;
             }
             // "5.1.420t/h及以上蒸汽锅炉…" after 5.1.3: the extractor glued the next clause's
@@ -603,6 +632,28 @@ mod tests {
                 .any(|c| c.text.contains("物料储存") && c.text.contains("密闭")),
             "{chunks:?}"
         );
+    }
+
+    #[test]
+    fn a_catalogue_s_articles_are_passages_of_their_own_before_its_table() {
+        let pages = vec![
+            "第一条 为实施分类管理，制定本名录。\n第二条 实行重点管理、简化管理和登记管理。\n第三条 按照本名录\n第二条规定的类别管理。\n第四条 有下列情形之一的：\n（一）化学需氧量年排放量大于 30 吨，或者总氮年排放量大于\n10 吨的；\n（二）其他。\n序号 行业类别 重点管理 简化管理\n1 牲畜饲养 031 设有污水排放口的 / 其他".to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, None);
+        let clauses: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(
+            &clauses[..4],
+            ["第一条", "第二条", "第三条", "第四条"],
+            "{clauses:?}"
+        );
+        // A wrapped "第二条规定的…" stays in 第三条; "10 吨的" in 第四条.
+        assert!(
+            chunks[2].text.contains("规定的类别管理"),
+            "{}",
+            chunks[2].text
+        );
+        assert!(chunks[3].text.contains("10 吨的"), "{}", chunks[3].text);
+        assert!(!clauses.contains(&"10"), "{clauses:?}");
     }
 
     #[test]
