@@ -325,12 +325,25 @@ impl<'a> Agent<'a> {
     }
 
     /// The indexed law or standard in force whose full title the question writes without
-    /// 《》 ("涤纶仿真丝绸在环境保护综合名录里是不是…", "锅炉大气污染物排放标准对…"): the answer
-    /// is sought in it before a past approval that quotes it. The longest such title; short
-    /// ones (环境保护法, which 环境保护法规 holds) are not read so.
+    /// 《》 ("涤纶仿真丝绸在环境保护综合名录里是不是…", "锅炉大气污染物排放标准对…"), or without
+    /// the scope its title opens with when what is left is long ("排污许可分类管理名录里…" for
+    /// 固定污染源排污许可分类管理名录): the answer is sought in it before a past approval that
+    /// quotes it. The longest such title; short ones (环境保护法, which 环境保护法规 holds) are
+    /// not read so.
     fn title_written_in(&self, question: &str, book: &lvshen_rules::LawBook) -> Option<String> {
         const MIN_CHARS: usize = 6;
+        /// What a title may open with that people leave out, and how much must be left.
+        const SCOPES: [&str; 2] = ["固定污染源", "建设项目"];
+        const MIN_LEFT: usize = 8;
         let written: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+        let named = |t: &str| {
+            written.contains(t)
+                || SCOPES.iter().any(|scope| {
+                    t.strip_prefix(scope).is_some_and(|left| {
+                        left.chars().count() >= MIN_LEFT && written.contains(left)
+                    })
+                })
+        };
         self.index
             .manifest()
             .values()
@@ -346,7 +359,7 @@ impl<'a> Agent<'a> {
                     .is_none_or(|as_of| book.status(&e.title, as_of).is_current())
             })
             .map(|e| question::bare_title(&e.title))
-            .filter(|t| t.chars().count() >= MIN_CHARS && written.contains(t.as_str()))
+            .filter(|t| t.chars().count() >= MIN_CHARS && named(t))
             .max_by_key(|t| t.chars().count())
     }
 
