@@ -834,6 +834,14 @@ fn carried_by<'c>(carried: &'c [Carried], hit: &Hit, terms: &[Vec<String>]) -> O
 /// found ([`prefer_official`]).
 pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -> Vec<Hit> {
     let hits = prefer_official(hits, terms);
+    // How many passages hold each term: within the document the question names, the
+    // question's first term, when specific and held by one passage alone (腈纶 among the
+    // 环境保护综合名录's rows and its preface), marks the passage on the question's own thing.
+    let hays: Vec<String> = hits.iter().map(haystack).collect();
+    let holders: Vec<usize> = terms
+        .iter()
+        .map(|g| hays.iter().filter(|h| covered(g, h)).count())
+        .collect();
     let mut scored: Vec<(f64, usize, Hit)> = hits
         .into_iter()
         .enumerate()
@@ -848,6 +856,19 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 .collect();
             let mut score: f64 = held.iter().map(|g| weight(g)).sum();
             let base = score;
+            let named = ranking
+                .prefer_doc
+                .as_ref()
+                .is_some_and(|doc| bare_title(&hit.doc) == bare_title(doc));
+            let alone = named
+                && hays.len() >= 3
+                && terms
+                    .first()
+                    .zip(holders.first())
+                    .is_some_and(|(g, n)| *n == 1 && is_specific(g) && covered(g, &hay));
+            if alone {
+                score += UNIQUE_BONUS;
+            }
             // The texts the passage is matched by: its own, and the repealed article it carries.
             let texts: Vec<&str> = std::iter::once(hit.text.as_str()).chain(old).collect();
             // Carrying the named law's own article on the question says more than sharing
@@ -1870,6 +1891,10 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
     focus_parts(&[terms.to_vec()], &Hints::default(), hits, max, chars)
 }
 
+/// What holding the question's first term, specific and held by no other passage found, adds
+/// to the rank of a passage of the document the question names.
+const UNIQUE_BONUS: f64 = 0.5;
+
 /// What carrying an article of the repealed law the question names adds to a passage's rank.
 const CARRIED_BONUS: f64 = 0.5;
 
@@ -2715,6 +2740,26 @@ mod tests {
         let quoted = quote(&terms, &Hints::default(), &hit);
         assert!(quoted.contains("近三年"), "{quoted}");
         assert!(!quoted.contains("水处理设施"), "{quoted}");
+    }
+
+    #[test]
+    fn in_a_named_document_the_one_passage_holding_the_question_s_subject_goes_first() {
+        let preface = test_hit("某综合名录", "前言", "某综合名录。一、高污染产品名录。");
+        let row = test_hit("某综合名录", "289", "289 GHW 腈纶 280303xx 腈纶纤维制造");
+        let other = test_hit("某综合名录", "290", "290 GHW 氨纶 280307xx 氨纶纤维制造");
+        let terms = vec![
+            vec!["腈纶".to_owned()],
+            vec!["综合".to_owned()],
+            vec!["名录".to_owned()],
+            vec!["高污染".to_owned(), "ghw".to_owned()],
+            vec!["产品".to_owned()],
+        ];
+        let ranking = Ranking {
+            prefer_doc: Some("某综合名录".to_owned()),
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![preface, row, other], &ranking);
+        assert_eq!(ranked[0].clause, "289");
     }
 
     #[test]
