@@ -239,50 +239,43 @@ fn an_edition_the_knowledge_base_does_not_hold_is_refused_by_name() {
     assert!(answer.answer.contains("报告书"), "{answer:?}");
 }
 
-const CATALOGUE: &str = "---\ntitle: 示例织物分类名录\ndoc_type: standard\n---\n# 示例织物分类名录\n\n## 第7项\n第7项 GHW 示例闪光涤纶绸 1701060399\n";
-
-const QUOTING_APPROVAL: &str = "---\ntitle: 示例·关于示例闪光面料项目的审查意见\ndoc_type: approval\n---\n# 示例·关于示例闪光面料项目的审查意见\n\n## 九、其他要求\n项目产品示例闪光涤纶绸属《示例织物分类名录》“高污染”产品,须采用低排放染色工艺。\n";
-
-#[test]
-fn a_document_the_question_names_without_brackets_answers_before_an_approval_quoting_it() {
+/// A catalogue titled `title` that marks a product GHW, and a past approval that quotes it
+/// with every word of the question: `question` is answered from the catalogue itself.
+fn catalogue_answers_before_the_approval_quoting_it(title: &str, question: &str) {
+    let catalogue = format!(
+        "---\ntitle: {title}\ndoc_type: standard\n---\n# {title}\n\n## 第7项\n第7项 GHW 示例闪光涤纶绸 1701060399\n"
+    );
+    let approval = format!(
+        "---\ntitle: 示例·关于示例闪光面料项目的审查意见\ndoc_type: approval\n---\n# 示例·关于示例闪光面料项目的审查意见\n\n## 九、其他要求\n项目产品示例闪光涤纶绸属《{title}》“高污染”产品,须采用低排放染色工艺。\n"
+    );
     let (_dir, index) = index(&[
-        ("planted/catalogue.md", CATALOGUE),
-        ("planted/approval.md", QUOTING_APPROVAL),
+        ("planted/catalogue.md", &catalogue),
+        ("planted/approval.md", &approval),
     ]);
     let agent = Agent::new(&index, None);
-    // The approval holds every word of the question; the catalogue says it itself (GHW is
-    // its mark of a 高污染 product).
-    let answer = ask(
-        &agent,
-        "示例闪光涤纶绸在示例织物分类名录里是不是高污染产品？",
-    );
+    let answer = ask(&agent, question);
     assert!(!answer.refused, "{answer:?}");
-    assert_eq!(answer.citations[0].doc, "示例织物分类名录", "{answer:?}");
+    assert_eq!(answer.citations[0].doc, title, "{answer:?}");
     markers_are_backed(&answer);
 }
 
-const SCOPED_CATALOGUE: &str = "---\ntitle: 固定污染源示例织物分类管理名录\ndoc_type: standard\n---\n# 固定污染源示例织物分类管理名录\n\n## 第7项\n第7项 GHW 示例闪光涤纶绸 1701060399\n";
-
-const SCOPED_APPROVAL: &str = "---\ntitle: 示例·关于示例闪光面料项目的审查意见\ndoc_type: approval\n---\n# 示例·关于示例闪光面料项目的审查意见\n\n## 九、其他要求\n项目产品示例闪光涤纶绸属《固定污染源示例织物分类管理名录》“高污染”产品,须采用低排放染色工艺。\n";
+#[test]
+fn a_document_the_question_names_without_brackets_answers_before_an_approval_quoting_it() {
+    // The approval holds every word of the question; the catalogue says it itself (GHW is
+    // its mark of a 高污染 product).
+    catalogue_answers_before_the_approval_quoting_it(
+        "示例织物分类名录",
+        "示例闪光涤纶绸在示例织物分类名录里是不是高污染产品？",
+    );
+}
 
 #[test]
 fn a_title_written_without_the_scope_it_opens_with_still_names_its_document() {
-    let (_dir, index) = index(&[
-        ("planted/catalogue.md", SCOPED_CATALOGUE),
-        ("planted/approval.md", SCOPED_APPROVAL),
-    ]);
-    let agent = Agent::new(&index, None);
     // 固定污染源 left out: 示例织物分类管理名录 still names the catalogue.
-    let answer = ask(
-        &agent,
+    catalogue_answers_before_the_approval_quoting_it(
+        "固定污染源示例织物分类管理名录",
         "示例闪光涤纶绸在示例织物分类管理名录里是不是高污染产品？",
     );
-    assert!(!answer.refused, "{answer:?}");
-    assert_eq!(
-        answer.citations[0].doc, "固定污染源示例织物分类管理名录",
-        "{answer:?}"
-    );
-    markers_are_backed(&answer);
 }
 
 fn model() -> Option<Arc<LlmService>> {
