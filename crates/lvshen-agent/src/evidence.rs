@@ -846,13 +846,13 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .into_iter()
         .enumerate()
         .map(|(rank, hit)| {
-            let hay = haystack(&hit);
+            let hay = &hays[rank];
             // The words of the repealed article this one carries count as its own.
             let old = carried_by(&ranking.carried, &hit, terms).map(|c| c.old_text.as_str());
             let old_hay = old.map(compact);
             let held: Vec<&Vec<String>> = terms
                 .iter()
-                .filter(|g| covered(g, &hay) || old_hay.as_ref().is_some_and(|o| covered(g, o)))
+                .filter(|g| covered(g, hay) || old_hay.as_ref().is_some_and(|o| covered(g, o)))
                 .collect();
             let mut score: f64 = held.iter().map(|g| weight(g)).sum();
             let base = score;
@@ -865,7 +865,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 && terms
                     .first()
                     .zip(holders.first())
-                    .is_some_and(|(g, n)| *n == 1 && is_specific(g) && covered(g, &hay));
+                    .is_some_and(|(g, n)| *n == 1 && is_specific(g) && covered(g, hay));
             if alone {
                 score += UNIQUE_BONUS;
             }

@@ -128,13 +128,13 @@ pub fn chunk_law(body: &str) -> Vec<RawChunk> {
     out
 }
 
-/// A numbered section heading of a standard: `4.5 …`, `3 术语和定义`, `附录A`.
 /// Units a number at the start of a line may carry: then it states a quantity, not a section.
 const QUANTITY_UNITS: [&str; 17] = [
     "吨", "千克", "克", "米", "年", "月", "日", "天", "小时", "分钟", "万", "亿", "元", "倍", "升",
     "兆瓦", "个",
 ];
 
+/// A numbered section heading of a standard: `4.5 …`, `3 术语和定义`, `附录A`.
 fn section_number(line: &str) -> Option<String> {
     if let Some(rest) = line.strip_prefix("附录") {
         let letter: String = rest
@@ -319,7 +319,8 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
             if table.is_none()
                 && (top_level == 0 || article > 0)
                 && let Some(label) = article_label(&line)
-                && chinese_number(&label[3..label.len() - 3]) == Some(article + 1)
+                && chinese_number(label.trim_start_matches('第').trim_end_matches('条'))
+                    == Some(article + 1)
             {
                 if let Some((label, page, lines)) = section.take() {
                     push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));

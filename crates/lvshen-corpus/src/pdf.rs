@@ -507,7 +507,7 @@ mod tests {
             "颗粒物 20 mg/m3，液面上方 100 mm 处".to_owned(),
             "500 mmol/mol".to_owned(),
         ];
-        let restored = restore_symbol_mu(pages.clone(), &[2, 0, 3]);
+        let restored = restore_symbol_mu(pages, &[2, 0, 3]);
         assert_eq!(
             restored[0],
             "泄漏检测值不应超过 500 μmol/mol，浓度≥200 μmol/mol"
