@@ -380,14 +380,13 @@ pub fn asks_duration(question: &str) -> bool {
         })
 }
 
-/// Whether the question is about works yet to be built or extended (新建, 扩建, 新开一家),
-/// and not about works already built (已建成, 现有, 老厂): a rule on works already built
+/// Whether the question (in the texts' words: [`crate::spoken`] has made 新开一家 新建, 老厂
+/// 现有企业, and left 新开发区 alone) is about works yet to be built or extended (新建, 扩建),
+/// and not about works already built (已建成, 现有): a rule on works already built
 /// (曹娥江条例第十三条: 已建成的…印染…企业…限期转型改造或者关闭、搬迁) does not answer it.
 pub fn about_new_works(question: &str) -> bool {
-    ["新建", "扩建", "新开", "新办", "新上"]
-        .iter()
-        .any(|w| question.contains(w))
-        && !["已建", "已经建", "建成", "现有", "已有", "老厂", "原有"]
+    ["新建", "扩建"].iter().any(|w| question.contains(w))
+        && !["已建", "已经建", "建成", "现有", "已有", "原有"]
             .iter()
             .any(|w| question.contains(w))
 }
@@ -795,6 +794,10 @@ mod tests {
         assert!(!about_new_works("重点保护区内已建成的印染企业要怎么处理？"));
         assert!(!about_new_works("现有企业新建一条生产线执行哪个表？"));
         assert!(!about_new_works("厂界噪声夜间限值多少？"));
+        // Read after the spoken words are written: 新开一家 is 新建, 新开发区 no new works.
+        let written = crate::spoken::in_written_words;
+        assert!(about_new_works(&written("保护区里能不能新开一家印染厂？")));
+        assert!(!about_new_works(&written("新开发区的印染项目要做环评吗？")));
     }
 
     #[test]
