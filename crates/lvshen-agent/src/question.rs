@@ -468,7 +468,11 @@ pub fn count_unit(question: &str) -> Option<char> {
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
         question.match_indices(w).find_map(|(at, _)| {
-            if *w == "几" && A_FEW.iter().any(|a| question[..at].ends_with(a)) {
+            // "哪几种方式": which ones, a list asked for, not their number.
+            if *w == "几"
+                && (A_FEW.iter().any(|a| question[..at].ends_with(a))
+                    || question[..at].ends_with('哪'))
+            {
                 return None;
             }
             question[at + w.len()..]
@@ -670,7 +674,25 @@ fn long_enough(s: &str) -> bool {
 /// Who the question asks about: the words before its 应当/应/必须 ("浙江省重点排污单位应当
 /// 公开哪些…" → 浙江省重点排污单位), when there are some.
 pub fn subject(question: &str) -> Option<&str> {
-    words_before(question, &["应当", "必须", "应"]).filter(|s| long_enough(s))
+    let modal = modal_ying(question);
+    let at = ["应当", "必须"]
+        .iter()
+        .filter_map(|m| question.find(m))
+        .chain(modal)
+        .min()?;
+    Some(question[..at].trim_end_matches(['，', ','])).filter(|s| long_enough(s))
+}
+
+/// Where the question's modal 应 (must) stands, not the 应 of a word (应急预案, 相应, 供应,
+/// 对应): "重污染天气应急预案要向哪里备案" states no one's duty.
+fn modal_ying(question: &str) -> Option<usize> {
+    const OPENS: &str = "急用对变聘届邀付酬激";
+    const CLOSES: &str = "相响反供适对效呼答感回照顺";
+    question.match_indices('应').map(|(at, _)| at).find(|&at| {
+        let next = question[at + '应'.len_utf8()..].chars().next();
+        let prev = question[..at].chars().next_back();
+        !next.is_some_and(|c| OPENS.contains(c)) && !prev.is_some_and(|c| CLOSES.contains(c))
+    })
 }
 
 /// What the question asks who acts on: the words before its 由谁/由哪…/由什么, in their last
@@ -1007,6 +1029,12 @@ mod tests {
             Some("浙江省重点排污单位")
         );
         assert_eq!(subject("排污许可证有效期是几年？"), None);
+        // The 应 of a word (应急) states no duty; a modal 应 after it still does.
+        assert_eq!(subject("重污染天气应急预案做好以后要向哪里备案？"), None);
+        assert_eq!(
+            subject("企业的应急预案应报哪里备案？"),
+            Some("企业的应急预案")
+        );
         assert_eq!(
             acted_on("按照《环境影响评价法》，建设项目的生态环境影响报告书由谁审批？"),
             Some("建设项目的生态环境影响报告书")
@@ -1039,6 +1067,8 @@ mod tests {
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
         assert_eq!(count_unit("罚款多少？"), None);
+        // Which ones, not how many.
+        assert_eq!(count_unit("环保部门用哪几种方式检查企业？"), None);
     }
 
     #[test]

@@ -784,6 +784,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("往污水管里排", "向污水管网排放"),
     ("污水管里", "污水管网"),
     ("阀门关了", "关闭阀门"),
+    // A complaint by telephone, its result answered: 投诉举报电话, 答复 (绍兴大气条例第十三条).
+    ("打电话投诉", "电话投诉"),
+    ("结果告诉", "结果答复"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1575,5 +1578,13 @@ mod tests {
         );
         // 是否 is cut off a verb that would make 否 a word with it.
         assert_eq!(in_written_words("要不要定期监测"), "是否 定期监测");
+    }
+
+    #[test]
+    fn a_complaint_by_telephone_is_answered_in_the_texts_words() {
+        assert_eq!(
+            in_written_words("打电话投诉厂里的废气，几天内要把处理结果告诉我？"),
+            "电话投诉厂里的废气，几天内要把处理结果答复我？"
+        );
     }
 }
