@@ -1706,6 +1706,13 @@ pub fn states_price(text: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
+/// Whether `text` states a sum of money (二十万元, 5千元, 100元/吨).
+pub fn states_money(text: &str) -> bool {
+    let t = crate::numerals::normalize(&compact(text));
+    t.match_indices('元')
+        .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
+}
+
 pub fn states_quantity(text: &str) -> bool {
     !crate::numerals::quantities(text).is_empty()
 }
@@ -2469,6 +2476,16 @@ mod tests {
         assert!(!super::states_price(
             "技术机构应当对其提出的技术评估意见负责，不得向建设单位收取任何费用"
         ));
+    }
+
+    #[test]
+    fn a_sum_of_money_is_a_number_in_yuan() {
+        assert!(super::states_money("处二十万元以上一百万元以下的罚款"));
+        assert!(super::states_money("每吨4000元"));
+        assert!(!super::states_money(
+            "县级以上人民政府应当加大财政投入,建设和改造公共污水管网"
+        ));
+        assert!(!super::states_money("燃煤锅炉 颗粒物 80 二氧化硫 400"));
     }
 
     #[test]

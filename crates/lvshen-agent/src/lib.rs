@@ -1228,6 +1228,12 @@ impl<'a> Agent<'a> {
                         .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
                 })
                 .or_else(|| {
+                    // "改天然气有多少补贴": a sum of public money, which an article on what a
+                    // government shall fund (加大财政投入) or an emission table does not state.
+                    (question::asks_funds(question) && !evidence::states_money(&best.text))
+                        .then(|| "没有给出问题所问的金额，不能以其他规定代替作答".to_owned())
+                })
+                .or_else(|| {
                     // "投诉电话是多少", "…的号码": a number to dial, not a period in 工作日.
                     (question::asks_number_to_dial(question)
                         && !evidence::states_phone_number(&best.text))

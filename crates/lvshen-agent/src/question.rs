@@ -364,6 +364,15 @@ pub fn asks_number_to_dial(question: &str) -> bool {
                 .any(|w| question.contains(w))
 }
 
+/// Whether the question asks for an amount of public money ("改天然气有多少补贴", "每个园区能拿
+/// 多少奖励资金"): only a passage that states a sum in 元 answers it.
+pub fn asks_funds(question: &str) -> bool {
+    question.contains("多少")
+        && ["补贴", "补助", "奖励", "奖金", "资金", "拨款"]
+            .iter()
+            .any(|w| question.contains(w))
+}
+
 /// Whether the question asks how long (多久, 多长时间, 几年, 多少天, 几个工作日).
 pub fn asks_duration(question: &str) -> bool {
     ["多久", "多长时间", "多长期限"]
@@ -1067,6 +1076,8 @@ mod tests {
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
         assert_eq!(count_unit("罚款多少？"), None);
+        assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
+        assert!(!asks_funds("超标排放罚款多少？"));
         // Which ones, not how many.
         assert_eq!(count_unit("环保部门用哪几种方式检查企业？"), None);
     }
