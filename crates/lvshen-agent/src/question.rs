@@ -454,7 +454,7 @@ pub fn what_object(question: &str) -> Option<String> {
     const BROAD: &[&str] = &[
         "要求", "措施", "条件", "情形", "规定", "责任", "义务", "原则", "处罚", "处理", "程序",
         "方式", "内容", "情况", "限值", "标准", "管理", "文件", "制度", "手续", "材料", "作用",
-        "影响", "问题", "方面", "范围", "活动", "行为", "工作", "事项",
+        "影响", "问题", "方面", "范围", "活动", "行为", "工作", "事项", "说法", "讲究",
     ];
     let at = question.find("什么")?;
     let after = &question[at + "什么".len()..];
@@ -472,7 +472,7 @@ pub fn what_object(question: &str) -> Option<String> {
 /// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
-    const UNITS: &str = "个家类种项次级层根台";
+    const UNITS: &str = "个家类种项次级层根台张份座";
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
@@ -1078,6 +1078,7 @@ mod tests {
         assert_eq!(count_unit("罚款多少？"), None);
         assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
         assert!(!asks_funds("超标排放罚款多少？"));
+        assert_eq!(count_unit("今年一共核发了多少张排污许可证？"), Some('张'));
         // Which ones, not how many.
         assert_eq!(count_unit("环保部门用哪几种方式检查企业？"), None);
     }
@@ -1109,6 +1110,7 @@ mod tests {
             Some("税")
         );
         assert_eq!(what_object("VOCs物料储存有什么要求？"), None);
+        assert_eq!(what_object("法典对做出显著成绩的单位有什么说法？"), None);
         assert_eq!(what_object("应当在什么条件下进行？"), None);
         assert_eq!(what_object("应当以什么为根据？"), None);
         assert_eq!(what_object("新建印染企业苯胺类排放限值是什么？"), None);
