@@ -1581,13 +1581,24 @@ fn labelled(segment: &str) -> bool {
 
 /// Splits `text` at the `stops` and at its line breaks, except a line break after a comma: a
 /// PDF's line that ends in "，" goes on in the next ("…应在噪声敏感建筑物的室内测量，\n并将表1中
-/// 相应的限值减10dB(A)作为评价依据"), and a quote cut there would state half the rule.
+/// 相应的限值减10dB(A)作为评价依据"), and a quote cut there would state half the rule. Nor
+/// does a power's exponent, set on a line of its own ("不大于 1.0×10\n-5 cm/s"), end one.
 fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
+        let exponent = || {
+            let next = text[i + 1..].trim_start_matches([' ', '\t']);
+            text[start..i].trim_end().ends_with("×10")
+                && next
+                    .strip_prefix(['-', '－', '−'])
+                    .unwrap_or(next)
+                    .starts_with(|d: char| d.is_ascii_digit())
+        };
         let stop = stops.contains(&c)
-            || (c == '\n' && !text[start..i].trim_end().ends_with(['，', ',', '、']));
+            || (c == '\n'
+                && !text[start..i].trim_end().ends_with(['，', ',', '、'])
+                && !exponent());
         if stop {
             out.push(&text[start..i]);
             start = i + c.len_utf8();
@@ -1597,9 +1608,37 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     out
 }
 
-/// A segment as quoted: a line break inside it (after a comma) joins the two lines.
+/// A segment as quoted: a line break inside it (after a comma) joins the two lines. A power's
+/// exponent set on a line of its own is written as one ("1.0×10\n-7 cm/s" → 1.0×10⁻⁷ cm/s),
+/// not as a range of 10 to 7.
 fn joined(segment: &str) -> String {
-    segment.lines().map(str::trim).collect::<Vec<_>>().join("")
+    let mut out = String::new();
+    for line in segment.lines().map(str::trim) {
+        if out.ends_with("×10") {
+            let sign = line.starts_with(['-', '－', '−']);
+            let rest = if sign {
+                &line[line.chars().next().map_or(0, char::len_utf8)..]
+            } else {
+                line
+            };
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() {
+                if sign {
+                    out.push('⁻');
+                }
+                out.extend(digits.chars().map(|d| {
+                    "⁰¹²³⁴⁵⁶⁷⁸⁹"
+                        .chars()
+                        .nth(d as usize - '0' as usize)
+                        .unwrap_or(d)
+                }));
+                out.push_str(&rest[digits.len()..]);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The sentences of `text`, a list item read with its lead-in ("有下列行为之一的，…处…罚款：
@@ -2476,6 +2515,14 @@ mod tests {
         assert!(!super::states_price(
             "技术机构应当对其提出的技术评估意见负责，不得向建设单位收取任何费用"
         ));
+    }
+
+    #[test]
+    fn an_exponent_on_a_line_of_its_own_does_not_end_the_sentence() {
+        let text = "5.2.1 当天然基础层饱和渗透系数不大于 1.0×10\n-5 cm/s,且厚度不小于 0.75 m 时,可以采用天然基础层作为防渗衬层。";
+        assert_eq!(segments(text).len(), 1);
+        assert!(joined(segments(text)[0]).contains("不大于 1.0×10⁻⁵ cm/s"));
+        assert_eq!(segments("第一行\n第二行").len(), 2);
     }
 
     #[test]

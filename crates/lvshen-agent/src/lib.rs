@@ -1320,6 +1320,28 @@ impl<'a> Agent<'a> {
                 }
             }
         }
+        // A later part said by ellipsis ("I类场能不能用原来的土层当防渗层？II类场又要用什么？")
+        // asks the first part's question of another thing: it borrows the first part's
+        // object, the term said last in it.
+        if let Some((first_text, first_terms)) = named_parts.first().cloned() {
+            let object = first_terms
+                .iter()
+                .filter_map(|g| {
+                    g.iter()
+                        .filter_map(|w| first_text.rfind(w.as_str()))
+                        .max()
+                        .map(|at| (at, g))
+                })
+                .max_by_key(|(at, _)| *at)
+                .map(|(_, g)| g.clone());
+            if let Some(object) = object {
+                for (p, t) in named_parts.iter_mut().skip(1) {
+                    if question::elliptical(p) && !t.contains(&object) {
+                        t.push(object.clone());
+                    }
+                }
+            }
+        }
         let part_terms: Vec<Vec<Vec<String>>> =
             named_parts.iter().map(|(_, t)| t.clone()).collect();
         let hits = evidence::each_part_first(&part_terms, hits, &ranking);

@@ -345,6 +345,13 @@ fn share_tail(mut parts: Vec<String>) -> Vec<String> {
     parts
 }
 
+/// Whether a part of a question leaves its topic to the part before it ("II类场又要用什么",
+/// "那间接排放呢"): it asks the same of another thing.
+pub fn elliptical(part: &str) -> bool {
+    let p = part.trim_end_matches(['？', '?', '。']);
+    p.contains('又') || p.ends_with('呢') || p.starts_with('那')
+}
+
 /// Whether a clause asks something (多少, 几, 什么, 哪, 怎么, 如何, 是否, 能否).
 fn asks_something(clause: &str) -> bool {
     [
@@ -1079,6 +1086,9 @@ mod tests {
         assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
         assert!(!asks_funds("超标排放罚款多少？"));
         assert_eq!(count_unit("今年一共核发了多少张排污许可证？"), Some('张'));
+        assert!(elliptical("II类场又要用什么？"));
+        assert!(elliptical("那间接排放呢"));
+        assert!(!elliptical("延续申请应当在多少日前提出"));
         // Which ones, not how many.
         assert_eq!(count_unit("环保部门用哪几种方式检查企业？"), None);
     }

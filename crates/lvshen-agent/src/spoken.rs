@@ -787,6 +787,10 @@ const PHRASES: &[(&str, &str)] = &[
     // A complaint by telephone, its result answered: 投诉举报电话, 答复 (绍兴大气条例第十三条).
     ("打电话投诉", "电话投诉"),
     ("结果告诉", "结果答复"),
+    // A review done: 完成审查 (排污许可管理条例第十四条).
+    ("多少天审完", "多少日内完成审查"),
+    ("几天审完", "几日内完成审查"),
+    ("审完", "完成审查"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1585,6 +1589,10 @@ mod tests {
         assert_eq!(
             in_written_words("打电话投诉厂里的废气，几天内要把处理结果告诉我？"),
             "电话投诉厂里的废气，几天内要把处理结果答复我？"
+        );
+        assert_eq!(
+            in_written_words("交上去以后多少天审完？"),
+            "交上去以后多少日内完成审查？"
         );
     }
 }
