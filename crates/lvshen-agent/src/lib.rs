@@ -1218,6 +1218,22 @@ impl<'a> Agent<'a> {
                         .map(|object| not_named(&object))
                 })
                 .or_else(|| {
+                    // "清单里列了哪几种全氟化合物": what is to be listed, of which the article
+                    // that sets up the list names nothing.
+                    let object = question::which_object(question)?;
+                    let specific: Vec<Vec<String>> = evidence::key_terms(&self.jieba, object)
+                        .into_iter()
+                        .filter(|g| evidence::is_specific(g))
+                        .collect();
+                    let hay = evidence::haystack(best);
+                    (!specific.is_empty()
+                        && !specific.iter().any(|g| {
+                            evidence::covered(g, &hay)
+                                || carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                        }))
+                    .then(|| not_named(&specific[0][0]))
+                })
+                .or_else(|| {
                     // "环保局的人一个月工资多少": the quantity of a thing no text names (the
                     // best passage is a boiler's monitoring tie-up with 环保部门).
                     unheld_object.map(|object| not_named(&object[0]))

@@ -476,6 +476,20 @@ pub fn what_object(question: &str) -> Option<String> {
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
 
+/// What a which-question asks to be listed: the words after its 哪几种/哪几类/哪几项/哪些 up
+/// to the end of its clause ("清单里列了哪几种全氟化合物" → 全氟化合物).
+pub fn which_object(question: &str) -> Option<&str> {
+    ["哪几种", "哪几类", "哪几项", "哪些"].iter().find_map(|m| {
+        let at = question.find(m)?;
+        let after = &question[at + m.len()..];
+        let end = after
+            .find(['，', ',', '？', '?', '。', '；'])
+            .unwrap_or(after.len());
+        let object = after[..end].trim();
+        long_enough(object).then_some(object)
+    })
+}
+
 /// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
@@ -1086,6 +1100,12 @@ mod tests {
         assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
         assert!(!asks_funds("超标排放罚款多少？"));
         assert_eq!(count_unit("今年一共核发了多少张排污许可证？"), Some('张'));
+        assert_eq!(
+            which_object("清单里现在一共列了哪几种全氟化合物？"),
+            Some("全氟化合物")
+        );
+        assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
+        assert_eq!(which_object("哪些？"), None);
         assert!(elliptical("II类场又要用什么？"));
         assert!(elliptical("那间接排放呢"));
         assert!(!elliptical("延续申请应当在多少日前提出"));

@@ -791,6 +791,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("多少天审完", "多少日内完成审查"),
     ("几天审完", "几日内完成审查"),
     ("审完", "完成审查"),
+    // Written into a permit: 记载 (法典第四百一十四条 "…应当在排污许可证中记载").
+    ("写进", "记载在"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1593,6 +1595,10 @@ mod tests {
         assert_eq!(
             in_written_words("交上去以后多少天审完？"),
             "交上去以后多少日内完成审查？"
+        );
+        assert_eq!(
+            in_written_words("这些义务要写进什么证里？"),
+            "这些义务要记载在什么证里？"
         );
     }
 }
