@@ -34,6 +34,10 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "有个",
     "一块",
     "哪一年",
+    // "按法典的说法", "这件事上", "…才能领到": how the question frames what it asks.
+    "说法",
+    "这件",
+    "才能",
     "哪几种",
     "哪几类",
     "哪几项",
@@ -698,6 +702,9 @@ pub struct Ranking {
     /// The kind of thing a list question asks for (哪些单位 → 单位): an article that lists
     /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
     pub list_noun: Option<String>,
+    /// The specific terms of what a which-question asks to be listed (哪些举报渠道 → 举报, 渠道):
+    /// a passage that lacks one of them lists something else (举报电话 but no 渠道).
+    pub listed: Vec<Vec<String>>,
     /// A document the answer is sought in first: the Code, when the question names a law it
     /// replaced; the named law, when the question asks about the law as it was.
     pub prefer_doc: Option<String>,
@@ -987,6 +994,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     Some(false) => score -= 0.5,
                     None => {}
                 }
+            }
+            if !ranking.listed.iter().all(|g| covered(g, hay)) {
+                score -= 1.0;
             }
             if let Some(noun) = &ranking.list_noun {
                 match lists_kind(&hit.text, noun) {

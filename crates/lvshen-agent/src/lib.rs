@@ -574,6 +574,14 @@ impl<'a> Agent<'a> {
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
+            listed: question::which_object(question)
+                .map(|object| {
+                    evidence::key_terms(&self.jieba, object)
+                        .into_iter()
+                        .filter(|g| evidence::is_specific(g))
+                        .collect()
+                })
+                .unwrap_or_default(),
             subject: acted_on
                 .or_else(|| question::subject(question))
                 .map(|s| evidence::key_terms(&self.jieba, s))

@@ -477,14 +477,17 @@ pub fn what_object(question: &str) -> Option<String> {
 }
 
 /// What a which-question asks to be listed: the words after its 哪几种/哪几类/哪几项/哪些 up
-/// to the end of its clause ("清单里列了哪几种全氟化合物" → 全氟化合物).
+/// to the end of its clause or the verb that follows ("清单里列了哪几种全氟化合物" → 全氟化合物,
+/// "通过哪些机制来实现" → 机制).
 pub fn which_object(question: &str) -> Option<&str> {
+    const ENDS: &[char] = &[
+        '，', ',', '？', '?', '。', '；', '来', '去', '要', '可', '能', '需', '应', '在', '是',
+        '由', '用', '只', '会', '被', '将', '把', '对', '给', '向', '从', '才', '必', '得',
+    ];
     ["哪几种", "哪几类", "哪几项", "哪些"].iter().find_map(|m| {
         let at = question.find(m)?;
         let after = &question[at + m.len()..];
-        let end = after
-            .find(['，', ',', '？', '?', '。', '；'])
-            .unwrap_or(after.len());
+        let end = after.find(ENDS).unwrap_or(after.len());
         let object = after[..end].trim();
         long_enough(object).then_some(object)
     })
@@ -1105,6 +1108,7 @@ mod tests {
             Some("全氟化合物")
         );
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
+        assert_eq!(which_object("通过哪些机制来实现？"), Some("机制"));
         assert_eq!(which_object("哪些？"), None);
         assert!(elliptical("II类场又要用什么？"));
         assert!(elliptical("那间接排放呢"));

@@ -793,6 +793,15 @@ const PHRASES: &[(&str, &str)] = &[
     ("审完", "完成审查"),
     // Written into a permit: 记载 (法典第四百一十四条 "…应当在排污许可证中记载").
     ("写进", "记载在"),
+    // A permit obtained: 取得 (法典第一百七十六条).
+    ("领到", "取得"),
+    // A neighbouring county, an emergency dealt with, a fire put out (法典第一百二十二条、第一百
+    // 二十五条、第一百二十六条).
+    ("隔壁县", "相邻行政区域"),
+    ("隔壁市", "相邻行政区域"),
+    ("处置完了", "应急处置工作结束后"),
+    ("着火了", "发生火灾事故"),
+    ("救火的时候", "事故应急处置过程中"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1599,6 +1608,14 @@ mod tests {
         assert_eq!(
             in_written_words("这些义务要写进什么证里？"),
             "这些义务要记载在什么证里？"
+        );
+        assert_eq!(
+            in_written_words("隔壁县的厂出了事，突发环境事件处置完了，政府要做什么？"),
+            "相邻行政区域的厂出了事，突发环境事件应急处置工作结束后，政府要做什么？"
+        );
+        assert_eq!(
+            in_written_words("厂里着火了，救火的时候对环境有什么要求？"),
+            "厂里发生火灾事故，事故应急处置过程中对环境有什么要求？"
         );
     }
 }
