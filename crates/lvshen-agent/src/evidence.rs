@@ -2841,6 +2841,40 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_lacking_what_a_which_question_lists_ranks_after_one_that_names_it() {
+        let province = test_hit(
+            "某省条例",
+            "第二十四条",
+            "生态环境主管部门应当公布全省统一的举报电话；处理结果依法向社会公开。",
+        );
+        let code = test_hit(
+            "某法典",
+            "第一百四十五条",
+            "负有监督管理职责的部门应当公布举报电话、电子邮箱等举报渠道。",
+        );
+        let terms = vec![
+            vec!["生态环境主管部门".to_owned(), "部门".to_owned()],
+            vec!["社会".to_owned()],
+            vec!["公布".to_owned()],
+            vec!["举报".to_owned()],
+            vec!["渠道".to_owned()],
+            vec!["全省".to_owned()],
+        ];
+        let listed = vec![vec!["举报".to_owned()], vec!["渠道".to_owned()]];
+        let ranked = |listed: Vec<Vec<String>>| {
+            let ranking = Ranking {
+                listed,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![code.clone(), province.clone()], &ranking)[0]
+                .clause
+                .clone()
+        };
+        assert_eq!(ranked(Vec::new()), "第二十四条");
+        assert_eq!(ranked(listed), "第一百四十五条");
+    }
+
+    #[test]
     fn a_time_is_what_a_when_question_asks() {
         assert!(sets_time(
             "建设单位应当在开工建设前将环境影响报告书报有审批权的部门审批"
