@@ -665,6 +665,14 @@ pub fn defined_term(unframed: &str) -> Option<String> {
     .or_else(|| {
         q.strip_prefix("什么是")
             .or_else(|| q.strip_prefix("什么叫"))
+    })
+    .or_else(|| {
+        // "什么样的废物才算危险废物": what makes a thing one, which its definition says.
+        ["才算是", "才算", "算是"].iter().find_map(|m| {
+            q.split_once(m)
+                .filter(|(head, _)| ["什么", "怎样", "怎么样"].iter().any(|w| head.contains(w)))
+                .map(|(_, term)| term)
+        })
     })?;
     let mut term = last_clause(before);
     for frame in ["所称的", "所称", "中的", "里的", "规定的"] {
@@ -1085,6 +1093,11 @@ mod tests {
             defined_term("什么是危险废物？").as_deref(),
             Some("危险废物")
         );
+        assert_eq!(
+            defined_term("什么样的废物才算危险废物？").as_deref(),
+            Some("危险废物")
+        );
+        assert_eq!(defined_term("这样才算达标吗？"), None);
         assert_eq!(defined_term("排污许可证有效期是几年？"), None);
         assert_eq!(
             topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),

@@ -802,6 +802,14 @@ const PHRASES: &[(&str, &str)] = &[
     ("处置完了", "应急处置工作结束后"),
     ("着火了", "发生火灾事故"),
     ("救火的时候", "事故应急处置过程中"),
+    // Waste piled at will, sent to another province, a grave pollution dealt with at once
+    // (法典第五百三十三条、第四百七十六条、第五百四十条).
+    ("自己随便堆", "擅自堆放"),
+    ("随便堆", "擅自堆放"),
+    ("运到外省去", "转移出省"),
+    ("运到外省", "转移出省"),
+    ("污染得很厉害", "造成严重污染"),
+    ("马上", "立即"),
 ];
 
 /// Verbs that send waste water somewhere, longest first.
@@ -1616,6 +1624,14 @@ mod tests {
         assert_eq!(
             in_written_words("厂里着火了，救火的时候对环境有什么要求？"),
             "厂里发生火灾事故，事故应急处置过程中对环境有什么要求？"
+        );
+        assert_eq!(
+            in_written_words("危废能不能自己随便堆在空地上？运到外省去处置呢？"),
+            "危废能不能擅自堆放在空地上？转移出省处置呢？"
+        );
+        assert_eq!(
+            in_written_words("把周边污染得很厉害，要马上做什么？"),
+            "把周边造成严重污染，要立即做什么？"
         );
     }
 }
