@@ -657,9 +657,10 @@ const GENERIC: &[&str] = &[
     "控制",
     "保护",
     "工业",
-    // The asker's works (厂里 → 企业) and where in them (车间): the frame of most questions,
+    // The asker's works (厂里 → 企业) and where in them (厂区, 车间): the frame of most questions,
     // seldom their subject.
     "厂里",
+    "厂区",
     "车间",
     "排放标准",
     "水",
