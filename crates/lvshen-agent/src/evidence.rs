@@ -1602,18 +1602,10 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        let exponent = || {
-            let next = text[i + 1..].trim_start_matches([' ', '\t']);
-            text[start..i].trim_end().ends_with("×10")
-                && next
-                    .strip_prefix(['-', '－', '−'])
-                    .unwrap_or(next)
-                    .starts_with(|d: char| d.is_ascii_digit())
-        };
         let stop = stops.contains(&c)
             || (c == '\n'
                 && !text[start..i].trim_end().ends_with(['，', ',', '、'])
-                && !exponent());
+                && exponent(&text[start..i], &text[i + 1..]).is_none());
         if stop {
             out.push(&text[start..i]);
             start = i + c.len_utf8();
@@ -1629,31 +1621,37 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
 fn joined(segment: &str) -> String {
     let mut out = String::new();
     for line in segment.lines().map(str::trim) {
-        if out.ends_with("×10") {
-            let sign = line.starts_with(['-', '－', '−']);
-            let rest = if sign {
-                &line[line.chars().next().map_or(0, char::len_utf8)..]
-            } else {
-                line
-            };
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if !digits.is_empty() {
-                if sign {
+        match exponent(&out, line) {
+            Some((negative, digits, rest)) => {
+                if negative {
                     out.push('⁻');
                 }
                 out.extend(digits.chars().map(|d| {
-                    "⁰¹²³⁴⁵⁶⁷⁸⁹"
-                        .chars()
-                        .nth(d as usize - '0' as usize)
+                    d.to_digit(10)
+                        .and_then(|n| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().nth(n as usize))
                         .unwrap_or(d)
                 }));
-                out.push_str(&rest[digits.len()..]);
-                continue;
+                out.push_str(rest);
             }
+            None => out.push_str(line),
         }
-        out.push_str(line);
     }
     out
+}
+
+/// The exponent a line opens with when the text before it ends in "×10" (a PDF sets it on a
+/// line of its own: "1.0×10\n-7 cm/s"): whether it is negative, its digits, and the rest.
+fn exponent<'a>(before: &str, line: &'a str) -> Option<(bool, &'a str, &'a str)> {
+    if !before.trim_end().ends_with("×10") {
+        return None;
+    }
+    let line = line.trim_start_matches([' ', '\t']);
+    let unsigned = line.strip_prefix(['-', '－', '−']);
+    let rest = unsigned.unwrap_or(line);
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    (end > 0).then(|| (unsigned.is_some(), &rest[..end], &rest[end..]))
 }
 
 /// The sentences of `text`, a list item read with its lead-in ("有下列行为之一的，…处…罚款：

@@ -1228,18 +1228,14 @@ impl<'a> Agent<'a> {
                 .or_else(|| {
                     // "清单里列了哪几种全氟化合物": what is to be listed, of which the article
                     // that sets up the list names nothing.
-                    let object = question::which_object(question)?;
-                    let specific: Vec<Vec<String>> = evidence::key_terms(&self.jieba, object)
-                        .into_iter()
-                        .filter(|g| evidence::is_specific(g))
-                        .collect();
+                    let listed = &ranking.listed;
                     let hay = evidence::haystack(best);
-                    (!specific.is_empty()
-                        && !specific.iter().any(|g| {
+                    (!listed.is_empty()
+                        && !listed.iter().any(|g| {
                             evidence::covered(g, &hay)
                                 || carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
                         }))
-                    .then(|| not_named(&specific[0][0]))
+                    .then(|| not_named(&listed[0][0]))
                 })
                 .or_else(|| {
                     // "环保局的人一个月工资多少": the quantity of a thing no text names (the

@@ -1113,9 +1113,13 @@ mod tests {
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
         assert_eq!(count_unit("罚款多少？"), None);
-        assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
-        assert!(!asks_funds("超标排放罚款多少？"));
         assert_eq!(count_unit("今年一共核发了多少张排污许可证？"), Some('张'));
+        // Which ones, not how many.
+        assert_eq!(count_unit("环保部门用哪几种方式检查企业？"), None);
+    }
+
+    #[test]
+    fn which_question_lists_a_thing_a_funds_question_asks_a_sum_an_ellipsis_borrows() {
         assert_eq!(
             which_object("清单里现在一共列了哪几种全氟化合物？"),
             Some("全氟化合物")
@@ -1123,11 +1127,11 @@ mod tests {
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
         assert_eq!(which_object("通过哪些机制来实现？"), Some("机制"));
         assert_eq!(which_object("哪些？"), None);
+        assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
+        assert!(!asks_funds("超标排放罚款多少？"));
         assert!(elliptical("II类场又要用什么？"));
         assert!(elliptical("那间接排放呢"));
         assert!(!elliptical("延续申请应当在多少日前提出"));
-        // Which ones, not how many.
-        assert_eq!(count_unit("环保部门用哪几种方式检查企业？"), None);
     }
 
     #[test]

@@ -1604,7 +1604,7 @@ mod tests {
     }
 
     #[test]
-    fn a_complaint_by_telephone_is_answered_in_the_texts_words() {
+    fn complaints_reviews_permits_emergencies_and_waste_are_said_as_the_texts_say_them() {
         assert_eq!(
             in_written_words("打电话投诉厂里的废气，几天内要把处理结果告诉我？"),
             "电话投诉厂里的废气，几天内要把处理结果答复我？"
