@@ -476,21 +476,23 @@ pub fn what_object(question: &str) -> Option<String> {
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
 
-/// What a which-question asks to be listed: the words after its 哪几种/哪几类/哪几项/哪些 up
+/// What a which-question asks to be listed: the words after its 哪几种/哪几类/哪几项/哪些/哪个 up
 /// to the end of its clause or the verb that follows ("清单里列了哪几种全氟化合物" → 全氟化合物,
 /// "通过哪些机制来实现" → 机制).
 pub fn which_object(question: &str) -> Option<&str> {
     const ENDS: &[char] = &[
         '，', ',', '？', '?', '。', '；', '来', '去', '要', '可', '能', '需', '应', '在', '是',
-        '由', '用', '只', '会', '被', '将', '把', '对', '给', '向', '从', '才', '必', '得',
+        '由', '用', '只', '会', '被', '将', '把', '对', '给', '向', '从', '才', '必', '得', '办',
     ];
-    ["哪几种", "哪几类", "哪几项", "哪些"].iter().find_map(|m| {
-        let at = question.find(m)?;
-        let after = &question[at + m.len()..];
-        let end = after.find(ENDS).unwrap_or(after.len());
-        let object = after[..end].trim();
-        long_enough(object).then_some(object)
-    })
+    ["哪几种", "哪几类", "哪几项", "哪些", "哪个"]
+        .iter()
+        .find_map(|m| {
+            let at = question.find(m)?;
+            let after = &question[at + m.len()..];
+            let end = after.find(ENDS).unwrap_or(after.len());
+            let object = after[..end].trim();
+            long_enough(object).then_some(object)
+        })
 }
 
 /// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
@@ -1127,6 +1129,7 @@ mod tests {
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
         assert_eq!(which_object("通过哪些机制来实现？"), Some("机制"));
         assert_eq!(which_object("哪些？"), None);
+        assert_eq!(which_object("危废经营许可证去哪个窗口办？"), Some("窗口"));
         assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));
         assert!(!asks_funds("超标排放罚款多少？"));
         assert!(elliptical("II类场又要用什么？"));
