@@ -2851,15 +2851,8 @@ mod tests {
             "第一百四十五条",
             "负有监督管理职责的部门应当公布举报电话、电子邮箱等举报渠道。",
         );
-        let terms = vec![
-            vec!["生态环境主管部门".to_owned(), "部门".to_owned()],
-            vec!["社会".to_owned()],
-            vec!["公布".to_owned()],
-            vec!["举报".to_owned()],
-            vec!["渠道".to_owned()],
-            vec!["全省".to_owned()],
-        ];
-        let listed = vec![vec!["举报".to_owned()], vec!["渠道".to_owned()]];
+        let terms = terms_of(&["部门", "社会", "公布", "举报", "渠道", "全省"]);
+        let listed = terms_of(&["举报", "渠道"]);
         let ranked = |listed: Vec<Vec<String>>| {
             let ranking = Ranking {
                 listed,
