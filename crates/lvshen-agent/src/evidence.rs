@@ -38,6 +38,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "说法",
     "这件",
     "才能",
+    // "能不能因此解除劳动合同": how the question ties its parts together.
+    "因此",
     "哪几种",
     "哪几类",
     "哪几项",
@@ -3088,6 +3090,13 @@ mod tests {
         // A count cut with the next word: 10台加到 → 台加.
         let artifacts = segment_artifacts(&jieba, "染缸从10台加到20台，要重新报批吗？");
         assert!(artifacts.contains(&"台加".to_owned()), "{artifacts:?}");
+    }
+
+    #[test]
+    fn a_connective_is_no_term() {
+        let terms = first_terms("举报人举报所在单位，单位能不能因此解除劳动合同？");
+        assert!(!terms.iter().any(|t| t == "因此"), "{terms:?}");
+        assert!(terms.iter().any(|t| t == "劳动合同"), "{terms:?}");
     }
 
     #[test]

@@ -669,6 +669,13 @@ pub fn defined_term(unframed: &str) -> Option<String> {
             .or_else(|| q.strip_prefix("什么叫"))
     })
     .or_else(|| {
+        // "噪声敏感建筑物包括哪些建筑物": which things a term covers, which its definition
+        // says where the texts define it (本法所称噪声敏感建筑物，是指用于居住…的建筑物).
+        ["包括哪些", "包括什么", "指哪些"]
+            .iter()
+            .find_map(|m| q.split_once(m).map(|(term, _)| term))
+    })
+    .or_else(|| {
         // "什么样的废物才算危险废物": what makes a thing one, which its definition says.
         ["才算是", "才算", "算是"].iter().find_map(|m| {
             q.split_once(m)
@@ -677,7 +684,7 @@ pub fn defined_term(unframed: &str) -> Option<String> {
         })
     })?;
     let mut term = last_clause(before);
-    for frame in ["所称的", "所称", "中的", "里的", "规定的"] {
+    for frame in ["所称的", "所称", "中的", "里的", "规定的", "说的"] {
         if let Some((_, rest)) = term.rsplit_once(frame) {
             term = rest;
         }
@@ -1098,6 +1105,10 @@ mod tests {
         assert_eq!(
             defined_term("什么样的废物才算危险废物？").as_deref(),
             Some("危险废物")
+        );
+        assert_eq!(
+            defined_term("法典说的噪声敏感建筑物包括哪些建筑物？").as_deref(),
+            Some("噪声敏感建筑物")
         );
         assert_eq!(defined_term("这样才算达标吗？"), None);
         assert_eq!(defined_term("排污许可证有效期是几年？"), None);
