@@ -671,6 +671,8 @@ const GENERIC: &[&str] = &[
     "属于",
     // "未经批准擅自取水": the negation says less than what was done without leave.
     "未经",
+    // "作出行政处罚", "作出决定": the verb of whatever an authority decides.
+    "作出",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
@@ -1985,6 +1987,10 @@ pub struct Hints<'a> {
     pub size: Option<(f64, &'static str)>,
     /// The question asks how long: a clause that states a period is quoted.
     pub asks_duration: bool,
+    /// The question asks what someone answers for ("对监测数据负什么责任"): a clause that
+    /// says what they are responsible for (…应当对…负责) and holds one of its specific terms
+    /// is quoted, though another holds more of its words.
+    pub asks_responsibility: bool,
     /// The question is about works yet to be built ([`crate::question::about_new_works`]):
     /// a clause on works already built (已建成的…) is not quoted for it.
     pub new_works: bool,
@@ -2155,6 +2161,24 @@ pub fn focus_parts(
                 };
                 let before = compact(&segment[..at]);
                 if hints.duty_holder.iter().all(|g| covered(g, &before)) {
+                    keep[i] = true;
+                    relevance[i] = 1.0;
+                }
+            }
+        }
+        if hints.asks_responsibility {
+            for (i, segment) in body.iter().enumerate() {
+                let hay = compact(segment);
+                // 负责 the verb, not the 负责人 who bears it.
+                let responsible = hay
+                    .match_indices("负责")
+                    .any(|(at, w)| !hay[at + w.len()..].starts_with('人'));
+                if responsible
+                    && parts
+                        .iter()
+                        .flatten()
+                        .any(|g| is_specific(g) && covered(g, &hay))
+                {
                     keep[i] = true;
                     relevance[i] = 1.0;
                 }
@@ -2698,6 +2722,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_question_on_what_one_answers_for_quotes_the_clause_saying_it() {
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第七十八条",
+            "生态环境监测机构、实行排污许可管理和其他负有法定监测义务的企业事业单位应当依法建立健全监测数据质量管理制度。\n\n前款规定的监测机构和企业事业单位及其负责人应当对监测数据的真实性、准确性和完整性负责。",
+        );
+        let terms = terms_of(&["实行", "排污许可", "管理", "负责人", "监测数据"]);
+        let quoted = |asks_responsibility: bool| {
+            let hints = Hints {
+                asks_responsibility,
+                ..Hints::default()
+            };
+            quote(&terms, &hints, &hit)
+        };
+        assert!(!quoted(false).contains("完整性负责"), "{}", quoted(false));
+        assert!(quoted(true).contains("完整性负责"), "{}", quoted(true));
+    }
+
     /// One term group per word.
     fn terms_of(words: &[&str]) -> Vec<Vec<String>> {
         words.iter().map(|t| vec![(*t).to_owned()]).collect()
@@ -3097,6 +3140,12 @@ mod tests {
         let terms = first_terms("举报人举报所在单位，单位能不能因此解除劳动合同？");
         assert!(!terms.iter().any(|t| t == "因此"), "{terms:?}");
         assert!(terms.iter().any(|t| t == "劳动合同"), "{terms:?}");
+    }
+
+    #[test]
+    fn the_verb_of_any_decision_weighs_half() {
+        assert!(!is_specific(&["作出".to_owned()]));
+        assert!(is_specific(&["派出机构".to_owned()]));
     }
 
     #[test]

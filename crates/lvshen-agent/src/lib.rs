@@ -1402,6 +1402,7 @@ impl<'a> Agent<'a> {
             size: numerals::stated_size(question),
             asks_duration: ranking.asks_duration,
             new_works: question::about_new_works(question),
+            asks_responsibility: question::asks_responsibility(question),
         };
         evidence.extend(evidence::focus_parts(
             &parts,

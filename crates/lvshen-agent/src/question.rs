@@ -570,6 +570,11 @@ pub fn asks_permission(question: &str) -> bool {
 /// article that answers says 应当…, 负责; neither 负有 nor 责任.
 const DUTY_WORDS: &[&str] = &["负有什么责任", "负什么责任", "负有哪些责任"];
 
+/// Whether the question asks what duty someone bears ([`DUTY_WORDS`]).
+pub fn asks_responsibility(question: &str) -> bool {
+    DUTY_WORDS.iter().any(|w| question.contains(w))
+}
+
 /// The question without the words that ask what duty someone bears ([`DUTY_WORDS`]): they
 /// are no subject to search for.
 pub fn without_duty_words(question: &str) -> String {
@@ -986,6 +991,10 @@ mod tests {
             Some("被检查者")
         );
         assert_eq!(duty_holder("建设单位应当在什么时候报批环评文件？"), None);
+        assert!(asks_responsibility(
+            "企业和它的负责人要对监测数据负什么责任？"
+        ));
+        assert!(!asks_responsibility("企业要承担什么法律责任？"));
         assert!(asks_permission("环评文件未经批准的建设项目能不能开工？"));
         assert!(!asks_permission("排污许可证有效期是几年？"));
         assert_eq!(
