@@ -1005,6 +1005,25 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if let Some(noun) = &ranking.list_noun {
                 match lists_kind(&hit.text, noun) {
+                    // A list of another thing's 内容 ("安全利用方案应当包括下列内容" for "风险
+                    // 管控措施包括什么内容"): its lead-in names none of the question's own
+                    // specific terms.
+                    Some(true)
+                        if !list_leads(&hit.text, noun).iter().any(|lead| {
+                            // Whose list it is: the lead-in's words before its 应当/包括.
+                            let at = ["应当", "包括"]
+                                .iter()
+                                .filter_map(|w| lead.find(w))
+                                .min()
+                                .unwrap_or(lead.len());
+                            let lead = compact(&lead[..at]);
+                            terms.iter().any(|g| {
+                                is_specific(g) && !g.iter().any(|t| t == noun) && covered(g, &lead)
+                            })
+                        }) =>
+                    {
+                        score += 0.5
+                    }
                     Some(true) => score += 1.5,
                     Some(false) => score -= 0.5,
                     None => {}
@@ -1317,6 +1336,27 @@ pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
         }
     }
     found
+}
+
+/// The lead-ins of the lists of `noun` that `text` announces with 下列: each from the start
+/// of its sentence up to 下列 ("安全利用方案应当包括" of "安全利用方案应当包括下列内容：").
+fn list_leads<'t>(text: &'t str, noun: &str) -> Vec<&'t str> {
+    text.match_indices("下列")
+        .filter(|(i, w)| {
+            let head: String = text[i + w.len()..]
+                .chars()
+                .take(10)
+                .take_while(|c| !matches!(c, '：' | ':' | '，' | ',' | '。' | '；' | '的' | '之'))
+                .collect();
+            head.contains(noun)
+        })
+        .map(|(i, _)| {
+            let start = text[..i].rfind(['。', '；', '\n']).map_or(0, |at| {
+                at + text[at..].chars().next().map_or(1, char::len_utf8)
+            });
+            &text[start..i]
+        })
+        .collect()
 }
 
 pub fn is_article(clause: &str) -> bool {
@@ -2909,6 +2949,33 @@ mod tests {
         };
         assert_eq!(ranked(Vec::new()), "第二十四条");
         assert_eq!(ranked(listed), "第一百四十五条");
+    }
+
+    #[test]
+    fn a_list_of_another_things_contents_ranks_after_the_rule_on_the_thing_asked() {
+        let other = test_hit(
+            "某法典",
+            "第四百四十八条",
+            "安全利用方案应当包括下列内容：（一）农艺调控；（二）定期开展土壤和农产品协同监测；（三）对农民进行技术指导；（四）其他风险管控措施。",
+        );
+        let own = test_hit(
+            "某法典",
+            "第四百五十七条",
+            "对名录中的地块，土壤污染责任人应当采取相应的风险管控措施。风险管控措施应当包括地下水污染防治的内容。",
+        );
+        let terms = terms_of(&["名录", "地块", "风险", "管控", "措施", "包括"]);
+        let ranking = Ranking {
+            list_noun: Some("内容".to_owned()),
+            ..Ranking::default()
+        };
+        let first = rank_by_terms(&terms, vec![other.clone(), own.clone()], &ranking);
+        assert_eq!(first[0].clause, "第四百五十七条");
+        // The list of the thing asked about keeps its lead.
+        let terms = terms_of(&[
+            "安全", "利用", "方案", "风险", "管控", "措施", "地块", "名录",
+        ]);
+        let first = rank_by_terms(&terms, vec![own, other], &ranking);
+        assert_eq!(first[0].clause, "第四百四十八条");
     }
 
     #[test]
