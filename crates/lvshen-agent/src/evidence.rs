@@ -374,7 +374,11 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     // 哪天, 哪一天, 哪年 ask when, and are no terms: the segmenter cuts "从哪天起施行" into 从哪,
     // 天起 and 施行.
     // So are 哪一档, 哪一类 and 哪一种, which ask the kind: cut as 哪一 and 一档.
+    // "不能超过多少" asks a limit as 多少 does: the table states it (≤0.2), not the verb.
     let question = [
+        "不能超过",
+        "不得超过",
+        "不能高于",
         "哪一天",
         "哪天",
         "哪年",
@@ -449,7 +453,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     if !classes.is_empty() {
         out.retain(|g| {
             !(g[0] == "类区"
-                || g[0] == "类水"
+                || g[0].starts_with("类水")
                 || g[0] == "表"
                 || classes.iter().any(|c| {
                     c.trim_end_matches('类')
@@ -520,7 +524,7 @@ fn article_labels(question: &str) -> (String, Vec<String>) {
 }
 
 /// The classes and tables a question names: 2类 (of 2类区), Ⅲ类 (of Ⅲ类水质), 表2.
-fn classes(question: &str) -> Vec<String> {
+pub(crate) fn classes(question: &str) -> Vec<String> {
     let chars: Vec<char> = question.chars().collect();
     let mut out = Vec::new();
     for (i, c) in chars.iter().enumerate() {
@@ -666,6 +670,8 @@ const GENERIC: &[&str] = &[
     "车间",
     "排放标准",
     "水",
+    // "III类水里": where, in a question on a water class's values.
+    "水里",
     // The frame of a question on a category ("排污证属于哪一档管理"): the category's text
     // names the activity, not the verb.
     "属于",
@@ -707,6 +713,10 @@ pub struct Ranking {
     /// The kind of thing a list question asks for (哪些单位 → 单位): an article that lists
     /// that kind (下列企业事业单位) answers it, one that lists another kind (下列条件) does not.
     pub list_noun: Option<String>,
+    /// The pollutants the question names by their names in the codes of the filing format
+    /// (氮氧化物, 六价铬): a passage that names other pollutants and none of these states
+    /// another pollutant's value (GB 16297 表2's row on 颗粒物 for a question on 氮氧化物).
+    pub pollutants: Vec<String>,
     /// The specific terms of what a which-question asks to be listed (哪些举报渠道 → 举报, 渠道):
     /// a passage that lacks one of them lists something else (举报电话 but no 渠道).
     pub listed: Vec<Vec<String>>,
@@ -1001,6 +1011,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 }
             }
             if !ranking.listed.iter().all(|g| covered(g, hay)) {
+                score -= 1.0;
+            }
+            if on_other_pollutants(&ranking.pollutants, hay) {
                 score -= 1.0;
             }
             if let Some(noun) = &ranking.list_noun {
@@ -1336,6 +1349,33 @@ pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
         }
     }
     found
+}
+
+/// The pollutants the filing format names (the Chinese names of its water and air pollutant
+/// codes), two characters or longer: 氨 alone is inside 氨氮.
+fn pollutant_names() -> impl Iterator<Item = &'static str> {
+    use lvshen_filing::codes::{AirPollutant, WaterPollutant};
+    WaterPollutant::ALL
+        .iter()
+        .map(|p| p.label_zh())
+        .chain(AirPollutant::ALL.iter().map(|p| p.label_zh()))
+        .filter(|name| name.chars().count() >= 2)
+}
+
+/// The pollutants of [`pollutant_names`] that `question` names.
+pub fn pollutants_named(question: &str) -> Vec<String> {
+    let question = compact(question);
+    pollutant_names()
+        .filter(|name| question.contains(&compact(name)))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a passage (its haystack) names other pollutants and none of the question's.
+fn on_other_pollutants(asked: &[String], hay: &str) -> bool {
+    !asked.is_empty()
+        && !asked.iter().any(|p| hay.contains(&compact(p)))
+        && pollutant_names().any(|name| hay.contains(&compact(name)))
 }
 
 /// The lead-ins of the lists of `noun` that `text` announces with 下列: each from the start
@@ -2979,6 +3019,36 @@ mod tests {
     }
 
     #[test]
+    fn a_row_on_another_pollutant_ranks_after_the_row_on_the_one_asked() {
+        let dust = test_hit(
+            "大气污染物综合排放标准",
+            "表2",
+            "表2 颗粒物(其他) 新污染源最高允许排放浓度120 mg/m3;二级最高允许排放速率(kg/h)按排气筒高度:15 m 3.5,20 m 5.9,30 m 23",
+        );
+        let nox = test_hit(
+            "大气污染物综合排放标准",
+            "表2",
+            "表2 氮氧化物 最高允许排放浓度240 mg/m3;二级排放速率:15 m 0.77,20 m 1.3,30 m 4.4",
+        );
+        let terms = terms_of(&["30", "排气筒", "氮氧化物", "二级", "排放速率"]);
+        let ranked = |pollutants: Vec<String>| {
+            let ranking = Ranking {
+                pollutants,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![dust.clone(), nox.clone()], &ranking)[0]
+                .text
+                .clone()
+        };
+        assert!(ranked(Vec::new()).contains("颗粒物"));
+        let asked = pollutants_named("30米高的排气筒，氮氧化物二级排放速率是多少？");
+        assert_eq!(asked, ["氮氧化物"]);
+        assert!(ranked(asked).contains("氮氧化物"));
+        // 氨 alone is no name to match: it is inside 氨氮.
+        assert_eq!(pollutants_named("氨氮限值是多少？"), ["氨氮"]);
+    }
+
+    #[test]
     fn a_time_is_what_a_when_question_asks() {
         assert!(sets_time(
             "建设单位应当在开工建设前将环境影响报告书报有审批权的部门审批"
@@ -3200,6 +3270,19 @@ mod tests {
         // A count cut with the next word: 10台加到 → 台加.
         let artifacts = segment_artifacts(&jieba, "染缸从10台加到20台，要重新报批吗？");
         assert!(artifacts.contains(&"台加".to_owned()), "{artifacts:?}");
+    }
+
+    #[test]
+    fn a_limit_asked_as_not_to_exceed_is_asked_as_how_much() {
+        let terms = first_terms("III类水里六价铬不能超过多少？");
+        assert!(
+            !terms
+                .iter()
+                .any(|t| t == "超过" || t == "类水里" || t == "不能"),
+            "{terms:?}"
+        );
+        assert!(terms.iter().any(|t| t == "六价铬"), "{terms:?}");
+        assert!(terms.iter().any(|t| t == "III类"), "{terms:?}");
     }
 
     #[test]

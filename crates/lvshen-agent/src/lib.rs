@@ -574,6 +574,7 @@ impl<'a> Agent<'a> {
             list_noun: question::asks_list(question)
                 .then(|| question::list_noun(question))
                 .flatten(),
+            pollutants: evidence::pollutants_named(question),
             listed: question::which_object(question)
                 .map(|object| {
                     evidence::key_terms(&self.jieba, object)

@@ -313,7 +313,7 @@ pub fn parts(question: &str) -> Vec<String> {
             .filter(|p| p.chars().count() >= 2)
             .collect();
         if by_and.len() > 1 {
-            return share_tail(by_and);
+            return share_class(share_tail(by_and));
         }
     }
     Vec::new()
@@ -340,6 +340,26 @@ fn share_tail(mut parts: Vec<String>) -> Vec<String> {
     for part in &mut parts[..n - 1] {
         if !part.contains(tail) {
             *part = format!("{part}{joint}{tail}");
+        }
+    }
+    parts
+}
+
+/// "III类水里阴离子表面活性剂和六价铬分别…" split into "III类水里阴离子表面活性剂" and "六价铬分别…":
+/// a later part that names no class (III类, 2类区, 表2) is asked of the first part's, which
+/// opens the question for all of them.
+fn share_class(mut parts: Vec<String>) -> Vec<String> {
+    let Some(first) = parts.first() else {
+        return parts;
+    };
+    let classes = crate::evidence::classes(first);
+    if classes.is_empty() {
+        return parts;
+    }
+    let head = classes.concat();
+    for part in parts.iter_mut().skip(1) {
+        if crate::evidence::classes(part).is_empty() {
+            *part = format!("{head}{part}");
         }
     }
     parts
@@ -939,6 +959,10 @@ mod tests {
                 "伪造排污许可证，分别罚款多少",
                 "以欺骗手段取得排污许可证，分别罚款多少"
             ]
+        );
+        assert_eq!(
+            parts("III类水里阴离子表面活性剂和六价铬分别不能超过多少？"),
+            vec!["III类水里阴离子表面活性剂", "III类六价铬分别不能超过多少"]
         );
         assert!(parts("排污许可证有效期是几年？").is_empty());
         assert_eq!(
