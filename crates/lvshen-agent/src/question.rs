@@ -686,6 +686,10 @@ pub fn defined_term(unframed: &str) -> Option<String> {
         "指什么",
         "的定义是什么",
         "的含义是什么",
+        "是怎么定义的",
+        "是如何定义的",
+        "怎么定义",
+        "如何定义",
     ]
     .iter()
     .find_map(|m| q.strip_suffix(m))
@@ -1142,6 +1146,10 @@ mod tests {
         assert_eq!(
             defined_term("法典说的噪声敏感建筑物包括哪些建筑物？").as_deref(),
             Some("噪声敏感建筑物")
+        );
+        assert_eq!(
+            defined_term("法典里的工业固体废物是怎么定义的？").as_deref(),
+            Some("工业固体废物")
         );
         assert_eq!(defined_term("这样才算达标吗？"), None);
         assert_eq!(defined_term("排污许可证有效期是几年？"), None);
