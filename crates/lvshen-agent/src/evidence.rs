@@ -2071,6 +2071,10 @@ pub struct Hints<'a> {
     /// says what they are responsible for (…应当对…负责) and holds one of its specific terms
     /// is quoted, though another holds more of its words.
     pub asks_responsibility: bool,
+    /// The question asks what a thing serves for ("绩效分级的结果拿来做什么用"): a clause
+    /// that says what it is used as (作为…依据, 用于) and holds one of its specific terms is
+    /// quoted, though another holds more of its words.
+    pub asks_purpose: bool,
     /// The question is about works yet to be built ([`crate::question::about_new_works`]):
     /// a clause on works already built (已建成的…) is not quoted for it.
     pub new_works: bool,
@@ -2246,14 +2250,17 @@ pub fn focus_parts(
                 }
             }
         }
-        if hints.asks_responsibility {
+        if hints.asks_responsibility || hints.asks_purpose {
             for (i, segment) in body.iter().enumerate() {
                 let hay = compact(segment);
                 // 负责 the verb, not the 负责人 who bears it.
-                let responsible = hay
-                    .match_indices("负责")
-                    .any(|(at, w)| !hay[at + w.len()..].starts_with('人'));
-                if responsible
+                let responsible = hints.asks_responsibility
+                    && hay
+                        .match_indices("负责")
+                        .any(|(at, w)| !hay[at + w.len()..].starts_with('人'));
+                let serves = hints.asks_purpose
+                    && (hay.contains("作为") && hay.contains("依据") || hay.contains("用于"));
+                if (responsible || serves)
                     && parts
                         .iter()
                         .flatten()
@@ -2819,6 +2826,29 @@ mod tests {
         };
         assert!(!quoted(false).contains("完整性负责"), "{}", quoted(false));
         assert!(quoted(true).contains("完整性负责"), "{}", quoted(true));
+    }
+
+    #[test]
+    fn a_question_on_what_a_thing_serves_for_quotes_the_clause_saying_it() {
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第二百六十五条",
+            "第二百六十五条国家加强重污染天气重点行业绩效分级。绩效分级水平作为重污染天气差异化采取应对措施的依据。\n第三分编水污染防治",
+        );
+        let terms = terms_of(&["污染", "天气", "重点", "行业", "绩效", "分级", "结果"]);
+        let quoted = |asks_purpose: bool| {
+            let hints = Hints {
+                asks_purpose,
+                ..Hints::default()
+            };
+            quote(&terms, &hints, &hit)
+        };
+        assert!(!quoted(false).contains("依据"), "{}", quoted(false));
+        assert!(
+            quoted(true).contains("差异化采取应对措施的依据"),
+            "{}",
+            quoted(true)
+        );
     }
 
     /// One term group per word.

@@ -1249,6 +1249,13 @@ impl<'a> Agent<'a> {
                         .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
                 })
                 .or_else(|| {
+                    // "明天会不会发布橙色预警", "上个月交接断面的氨氮实测是多少": what happens on a
+                    // given day, which a rule never records.
+                    question::names_a_day(question).map(|day| {
+                        format!("只规定制度，没有载明问题所问的那一天的实际情况（{day}）")
+                    })
+                })
+                .or_else(|| {
                     // "改天然气有多少补贴": a sum of public money, which an article on what a
                     // government shall fund (加大财政投入) or an emission table does not state.
                     (question::asks_funds(question) && !evidence::states_money(&best.text))
@@ -1404,6 +1411,7 @@ impl<'a> Agent<'a> {
             asks_duration: ranking.asks_duration,
             new_works: question::about_new_works(question),
             asks_responsibility: question::asks_responsibility(question),
+            asks_purpose: question::asks_purpose(question),
         };
         evidence.extend(evidence::focus_parts(
             &parts,

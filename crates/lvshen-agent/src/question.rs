@@ -486,9 +486,10 @@ pub fn what_object(question: &str) -> Option<String> {
     let at = question.find("什么")?;
     let after = &question[at + "什么".len()..];
     let first = after.chars().next()?;
-    // A particle after 什么 ("变成交什么了") ends the question: 什么 names no kind.
+    // A particle after 什么 ("变成交什么了") ends the question: 什么 names no kind. Nor does
+    // "拿来做什么用", which asks what a thing serves for.
     if !('\u{4e00}'..='\u{9fff}').contains(&first)
-        || "为在来是的样时意叫地也都了呢吗吧啊呀".contains(first)
+        || "为在来是的样时意叫地也都了呢吗吧啊呀用".contains(first)
     {
         return None;
     }
@@ -593,6 +594,32 @@ const DUTY_WORDS: &[&str] = &["负有什么责任", "负什么责任", "负有�
 /// Whether the question asks what duty someone bears ([`DUTY_WORDS`]).
 pub fn asks_responsibility(question: &str) -> bool {
     DUTY_WORDS.iter().any(|w| question.contains(w))
+}
+
+/// The word by which a question asks about a given day or one near it (明天, 上个月): what
+/// happens then is a fact of that day, which no rule or standard records.
+pub fn names_a_day(question: &str) -> Option<&'static str> {
+    [
+        "明天",
+        "后天",
+        "今天",
+        "昨天",
+        "前天",
+        "下周",
+        "上周",
+        "下个月",
+        "上个月",
+        "这几天",
+    ]
+    .into_iter()
+    .find(|w| question.contains(w))
+}
+
+/// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
+pub fn asks_purpose(question: &str) -> bool {
+    ["什么用", "什么作用", "用来做什么", "用来干什么"]
+        .iter()
+        .any(|w| question.contains(w))
 }
 
 /// The question without the words that ask what duty someone bears ([`DUTY_WORDS`]): they
@@ -1023,6 +1050,13 @@ mod tests {
             "企业和它的负责人要对监测数据负什么责任？"
         ));
         assert!(!asks_responsibility("企业要承担什么法律责任？"));
+        assert!(asks_purpose("绩效分级的结果拿来做什么用？"));
+        assert_eq!(
+            names_a_day("明天绍兴会不会发布重污染天气橙色预警？"),
+            Some("明天")
+        );
+        assert_eq!(names_a_day("重污染天气预警由谁发布？"), None);
+        assert!(!asks_purpose("用什么方法监测？"));
         assert!(asks_permission("环评文件未经批准的建设项目能不能开工？"));
         assert!(!asks_permission("排污许可证有效期是几年？"));
         assert_eq!(
@@ -1217,6 +1251,7 @@ mod tests {
             Some("税")
         );
         assert_eq!(what_object("VOCs物料储存有什么要求？"), None);
+        assert_eq!(what_object("绩效分级的结果拿来做什么用？"), None);
         assert_eq!(what_object("法典对做出显著成绩的单位有什么说法？"), None);
         assert_eq!(what_object("应当在什么条件下进行？"), None);
         assert_eq!(what_object("应当以什么为根据？"), None);
