@@ -80,7 +80,8 @@ pub fn article_label(line: &str) -> Option<String> {
 fn chapter_heading(line: &str) -> Option<String> {
     let rest = line.strip_prefix('第')?;
     let pos = rest.find(['章', '节', '编'])?;
-    let number = &rest[..pos];
+    // "第三分编 水污染防治": the Code's parts within a book (分编) are headings too.
+    let number = rest[..pos].strip_suffix('分').unwrap_or(&rest[..pos]);
     (!number.is_empty() && chinese_number(number).is_some()).then(|| line.trim().to_owned())
 }
 
@@ -600,6 +601,18 @@ fn push_split(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_heading_ends_the_article_before_it() {
+        let body = "#### 第六章 重污染天气应对\n\n第二百六十五条 国家加强重污染天气重点行业绩效分级。\n\n### 第三分编 水污染防治\n\n#### 第七章 一般规定\n\n第二百六十六条 本分编适用于地表水体污染的防治。\n";
+        let chunks = chunk_law(body);
+        assert_eq!(chunks.len(), 2, "{chunks:?}");
+        assert!(!chunks[0].text.contains("分编"), "{}", chunks[0].text);
+        assert_eq!(
+            chapter_heading("第三分编 水污染防治").as_deref(),
+            Some("第三分编 水污染防治")
+        );
+    }
 
     #[test]
     fn a_heading_may_open_with_a_latin_abbreviation() {
