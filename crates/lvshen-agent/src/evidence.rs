@@ -2817,13 +2817,7 @@ mod tests {
             "生态环境监测机构、实行排污许可管理和其他负有法定监测义务的企业事业单位应当依法建立健全监测数据质量管理制度。\n\n前款规定的监测机构和企业事业单位及其负责人应当对监测数据的真实性、准确性和完整性负责。",
         );
         let terms = terms_of(&["实行", "排污许可", "管理", "负责人", "监测数据"]);
-        let quoted = |asks_responsibility: bool| {
-            let hints = Hints {
-                asks_responsibility,
-                ..Hints::default()
-            };
-            quote(&terms, &hints, &hit)
-        };
+        let quoted = |on: bool| quote_with(&terms, &hit, |h| h.asks_responsibility = on);
         assert!(!quoted(false).contains("完整性负责"), "{}", quoted(false));
         assert!(quoted(true).contains("完整性负责"), "{}", quoted(true));
     }
@@ -2836,19 +2830,20 @@ mod tests {
             "第二百六十五条国家加强重污染天气重点行业绩效分级。绩效分级水平作为重污染天气差异化采取应对措施的依据。\n第三分编水污染防治",
         );
         let terms = terms_of(&["污染", "天气", "重点", "行业", "绩效", "分级", "结果"]);
-        let quoted = |asks_purpose: bool| {
-            let hints = Hints {
-                asks_purpose,
-                ..Hints::default()
-            };
-            quote(&terms, &hints, &hit)
-        };
+        let quoted = |on: bool| quote_with(&terms, &hit, |h| h.asks_purpose = on);
         assert!(!quoted(false).contains("依据"), "{}", quoted(false));
         assert!(
             quoted(true).contains("差异化采取应对措施的依据"),
             "{}",
             quoted(true)
         );
+    }
+
+    /// What one hit's quote keeps of it for `terms`, with the hints `set` sets.
+    fn quote_with(terms: &[Vec<String>], hit: &Hit, set: impl Fn(&mut Hints)) -> String {
+        let mut hints = Hints::default();
+        set(&mut hints);
+        quote(terms, &hints, hit)
     }
 
     /// One term group per word.
@@ -2903,13 +2898,7 @@ mod tests {
             "某江保护区内禁止下列行为：\n（一）倾倒废弃物；\n（二）新建排放污染物的工业项目；\n（三）新建养殖场。\n某江保护区内已建成的印染、电镀企业，限期搬迁。\n其他区域新建养殖场的，应当配套处理设施。\n某江保护区的范围由市政府划定。",
         );
         let terms = terms_of(&["某江", "保护区", "新建", "印染"]);
-        let quoted = |new_works: bool| {
-            let hints = Hints {
-                new_works,
-                ..Hints::default()
-            };
-            quote(&terms, &hints, &hit)
-        };
+        let quoted = |on: bool| quote_with(&terms, &hit, |h| h.new_works = on);
         assert!(!quoted(false).contains("工业项目"), "{}", quoted(false));
         assert!(quoted(true).contains("工业项目"), "{}", quoted(true));
         assert!(!quoted(true).contains("限期搬迁"), "{}", quoted(true));
