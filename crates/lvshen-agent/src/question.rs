@@ -497,23 +497,37 @@ pub fn what_object(question: &str) -> Option<String> {
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
 
-/// What a which-question asks to be listed: the words after its 哪几种/哪几类/哪几项/哪些/哪个 up
+/// What a which-question asks to be listed: the words after its 哪几种/哪几条/…/哪些/哪个 up
 /// to the end of its clause or the verb that follows ("清单里列了哪几种全氟化合物" → 全氟化合物,
 /// "通过哪些机制来实现" → 机制).
 pub fn which_object(question: &str) -> Option<&str> {
     const ENDS: &[char] = &[
         '，', ',', '？', '?', '。', '；', '来', '去', '要', '可', '能', '需', '应', '在', '是',
         '由', '用', '只', '会', '被', '将', '把', '对', '给', '向', '从', '才', '必', '得', '办',
+        '禁', '不',
     ];
-    ["哪几种", "哪几类", "哪几项", "哪些", "哪个"]
-        .iter()
-        .find_map(|m| {
-            let at = question.find(m)?;
-            let after = &question[at + m.len()..];
-            let end = after.find(ENDS).unwrap_or(after.len());
-            let object = after[..end].trim();
-            long_enough(object).then_some(object)
-        })
+    [
+        "哪几种",
+        "哪几类",
+        "哪几项",
+        "哪几条",
+        "哪几个",
+        "哪几家",
+        "哪几处",
+        "哪些",
+        "哪个",
+    ]
+    .iter()
+    .find_map(|m| {
+        let at = question.find(m)?;
+        let after = &question[at + m.len()..];
+        let end = after.find(ENDS).unwrap_or(after.len());
+        let object = after[..end].trim();
+        // "哪些地方禁止开采": a noun that stands for whatever the answer lists one by one
+        // (风景名胜区, 水源保护地…), which no passage need say.
+        (long_enough(object) && !["地方", "地点", "东西", "事情", "事儿"].contains(&object))
+            .then_some(object)
+    })
 }
 
 /// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
@@ -1214,6 +1228,11 @@ mod tests {
             Some("全氟化合物")
         );
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
+        assert_eq!(
+            which_object("绍兴市区具体哪几条河段禁止垂钓？"),
+            Some("河段")
+        );
+        assert_eq!(which_object("绍兴哪些地方禁止开采矿产资源？"), None);
         assert_eq!(which_object("通过哪些机制来实现？"), Some("机制"));
         assert_eq!(which_object("哪些？"), None);
         assert_eq!(which_object("危废经营许可证去哪个窗口办？"), Some("窗口"));
