@@ -1330,12 +1330,7 @@ fn duty_of(text: &str, subject: &[Vec<String>], marker: SubjectMarker) -> Option
 pub fn lists_kind(text: &str, noun: &str) -> Option<bool> {
     let mut found = None;
     for (i, _) in text.match_indices("下列") {
-        let after: String = text[i + "下列".len()..].chars().take(10).collect();
-        let head: String = after
-            .chars()
-            .take_while(|c| !matches!(c, '：' | ':' | '，' | ',' | '。' | '；' | '的' | '之'))
-            .collect();
-        if head.contains(noun) {
+        if listed_kind(text, i).contains(noun) {
             return Some(true);
         }
         found = Some(false);
@@ -1378,18 +1373,21 @@ fn on_other_pollutants(asked: &[String], hay: &str) -> bool {
         && pollutant_names().any(|name| hay.contains(&compact(name)))
 }
 
+/// The kind of thing the 下列 at byte `at` of `text` announces: up to ten characters after
+/// it, to the first colon, comma, stop, 的 or 之 ("下列内容：" → 内容).
+fn listed_kind(text: &str, at: usize) -> String {
+    text[at + "下列".len()..]
+        .chars()
+        .take(10)
+        .take_while(|c| !matches!(c, '：' | ':' | '，' | ',' | '。' | '；' | '的' | '之'))
+        .collect()
+}
+
 /// The lead-ins of the lists of `noun` that `text` announces with 下列: each from the start
 /// of its sentence up to 下列 ("安全利用方案应当包括" of "安全利用方案应当包括下列内容：").
 fn list_leads<'t>(text: &'t str, noun: &str) -> Vec<&'t str> {
     text.match_indices("下列")
-        .filter(|(i, w)| {
-            let head: String = text[i + w.len()..]
-                .chars()
-                .take(10)
-                .take_while(|c| !matches!(c, '：' | ':' | '，' | ',' | '。' | '；' | '的' | '之'))
-                .collect();
-            head.contains(noun)
-        })
+        .filter(|(i, _)| listed_kind(text, *i).contains(noun))
         .map(|(i, _)| {
             let start = text[..i].rfind(['。', '；', '\n']).map_or(0, |at| {
                 at + text[at..].chars().next().map_or(1, char::len_utf8)
