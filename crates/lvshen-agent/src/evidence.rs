@@ -40,6 +40,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "才能",
     // "能不能因此解除劳动合同": how the question ties its parts together.
     "因此",
+    // "已经封场的堆场": when the thing was done, not what it is.
+    "已经",
     "哪几种",
     "哪几类",
     "哪几项",
@@ -604,7 +606,36 @@ pub fn compact(text: &str) -> String {
 pub fn covered(group: &[String], hay: &str) -> bool {
     group.iter().any(|t| {
         let t = compact(t);
+        if is_class_term(&t) {
+            return holds_class(hay, &t);
+        }
         hay.contains(&t) || split_compound_in(&t, hay)
+    })
+}
+
+/// The characters a class's numeral is written in, once compacted (Ⅱ类 → ii类).
+fn class_numeral(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x')
+}
+
+/// Whether a compacted term is a class of `classes` (ii类, 2类).
+fn is_class_term(term: &str) -> bool {
+    term.strip_suffix('类')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(class_numeral))
+}
+
+/// Whether `hay` names the class `class` itself: I类 is not held by "II类场", nor 1类 by 21类.
+/// A table's number may stand right before a Roman class ("表1 III类", compacted 表1iii类).
+fn holds_class(hay: &str, class: &str) -> bool {
+    let digits = class.starts_with(|c: char| c.is_ascii_digit());
+    hay.match_indices(class).any(|(at, _)| {
+        !hay[..at].chars().next_back().is_some_and(|c| {
+            if digits {
+                c.is_ascii_digit()
+            } else {
+                c.is_ascii_alphabetic()
+            }
+        })
     })
 }
 
@@ -2586,6 +2617,25 @@ mod tests {
         );
         let terms = vec![vec!["罚款".to_owned()]];
         assert!(super::how_much_object(&terms, "偷排要罚多少？").is_none());
+    }
+
+    #[test]
+    fn a_class_is_not_held_inside_a_higher_one() {
+        let class = vec!["I类".to_owned()];
+        assert!(!super::covered(
+            &class,
+            &super::compact("6.2 进入 II 类场的一般工业固体废物")
+        ));
+        assert!(super::covered(
+            &class,
+            &super::compact("6.1 进入 I 类场的一般工业固体废物")
+        ));
+        assert!(super::covered(&class, &super::compact("进入Ⅰ类场")));
+        let class = vec!["III类".to_owned()];
+        assert!(super::covered(&class, &super::compact("表1 III类标准限值")));
+        let class = vec!["1类".to_owned()];
+        assert!(!super::covered(&class, &super::compact("第21类")));
+        assert!(super::covered(&class, &super::compact("1类声环境功能区")));
     }
 
     #[test]
