@@ -482,6 +482,8 @@ pub fn what_object(question: &str) -> Option<String> {
         "要求", "措施", "条件", "情形", "规定", "责任", "义务", "原则", "处罚", "处理", "程序",
         "方式", "内容", "情况", "限值", "标准", "管理", "文件", "制度", "手续", "材料", "作用",
         "影响", "问题", "方面", "范围", "活动", "行为", "工作", "事项", "说法", "讲究",
+        // "有什么例外": an article's 但是…除外, which never says 例.
+        "例外",
     ];
     let at = question.find("什么")?;
     let after = &question[at + "什么".len()..];
@@ -1277,6 +1279,7 @@ mod tests {
         assert_eq!(what_object("新建印染企业苯胺类排放限值是什么？"), None);
         assert_eq!(what_object("建设单位应当在什么时候报批？"), None);
         assert_eq!(what_object("排污费现在变成交什么了？"), None);
+        assert_eq!(what_object("能不能晚上施工？有什么例外？"), None);
     }
 
     #[test]

@@ -626,6 +626,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("堆场边上", "贮存场周边"),
     ("堆场旁边", "贮存场周边"),
     ("堆场", "贮存场"),
+    // Waste dug out of a closed yard for use (GB 18599 9.8: 开采再利用).
+    ("挖出来再利用", "开采再利用"),
+    ("挖出来重新利用", "开采再利用"),
+    ("挖出来再用", "开采再利用"),
     // A yard for solid waste (GB 18599: 贮存场、填埋场), said as a 场子.
     ("堆固废的场子", "固废贮存场"),
     ("固废场子", "固废贮存场"),
@@ -1120,9 +1124,50 @@ fn to_moved_works(question: &str) -> String {
     out
 }
 
+/// How a question names where people live, longest first.
+const RESIDENTIAL: [&str; 8] = [
+    "居民住宅区",
+    "居民小区",
+    "住宅小区",
+    "小区旁边",
+    "小区边上",
+    "小区附近",
+    "居民区",
+    "住宅区",
+];
+
+/// What names building works or a traffic line in a question: the Code's chapters on
+/// construction and traffic noise (第五百六十八条 to 第五百八十七条).
+const WORKS_OR_TRAFFIC: [&str; 8] = [
+    "施工",
+    "工地",
+    "高架",
+    "公路",
+    "铁路",
+    "轨道交通",
+    "机场",
+    "喇叭",
+];
+
+/// "居民区边上能不能晚上施工": where people live is, for building works and traffic, the
+/// Code's 噪声敏感建筑物集中区域 (第五百五十三条: areas of buildings 用于居住… are so
+/// designated), which is what its construction and traffic articles name. Only in a question
+/// on building works or traffic: a works' boundary noise next to a 居民区 is asked by its
+/// class of area (GB 12348), and a 小区 alone may be a place in a question out of scope.
+fn to_noise_sensitive_area(question: &str) -> String {
+    if !WORKS_OR_TRAFFIC.iter().any(|w| question.contains(w)) {
+        return question.to_owned();
+    }
+    let mut out = question.to_owned();
+    for place in RESIDENTIAL {
+        out = out.replace(place, "噪声敏感建筑物集中区域");
+    }
+    out
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_moved_works(question);
+    let question = to_noise_sensitive_area(&to_moved_works(question));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -1653,6 +1698,23 @@ mod tests {
             "举报人举报了自己单位偷排废水，单位能不能因此和他解除劳动合同？"
         );
         assert_eq!(in_written_words("他举报了自己的单位"), "他举报所在单位");
+        assert_eq!(
+            in_written_words("居民区边上能不能晚上施工？"),
+            "噪声敏感建筑物集中区域边上能不能夜间施工？"
+        );
+        assert_eq!(
+            in_written_words("新建高架经过居民小区"),
+            "新建高架经过噪声敏感建筑物集中区域"
+        );
+        // Not without building works or traffic: a works' boundary next to housing.
+        assert_eq!(
+            in_written_words("挨着居民区的厂，白天噪声最多多少分贝？"),
+            "挨着居民区的厂，昼间噪声最多多少分贝？"
+        );
+        assert_eq!(
+            in_written_words("封场的堆场里的固废挖出来再利用"),
+            "封场的贮存场里的固废开采再利用"
+        );
         assert_eq!(
             in_written_words("厂里噪声扰民，被责令改正后一直不改"),
             "厂里噪声污染，被责令改正后拒不改正"

@@ -172,6 +172,10 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // A river's bank and shoal (法典第一百六十四条): the segmenter reads "在岸坡" as 在岸 + 坡.
     "岸坡",
     "滩地",
+    // The Code's noise areas (第五百五十三条): one term, as 一般工业固体废物 is, so that a
+    // question set near one does not weigh its four pieces as four subjects.
+    "噪声敏感建筑物集中区域",
+    "噪声敏感建筑物",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -320,6 +324,8 @@ mod tests {
             t.contains(&"排污许可证".to_owned()) && t.contains(&"许可证".to_owned()),
             "{t:?}"
         );
+        let t = terms(&j, "在噪声敏感建筑物集中区域施工");
+        assert!(t.contains(&"噪声敏感建筑物集中区域".to_owned()), "{t:?}");
         let t = terms(&j, "ＣＯＤ　２００");
         assert!(t.contains(&"cod".to_owned()), "{t:?}");
     }
