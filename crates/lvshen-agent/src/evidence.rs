@@ -2107,6 +2107,12 @@ pub struct Hints<'a> {
     /// The question is about works yet to be built ([`crate::question::about_new_works`]):
     /// a clause on works already built (已建成的…) is not quoted for it.
     pub new_works: bool,
+    /// The key term right before a closing 什么, the act whose object is asked ("维修单位要给
+    /// 车主提供什么" → 提供): when no clause picked names it, a clause that names the act and
+    /// another specific term of the question is quoted, though another holds more of its words
+    /// (第二十四条's "维修完成后,应当向委托修理方提供维修合格证明", not only its first
+    /// sentence on who repairs).
+    pub asked_act: Option<&'a [String]>,
 }
 
 /// Whether a clause is about works already built (已建成的…企业, 已建的排污口) and not also
@@ -2294,6 +2300,26 @@ pub fn focus_parts(
                         .iter()
                         .flatten()
                         .any(|g| is_specific(g) && covered(g, &hay))
+                {
+                    keep[i] = true;
+                    relevance[i] = 1.0;
+                }
+            }
+        }
+        // Only when no clause kept names the act already: one that does answers.
+        if let Some(act) = hints.asked_act
+            && !body
+                .iter()
+                .zip(&keep)
+                .any(|(segment, k)| *k && covered(act, &compact(segment)))
+        {
+            for (i, segment) in body.iter().enumerate() {
+                let hay = compact(segment);
+                if covered(act, &hay)
+                    && parts
+                        .iter()
+                        .flatten()
+                        .any(|g| g[0] != act[0] && is_specific(g) && covered(g, &hay))
                 {
                     keep[i] = true;
                     relevance[i] = 1.0;
@@ -2887,8 +2913,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_question_on_what_an_act_gives_quotes_the_clause_naming_the_act() {
+        let hit = test_hit(
+            "绍兴市大气污染防治条例",
+            "第二十四条",
+            "具备维修资质的单位应当按照技术规范对机动车排气控制装备进行维修。维修完成后，应当向委托方提供维修合格证明。",
+        );
+        let terms = terms_of(&["机动车", "排气", "装备", "维修", "车主", "提供"]);
+        let act = vec!["提供".to_owned()];
+        let quoted = |on: bool| {
+            quote_with(&terms, &hit, |h| {
+                h.asked_act = on.then_some(act.as_slice());
+            })
+        };
+        assert!(!quoted(false).contains("合格证明"), "{}", quoted(false));
+        assert!(quoted(true).contains("合格证明"), "{}", quoted(true));
+    }
+
     /// What one hit's quote keeps of it for `terms`, with the hints `set` sets.
-    fn quote_with(terms: &[Vec<String>], hit: &Hit, set: impl Fn(&mut Hints)) -> String {
+    fn quote_with<'a>(terms: &[Vec<String>], hit: &Hit, set: impl Fn(&mut Hints<'a>)) -> String {
         let mut hints = Hints::default();
         set(&mut hints);
         quote(terms, &hints, hit)

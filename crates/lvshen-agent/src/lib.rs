@@ -1402,6 +1402,13 @@ impl<'a> Agent<'a> {
         let duty_holder = question::duty_holder(question)
             .map(|holder| evidence::key_terms(&self.jieba, holder))
             .unwrap_or_default();
+        // The act whose object is asked: the key term the words before a closing 什么 end with.
+        let asked_act = question::asked_act(question).and_then(|before| {
+            parts
+                .iter()
+                .flatten()
+                .find(|g| g[0].chars().count() >= 2 && before.ends_with(g[0].as_str()))
+        });
         let hints = evidence::Hints {
             duty_holder: &duty_holder,
             carried: &ranking.carried,
@@ -1412,6 +1419,7 @@ impl<'a> Agent<'a> {
             new_works: question::about_new_works(question),
             asks_responsibility: question::asks_responsibility(question),
             asks_purpose: question::asks_purpose(question),
+            asked_act: asked_act.map(Vec::as_slice),
         };
         evidence.extend(evidence::focus_parts(
             &parts,

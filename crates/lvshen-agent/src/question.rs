@@ -638,6 +638,22 @@ pub fn asks_purpose(question: &str) -> bool {
         .any(|w| question.contains(w))
 }
 
+/// The words before a 什么 that closes its clause ("维修单位要给车主提供什么？" → "…提供"):
+/// the act whose object the question asks for, the verb right before the 什么. `None` when
+/// every 什么 names a kind (什么措施) or opens the clause.
+pub fn asked_act(question: &str) -> Option<&str> {
+    question.match_indices("什么").find_map(|(at, w)| {
+        let after = question[at + w.len()..].chars().next();
+        let closes = after.is_none_or(|c| "？?。，,；;！!呢吗".contains(c));
+        let start = question[..at]
+            .rfind(['，', ',', '？', '?', '。', '；', ';'])
+            .map_or(0, |i| {
+                i + question[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        (closes && start < at).then(|| &question[start..at])
+    })
+}
+
 /// The question without the words that ask what duty someone bears ([`DUTY_WORDS`]): they
 /// are no subject to search for.
 pub fn without_duty_words(question: &str) -> String {
@@ -1073,6 +1089,12 @@ mod tests {
         );
         assert_eq!(names_a_day("重污染天气预警由谁发布？"), None);
         assert!(!asks_purpose("用什么方法监测？"));
+        assert_eq!(
+            asked_act("修好以后，维修单位要给车主提供什么？"),
+            Some("维修单位要给车主提供")
+        );
+        assert_eq!(asked_act("要采取什么措施？"), None);
+        assert_eq!(asked_act("什么？"), None);
         assert!(asks_permission("环评文件未经批准的建设项目能不能开工？"));
         assert!(!asks_permission("排污许可证有效期是几年？"));
         assert_eq!(
