@@ -626,6 +626,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("堆场边上", "贮存场周边"),
     ("堆场旁边", "贮存场周边"),
     ("堆场", "贮存场"),
+    // A sewage works' charge (法典第三百零二条: 收取污水处理费用).
+    ("收污水处理费", "收取污水处理费用"),
     // Waste dug out of a closed yard for use (GB 18599 9.8: 开采再利用).
     ("挖出来再利用", "开采再利用"),
     ("挖出来重新利用", "开采再利用"),
@@ -1710,6 +1712,10 @@ mod tests {
         assert_eq!(
             in_written_words("挨着居民区的厂，白天噪声最多多少分贝？"),
             "挨着居民区的厂，昼间噪声最多多少分贝？"
+        );
+        assert_eq!(
+            in_written_words("向排污的厂收污水处理费"),
+            "向排污的厂收取污水处理费用"
         );
         assert_eq!(
             in_written_words("封场的堆场里的固废挖出来再利用"),

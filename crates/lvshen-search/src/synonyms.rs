@@ -69,7 +69,8 @@ pub const GROUPS: &[&[&str]] = &[
         "环境保护主管部门",
         "环境保护行政主管部门",
     ],
-    &["污水厂", "污水处理厂"],
+    // The Code never says 污水处理厂: its 城镇污水集中处理设施 (第三百零一条 to 第三百零四条).
+    &["污水厂", "污水处理厂", "污水集中处理设施"],
     // "挂标志牌": the Code's 危险废物识别标志, the permit rules' 标志牌 at an outlet.
     &["标志牌", "标志", "识别标志"],
     // "厂里的应急预案": the works that asks, an 企业 in the texts.
