@@ -710,6 +710,8 @@ const GENERIC: &[&str] = &[
     "未经",
     // "作出行政处罚", "作出决定": the verb of whatever an authority decides.
     "作出",
+    // "能不能直接倒进河里": how the act is done, an adverb (直接排放 is its own term).
+    "直接",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
@@ -1085,7 +1087,15 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             (score, rank, hit)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // On a tie, a national text before a province's or a city's regulation that says the
+    // same: it is the higher law, and here the newer (浙江省水污染防治条例第四十六条's 应急方案
+    // of 2020, 法典第二百九十一条's 应急预案); then the retrieval's order.
+    let local = |hit: &Hit| !place_of(&hit.doc).is_empty();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(local(&a.2).cmp(&local(&b.2)))
+            .then(a.1.cmp(&b.1))
+    });
     scored.into_iter().map(|(_, _, hit)| hit).collect()
 }
 
@@ -2797,6 +2807,23 @@ mod tests {
         let terms = terms_of(&["某市", "擅自", "取水", "责令", "罚款"]);
         let ranked = rank_by_terms(&terms, vec![national, local], &Ranking::default());
         assert_eq!(ranked[0].doc, "某市水资源条例");
+    }
+
+    #[test]
+    fn how_an_act_is_done_weighs_half() {
+        // "能不能直接倒进河里": 直接 is how, not what; 直接排放 is a term of its own.
+        assert!(!is_specific(&["直接".to_owned()]));
+        assert!(is_specific(&["直接排放".to_owned()]));
+    }
+
+    #[test]
+    fn on_a_tie_the_national_text_goes_before_the_local_one() {
+        let text = "可能发生水污染事故的企业事业单位，应当制定应急预案，并定期进行演练。";
+        let local = test_hit("浙江省水污染防治条例", "第四十六条", text);
+        let code = test_hit("中华人民共和国生态环境法典", "第二百九十一条", text);
+        let terms = terms_of(&["水污染", "事故", "演练"]);
+        let ranked = rank_by_terms(&terms, vec![local, code], &Ranking::default());
+        assert_eq!(ranked[0].doc, "中华人民共和国生态环境法典");
     }
 
     #[test]

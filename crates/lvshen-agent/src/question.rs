@@ -612,10 +612,11 @@ pub fn asks_responsibility(question: &str) -> bool {
     DUTY_WORDS.iter().any(|w| question.contains(w))
 }
 
-/// The word by which a question asks about a given day or one near it (明天, 上个月): what
-/// happens then is a fact of that day, which no rule or standard records.
+/// The word by which a question asks about a given day or one near it (明天, 上个月, 去年):
+/// what happens then is a fact of that time, which no rule or standard records. A year word
+/// before a date ("今年8月15日起施行的法典") names the date, not the year's events.
 pub fn names_a_day(question: &str) -> Option<&'static str> {
-    [
+    const DAYS: [&str; 10] = [
         "明天",
         "后天",
         "今天",
@@ -626,9 +627,24 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
         "下个月",
         "上个月",
         "这几天",
-    ]
-    .into_iter()
-    .find(|w| question.contains(w))
+    ];
+    const YEARS: [&str; 4] = ["今年", "去年", "明年", "前年"];
+    DAYS.into_iter().find(|w| question.contains(w)).or_else(|| {
+        YEARS.into_iter().find(|w| {
+            question.match_indices(w).any(|(at, _)| {
+                let mut after = question[at + w.len()..].chars().peekable();
+                let mut numerals = 0;
+                while after
+                    .next_if(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+                    .is_some()
+                {
+                    numerals += 1;
+                }
+                // A month follows: the year word dates a day.
+                !(numerals > 0 && after.next() == Some('月'))
+            })
+        })
+    })
 }
 
 /// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
@@ -1088,6 +1104,12 @@ mod tests {
             Some("明天")
         );
         assert_eq!(names_a_day("重污染天气预警由谁发布？"), None);
+        assert_eq!(
+            names_a_day("绍兴印染企业去年一共交了多少环境保护税？"),
+            Some("去年")
+        );
+        assert_eq!(names_a_day("今年8月15日起施行的法典有几编？"), None);
+        assert_eq!(names_a_day("法典是今年八月施行的吗？"), None);
         assert!(!asks_purpose("用什么方法监测？"));
         assert_eq!(
             asked_act("修好以后，维修单位要给车主提供什么？"),
