@@ -1255,6 +1255,12 @@ impl<'a> Agent<'a> {
                         .map(|day| format!("只规定制度，没有载明问题所问时间（{day}）的实际情况"))
                 })
                 .or_else(|| {
+                    // "柯桥有哪几家公司拿到了危废经营许可证": a firm by name, which a rule on who
+                    // must hold a licence does not give.
+                    (question::asks_which_firm(question) && !ranking.approvals_wanted)
+                        .then(|| "只规定一般要求，没有点名问题所问的具体单位".to_owned())
+                })
+                .or_else(|| {
                     // "改天然气有多少补贴": a sum of public money, which an article on what a
                     // government shall fund (加大财政投入) or an emission table does not state.
                     (question::asks_funds(question) && !evidence::states_money(&best.text))

@@ -647,6 +647,14 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether the question asks which firm, by name ("柯桥有哪几家公司拿到了危废经营许可证",
+/// "找哪家公司修"): the texts set rules for kinds of units and name none.
+pub fn asks_which_firm(question: &str) -> bool {
+    ["哪家", "哪几家", "哪一家"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
 /// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
 pub fn asks_purpose(question: &str) -> bool {
     ["什么用", "什么作用", "用来做什么", "用来干什么"]
@@ -1110,6 +1118,8 @@ mod tests {
         );
         assert_eq!(names_a_day("今年8月15日起施行的法典有几编？"), None);
         assert_eq!(names_a_day("法典是今年八月施行的吗？"), None);
+        assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
+        assert!(!asks_which_firm("哪些企业应当实施强制性清洁生产审核？"));
         assert!(!asks_purpose("用什么方法监测？"));
         assert_eq!(
             asked_act("修好以后，维修单位要给车主提供什么？"),
