@@ -42,6 +42,11 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "因此",
     // "已经封场的堆场": when the thing was done, not what it is.
     "已经",
+    // Pronouns: who, in the asker's words ("异味害了他们").
+    "他们",
+    "她们",
+    "它们",
+    "咱们",
     "哪几种",
     "哪几类",
     "哪几项",

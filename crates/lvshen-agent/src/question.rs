@@ -491,7 +491,7 @@ pub fn what_object(question: &str) -> Option<String> {
     // A particle after 什么 ("变成交什么了") ends the question: 什么 names no kind. Nor does
     // "拿来做什么用", which asks what a thing serves for.
     if !('\u{4e00}'..='\u{9fff}').contains(&first)
-        || "为在来是的样时意叫地也都了呢吗吧啊呀用".contains(first)
+        || "为在来是的样时意叫地也都了呢吗吧啊呀用做干弄搞".contains(first)
     {
         return None;
     }
@@ -1334,6 +1334,7 @@ mod tests {
         assert_eq!(what_object("建设单位应当在什么时候报批？"), None);
         assert_eq!(what_object("排污费现在变成交什么了？"), None);
         assert_eq!(what_object("能不能晚上施工？有什么例外？"), None);
+        assert_eq!(what_object("除了罚款还得负责把什么做了？"), None);
     }
 
     #[test]

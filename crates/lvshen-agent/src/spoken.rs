@@ -453,6 +453,22 @@ const PHRASES: &[(&str, &str)] = &[
     ("随便倒", "倾倒"),
     ("乱扔", "丢弃"),
     ("随便扔", "丢弃"),
+    // Liability (法典第一千零五十八条 to 第一千零八十条): paying the people harmed is 民事责任,
+    // going to court 诉讼, sharing the blame 连带责任.
+    ("赔老百姓的损失", "承担民事责任"),
+    ("赔居民的损失", "承担民事责任"),
+    ("赔别人的损失", "承担民事责任"),
+    ("钱不够", "财产不足以支付"),
+    ("先赔哪个", "优先承担哪个"),
+    ("打官司", "诉讼"),
+    ("告到法院", "向人民法院提起诉讼"),
+    ("一起担责", "承担连带责任"),
+    ("一起承担责任", "承担连带责任"),
+    ("担责", "承担责任"),
+    ("害了", "损害了"),
+    ("修了还是不行", "经维修仍不符合排放标准"),
+    ("修了也不行", "经维修仍不符合排放标准"),
+    ("修不好", "经维修仍不符合排放标准"),
     // "随便找个地方倒掉": 擅自倾倒 (法典第五百二十六条).
     ("随便找个地方", "擅自"),
     ("随便找地方", "擅自"),
@@ -1226,9 +1242,20 @@ fn to_noise_sensitive_area(question: &str) -> String {
     out
 }
 
+/// "厂里的旧叉车排放超标": a forklift's exhaust makes it a 非道路移动机械 (法典第二百二十九条),
+/// while its yearly inspection as special equipment is no emissions matter (see the table).
+fn to_machines(question: &str) -> String {
+    const EXHAUST: [&str; 4] = ["排放", "尾气", "黑烟", "超标"];
+    if EXHAUST.iter().any(|w| question.contains(w)) {
+        question.replace("叉车", "非道路移动机械")
+    } else {
+        question.to_owned()
+    }
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_noise_sensitive_area(&to_moved_works(question));
+    let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -1777,6 +1804,15 @@ mod tests {
             "装过染料的容器能不能在水体清洗？废液能不能向水体倾倒？"
         );
         assert_eq!(in_written_words("多久练一次？"), "多久演练？");
+        assert_eq!(
+            in_written_words("厂里的旧叉车排放超标修了还是不行"),
+            "厂里的旧非道路移动机械排放超标经维修仍不符合排放标准"
+        );
+        assert_eq!(in_written_words("叉车要年检吗？"), "叉车要年检吗？");
+        assert_eq!(
+            in_written_words("对方乱倒出了事，我们厂要不要一起担责？打官司谁举证？"),
+            "对方倾倒出了事，我们厂是否承担连带责任？诉讼谁举证？"
+        );
         assert_eq!(
             in_written_words("固废交给别的公司去处理，签合同之前要先查他们什么？"),
             "固废委托他人去处理，签订书面合同之前要先核实他们什么？"
