@@ -133,7 +133,23 @@ fn states(answer: &str, fact: &str) -> bool {
     if fact_numbers.len() == 1 && fact_text.trim().is_empty() {
         return numerals::numbers(answer).contains(&fact_numbers[0]);
     }
-    compact(answer).contains(&compact(fact))
+    half_width(&compact(answer)).contains(&half_width(&compact(fact)))
+}
+
+/// `text` with full-width punctuation in half-width: answers quote the texts with half-width
+/// commas (",") where a fact may be written with the text's own "，", and the width of a comma
+/// is not what a fact states.
+fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '，' => ',',
+            '；' => ';',
+            '：' => ':',
+            '（' => '(',
+            '）' => ')',
+            other => other,
+        })
+        .collect()
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -396,7 +412,19 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
 
 #[cfg(test)]
 mod tests {
-    use super::bracketed_number;
+    use super::{bracketed_number, states};
+
+    #[test]
+    fn a_fact_is_stated_whatever_the_width_of_its_commas() {
+        assert!(states(
+            "经检验合格的,方可上道路行驶[1]。",
+            "经检验合格的，方可上道路行驶"
+        ));
+        assert!(!states(
+            "经检验合格的,方可出厂销售[1]。",
+            "经检验合格的，方可上道路行驶"
+        ));
+    }
 
     #[test]
     fn the_number_in_a_title_s_brackets_is_read() {
