@@ -1255,6 +1255,12 @@ impl<'a> Agent<'a> {
                         .map(|day| format!("只规定制度，没有载明问题所问时间（{day}）的实际情况"))
                 })
                 .or_else(|| {
+                    // "排污许可证编号在全国平台上怎么查不到了": a fault of a system, which the
+                    // article that sets the system up does not settle.
+                    question::reports_system_fault(question)
+                        .then(|| "只规定制度，不涉及问题所问的系统操作故障".to_owned())
+                })
+                .or_else(|| {
                     // "柯桥有哪几家公司拿到了危废经营许可证": a firm by name, which a rule on who
                     // must hold a licence does not give.
                     (question::asks_which_firm(question) && !ranking.approvals_wanted)

@@ -647,6 +647,22 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// The words by which a question reports a fault of an online system ("平台上怎么查不到了",
+/// "登录密码忘了找谁重置"): a help desk's matter, which no rule settles.
+pub fn reports_system_fault(question: &str) -> bool {
+    [
+        "查不到",
+        "打不开",
+        "登不上",
+        "登录不了",
+        "无法登录",
+        "进不去",
+        "密码",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
 /// Whether the question asks which firm, by name ("柯桥有哪几家公司拿到了危废经营许可证",
 /// "找哪家公司修"): the texts set rules for kinds of units and name none.
 pub fn asks_which_firm(question: &str) -> bool {
@@ -1119,6 +1135,10 @@ mod tests {
         assert_eq!(names_a_day("今年8月15日起施行的法典有几编？"), None);
         assert_eq!(names_a_day("法典是今年八月施行的吗？"), None);
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
+        assert!(reports_system_fault(
+            "排污许可证编号在全国平台上怎么查不到了？"
+        ));
+        assert!(!reports_system_fault("排污许可证编号由谁生成？"));
         assert!(!asks_which_firm("哪些企业应当实施强制性清洁生产审核？"));
         assert!(!asks_purpose("用什么方法监测？"));
         assert_eq!(

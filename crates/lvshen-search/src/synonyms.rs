@@ -71,6 +71,8 @@ pub const GROUPS: &[&[&str]] = &[
     ],
     // The Code never says 污水处理厂: its 城镇污水集中处理设施 (第三百零一条 to 第三百零四条).
     &["污水厂", "污水处理厂", "污水集中处理设施"],
+    // A works' lorry is a 机动车 (法典第二百二十三条: 在用机动车…排放检验).
+    &["货车", "机动车"],
     // "挂标志牌": the Code's 危险废物识别标志, the permit rules' 标志牌 at an outlet.
     &["标志牌", "标志", "识别标志"],
     // "厂里的应急预案": the works that asks, an 企业 in the texts.
