@@ -600,7 +600,7 @@ const PERMISSION_WORDS: &[&str] = &[
 /// Whether the question asks whether something is allowed (能不能, 能否, 可否, 是否可以,
 /// 是否允许): an article that allows or forbids it (可以/不得/禁止) answers it.
 pub fn asks_permission(question: &str) -> bool {
-    PERMISSION_WORDS.iter().any(|w| question.contains(w))
+    says_any(question, PERMISSION_WORDS)
 }
 
 /// How a question asks what duty someone bears ("排污单位对环境管理台账负有什么责任"): the
@@ -609,7 +609,7 @@ const DUTY_WORDS: &[&str] = &["负有什么责任", "负什么责任", "负有�
 
 /// Whether the question asks what duty someone bears ([`DUTY_WORDS`]).
 pub fn asks_responsibility(question: &str) -> bool {
-    DUTY_WORDS.iter().any(|w| question.contains(w))
+    says_any(question, DUTY_WORDS)
 }
 
 /// The word by which a question asks about a given day or one near it (明天, 上个月, 去年):
@@ -650,32 +650,37 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
 /// The words by which a question reports a fault of an online system ("平台上怎么查不到了",
 /// "登录密码忘了找谁重置"): a help desk's matter, which no rule settles.
 pub fn reports_system_fault(question: &str) -> bool {
-    [
-        "查不到",
-        "打不开",
-        "登不上",
-        "登录不了",
-        "无法登录",
-        "进不去",
-        "密码",
-    ]
-    .iter()
-    .any(|w| question.contains(w))
+    says_any(
+        question,
+        &[
+            "查不到",
+            "打不开",
+            "登不上",
+            "登录不了",
+            "无法登录",
+            "进不去",
+            "密码",
+        ],
+    )
 }
 
 /// Whether the question asks which firm, by name ("柯桥有哪几家公司拿到了危废经营许可证",
 /// "找哪家公司修"): the texts set rules for kinds of units and name none.
 pub fn asks_which_firm(question: &str) -> bool {
-    ["哪家", "哪几家", "哪一家"]
-        .iter()
-        .any(|w| question.contains(w))
+    says_any(question, &["哪家", "哪几家", "哪一家"])
 }
 
 /// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
 pub fn asks_purpose(question: &str) -> bool {
-    ["什么用", "什么作用", "用来做什么", "用来干什么"]
-        .iter()
-        .any(|w| question.contains(w))
+    says_any(
+        question,
+        &["什么用", "什么作用", "用来做什么", "用来干什么"],
+    )
+}
+
+/// Whether `question` says one of `words`.
+fn says_any(question: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| question.contains(w))
 }
 
 /// The words before a 什么 that closes its clause ("维修单位要给车主提供什么？" → "…提供"):
