@@ -1243,25 +1243,30 @@ const WORKS_OR_TRAFFIC: [&str; 8] = [
 /// on building works or traffic: a works' boundary noise next to a 居民区 is asked by its
 /// class of area (GB 12348), and a 小区 alone may be a place in a question out of scope.
 fn to_noise_sensitive_area(question: &str) -> String {
-    if !WORKS_OR_TRAFFIC.iter().any(|w| question.contains(w)) {
-        return question.to_owned();
-    }
-    let mut out = question.to_owned();
-    for place in RESIDENTIAL {
-        out = out.replace(place, "噪声敏感建筑物集中区域");
-    }
-    out
+    in_questions_naming(
+        question,
+        &WORKS_OR_TRAFFIC,
+        &RESIDENTIAL,
+        "噪声敏感建筑物集中区域",
+    )
 }
 
 /// "厂里的旧叉车排放超标": a forklift's exhaust makes it a 非道路移动机械 (法典第二百二十九条),
 /// while its yearly inspection as special equipment is no emissions matter (see the table).
 fn to_machines(question: &str) -> String {
     const EXHAUST: [&str; 4] = ["排放", "尾气", "黑烟", "超标"];
-    if EXHAUST.iter().any(|w| question.contains(w)) {
-        question.replace("叉车", "非道路移动机械")
-    } else {
-        question.to_owned()
+    in_questions_naming(question, &EXHAUST, &["叉车"], "非道路移动机械")
+}
+
+/// `question` with each of `spoken` (longest first) as `written`, when the question names one
+/// of `context` anywhere; unchanged otherwise.
+fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], written: &str) -> String {
+    if !context.iter().any(|w| question.contains(w)) {
+        return question.to_owned();
     }
+    spoken.iter().fold(question.to_owned(), |out, phrase| {
+        out.replace(phrase, written)
+    })
 }
 
 /// `question` with the spoken phrases of the table in the texts' words.
