@@ -512,8 +512,14 @@ impl SearchIndex {
         }
         // Equal scores (two clauses that differ only in a word the query does not hold,
         // GB 12348 4.1.2 and 4.1.3) in the order of their chunk ids, not of the places the
-        // indexer happened to put them: the same index contents give the same answer.
-        top.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        // indexer happened to put them: the same index contents give the same answer. Equal
+        // to a thousandth: BM25's statistics are summed over segments, which the indexer's
+        // threads cut differently on each build (44.06 and 44.06 in the last float digits).
+        top.sort_by(|a, b| {
+            quantized(b.0)
+                .cmp(&quantized(a.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
         top.truncate(request.top_k.max(1));
         let mut snippets = SnippetGenerator::create(&searcher, &query, self.fields.text)?;
         snippets.set_max_num_chars(160);
@@ -853,4 +859,21 @@ fn mark(snippet: &tantivy::snippet::Snippet) -> String {
     }
     out.push_str(&fragment[last..]);
     out
+}
+
+/// A score to a thousandth, for ordering: below that, differences are noise of the index's
+/// segmentation, not of relevance.
+fn quantized(score: f32) -> i64 {
+    (f64::from(score) * 1000.0).round() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantized;
+
+    #[test]
+    fn scores_equal_to_a_thousandth_order_as_equal() {
+        assert_eq!(quantized(44.060_001), quantized(44.059_998));
+        assert!(quantized(44.07) > quantized(44.06));
+    }
 }
