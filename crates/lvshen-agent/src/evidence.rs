@@ -42,7 +42,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "因此",
     // "已经封场的堆场": when the thing was done, not what it is.
     "已经",
-    // Pronouns: who, in the asker's words ("异味害了他们").
+    // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").
+    "这样",
+    "这么",
     "他们",
     "她们",
     "它们",
@@ -108,6 +110,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "该",
     "它",
     "谁",
+    "由谁来",
+    // "最后由谁来处理": when, in the asker's story.
+    "最后",
     "何",
     "哪天",
     "哪一天",
@@ -1586,6 +1591,56 @@ pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
     }
 }
 
+/// What a key term is to a question that sets a scene before it asks ([`answers_asked`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A word of a clause that asks ("…，这样做要承担责任吗" → 承担责任).
+    Asked,
+    /// A word of the scene that some law or standard holds (举报, 偷排).
+    Scene,
+    /// A word of the scene that no text holds (老板, 一气之下): the asker's story.
+    Story,
+}
+
+/// What follows from an act: a question that asks only this of a scene it sets asks about
+/// the scene.
+const CONSEQUENCES: &[&str] = &[
+    "罚款",
+    "处罚",
+    "罚则",
+    "责任",
+    "承担责任",
+    "法律责任",
+    "民事责任",
+    "连带责任",
+    "后果",
+];
+
+/// Whether `hit` answers a question that sets a scene before it asks: it holds every specific
+/// term of the clauses that ask (there must be one besides a consequence: "…，得怎么办" or
+/// "…，罚多少" alone would let through any passage on the scene's words), and half at least of the scene's specific terms that the
+/// texts hold (it speaks of the case the question tells of, not of another case of the same
+/// act: "叉车司机没有驾驶证上岗，罚多少" is not answered by a fine on 驾驶证 of cars).
+pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
+    let hay = haystack(hit);
+    let specific = |role: Role| {
+        terms
+            .iter()
+            .zip(roles)
+            .filter(move |(g, r)| **r == role && is_specific(g))
+            .map(|(g, _)| g)
+    };
+    let asked: Vec<&Vec<String>> = specific(Role::Asked).collect();
+    let scene: Vec<&Vec<String>> = specific(Role::Scene).collect();
+    let scene_held = scene.iter().filter(|g| covered(g, &hay)).count();
+    // "…，罚多少", "…，要承担责任吗": what follows from the scene, which is then what the
+    // question is about, and which the gate on all of its words weighs.
+    let consequence = |g: &&Vec<String>| g.iter().any(|t| CONSEQUENCES.contains(&t.as_str()));
+    asked.iter().any(|g| !consequence(g))
+        && asked.iter().all(|g| covered(g, &hay))
+        && 2 * scene_held >= scene.len()
+}
+
 /// Minimum share of key terms the top hits must contain for the question to be answered.
 pub const MIN_COVERAGE: f64 = 0.6;
 
@@ -2791,6 +2846,40 @@ mod tests {
     }
 
     #[test]
+    fn a_question_that_sets_a_scene_is_answered_by_a_rule_on_what_it_asks_and_its_case() {
+        use Role::{Asked, Scene, Story};
+        let g = |words: &[&str]| words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        // "有个工人举报厂里偷排，老板一气之下把他解除劳动合同了，这样做要承担责任吗"
+        let terms = [
+            g(&["举报"]),
+            g(&["解除劳动合同"]),
+            g(&["老板"]),
+            g(&["诉讼"]),
+        ];
+        let roles = [Scene, Scene, Story, Asked];
+        let rule = test_hit(
+            "法典",
+            "第一千零八十二条",
+            "…可以依法支持因污染环境受到损害的当事人向人民法院提起诉讼。",
+        );
+        // What is asked, but nothing of the case.
+        assert!(!answers_asked(&terms, &roles, &rule));
+        let rule = test_hit(
+            "法典",
+            "第X条",
+            "对举报人以解除劳动合同方式打击报复的，依法提起诉讼。",
+        );
+        assert!(answers_asked(&terms, &roles, &rule));
+        // What is asked is missing.
+        let roles = [Scene, Scene, Story, Scene];
+        assert!(!answers_asked(&terms, &roles, &rule));
+        // Only a consequence is asked ("…，罚多少"): the scene is the question.
+        let terms = [g(&["驾驶证"]), g(&["罚款", "处罚"])];
+        let rule = test_hit("法典", "第一千一百八十七条", "…暂扣机动车驾驶证，处罚款。");
+        assert!(!answers_asked(&terms, &[Scene, Asked], &rule));
+    }
+
+    #[test]
     fn a_local_regulation_is_for_the_place_its_title_opens_with() {
         assert_eq!(place_of("绍兴市水资源保护条例"), "绍兴市");
         assert_eq!(place_of("浙江省曹娥江流域水环境保护条例"), "浙江省");
@@ -3332,6 +3421,17 @@ mod tests {
         assert_eq!(
             object("如何申请排污许可证？").as_deref(),
             Some("排污许可证")
+        );
+    }
+
+    #[test]
+    fn what_points_back_and_when_in_a_story_are_no_terms() {
+        let terms = first_terms("这样做要承担责任吗？");
+        assert!(!terms.iter().any(|t| t.contains("这样")), "{terms:?}");
+        let terms = first_terms("最后由谁来处理？");
+        assert!(
+            !terms.iter().any(|t| t == "最后" || t == "由谁来"),
+            "{terms:?}"
         );
     }
 

@@ -231,6 +231,14 @@ impl std::fmt::Debug for Agent<'_> {
     }
 }
 
+/// A question that sets a scene, answered by a rule on what it asks ([`Agent::scene_answered`]).
+struct SceneAnswer {
+    /// The indices of the scene's terms that no text holds (老板, 一气之下): the asker's story.
+    story: Vec<usize>,
+    /// The passages that the clauses that ask found on their own, for the pool.
+    found: Vec<Hit>,
+}
+
 /// The share of a question's terms the rules (laws, standards, our digests) must hold
 /// themselves when past approvals are not what it asks for: approvals can show the question
 /// is on a reviewed topic, but cannot stand for the rule that answers it.
@@ -544,6 +552,99 @@ impl<'a> Agent<'a> {
         Ok(bridge)
     }
 
+    /// Whether a rule among the top `rules` answers a question that sets a scene in clauses
+    /// that ask nothing ("有个工人举报厂里偷排，老板一气之下把他辞退了，这样做要承担责任吗"),
+    /// where the gate on all of its words refused it: a rule that holds what the clauses that
+    /// ask say, and something of the scene ([`evidence::answers_asked`]). The rule is sought
+    /// among the top rules and among what the asked clauses alone find. When one answers so:
+    /// the indices of the scene's terms no text holds (老板, 一气之下), and the passages the
+    /// asked clauses found, for the pool.
+    fn scene_answered(
+        &self,
+        terms: &[Vec<String>],
+        text: &str,
+        rules: &[Hit],
+    ) -> Result<Option<SceneAnswer>, AgentError> {
+        let scene = question::scene_clauses(text);
+        if scene.is_empty() {
+            return Ok(None);
+        }
+        let asked: String = text
+            .split(['，', ',', '；', ';', '。'])
+            .filter(|c| !scene.contains(&c.trim()))
+            .collect();
+        let mut roles = Vec::with_capacity(terms.len());
+        for group in terms {
+            let in_scene = scene
+                .iter()
+                .any(|c| group.iter().any(|t| c.contains(t.as_str())));
+            let in_asked = group.iter().any(|t| asked.contains(t.as_str()));
+            roles.push(if !in_scene || in_asked {
+                evidence::Role::Asked
+            } else if self.rules_hold(group)? {
+                evidence::Role::Scene
+            } else {
+                evidence::Role::Story
+            });
+        }
+        // What the asked clauses alone find: the scene's words can pull the search to
+        // passages on them ("村民…打不起官司" to standards that say 环境保护主管部门).
+        let mut candidates: Vec<Hit> = rules.iter().take(5).cloned().collect();
+        let top = candidates.len();
+        let found = self
+            .index
+            .search(&self.request(asked, 5))
+            .map_err(|e| AgentError::Search(e.to_string()))?;
+        candidates.extend(
+            found
+                .into_iter()
+                .filter(|h| h.doc_type != "approval")
+                .filter(|h| !rules.iter().any(|r| r.chunk_id == h.chunk_id)),
+        );
+        let answers = candidates
+            .iter()
+            .any(|h| evidence::answers_asked(terms, &roles, h));
+        tracing::debug!(?scene, ?roles, answers, "a question that sets a scene");
+        if !answers {
+            return Ok(None);
+        }
+        let story = (0..terms.len())
+            .filter(|&i| roles[i] == evidence::Role::Story)
+            .collect();
+        Ok(Some(SceneAnswer {
+            story,
+            found: candidates.split_off(top),
+        }))
+    }
+
+    /// Whether a law, a standard or a digest of one holds one of `group`'s words.
+    fn rules_hold(&self, group: &[String]) -> Result<bool, AgentError> {
+        for word in group {
+            for doc_type in [
+                lvshen_corpus::DocType::Law,
+                lvshen_corpus::DocType::Standard,
+                lvshen_corpus::DocType::Digest,
+            ] {
+                let request = SearchRequest {
+                    doc_type: Some(doc_type),
+                    ..self.request(word.clone(), 3)
+                };
+                let hits = self
+                    .index
+                    .search_holding(&request, &[vec![word.clone()]])
+                    .map_err(|e| AgentError::Search(e.to_string()))?;
+                let compact = evidence::compact(word);
+                if hits
+                    .iter()
+                    .any(|h| evidence::haystack(h).contains(&compact))
+                {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// The passages closest to a question that is refused, offered as what comes nearest.
     fn closest(&self, terms: &[Vec<String>], hits: &[Hit]) -> Vec<Citation> {
         evidence::focus(terms, hits, 3, self.options.evidence_chars)
@@ -684,8 +785,8 @@ impl<'a> Agent<'a> {
             question::named_title(question)
         };
         let unframed_query = frame.map(|name| strip_name(&query, &name));
-        let mut terms =
-            evidence::key_terms(&self.jieba, unframed_query.as_deref().unwrap_or(&query));
+        let terms_text = unframed_query.clone().unwrap_or_else(|| query.clone());
+        let mut terms = evidence::key_terms(&self.jieba, &terms_text);
         // A question about the law as it was ("2025年…按照当时施行的《环境影响评价法》"): the
         // year and the words that set the time are its frame, not its subject.
         if asks_history {
@@ -1133,7 +1234,25 @@ impl<'a> Agent<'a> {
             .collect();
         let rules_say =
             rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
-        if !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say) {
+        let mut refused = !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say);
+        if refused
+            && let Some(SceneAnswer { story, found }) =
+                self.scene_answered(&terms, &terms_text, &rules)?
+        {
+            for h in found {
+                if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
+                    hits.push(h);
+                }
+            }
+            // The scene's words no text holds are no terms an answer is held to.
+            let mut i = 0;
+            terms.retain(|_| {
+                i += 1;
+                !story.contains(&(i - 1))
+            });
+            refused = false;
+        }
+        if refused {
             let closest = self.closest(&terms, &hits);
             on_text(REFUSAL);
             return Ok(Answer::refusal(

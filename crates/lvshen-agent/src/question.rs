@@ -381,6 +381,43 @@ fn asks_something(clause: &str) -> bool {
     .any(|w| clause.contains(w))
 }
 
+/// The clauses of a question that state its scene and ask nothing ("有个工人举报厂里偷排，老板
+/// 一气之下把他辞退了，这样做要承担责任吗" → the first two): none when no clause asks, or when
+/// only one does and nothing else is said.
+pub fn scene_clauses(question: &str) -> Vec<&str> {
+    let clauses: Vec<&str> = question
+        .split(['，', ',', '；', ';', '。'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let asks = |c: &str| {
+        asks_something(c)
+            || says_any(
+                c,
+                &[
+                    "吗",
+                    "谁",
+                    "呢",
+                    "？",
+                    "?",
+                    "能不能",
+                    "要不要",
+                    "有没有",
+                    "是不是",
+                    "会不会",
+                    "行不行",
+                    "可不可以",
+                    "可否",
+                    "该不该",
+                ],
+            )
+    };
+    if !clauses.iter().any(|c| asks(c)) {
+        return Vec::new();
+    }
+    clauses.into_iter().filter(|c| !asks(c)).collect()
+}
+
 /// Whether the question asks for a number to dial ("投诉电话是多少", "举报电话号码"), not who
 /// takes the calls ("投诉举报电话由谁受理").
 pub fn asks_number_to_dial(question: &str) -> bool {
@@ -990,6 +1027,19 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_clauses_that_ask_nothing_set_the_scene() {
+        assert_eq!(
+            scene_clauses("有个工人举报厂里偷排，老板一气之下把他辞退了，这样做要承担责任吗？"),
+            ["有个工人举报厂里偷排", "老板一气之下把他辞退了"]
+        );
+        // A question in one clause, or in clauses that all ask, sets no scene.
+        assert!(scene_clauses("排污许可证有效期是多少年？").is_empty());
+        assert!(scene_clauses("锅炉颗粒物限值是多少，二氧化硫呢？").is_empty());
+        // A statement asks nothing: no clause is its question.
+        assert!(scene_clauses("厂里新上了一台锅炉，已经投产").is_empty());
+    }
+
     #[test]
     fn a_question_on_new_works_says_so_and_one_on_built_works_does_not() {
         assert!(about_new_works(

@@ -469,6 +469,18 @@ const PHRASES: &[(&str, &str)] = &[
     ("修了还是不行", "经维修仍不符合排放标准"),
     ("修了也不行", "经维修仍不符合排放标准"),
     ("修不好", "经维修仍不符合排放标准"),
+    // "在环保上要做什么", "环保方面有什么要求": every text here is on the environment, so the
+    // frame says nothing a passage must hold.
+    ("在环保上", ""),
+    ("环保上", ""),
+    ("在环保方面", ""),
+    ("环保方面", ""),
+    // "想办法回收利用": whether the works must, not a 办法 (a text's measures).
+    ("想办法", ""),
+    // A worker sacked: 解除劳动合同 (法典第一百四十六条, 第一千二百三十八条).
+    ("辞退", "解除劳动合同"),
+    ("开除", "解除劳动合同"),
+    ("炒鱿鱼", "解除劳动合同"),
     // A works' machines too loud: 排放工业噪声 (法典第五百六十七条).
     ("机器太吵", "排放工业噪声"),
     ("设备太吵", "排放工业噪声"),
@@ -1326,6 +1338,19 @@ mod tests {
         // Written words that hold a spoken one stay.
         assert_eq!(in_written_words("监测数据弄虚作假"), "监测数据弄虚作假");
         assert_eq!(in_written_words("达到期限的"), "达到期限的");
+    }
+
+    #[test]
+    fn the_environmental_frame_and_a_sacking_in_the_texts_words() {
+        assert_eq!(
+            in_written_words("运输和装卸环节在环保上要做什么？"),
+            "运输和装卸环节要做什么？"
+        );
+        assert_eq!(
+            in_written_words("废液厂里是不是要想办法回收利用？"),
+            "废液厂里是否要回收利用？"
+        );
+        assert_eq!(in_written_words("老板把他辞退了"), "老板把他解除劳动合同了");
     }
 
     #[test]

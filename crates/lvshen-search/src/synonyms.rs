@@ -68,6 +68,9 @@ pub const GROUPS: &[&[&str]] = &[
         "生态环境部门",
         "环境保护主管部门",
         "环境保护行政主管部门",
+        // The Code's name for every body that oversees the environment (法典第一千零八十二条:
+        // 负有生态环境保护监督管理职责的部门…可以依法支持…提起诉讼).
+        "负有生态环境保护监督管理职责的部门",
     ],
     // The Code never says 污水处理厂: its 城镇污水集中处理设施 (第三百零一条 to 第三百零四条).
     &["污水厂", "污水处理厂", "污水集中处理设施"],
