@@ -111,8 +111,13 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "它",
     "谁",
     "由谁来",
-    // "最后由谁来处理": when, in the asker's story.
+    // "最后由谁来处理", "后来被查出来了", "首先应当做什么": when, in the asker's story.
     "最后",
+    "后来",
+    "首先",
+    // "听说有的省…": where the asker heard it.
+    "听说",
+    "据说",
     "何",
     "哪天",
     "哪一天",
@@ -1636,9 +1641,12 @@ pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
     // "…，罚多少", "…，要承担责任吗": what follows from the scene, which is then what the
     // question is about, and which the gate on all of its words weighs.
     let consequence = |g: &&Vec<String>| g.iter().any(|t| CONSEQUENCES.contains(&t.as_str()));
-    asked.iter().any(|g| !consequence(g))
+    let substance = asked.iter().filter(|g| !consequence(g)).count();
+    // Two words of substance asked and held make a question by themselves ("…，环保部门能不能
+    // 对它进行排气抽测"): the scene is then only its occasion.
+    substance > 0
         && asked.iter().all(|g| covered(g, &hay))
-        && 2 * scene_held >= scene.len()
+        && (substance >= 2 || 2 * scene_held >= scene.len())
 }
 
 /// Minimum share of key terms the top hits must contain for the question to be answered.
@@ -2873,6 +2881,14 @@ mod tests {
         // What is asked is missing.
         let roles = [Scene, Scene, Story, Scene];
         assert!(!answers_asked(&terms, &roles, &rule));
+        // Two words of substance asked and held: the scene is only the occasion.
+        let terms = [g(&["货车"]), g(&["排气"]), g(&["抽测"])];
+        let rule = test_hit("绍兴", "第二十三条", "…应当对其进行排气监督抽测。");
+        assert!(answers_asked(&terms, &[Scene, Asked, Asked], &rule));
+        // One word asked: the rule must say half of the scene too.
+        let other = test_hit("法典", "第X条", "…对水体进行抽测。");
+        assert!(!answers_asked(&terms, &[Scene, Scene, Asked], &other));
+        assert!(answers_asked(&terms, &[Scene, Scene, Asked], &rule));
         // Only a consequence is asked ("…，罚多少"): the scene is the question.
         let terms = [g(&["驾驶证"]), g(&["罚款", "处罚"])];
         let rule = test_hit("法典", "第一千一百八十七条", "…暂扣机动车驾驶证，处罚款。");

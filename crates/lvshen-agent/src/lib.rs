@@ -233,8 +233,9 @@ impl std::fmt::Debug for Agent<'_> {
 
 /// A question that sets a scene, answered by a rule on what it asks ([`Agent::scene_answered`]).
 struct SceneAnswer {
-    /// The indices of the scene's terms that no text holds (老板, 一气之下): the asker's story.
-    story: Vec<usize>,
+    /// What each of the question's terms is to it: asked, the scene's, or the asker's story
+    /// that no text holds (老板, 一气之下).
+    roles: Vec<evidence::Role>,
     /// The passages that the clauses that ask found on their own, for the pool.
     found: Vec<Hit>,
 }
@@ -557,8 +558,8 @@ impl<'a> Agent<'a> {
     /// where the gate on all of its words refused it: a rule that holds what the clauses that
     /// ask say, and something of the scene ([`evidence::answers_asked`]). The rule is sought
     /// among the top rules and among what the asked clauses alone find. When one answers so:
-    /// the indices of the scene's terms no text holds (老板, 一气之下), and the passages the
-    /// asked clauses found, for the pool.
+    /// what each term is to the question, and the passages the asked clauses found, for the
+    /// pool.
     fn scene_answered(
         &self,
         terms: &[Vec<String>],
@@ -589,7 +590,14 @@ impl<'a> Agent<'a> {
         }
         // What the asked clauses alone find: the scene's words can pull the search to
         // passages on them ("村民…打不起官司" to standards that say 环境保护主管部门).
-        let mut candidates: Vec<Hit> = rules.iter().take(5).cloned().collect();
+        // Not a repealed law's article: the rule in force must say it (a question on the law
+        // as it was names it, and the gate on all of its words lets it through).
+        let mut candidates: Vec<Hit> = rules
+            .iter()
+            .take(5)
+            .filter(|h| h.repealed.is_none())
+            .cloned()
+            .collect();
         let top = candidates.len();
         let found = self
             .index
@@ -598,7 +606,7 @@ impl<'a> Agent<'a> {
         candidates.extend(
             found
                 .into_iter()
-                .filter(|h| h.doc_type != "approval")
+                .filter(|h| h.doc_type != "approval" && h.repealed.is_none())
                 .filter(|h| !rules.iter().any(|r| r.chunk_id == h.chunk_id)),
         );
         let answers = candidates
@@ -608,11 +616,8 @@ impl<'a> Agent<'a> {
         if !answers {
             return Ok(None);
         }
-        let story = (0..terms.len())
-            .filter(|&i| roles[i] == evidence::Role::Story)
-            .collect();
         Ok(Some(SceneAnswer {
-            story,
+            roles,
             found: candidates.split_off(top),
         }))
     }
@@ -1235,8 +1240,11 @@ impl<'a> Agent<'a> {
         let rules_say =
             rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
         let mut refused = !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say);
+        // What the terms of a question that sets a scene are to it, when the scene rule let
+        // it through.
+        let mut scene_roles = None;
         if refused
-            && let Some(SceneAnswer { story, found }) =
+            && let Some(SceneAnswer { roles, found }) =
                 self.scene_answered(&terms, &terms_text, &rules)?
         {
             for h in found {
@@ -1245,11 +1253,13 @@ impl<'a> Agent<'a> {
                 }
             }
             // The scene's words no text holds are no terms an answer is held to.
-            let mut i = 0;
-            terms.retain(|_| {
-                i += 1;
-                !story.contains(&(i - 1))
-            });
+            let (kept, roles): (Vec<_>, Vec<_>) = std::mem::take(&mut terms)
+                .into_iter()
+                .zip(roles)
+                .filter(|(_, role)| *role != evidence::Role::Story)
+                .unzip();
+            terms = kept;
+            scene_roles = Some(roles);
             refused = false;
         }
         if refused {
@@ -1295,6 +1305,17 @@ impl<'a> Agent<'a> {
             ))
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
+        // The rule that answers what a question that sets a scene asks goes first: not one
+        // that says more of the scene and nothing of what is asked (浙江省水污染防治条例第四十四条
+        // on 设施运行 for "…硫化氢…，运行和维护污染防治设施在安全上有什么要求").
+        if let Some(roles) = &scene_roles
+            && let Some(at) = hits
+                .iter()
+                .position(|h| evidence::answers_asked(&terms, roles, h))
+        {
+            let answering = hits.remove(at);
+            hits.insert(0, answering);
+        }
         // The best passage must speak of what the question asks, however many of its other
         // words it holds:
         // - a how-question ("…许可证怎么办理"): what it asks how to act on, named by the passage

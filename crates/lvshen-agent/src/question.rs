@@ -372,8 +372,20 @@ pub fn elliptical(part: &str) -> bool {
     p.contains('又') || p.ends_with('呢') || p.starts_with('那')
 }
 
-/// Whether a clause asks something (多少, 几, 什么, 哪, 怎么, 如何, 是否, 能否).
+/// Whether a clause asks something (多少, 几, 什么, 哪, 怎么, 如何, 是否, 能否); not a time in
+/// the asker's story ("前几天有工人头晕").
 fn asks_something(clause: &str) -> bool {
+    let clause = [
+        "前几天",
+        "这几天",
+        "那几天",
+        "前几年",
+        "这几年",
+        "近几年",
+        "好几",
+    ]
+    .iter()
+    .fold(clause.to_owned(), |c, w| c.replace(w, ""));
     [
         "多少", "几", "什么", "哪", "怎么", "怎样", "如何", "是否", "能否", "多久", "多长",
     ]
@@ -1036,6 +1048,13 @@ mod tests {
         // A question in one clause, or in clauses that all ask, sets no scene.
         assert!(scene_clauses("排污许可证有效期是多少年？").is_empty());
         assert!(scene_clauses("锅炉颗粒物限值是多少，二氧化硫呢？").is_empty());
+        // A time in the story asks nothing.
+        assert_eq!(
+            scene_clauses("污水站里有硫化氢，前几天有工人头晕，运行在安全上有什么要求？"),
+            ["污水站里有硫化氢", "前几天有工人头晕"]
+        );
+        // Nor is the story's clause a part of a question in several parts.
+        assert!(parts("污水站里有硫化氢，前几天有工人头晕，运行在安全上有什么要求？").is_empty());
         // A statement asks nothing: no clause is its question.
         assert!(scene_clauses("厂里新上了一台锅炉，已经投产").is_empty());
     }
