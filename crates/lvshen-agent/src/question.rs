@@ -584,7 +584,7 @@ pub fn which_object(question: &str) -> Option<&str> {
 /// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
-    const UNITS: &str = "个家类种项次级层根台张份座块";
+    const UNITS: &str = "个家类种项次级层根台张份座块页本";
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
@@ -1362,6 +1362,8 @@ mod tests {
         assert_eq!(count_unit("柯桥区有几个印染产业集聚区？"), Some('个'));
         assert_eq!(count_unit("交接断面水质应当达到几类标准？"), Some('类'));
         assert_eq!(count_unit("名录里现在有几块印染厂的地？"), Some('块'));
+        // A document's length: no rule on what it must hold gives its pages.
+        assert_eq!(count_unit("整改报告一般写几页？"), Some('页'));
         assert_eq!(count_unit("排污许可证有效期是几年？"), None);
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
