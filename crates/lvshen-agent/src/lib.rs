@@ -556,7 +556,7 @@ impl<'a> Agent<'a> {
     /// Whether a rule among the top `rules` answers a question that sets a scene in clauses
     /// that ask nothing ("有个工人举报厂里偷排，老板一气之下把他辞退了，这样做要承担责任吗"),
     /// where the gate on all of its words refused it: a rule that holds what the clauses that
-    /// ask say, and something of the scene ([`evidence::answers_asked`]). The rule is sought
+    /// ask say, and enough of the scene ([`evidence::answers_asked`]). The rule is sought
     /// among the top rules and among what the asked clauses alone find. When one answers so:
     /// what each term is to the question, and the passages the asked clauses found, for the
     /// pool.

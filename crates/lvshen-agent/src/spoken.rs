@@ -1349,20 +1349,21 @@ mod tests {
 
     #[test]
     fn the_environmental_frame_and_a_sacking_in_the_texts_words() {
-        assert_eq!(
-            in_written_words("运输和装卸环节在环保上要做什么？"),
-            "运输和装卸环节要做什么？"
-        );
-        assert_eq!(
-            in_written_words("废液厂里是不是要想办法回收利用？"),
-            "废液厂里是否要回收利用？"
-        );
-        assert_eq!(in_written_words("老板把他辞退了"), "老板把他解除劳动合同了");
-        assert_eq!(
-            in_written_words("浙江能不能定比国家更严的？"),
-            "浙江能不能定严于国家标准的？"
-        );
-        assert_eq!(in_written_words("托人送了礼才拿到的"), "托人贿赂才拿到的");
+        for (spoken, written) in [
+            (
+                "运输和装卸环节在环保上要做什么？",
+                "运输和装卸环节要做什么？",
+            ),
+            (
+                "废液厂里是不是要想办法回收利用？",
+                "废液厂里是否要回收利用？",
+            ),
+            ("老板把他辞退了", "老板把他解除劳动合同了"),
+            ("浙江能不能定比国家更严的？", "浙江能不能定严于国家标准的？"),
+            ("托人送了礼才拿到的", "托人贿赂才拿到的"),
+        ] {
+            assert_eq!(in_written_words(spoken), written);
+        }
     }
 
     #[test]
