@@ -1407,6 +1407,16 @@ impl<'a> Agent<'a> {
                         .then(|| "只规定一般要求，没有点名问题所问的具体单位".to_owned())
                 })
                 .or_else(|| {
+                    // "排污许可证是哪个工作人员审批的": the body that acts, never its staff.
+                    question::asks_which_person(question)
+                        .then(|| "只规定由哪个部门负责，没有点名问题所问的具体人员".to_owned())
+                })
+                .or_else(|| {
+                    // "柯桥哪个镇的印染厂最多": no text ranks places or firms.
+                    question::asks_ranking(question)
+                        .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
+                })
+                .or_else(|| {
                     // "改天然气有多少补贴": a sum of public money, which an article on what a
                     // government shall fund (加大财政投入) or an emission table does not state.
                     (question::asks_funds(question) && !evidence::states_money(&best.text))

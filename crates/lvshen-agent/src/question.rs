@@ -719,6 +719,49 @@ pub fn asks_which_firm(question: &str) -> bool {
     says_any(question, &["哪家", "哪几家", "哪一家"])
 }
 
+/// Whether the question asks for a person by name ("排污许可证是哪个工作人员审批的"): a rule
+/// names the body that acts, never its staff.
+pub fn asks_which_person(question: &str) -> bool {
+    says_any(
+        question,
+        &[
+            "哪个工作人员",
+            "哪位工作人员",
+            "哪个领导",
+            "哪位领导",
+            "叫什么名字",
+            "姓什么",
+        ],
+    )
+}
+
+/// Whether the question asks which place or works ranks first ("柯桥哪个镇的印染厂最多"): no
+/// text ranks places or firms (a table's classes, "哪类区…最低", are no place).
+pub fn asks_ranking(question: &str) -> bool {
+    const WHICH: [&str; 9] = [
+        "哪个镇",
+        "哪个街道",
+        "哪个村",
+        "哪个乡",
+        "哪个县",
+        "哪个区",
+        "哪个园区",
+        "哪个企业",
+        "哪个厂",
+    ];
+    const MOST: [&str; 8] = [
+        "最多",
+        "最少",
+        "最大",
+        "最小",
+        "最高",
+        "最低",
+        "排第一",
+        "第一名",
+    ];
+    !question.contains("类区") && says_any(question, &WHICH) && says_any(question, &MOST)
+}
+
 /// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
 pub fn asks_purpose(question: &str) -> bool {
     says_any(
@@ -1364,6 +1407,19 @@ mod tests {
         assert_eq!(count_unit("名录里现在有几块印染厂的地？"), Some('块'));
         // A document's length: no rule on what it must hold gives its pages.
         assert_eq!(count_unit("整改报告一般写几页？"), Some('页'));
+    }
+
+    #[test]
+    fn a_person_by_name_or_a_ranking_of_places_is_asked() {
+        assert!(asks_which_person(
+            "我们厂的排污许可证是哪个工作人员审批的？"
+        ));
+        // The body that acts is no person by name.
+        assert!(!asks_which_person("排污许可证由哪个部门审批？"));
+        assert!(asks_ranking("柯桥哪个镇的印染厂最多？"));
+        // A table's classes compared: no place ranked.
+        assert!(!asks_ranking("2类区和3类区哪个区夜间限值最低？"));
+        assert!(!asks_ranking("柯桥哪个镇有印染厂？"));
         assert_eq!(count_unit("排污许可证有效期是几年？"), None);
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
