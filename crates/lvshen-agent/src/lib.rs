@@ -566,14 +566,11 @@ impl<'a> Agent<'a> {
         text: &str,
         rules: &[Hit],
     ) -> Result<Option<SceneAnswer>, AgentError> {
-        let scene = question::scene_clauses(text);
+        let question::Clauses { scene, asked } = question::scene_clauses(text);
         if scene.is_empty() {
             return Ok(None);
         }
-        let asked: String = text
-            .split(['，', ',', '；', ';', '。'])
-            .filter(|c| !scene.contains(&c.trim()))
-            .collect();
+        let asked = asked.concat();
         let mut roles = Vec::with_capacity(terms.len());
         for group in terms {
             let in_scene = scene

@@ -393,10 +393,16 @@ fn asks_something(clause: &str) -> bool {
     .any(|w| clause.contains(w))
 }
 
-/// The clauses of a question that state its scene and ask nothing ("有个工人举报厂里偷排，老板
-/// 一气之下把他辞退了，这样做要承担责任吗" → the first two): none when no clause asks, or when
-/// only one does and nothing else is said.
-pub fn scene_clauses(question: &str) -> Vec<&str> {
+/// A question's clauses parted into those that state its scene and ask nothing ("有个工人举报
+/// 厂里偷排，老板一气之下把他辞退了，这样做要承担责任吗" → the first two) and those that ask.
+/// No scene when no clause asks, or when only one does and nothing else is said.
+#[derive(Debug, Default)]
+pub struct Clauses<'a> {
+    pub scene: Vec<&'a str>,
+    pub asked: Vec<&'a str>,
+}
+
+pub fn scene_clauses(question: &str) -> Clauses<'_> {
     let clauses: Vec<&str> = question
         .split(['，', ',', '；', ';', '。'])
         .map(str::trim)
@@ -425,9 +431,10 @@ pub fn scene_clauses(question: &str) -> Vec<&str> {
             )
     };
     if !clauses.iter().any(|c| asks(c)) {
-        return Vec::new();
+        return Clauses::default();
     }
-    clauses.into_iter().filter(|c| !asks(c)).collect()
+    let (asked, scene) = clauses.into_iter().partition(|c| asks(c));
+    Clauses { scene, asked }
 }
 
 /// Whether the question asks for a number to dial ("投诉电话是多少", "举报电话号码"), not who
@@ -1085,21 +1092,30 @@ mod tests {
     #[test]
     fn the_clauses_that_ask_nothing_set_the_scene() {
         assert_eq!(
-            scene_clauses("有个工人举报厂里偷排，老板一气之下把他辞退了，这样做要承担责任吗？"),
+            scene_clauses("有个工人举报厂里偷排，老板一气之下把他辞退了，这样做要承担责任吗？")
+                .scene,
             ["有个工人举报厂里偷排", "老板一气之下把他辞退了"]
         );
         // A question in one clause, or in clauses that all ask, sets no scene.
-        assert!(scene_clauses("排污许可证有效期是多少年？").is_empty());
-        assert!(scene_clauses("锅炉颗粒物限值是多少，二氧化硫呢？").is_empty());
+        assert!(scene_clauses("排污许可证有效期是多少年？").scene.is_empty());
+        assert!(
+            scene_clauses("锅炉颗粒物限值是多少，二氧化硫呢？")
+                .scene
+                .is_empty()
+        );
         // A time in the story asks nothing.
         assert_eq!(
-            scene_clauses("污水站里有硫化氢，前几天有工人头晕，运行在安全上有什么要求？"),
+            scene_clauses("污水站里有硫化氢，前几天有工人头晕，运行在安全上有什么要求？").scene,
             ["污水站里有硫化氢", "前几天有工人头晕"]
         );
         // Nor is the story's clause a part of a question in several parts.
         assert!(parts("污水站里有硫化氢，前几天有工人头晕，运行在安全上有什么要求？").is_empty());
         // A statement asks nothing: no clause is its question.
-        assert!(scene_clauses("厂里新上了一台锅炉，已经投产").is_empty());
+        assert!(
+            scene_clauses("厂里新上了一台锅炉，已经投产")
+                .scene
+                .is_empty()
+        );
     }
 
     #[test]
