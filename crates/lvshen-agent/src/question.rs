@@ -26,8 +26,40 @@ fn normalize_number(text: &str) -> String {
         .collect()
 }
 
+/// A standard number as it is printed: a space between a national code and its digits
+/// ("GB 31572", "GB/T 4754-2017", "HJ 2.2-2018"); a local one keeps its form ("DB33/962").
+fn spaced_number(n: &str) -> String {
+    for code in ["GB/T", "HJ/T", "CJ/T", "GB", "HJ", "CJ"] {
+        if let Some(rest) = n.strip_prefix(code)
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return format!("{code} {rest}");
+        }
+    }
+    n.to_owned()
+}
+
 /// Standard numbers with a year (`GB 4287-2012`, `HJ 1234-2024`, `DB33/1234-2023`).
 pub fn standard_numbers(question: &str) -> Vec<String> {
+    numbers_written(question)
+        .into_iter()
+        .filter_map(|(n, dated)| dated.then_some(n))
+        .collect()
+}
+
+/// Standard numbers written without a year (`GB 31572`, `DB33/962`): a standard named by its
+/// number, whichever edition. Three digits or more, so that a bare "GB 12" of a sentence is
+/// not read as one.
+pub fn standard_families(question: &str) -> Vec<String> {
+    numbers_written(question)
+        .into_iter()
+        .filter(|(n, dated)| !dated && n.chars().filter(char::is_ascii_digit).count() >= 3)
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// Every standard number the question writes, and whether it carries a year.
+fn numbers_written(question: &str) -> Vec<(String, bool)> {
     let chars: Vec<char> = question.chars().collect();
     let mut out = Vec::new();
     let prefixes = ["GB/T", "GB", "HJ/T", "HJ", "DB", "CJ/T", "CJ"];
@@ -61,8 +93,8 @@ pub fn standard_numbers(question: &str) -> Vec<String> {
         let has_year = n.rsplit_once('-').is_some_and(|(_, y)| {
             (y.len() == 4 || y.len() == 2) && y.chars().all(|c| c.is_ascii_digit())
         });
-        if has_year {
-            out.push(n);
+        if n.chars().any(|c| c.is_ascii_digit()) {
+            out.push((n, has_year));
         }
         i = j.max(i + 1);
     }
@@ -99,6 +131,7 @@ fn bracketed(question: &str) -> Vec<(&str, &str)> {
 pub fn named(question: &str) -> Vec<Named> {
     let mut out: Vec<Named> = standard_numbers(question)
         .into_iter()
+        .chain(standard_families(question))
         .map(Named::Number)
         .collect();
     for (inside, tail) in bracketed(question) {
@@ -1022,7 +1055,15 @@ pub fn hit_is(named: &Named, hit: &Hit) -> bool {
     match named {
         Named::Number(n) => {
             let number = hit.doc_number.as_deref().map(normalize_number);
-            number.as_deref() == Some(n.as_str()) || normalize_number(&hit.doc).contains(n.as_str())
+            // A number without a year names every edition of the standard.
+            let edition_of = |number: &str| {
+                number
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|rest| rest.starts_with('-'))
+            };
+            number.as_deref() == Some(n.as_str())
+                || number.as_deref().is_some_and(edition_of)
+                || normalize_number(&hit.doc).contains(n.as_str())
         }
         Named::Title(t) | Named::Article(t, _) => title_names(t, &hit.doc),
     }
@@ -1071,7 +1112,7 @@ impl Named {
     /// How the refusal names it.
     pub fn label(&self) -> String {
         match self {
-            Named::Number(n) => n.clone(),
+            Named::Number(n) => spaced_number(n),
             Named::Title(t) => format!("《{t}》"),
             Named::Article(t, a) => format!("《{t}》{a}"),
         }
@@ -1519,6 +1560,20 @@ mod tests {
             standard_numbers("GB 4287 表2").is_empty(),
             "no year: not a named edition"
         );
+        assert_eq!(standard_families("GB 4287 表2"), vec!["GB4287"]);
+        assert_eq!(standard_families("按照GB 31572，限值"), vec!["GB31572"]);
+        assert_eq!(standard_families("DB33/962对定型机"), vec!["DB33/962"]);
+        assert!(standard_families("GB 4287-2012").is_empty());
+        assert!(
+            standard_families("GB 12 表").is_empty(),
+            "too short to be a number"
+        );
+        assert_eq!(Named::Number("GB31572".into()).label(), "GB 31572");
+        assert_eq!(
+            Named::Number("GB/T4754-2017".into()).label(),
+            "GB/T 4754-2017"
+        );
+        assert_eq!(Named::Number("DB33/962".into()).label(), "DB33/962");
         assert_eq!(
             named("《排污许可管理条例》第九十条规定了什么？"),
             vec![Named::Article("排污许可管理条例".into(), "第九十条".into())]
