@@ -727,6 +727,11 @@ const GENERIC: &[&str] = &[
     "作出",
     // "能不能直接倒进河里": how the act is done, an adverb (直接排放 is its own term).
     "直接",
+    // "需要具备哪些条件": how a question asks for conditions, which every licence, grant or
+    // status has; what they are conditions of is its subject ("申请高新技术企业认定需要具备哪些
+    // 条件" is not answered by the conditions of a discharge permit).
+    "具备",
+    "条件",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
@@ -2851,6 +2856,22 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn conditions_of_another_thing_do_not_pass_the_gate() {
+        let jieba = analyzer::jieba();
+        let permit = test_hit(
+            "排污许可管理条例",
+            "第十一条",
+            "第十一条 对具备下列条件的排污单位，颁发排污许可证：（一）依法取得建设项目环境影响报告书（表）批准文件。排污单位申请排污许可证，应当提交材料",
+        );
+        let other = key_terms(&jieba, "申请高新技术企业认定需要具备哪些条件？");
+        let ratio = coverage(&other, std::slice::from_ref(&permit), 1).ratio;
+        assert!(ratio < MIN_COVERAGE, "{ratio}");
+        let own = key_terms(&jieba, "颁发排污许可证需要具备哪些条件？");
+        let ratio = coverage(&own, std::slice::from_ref(&permit), 1).ratio;
+        assert!(ratio >= MIN_COVERAGE, "{ratio}");
     }
 
     #[test]
