@@ -2196,6 +2196,10 @@ pub struct Hints<'a> {
     /// (第二十四条's "维修完成后,应当向委托修理方提供维修合格证明", not only its first
     /// sentence on who repairs).
     pub asked_act: Option<&'a [String]>,
+    /// The pollutants the question names ("…总氮自行监测频次"): when no clause picked names
+    /// one, a clause that does is quoted, though others hold more of the question's words
+    /// (a digest's "色度、…、总氮、总磷…按月至季度监测" beside its opening sentence on 自行监测).
+    pub pollutants: &'a [String],
 }
 
 /// Whether a clause is about works already built (已建成的…企业, 已建的排污口) and not also
@@ -2406,6 +2410,23 @@ pub fn focus_parts(
                 {
                     keep[i] = true;
                     relevance[i] = 1.0;
+                }
+            }
+        }
+        let names_pollutant = |segment: &str| {
+            let hay = compact(segment);
+            hints.pollutants.iter().any(|p| hay.contains(&compact(p)))
+        };
+        if !hints.pollutants.is_empty()
+            && !body
+                .iter()
+                .zip(&keep)
+                .any(|(segment, k)| *k && names_pollutant(segment))
+        {
+            for (i, segment) in body.iter().enumerate() {
+                if names_pollutant(segment) {
+                    keep[i] = true;
+                    relevance[i] = relevance[i].max(0.75);
                 }
             }
         }
@@ -2680,12 +2701,34 @@ pub fn focus_parts(
                 }
             }
         }
+        // A digest's sentence marked unverified (【M】, from memory) keeps its mark on each
+        // clause quoted from it without its opening one.
+        let unverified: Vec<bool> = if is_table {
+            vec![false; body.len()]
+        } else {
+            let ids = sentence_ids(&hit.text, |s| !is_instruction(s));
+            (0..body.len())
+                .map(|i| {
+                    ids.len() == body.len()
+                        && !body[i].starts_with('【')
+                        && (0..i)
+                            .rev()
+                            .take_while(|&f| ids[f] == ids[i])
+                            .last()
+                            .is_some_and(|f| !keep[f] && body[f].starts_with("【M】"))
+                })
+                .collect()
+        };
         for (i, segment) in body.iter().enumerate() {
             if !keep[i] || segment.is_empty() {
                 continue;
             }
             // List items are shortened so that every item of the list is shown.
-            let segment = joined(segment);
+            let segment = if unverified[i] {
+                format!("【M】{}", joined(segment))
+            } else {
+                joined(segment)
+            };
             let text: String = if item[i] && segment.chars().count() > 60 {
                 segment.chars().take(60).collect::<String>() + "…"
             } else {
@@ -2856,6 +2899,34 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_pollutant_asked_brings_its_clause_with_the_mark_of_its_sentence() {
+        let hit = test_hit(
+            "排污许可证申请与核发技术规范 纺织印染工业",
+            "自行监测 HJ 879-2017",
+            "排污单位自行监测技术指南 纺织印染工业（HJ 879-2017）【V2】：规定废水、废气、噪声及周边环境质量的自行监测；自备电厂执行HJ 820。【M】重点排污单位废水总排放口的流量、pH采用自动监测；色度、总氮、总磷按月至季度监测；车间排放口六价铬按月监测。",
+        );
+        let terms = terms_of(&["自行监测", "废水", "噪声"]);
+        let pollutants = vec!["总氮".to_owned()];
+        let quoted = |pollutants: &[String]| {
+            let hints = Hints {
+                pollutants,
+                ..Hints::default()
+            };
+            quote(&terms, &hints, &hit)
+        };
+        assert!(!quoted(&[]).contains("总氮"), "{}", quoted(&[]));
+        let with = quoted(&pollutants);
+        assert!(with.contains("总氮、总磷按月至季度监测"), "{with}");
+        // The clause quoted without the opening of its sentence keeps the sentence's mark.
+        let only = quote(&terms_of(&["总氮", "频次"]), &Hints::default(), &hit);
+        assert!(
+            only.contains("【M】色度、总氮、总磷按月至季度监测"),
+            "{only}"
+        );
+        assert!(!only.contains("流量"), "{only}");
     }
 
     #[test]

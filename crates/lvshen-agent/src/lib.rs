@@ -789,6 +789,22 @@ impl<'a> Agent<'a> {
         let unframed_query = frame.map(|name| strip_name(&query, &name));
         let terms_text = unframed_query.clone().unwrap_or_else(|| query.clone());
         let mut terms = evidence::key_terms(&self.jieba, &terms_text);
+        // A standard the question names by its number ("HJ 879规定的…总氮…频次"): the number
+        // is its frame, searched for, not words a passage must hold (a digest's section on it
+        // prints it once, in its heading).
+        let number_words: Vec<String> = question::standard_numbers(question)
+            .into_iter()
+            .chain(question::standard_families(question))
+            .flat_map(|n| {
+                n.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !number_words.is_empty() {
+            terms.retain(|g| !number_words.contains(&g[0].to_lowercase()));
+        }
         // A question about the law as it was ("2025年…按照当时施行的《环境影响评价法》"): the
         // year and the words that set the time are its frame, not its subject.
         if asks_history {
@@ -912,7 +928,13 @@ impl<'a> Agent<'a> {
                     // An article of a known law we do not index is not ours to deny.
                     article_held || (!doc_held && known_law)
                 }
-                _ => known_law || indexed || found.iter().any(|h| question::hit_is(&named, h)),
+                _ => {
+                    known_law
+                        || indexed
+                        || found.iter().any(|h| {
+                            question::hit_is(&named, h) || question::digest_covers(&named, h)
+                        })
+                }
             };
             if held {
                 continue;
@@ -1578,6 +1600,7 @@ impl<'a> Agent<'a> {
             asks_responsibility: question::asks_responsibility(question),
             asks_purpose: question::asks_purpose(question),
             asked_act: asked_act.map(Vec::as_slice),
+            pollutants: &ranking.pollutants,
         };
         evidence.extend(evidence::focus_parts(
             &parts,

@@ -1069,6 +1069,24 @@ pub fn hit_is(named: &Named, hit: &Hit) -> bool {
     }
 }
 
+/// Whether a digest passage `hit` speaks of the document `named` by its number or its full
+/// title (a digest of HJ 861 has a section on HJ 879, "排污单位自行监测技术指南 纺织印染工业
+/// （HJ 879-2017）"): the knowledge base holds what it says of it. Not an approval: one that
+/// says "执行GB 4287" holds nothing of GB 4287.
+pub fn digest_covers(named: &Named, hit: &Hit) -> bool {
+    if hit.doc_type != "digest" {
+        return false;
+    }
+    let text = normalize_number(&format!("{}{}", hit.clause, hit.text));
+    match named {
+        Named::Number(n) => text
+            .match_indices(n.as_str())
+            .any(|(at, _)| !text[at + n.len()..].starts_with(|c: char| c.is_ascii_digit())),
+        Named::Title(t) => t.chars().count() >= 8 && text.contains(&normalize_number(t)),
+        Named::Article(..) => false,
+    }
+}
+
 /// Whether the title a question names (`named`, compared form) names the indexed document
 /// `title` (as indexed, with its brackets). A part of the title names it (排放标准 for 纺织染整
 /// 工业水污染物排放标准). A longer name names it only when what it adds stands in the document's
@@ -1121,7 +1139,8 @@ impl Named {
     /// The query that finds it if the index has it.
     pub fn query(&self) -> String {
         match self {
-            Named::Number(n) => n.clone(),
+            // Spaced as the texts print it: "HJ879" is one token the index does not hold.
+            Named::Number(n) => spaced_number(n),
             Named::Title(t) => t.clone(),
             Named::Article(t, a) => format!("{t} {a}"),
         }
@@ -1544,6 +1563,42 @@ mod tests {
         assert_eq!(what_object("排污费现在变成交什么了？"), None);
         assert_eq!(what_object("能不能晚上施工？有什么例外？"), None);
         assert_eq!(what_object("除了罚款还得负责把什么做了？"), None);
+    }
+
+    #[test]
+    fn a_digest_that_speaks_of_a_standard_holds_it() {
+        let hit = |doc_type: &str, text: &str| Hit {
+            doc: "排污许可证申请与核发技术规范 纺织印染工业".into(),
+            clause: "自行监测 HJ 879-2017".into(),
+            text: text.into(),
+            doc_number: Some("HJ 861-2017".into()),
+            doc_type: doc_type.into(),
+            context: None,
+            snippet: String::new(),
+            score: 1.0,
+            source: "test".into(),
+            page: None,
+            chunk_id: "t".into(),
+            status: None,
+            repealed: None,
+        };
+        let digest = hit(
+            "digest",
+            "排污单位自行监测技术指南 纺织印染工业（HJ 879-2017）：规定废水",
+        );
+        for named in named("HJ 879规定的总氮监测频次")
+            .into_iter()
+            .chain(named("HJ 879-2017规定的总氮监测频次"))
+            .chain(named("《排污单位自行监测技术指南 纺织印染工业》规定的频次"))
+        {
+            assert!(digest_covers(&named, &digest), "{named:?}");
+            assert!(!hit_is(&named, &digest), "{named:?}");
+        }
+        let other = named("HJ 87规定的频次");
+        assert!(other.is_empty(), "{other:?}");
+        assert!(!digest_covers(&Named::Number("HJ87".into()), &digest));
+        let approval = hit("approval", "自行监测执行HJ 879-2017");
+        assert!(!digest_covers(&Named::Number("HJ879".into()), &approval));
     }
 
     #[test]
