@@ -757,6 +757,8 @@ pub struct Ranking {
     pub approvals_wanted: bool,
     /// The question asks for a quantity: a passage that states no number cannot answer it.
     pub wants_number: bool,
+    /// The question names an integrated standard that yields to the trade's own (GB 8978).
+    pub names_integrated: bool,
     /// The question asks when (什么时候, 何时): a passage that sets a time (在开工建设前,
     /// 之前, 以后) answers it, one that only names the act does not.
     pub asks_when: bool,
@@ -1021,6 +1023,16 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                     old.map_or(0.0, |o| crate::verify::wording_overlap(&ranking.wording, o));
 
                 score += 0.5 * own.max(carried);
+            }
+            // An integrated standard that yields to the trade's own (GB 8978 1.2: 纺织染整工业
+            // 执行 GB 4287) does not answer for a dyeing works unless the question names it.
+            if !ranking.names_integrated
+                && hit
+                    .doc_number
+                    .as_deref()
+                    .is_some_and(|n| YIELDS_TO_TRADE_STANDARD.iter().any(|y| n.starts_with(y)))
+            {
+                score -= 0.5;
             }
             if ranking.current_first && hit.repealed.is_some() {
                 score -= 1.0;
@@ -2146,6 +2158,17 @@ pub fn focus(terms: &[Vec<String>], hits: &[Hit], max: usize, chars: usize) -> V
     focus_parts(&[terms.to_vec()], &Hints::default(), hits, max, chars)
 }
 
+/// Integrated discharge standards that a textile dyeing works does not follow where its trade
+/// has its own (GB 8978-1996 1.2: 纺织染整工业执行 GB 4287).
+const YIELDS_TO_TRADE_STANDARD: &[&str] = &["GB 8978"];
+
+/// Whether a question names an integrated standard of [`YIELDS_TO_TRADE_STANDARD`] (by number
+/// or by title).
+pub fn names_integrated_standard(question: &str) -> bool {
+    let q = compact(question);
+    q.contains("8978") || q.contains("污水综合排放标准")
+}
+
 /// What holding the question's first term, specific and held by no other passage found, adds
 /// to the rank of a passage of the document the question names.
 const UNIQUE_BONUS: f64 = 0.5;
@@ -2927,6 +2950,39 @@ mod tests {
             "{only}"
         );
         assert!(!only.contains("流量"), "{only}");
+    }
+
+    #[test]
+    fn an_integrated_standard_that_yields_to_the_trade_goes_after_unless_named() {
+        let with_number = |doc: &str, number: &str, text: &str| Hit {
+            doc_number: Some(number.into()),
+            doc_type: "digest".into(),
+            ..test_hit(doc, "表", text)
+        };
+        let water = with_number(
+            "污水综合排放标准",
+            "GB 8978-1996",
+            "表4 第二类污染物最高允许排放浓度：甲醛1.0/2.0/5.0；苯胺类1.0/2.0/5.0",
+        );
+        let air = with_number(
+            "大气污染物综合排放标准",
+            "GB 16297-1996",
+            "表2 甲醛，最高允许排放浓度25 mg/m3；苯胺类，最高允许排放浓度20 mg/m3",
+        );
+        let terms = terms_of(&["甲醛", "苯胺类", "最高允许排放浓度"]);
+        let first = |names_integrated: bool| {
+            let ranking = Ranking {
+                names_integrated,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![water.clone(), air.clone()], &ranking)[0]
+                .doc
+                .clone()
+        };
+        assert_eq!(first(false), "大气污染物综合排放标准");
+        assert_eq!(first(true), "污水综合排放标准");
+        assert!(names_integrated_standard("按GB 8978，甲醛限值是多少"));
+        assert!(!names_integrated_standard("甲醛限值是多少"));
     }
 
     #[test]

@@ -662,6 +662,7 @@ impl<'a> Agent<'a> {
         let acted_on = question::acted_on(question);
         evidence::Ranking {
             wants_number: wants_number(question),
+            names_integrated: evidence::names_integrated_standard(question),
             asks_when: [
                 "什么时候",
                 "何时",
