@@ -793,9 +793,8 @@ impl<'a> Agent<'a> {
         // A standard the question names by its number ("HJ 879规定的…总氮…频次"): the number
         // is its frame, searched for, not words a passage must hold (a digest's section on it
         // prints it once, in its heading).
-        let number_words: Vec<String> = question::standard_numbers(question)
+        let number_words: Vec<String> = question::named_numbers(question)
             .into_iter()
-            .chain(question::standard_families(question))
             .flat_map(|n| {
                 n.split(|c: char| !c.is_ascii_alphanumeric())
                     .filter(|w| !w.is_empty())

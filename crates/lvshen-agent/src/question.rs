@@ -58,6 +58,13 @@ pub fn standard_families(question: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every standard number the question names: those with a year, then those without.
+pub fn named_numbers(question: &str) -> Vec<String> {
+    let mut out = standard_numbers(question);
+    out.extend(standard_families(question));
+    out
+}
+
 /// Every standard number the question writes, and whether it carries a year.
 fn numbers_written(question: &str) -> Vec<(String, bool)> {
     let chars: Vec<char> = question.chars().collect();
@@ -129,9 +136,8 @@ fn bracketed(question: &str) -> Vec<(&str, &str)> {
 
 /// What the question names.
 pub fn named(question: &str) -> Vec<Named> {
-    let mut out: Vec<Named> = standard_numbers(question)
+    let mut out: Vec<Named> = named_numbers(question)
         .into_iter()
-        .chain(standard_families(question))
         .map(Named::Number)
         .collect();
     for (inside, tail) in bracketed(question) {
