@@ -2775,6 +2775,21 @@ pub fn focus_parts(
 #[cfg(test)]
 mod tests {
     #[test]
+    fn the_askers_words_for_a_body_and_for_discharging_are_the_texts() {
+        use super::{compact, covered, term_group};
+        let hay = compact(
+            "企业可以自愿与发展改革、生态环境、工业和信息化部门签订节约资源、减少污染物排放的协议",
+        );
+        assert!(covered(&term_group("政府部门"), &hay));
+        assert!(covered(&term_group("排污"), &hay));
+        // A passage that names no body does not hold one.
+        assert!(!covered(
+            &term_group("政府部门"),
+            &compact("企业应当减少污染物排放")
+        ));
+    }
+
+    #[test]
     fn a_how_much_question_asks_the_quantity_of_the_term_before_it() {
         let terms = vec![
             vec!["环保局".to_owned()],

@@ -1181,7 +1181,11 @@ fn class_numerals(question: &str) -> String {
         let mut from = 0;
         while let Some(at) = out[from..].find(spoken).map(|i| from + i) {
             let after = &out[at + spoken.len()..];
-            let written = if after.starts_with('区') || (area && !after.starts_with('水')) {
+            // GB 8978's 第一类/第二类污染物 and GB 3097's 一类…四类海域 are written in Chinese
+            // numerals, whatever water the question speaks of.
+            let written = if after.starts_with("污染物") || after.starts_with("海域") {
+                None
+            } else if after.starts_with('区') || (area && !after.starts_with('水')) {
                 Some(arabic)
             } else if roman_class {
                 Some(roman)
@@ -1392,6 +1396,12 @@ mod tests {
         );
         // Neither water nor an area: as said.
         assert_eq!(in_written_words("三类项目"), "三类项目");
+        // The classes of pollutants and of sea areas keep their Chinese numerals.
+        assert_eq!(
+            in_written_words("污水综合排放标准的第二类污染物在哪采样"),
+            "污水综合排放标准的第二类污染物在哪采样"
+        );
+        assert_eq!(in_written_words("排入二类海域的污水"), "排入二类海域的污水");
     }
 
     #[test]

@@ -114,6 +114,11 @@ pub const GROUPS: &[&[&str]] = &[
     &["ghw", "高污染"],
     &["ghf", "高环境风险"],
     &["部门", "机关"],
+    // "跟政府部门签协议": the asker's name for whichever body the text names (发展改革、生态
+    // 环境、工业和信息化部门).
+    &["政府部门", "部门"],
+    // 排污 is short for 排放污染物 (法典第九百六十八条: 减少污染物排放).
+    &["排污", "排放污染物", "污染物排放"],
 ];
 
 /// The other members of every group `term` belongs to.
