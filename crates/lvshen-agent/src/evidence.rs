@@ -923,6 +923,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .iter()
         .map(|g| hays.iter().filter(|h| covered(g, h)).count())
         .collect();
+    // The substances the question names by one character (苯, 汞): pollutants too.
+    let substances: Vec<&Vec<String>> = terms
+        .iter()
+        .filter(|g| g[0].chars().count() == 1 && g[0].chars().all(|c| SUBSTANCES.contains(c)))
+        .collect();
     let mut scored: Vec<(f64, usize, Hit)> = hits
         .into_iter()
         .enumerate()
@@ -1080,6 +1085,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if on_other_pollutants(&ranking.pollutants, hay) {
                 score -= 1.0;
+            } else if ranking.wants_number
+                && !(names_any(&ranking.pollutants, hay)
+                    && substances.iter().all(|g| covered(g, hay)))
+            {
+                // "排气筒出来的苯，浓度最多多少": a limit is a pollutant's own; a passage that
+                // names no pollutant of the question (a definition of 最高允许排放浓度) states
+                // none of theirs.
+                score -= 0.5;
             }
             if let Some(noun) = &ranking.list_noun {
                 match lists_kind(&hit.text, noun) {
@@ -1254,12 +1267,13 @@ fn is_sanction(text: &str) -> bool {
         .is_some_and(|s| s.contains("违反本法规定") || s.contains("违反本条例规定"))
 }
 
-/// Whether `text` says what may or may not be done (不得, 禁止, 可以, 严禁) outside a
+/// Whether `text` says what may or may not be done (不得, 禁止, 可以, 严禁, 不应) outside a
 /// sanction.
 fn states_permission(text: &str) -> bool {
     segments(text).iter().any(|s| {
         !is_sanction(s)
-            && ["不得", "禁止", "严禁", "可以"]
+            // 不应: how a standard forbids (GB 16297 7.5: 新污染源原则上不应有无组织排放).
+            && ["不得", "禁止", "严禁", "可以", "不应"]
                 .iter()
                 .any(|w| s.contains(w))
     })
@@ -1444,6 +1458,12 @@ fn on_other_pollutants(asked: &[String], hay: &str) -> bool {
     !asked.is_empty()
         && !asked.iter().any(|p| hay.contains(&compact(p)))
         && pollutant_names().any(|name| hay.contains(&compact(name)))
+}
+
+/// Whether a passage (its haystack) names one of the question's pollutants, or the question
+/// names none.
+fn names_any(asked: &[String], hay: &str) -> bool {
+    asked.is_empty() || asked.iter().any(|p| hay.contains(&compact(p)))
 }
 
 /// The kind of thing the 下列 at byte `at` of `text` announces: up to ten characters after
@@ -3849,6 +3869,29 @@ mod tests {
             "建设项目未经批准的，建设单位不得开工建设"
         ));
         assert!(!states_permission(code_1091));
+        // A standard forbids with 不应.
+        assert!(states_permission("新污染源原则上不应有无组织排放"));
+    }
+
+    #[test]
+    fn a_limit_asked_of_a_substance_is_in_a_passage_that_names_it() {
+        let definition = test_hit(
+            "大气污染物综合排放标准",
+            "3.2",
+            "指处理设施后排气筒中污染物任何1小时浓度平均值不得超过的限值",
+        );
+        let table = test_hit(
+            "大气污染物综合排放标准",
+            "表2",
+            "表2 苯、甲苯、二甲苯，最高允许排放浓度：苯12、甲苯40、二甲苯70 mg/m3",
+        );
+        let terms = terms_of(&["排气筒", "苯", "浓度"]);
+        let ranking = Ranking {
+            wants_number: true,
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![definition, table], &ranking);
+        assert_eq!(ranked[0].clause, "表2");
     }
 
     #[test]

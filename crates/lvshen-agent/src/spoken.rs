@@ -1176,6 +1176,11 @@ fn class_numerals(question: &str) -> String {
     ]
     .iter()
     .any(|w| question.contains(w));
+    // GB 16297 (5 排放速率标准分级) writes the air quality areas in Chinese numerals: 位于二类区
+    // 的污染源执行二级标准.
+    let air = ["大气", "废气", "排气筒", "排放速率", "空气"]
+        .iter()
+        .any(|w| question.contains(w));
     let mut out = question.to_owned();
     for (spoken, roman, arabic) in NUMERALS {
         let mut from = 0;
@@ -1183,7 +1188,10 @@ fn class_numerals(question: &str) -> String {
             let after = &out[at + spoken.len()..];
             // GB 8978's 第一类/第二类污染物 and GB 3097's 一类…四类海域 are written in Chinese
             // numerals, whatever water the question speaks of.
-            let written = if after.starts_with("污染物") || after.starts_with("海域") {
+            let written = if after.starts_with("污染物")
+                || after.starts_with("海域")
+                || (air && after.starts_with('区'))
+            {
                 None
             } else if after.starts_with('区') || (area && !after.starts_with('水')) {
                 Some(arabic)
@@ -1402,6 +1410,10 @@ mod tests {
             "污水综合排放标准的第二类污染物在哪采样"
         );
         assert_eq!(in_written_words("排入二类海域的污水"), "排入二类海域的污水");
+        assert_eq!(
+            in_written_words("二类区的大气污染源执行几级排放速率"),
+            "二类区的大气污染源执行几级排放速率"
+        );
     }
 
     #[test]
