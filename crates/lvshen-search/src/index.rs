@@ -425,26 +425,36 @@ impl SearchIndex {
             let jieba = jieba();
             let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
             for group in holding {
+                // A word is held by the passage's text, or by its document's title or its
+                // heading, which frame every sentence of it (GB 18599's 10.6.4 on 土壤监测频次
+                // is on 固体废物贮存 by its title alone).
+                let fields = [self.fields.text, self.fields.title, self.fields.heading];
                 let words: Vec<(Occur, Box<dyn Query>)> = group
                     .iter()
-                    .map(|word| {
-                        let all: Vec<(Occur, Box<dyn Query>)> = terms(&jieba, word)
+                    .flat_map(|word| {
+                        let word_terms: Vec<String> = terms(&jieba, word)
                             .into_iter()
                             .filter(|t| !STOP_WORDS.contains(&t.as_str()))
-                            .map(|t| {
-                                (
-                                    Occur::Must,
-                                    Box::new(TermQuery::new(
-                                        Term::from_field_text(self.fields.text, &t),
-                                        IndexRecordOption::Basic,
-                                    )) as Box<dyn Query>,
-                                )
-                            })
                             .collect();
-                        (
-                            Occur::Should,
-                            Box::new(BooleanQuery::new(all)) as Box<dyn Query>,
-                        )
+                        fields.map(|field| {
+                            let all: Vec<(Occur, Box<dyn Query>)> = word_terms
+                                .iter()
+                                .map(|t| {
+                                    (
+                                        Occur::Must,
+                                        Box::new(TermQuery::new(
+                                            Term::from_field_text(field, t),
+                                            IndexRecordOption::Basic,
+                                        ))
+                                            as Box<dyn Query>,
+                                    )
+                                })
+                                .collect();
+                            (
+                                Occur::Should,
+                                Box::new(BooleanQuery::new(all)) as Box<dyn Query>,
+                            )
+                        })
                     })
                     .collect();
                 must.push((Occur::Must, Box::new(BooleanQuery::new(words))));
