@@ -1353,7 +1353,8 @@ pub fn defines(text: &str, term: &str) -> bool {
 
 /// The term of a standard's definition entry heading that stands alone: clause number, the
 /// term, its English gloss, nothing after ("3.4厂界boundary" → 厂界, "3.6烟囱高度stackheight"
-/// → 烟囱高度). `None` for anything else: a heading without a gloss may be a section's title.
+/// → 烟囱高度; the number may stand on the line above). `None` for anything else: a heading
+/// without a gloss may be a section's title.
 fn entry_heading(sentence: &str) -> Option<&str> {
     let unnumbered = sentence.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let gloss_at = unnumbered.find(|c: char| c.is_ascii_alphabetic())?;
@@ -1363,7 +1364,10 @@ fn entry_heading(sentence: &str) -> Option<&str> {
     let is_gloss = gloss
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '(' | ')' | '（' | '）'));
-    (is_term && is_gloss && unnumbered.len() < sentence.len()).then_some(term)
+    // Its clause number before it, or on the line above (GB 37822: "3.8" / "挥发性有机液体
+    // volatile organic liquid" / the definition): then the gloss is a phrase, not a code.
+    let numbered = unnumbered.len() < sentence.len();
+    (is_term && is_gloss && (numbered || gloss.len() >= 8)).then_some(term)
 }
 
 /// Whether a compacted sentence is a standard's definition entry of `term`: its clause number,
@@ -1375,9 +1379,18 @@ fn defines_as_entry(sentence: &str, term: &str) -> bool {
     let Some(rest) = unnumbered.strip_prefix(term) else {
         return false;
     };
-    let rest = rest.trim_start_matches(|c: char| {
+    let glossed = rest.trim_start_matches(|c: char| {
         c.is_ascii_alphanumeric() || matches!(c, '-' | '(' | ')' | '（' | '）' | '，' | ',')
     });
+    // The term, its English gloss and the definition straight after, without 指 ("3.8挥发性
+    // 有机液体volatileorganicliquid任何能向大气释放vocs的…有机液体").
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && glossed.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !glossed.starts_with(term)
+    {
+        return true;
+    }
+    let rest = glossed;
     let rest = rest.strip_prefix(term).unwrap_or(rest);
     let rest = rest.strip_prefix('是').unwrap_or(rest);
     rest.strip_prefix('指').is_some_and(|after| {
@@ -1728,12 +1741,14 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
 
 /// What a how-much question asks the quantity of: the key term just before its 多少 ("环保局
 /// 的人一个月工资多少" → 工资; "…的价格是多少" → 价格), past the words that only hedge or ask
-/// (是, 一般, 大概, 要, 能). None when no term stands there ("罚多少", "最多能到多少").
+/// (是, 一般, 大概, 要, 能) and the words that only name a value's kind (门槛, 上限: "蒸气压
+/// 门槛是多少" asks a 蒸气压). None when no term stands there ("罚多少", "最多能到多少").
 pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
     let at = question.find("多少")?;
     let mut before = question[..at].trim_end_matches(['，', ',', ' ']);
     while let Some(rest) = [
-        "是", "一般", "大概", "大约", "通常", "平均", "要", "得", "能", "有", "给",
+        "是", "一般", "大概", "大约", "通常", "平均", "要", "得", "能", "有", "给", "门槛", "上限",
+        "下限", "的",
     ]
     .iter()
     .find_map(|w| before.strip_suffix(w))
@@ -2827,6 +2842,12 @@ mod tests {
         );
         let terms = vec![vec!["罚款".to_owned()]];
         assert!(super::how_much_object(&terms, "偷排要罚多少？").is_none());
+        // A threshold's value is asked of what it is a threshold of.
+        let terms = vec![vec!["蒸气压".to_owned()], vec!["门槛".to_owned()]];
+        assert_eq!(
+            super::how_much_object(&terms, "蒸气压的门槛是多少？").map(|g| g[0].as_str()),
+            Some("蒸气压")
+        );
     }
 
     #[test]
@@ -3941,6 +3962,21 @@ mod tests {
         assert!(!defines(
             "3.7 直接排放 指排污单位直接向环境排放水污染物的行为。",
             "间接排放"
+        ));
+        // An entry whose definition follows the gloss without 指.
+        assert!(defines(
+            "3.8 挥发性有机液体 volatile organic liquid 任何能向大气释放 VOCs 的有机液体",
+            "挥发性有机液体"
+        ));
+        assert!(!defines(
+            "3.8 挥发性有机液体 volatile organic liquid 任何能向大气释放 VOCs 的有机液体",
+            "有机液体"
+        ));
+        // The number on a line of its own, the term and its gloss on the next, the definition
+        // after.
+        assert!(defines(
+            "3.8\n挥发性有机液体  volatile organic liquid\n任何能向大气释放 VOCs 的有机液体：",
+            "挥发性有机液体"
         ));
         assert!(!defines(
             "生态环境主管部门指导排污单位开展自行监测。",

@@ -947,11 +947,22 @@ pub fn defined_term(unframed: &str) -> Option<String> {
             .find_map(|m| q.split_once(m).map(|(term, _)| term))
     })
     .or_else(|| {
-        // "什么样的废物才算危险废物": what makes a thing one, which its definition says.
-        ["才算是", "才算", "算是"].iter().find_map(|m| {
-            q.split_once(m)
+        // "什么样的废物才算危险废物": what makes a thing one, which its definition says; the
+        // term ends with its clause ("什么样的有机液体算挥发性有机液体？蒸气压…").
+        // A 算 of a verb (计算, 核算, 折算: "怎样计算排放量") asks how to reckon, not what a
+        // thing is.
+        ["才算是", "才算", "算是", "算"].iter().find_map(|m| {
+            q.match_indices(m)
+                .map(|(at, _)| (&q[..at], &q[at + m.len()..]))
+                .find(|(head, _)| {
+                    !head.ends_with(|c: char| "计核估换折推结清预运演打总".contains(c))
+                })
                 .filter(|(head, _)| ["什么", "怎样", "怎么样"].iter().any(|w| head.contains(w)))
-                .map(|(_, term)| term)
+                .map(|(_, term)| {
+                    term.split(['？', '?', '，', ',', '。'])
+                        .next()
+                        .unwrap_or(term)
+                })
         })
     })?;
     let mut term = last_clause(before);
@@ -1475,6 +1486,11 @@ mod tests {
             Some("工业固体废物")
         );
         assert_eq!(defined_term("这样才算达标吗？"), None);
+        assert_eq!(
+            defined_term("什么样的有机液体算挥发性有机液体？蒸气压门槛是多少").as_deref(),
+            Some("挥发性有机液体")
+        );
+        assert_eq!(defined_term("怎样计算排气筒的排放速率"), None);
         assert_eq!(defined_term("排污许可证有效期是几年？"), None);
         assert_eq!(
             topic("水污染防治法规定，实行排污许可管理的企业应当对所排放的水污染物做什么？"),
