@@ -79,6 +79,8 @@ struct Row {
     /// Supporting citations, an amendment's note counted with the table row it follows.
     supporting_with_amendments: usize,
     seconds: f64,
+    /// The relevance gate's measure: the question's key terms, those the best passage lacks.
+    coverage: lvshen_agent::evidence::Coverage,
 }
 
 #[derive(Debug, Serialize)]
@@ -277,6 +279,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
             supporting_citations: supporting,
             supporting_with_amendments,
             seconds: answer.seconds,
+            coverage: answer.coverage.clone(),
         });
     }
     let mut out_of_scope_refused = 0;
@@ -311,6 +314,7 @@ pub(crate) fn run(args: EvalQaArgs) -> anyhow::Result<ExitCode> {
                 supporting_citations: 0,
                 supporting_with_amendments: 0,
                 seconds: answer.seconds,
+                coverage: answer.coverage.clone(),
             });
         }
     }
