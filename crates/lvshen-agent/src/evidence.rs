@@ -928,7 +928,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
         .iter()
         .filter(|g| g[0].chars().count() == 1 && g[0].chars().all(|c| SUBSTANCES.contains(c)))
         .collect();
-    let mut scored: Vec<(f64, usize, Hit)> = hits
+    let mut scored: Vec<(f64, usize, usize, Hit)> = hits
         .into_iter()
         .enumerate()
         .map(|(rank, hit)| {
@@ -966,14 +966,19 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             // over the same terms strewn over a passage's several sentences. The place a local
             // regulation is for (绍兴 of 绍兴市水资源保护条例) frames each of its sentences.
             let place = compact(place_of(&hit.doc));
-            if held.len() >= 2
-                && texts.iter().any(|text| {
-                    sentences_with_lead_in(text).iter().any(|s| {
-                        let s = compact(s);
-                        held.iter().all(|g| covered(g, &s) || covered(g, &place))
-                    })
+            // How many held terms one sentence says together (the most of any sentence).
+            let together = texts
+                .iter()
+                .flat_map(|text| sentences_with_lead_in(text))
+                .map(|s| {
+                    let s = compact(&s);
+                    held.iter()
+                        .filter(|g| covered(g, &s) || covered(g, &place))
+                        .count()
                 })
-            {
+                .max()
+                .unwrap_or(0);
+            if held.len() >= 2 && together == held.len() {
                 score += 0.5;
             }
             if !ranking.approvals_wanted && hit.doc_type == "approval" {
@@ -1129,7 +1134,7 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 score,
                 "rank"
             );
-            (score, rank, hit)
+            (score, together, rank, hit)
         })
         .collect();
     // On a tie, a national text before a province's or a city's regulation that says the
@@ -1138,10 +1143,47 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
     let local = |hit: &Hit| !place_of(&hit.doc).is_empty();
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
-            .then(local(&a.2).cmp(&local(&b.2)))
-            .then(a.1.cmp(&b.1))
+            .then(local(&a.3).cmp(&local(&b.3)))
+            .then(a.2.cmp(&b.2))
     });
-    scored.into_iter().map(|(_, _, hit)| hit).collect()
+    together_first_within_a_law(&mut scored);
+    scored.into_iter().map(|(_, _, _, hit)| hit).collect()
+}
+
+/// Among articles of one law that tie, the one that says more of the question's terms in
+/// one sentence goes first, in the places the tied articles held: 法典第二百九十一条 ("可能
+/// 发生水污染事故的企业事业单位，应当制定有关水污染事故的应急预案") before 第二百九十三条,
+/// whose 应急预案 and 水污染事故 are in two sentences. Across documents the order stays (a
+/// standard's table is one long sentence, its digest says the same rows in several).
+fn together_first_within_a_law(scored: &mut [(f64, usize, usize, Hit)]) {
+    let mut start = 0;
+    while start < scored.len() {
+        let end = start
+            + scored[start..]
+                .iter()
+                .take_while(|s| s.0 == scored[start].0)
+                .count();
+        let run = &mut scored[start..end];
+        let mut seen: Vec<String> = Vec::new();
+        for i in 0..run.len() {
+            if run[i].3.doc_type != "law" || seen.contains(&run[i].3.doc) {
+                continue;
+            }
+            let doc = run[i].3.doc.clone();
+            let at: Vec<usize> = (i..run.len())
+                .filter(|&j| run[j].3.doc_type == "law" && run[j].3.doc == doc)
+                .collect();
+            let mut items: Vec<(f64, usize, usize, Hit)> =
+                at.iter().map(|&j| run[j].clone()).collect();
+            // Stable: equal counts keep the order they had.
+            items.sort_by(|a, b| b.1.cmp(&a.1));
+            for (&j, item) in at.iter().zip(items) {
+                run[j] = item;
+            }
+            seen.push(doc);
+        }
+        start = end;
+    }
 }
 
 /// Hits reordered so that each part of a question in several parts has its best passage
@@ -1644,6 +1686,57 @@ pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
         },
         missing,
     }
+}
+
+/// Words a question writes after 什么/哪种 that name the form of the answer, not a thing a
+/// passage must name ("采取什么措施", "编什么文件", "什么意思", "具备哪些条件").
+const ANSWER_FORMS: &[&str] = &[
+    "措施", "文件", "单据", "条件", "意思", "原则", "政策", "情形", "情况", "内容", "材料", "程序",
+    "手续", "方式", "方法", "办法", "部门", "机关", "机构", "单位", "主体", "责任", "义务", "职责",
+    "处罚", "后果", "要求", "规定", "标准", "时候", "时间", "期限", "地方", "位置", "范围", "类别",
+    "级别", "等级", "形式", "途径", "事项", "信息", "资料", "证明", "作用", "区别", "影响", "问题",
+    "依据", "理由", "结果", "顺序", "阶段", "环节", "对象", "行为", "活动", "制度", "区域", "指标",
+    "项目", "名称", "人员", "工作",
+];
+
+/// The thing a question asks which one of (the key term it writes right after 哪种, 什么,
+/// 哪些 …: "用哪种菌种" → 菌种), when it is a thing and no passage of the top `k` names it:
+/// the knowledge base then cannot say which. A word naming the answer's form (措施, 文件,
+/// 条件: [`ANSWER_FORMS`]) or a generic one is not such a thing.
+pub fn unnamed_kind(
+    question: &str,
+    terms: &[Vec<String>],
+    hits: &[Hit],
+    k: usize,
+) -> Option<String> {
+    const ASKS_WHICH: [&str; 12] = [
+        "哪一种",
+        "哪种",
+        "什么样的",
+        "什么",
+        "哪个",
+        "哪些",
+        "哪家",
+        "哪一类",
+        "哪类",
+        "哪几种",
+        "哪几类",
+        "啥",
+    ];
+    let hays: Vec<String> = hits.iter().take(k).map(haystack).collect();
+    ASKS_WHICH
+        .iter()
+        .flat_map(|w| question.match_indices(w).map(move |(at, _)| at + w.len()))
+        .filter_map(|end| {
+            let after = &question[end..];
+            terms.iter().find(|g| after.starts_with(g[0].as_str()))
+        })
+        .find(|g| {
+            is_specific(g)
+                && !g.iter().any(|t| ANSWER_FORMS.contains(&t.as_str()))
+                && !hays.iter().any(|h| covered(g, h))
+        })
+        .map(|g| g[0].clone())
 }
 
 /// What a key term is to a question that sets a scene before it asks ([`answers_asked`]).
@@ -3138,6 +3231,60 @@ mod tests {
         let terms = terms_of(&["水污染", "事故", "演练"]);
         let ranked = rank_by_terms(&terms, vec![local, code], &Ranking::default());
         assert_eq!(ranked[0].doc, "中华人民共和国生态环境法典");
+    }
+
+    #[test]
+    fn a_thing_asked_which_of_that_no_passage_names_is_unnamed() {
+        let q = "印染废水生化处理用哪种菌种效果最好？";
+        let terms = terms_of(&["印染", "废水", "生化", "处理", "菌种", "效果"]);
+        let amendment = test_hit(
+            "某标准修改单",
+            "注(4)",
+            "印染废水单独预处理，五日生化需氧量50。",
+        );
+        assert_eq!(
+            unnamed_kind(q, &terms, std::slice::from_ref(&amendment), 5).as_deref(),
+            Some("菌种")
+        );
+        // A passage that names one can say which.
+        let named = test_hit("某手册", "3", "印染废水生化处理常用的菌种有……");
+        assert_eq!(unnamed_kind(q, &terms, &[amendment, named], 5), None);
+        // A word naming the answer's form is no thing a passage must name.
+        let q = "排污单位拒不执行停产整治决定的，政府可以采取什么措施？";
+        let terms = terms_of(&["排污单位", "停产", "整治", "措施"]);
+        let article = test_hit(
+            "某法",
+            "第十条",
+            "排污单位拒不执行停产整治决定的，责令关闭。",
+        );
+        assert_eq!(unnamed_kind(q, &terms, &[article], 5), None);
+    }
+
+    #[test]
+    fn on_a_tie_within_one_law_the_article_saying_the_terms_together_goes_first() {
+        let law = "中华人民共和国生态环境法典";
+        let strewn = test_hit(
+            law,
+            "第二百九十三条",
+            "县级人民政府应当组织制定应急预案。饮用水水源发生水污染事故的，应当定期进行演练。",
+        );
+        let together = test_hit(
+            law,
+            "第二百九十一条",
+            "可能发生水污染事故的企业事业单位，应当制定有关水污染事故的应急预案。企业应当定期进行演练。",
+        );
+        let terms = terms_of(&["制定", "水污染", "事故", "应急", "预案", "演练"]);
+        let ranked = rank_by_terms(&terms, vec![strewn, together], &Ranking::default());
+        assert_eq!(ranked[0].clause, "第二百九十一条");
+        // Across documents the retrieval's order stays: a table's one long sentence does not
+        // go before its digest, which says the same rows in several.
+        let mut digest = test_hit("某标准（摘要）", "表2", "新建锅炉限值。燃气锅炉颗粒物20。");
+        digest.doc_type = "digest".into();
+        let mut table = test_hit("某标准", "表2", "新建锅炉限值。燃气锅炉颗粒物20限值");
+        table.doc_type = "standard".into();
+        let terms = terms_of(&["新建", "限值", "燃气锅炉", "颗粒物"]);
+        let ranked = rank_by_terms(&terms, vec![digest, table], &Ranking::default());
+        assert_eq!(ranked[0].doc, "某标准（摘要）");
     }
 
     #[test]
