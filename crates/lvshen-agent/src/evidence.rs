@@ -1176,7 +1176,7 @@ fn together_first_within_a_law(scored: &mut [(f64, usize, usize, Hit)]) {
             let mut items: Vec<(f64, usize, usize, Hit)> =
                 at.iter().map(|&j| run[j].clone()).collect();
             // Stable: equal counts keep the order they had.
-            items.sort_by(|a, b| b.1.cmp(&a.1));
+            items.sort_by_key(|b| std::cmp::Reverse(b.1));
             for (&j, item) in at.iter().zip(items) {
                 run[j] = item;
             }
