@@ -179,6 +179,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // Loose coal (法典第二百零五条): the segmenter cuts 散煤 into two single characters, which
     // a query built from key terms does not search for.
     "散煤",
+    // Who holds a permit's duties (排污许可管理条例第二条: 以下称排污单位): one term, so that a
+    // question on the unit's duties is not matched by any table that names 排污 and 污染物.
+    "排污单位",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -331,6 +334,12 @@ mod tests {
         assert!(t.contains(&"噪声敏感建筑物集中区域".to_owned()), "{t:?}");
         let t = terms(&j, "禁止销售不符合散煤质量标准的煤炭");
         assert!(t.contains(&"散煤".to_owned()), "{t:?}");
+        // The permit holder is one term, and its pieces stay searchable.
+        let t = terms(&j, "排污单位对污染物排放口");
+        assert!(
+            t.contains(&"排污单位".to_owned()) && t.contains(&"排污".to_owned()),
+            "{t:?}"
+        );
         let t = terms(&j, "ＣＯＤ　２００");
         assert!(t.contains(&"cod".to_owned()), "{t:?}");
     }
