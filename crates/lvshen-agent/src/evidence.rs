@@ -825,6 +825,9 @@ pub struct Ranking {
     /// 简化/登记管理 for a permit): among passages that hold as much, one that names the
     /// classes says which, a catalogue row whose columns lost their headings does not.
     pub classes: &'static [&'static str],
+    /// The thing the question asks which one of ([`asked_which`]): a passage that says what
+    /// it is (测量仪器为…) answers it, one that only names it does not.
+    pub which: Option<Vec<String>>,
 }
 
 /// The EIA documents a project writes.
@@ -1076,6 +1079,13 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 score += 0.25;
             }
             if ranking.permission_asked && states_permission(&hit.text) {
+                score += 0.5;
+            }
+            if ranking
+                .which
+                .as_ref()
+                .is_some_and(|thing| texts.iter().any(|t| says_what(t, thing)))
+            {
                 score += 0.5;
             }
             if let Some(actor) = &ranking.actor {
@@ -1699,16 +1709,9 @@ const ANSWER_FORMS: &[&str] = &[
     "项目", "名称", "人员", "工作",
 ];
 
-/// The thing a question asks which one of (the key term it writes right after 哪种, 什么,
-/// 哪些 …: "用哪种菌种" → 菌种), when it is a thing and no passage of the top `k` names it:
-/// the knowledge base then cannot say which. A word naming the answer's form (措施, 文件,
-/// 条件: [`ANSWER_FORMS`]) or a generic one is not such a thing.
-pub fn unnamed_kind(
-    question: &str,
-    terms: &[Vec<String>],
-    hits: &[Hit],
-    k: usize,
-) -> Option<String> {
+/// The key term a question writes right after 哪种, 什么, 哪些 …: the thing it asks which one
+/// of ("用哪种菌种" → 菌种, "用什么仪器" → 仪器).
+pub fn asked_which<'t>(question: &str, terms: &'t [Vec<String>]) -> Option<&'t Vec<String>> {
     const ASKS_WHICH: [&str; 12] = [
         "哪一种",
         "哪种",
@@ -1723,20 +1726,44 @@ pub fn unnamed_kind(
         "哪几类",
         "啥",
     ];
-    let hays: Vec<String> = hits.iter().take(k).map(haystack).collect();
     ASKS_WHICH
         .iter()
         .flat_map(|w| question.match_indices(w).map(move |(at, _)| at + w.len()))
-        .filter_map(|end| {
+        .find_map(|end| {
             let after = &question[end..];
             terms.iter().find(|g| after.starts_with(g[0].as_str()))
         })
-        .find(|g| {
-            is_specific(g)
-                && !g.iter().any(|t| ANSWER_FORMS.contains(&t.as_str()))
-                && !hays.iter().any(|h| covered(g, h))
+}
+
+/// The thing a question asks which one of ([`asked_which`]), when it is a thing and no
+/// passage of the top `k` names it: the knowledge base then cannot say which. A word naming
+/// the answer's form (措施, 文件, 条件: [`ANSWER_FORMS`]) or a generic one is not such a thing.
+pub fn unnamed_kind(
+    question: &str,
+    terms: &[Vec<String>],
+    hits: &[Hit],
+    k: usize,
+) -> Option<String> {
+    let g = asked_which(question, terms)?;
+    (is_specific(g)
+        && !g.iter().any(|t| ANSWER_FORMS.contains(&t.as_str()))
+        && !hits.iter().take(k).any(|h| covered(g, &haystack(h))))
+    .then(|| g[0].clone())
+}
+
+/// Whether `text` says what `thing` is: the thing followed by 为, 是 or 采用 ("测量仪器为积分
+/// 平均声级计"), not only named in a list of what a record holds.
+fn says_what(text: &str, thing: &[String]) -> bool {
+    let text = compact(text);
+    thing.iter().any(|t| {
+        let t = compact(t);
+        text.match_indices(t.as_str()).any(|(at, _)| {
+            let after = &text[at + t.len()..];
+            ["为", "是", "应为", "采用", "应采用", "应当采用", "应使用"]
+                .iter()
+                .any(|w| after.starts_with(w))
         })
-        .map(|g| g[0].clone())
+    })
 }
 
 /// What a key term is to a question that sets a scene before it asks ([`answers_asked`]).
@@ -3231,6 +3258,27 @@ mod tests {
         let terms = terms_of(&["水污染", "事故", "演练"]);
         let ranked = rank_by_terms(&terms, vec![local, code], &Ranking::default());
         assert_eq!(ranked[0].doc, "中华人民共和国生态环境法典");
+    }
+
+    #[test]
+    fn the_passage_saying_what_the_asked_thing_is_goes_first() {
+        // "厂界噪声测量应当用什么仪器": 5.1.1 says what the instrument is; 5.6 names it among
+        // what a record holds, in the question's own words.
+        let record = test_hit(
+            "某厂界噪声标准",
+            "5.6",
+            "记录内容应包括厂界所处功能区类别、测量仪器、测量时间。",
+        );
+        let instrument = test_hit("某厂界噪声标准", "5.1.1", "测量仪器为积分平均声级计。");
+        let terms = terms_of(&["厂界", "噪声", "测量", "仪器"]);
+        let q = "厂界噪声测量应当用什么仪器？";
+        let ranking = Ranking {
+            which: asked_which(q, &terms).cloned(),
+            wording: wording(q),
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![record, instrument], &ranking);
+        assert_eq!(ranked[0].clause, "5.1.1");
     }
 
     #[test]

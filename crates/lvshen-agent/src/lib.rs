@@ -1323,6 +1323,7 @@ impl<'a> Agent<'a> {
             carried,
             defined,
             classes: evidence::classes_asked(question),
+            which: evidence::asked_which(question, &terms).cloned(),
             // Without the name of a repealed law the question names: "大气污染防治法" would
             // count as the question's wording in every article on 大气污染物.
             ..self.question_ranking(&status.as_ref().map_or_else(
