@@ -1288,7 +1288,21 @@ impl<'a> Agent<'a> {
             scene_roles = Some(roles);
             refused = false;
         }
-        if refused || kind_unnamed {
+        // "江苏省的…执行什么地方标准": no text of that province is held.
+        let place_unheld = !tool_evidence && {
+            let held: Vec<String> = self
+                .index
+                .manifest()
+                .values()
+                .map(|entry| entry.title.clone())
+                .collect();
+            question::unheld_province(question, &held)
+                .inspect(
+                    |p| tracing::debug!(province = %p, "local rules of a province no text is of"),
+                )
+                .is_some()
+        };
+        if refused || kind_unnamed || place_unheld {
             let closest = self.closest(&terms, &hits);
             on_text(REFUSAL);
             return Ok(Answer::refusal(

@@ -184,6 +184,72 @@ pub fn named_editions(question: &str) -> Vec<(String, String)> {
     out
 }
 
+/// China's provinces, autonomous regions and municipalities, by their short names.
+const PROVINCES: [&str; 34] = [
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "台湾",
+];
+
+/// The province a question asks the local rules of (地方标准, 地方性法规, 当地的规定, 省里的
+/// …) when no document `held` (the titles in the knowledge base) is of it: "江苏省的印染企业
+/// 执行什么地方水污染物排放标准" over a base of national and Zhejiang texts. A national rule
+/// says nothing of which local one applies there.
+pub fn unheld_province<'q>(question: &'q str, held: &[String]) -> Option<&'q str> {
+    const LOCAL: [&str; 7] = [
+        "地方标准",
+        "地方性法规",
+        "地方水",
+        "地方大气",
+        "地方排放",
+        "地方规定",
+        "当地",
+    ];
+    let local = LOCAL.iter().any(|w| question.contains(w))
+        || (question.contains("省里") || question.contains("省的规定"));
+    if !local {
+        return None;
+    }
+    PROVINCES.iter().find_map(|p| {
+        let at = question.find(p)?;
+        let named = &question[at..at + p.len()];
+        // 江西 inside 浙江西部 is no province: the name must not follow another place's 江.
+        let glued = p.chars().count() == 2 && question[..at].ends_with(['浙', '江']);
+        (!glued && !held.iter().any(|t| t.contains(p))).then_some(named)
+    })
+}
+
 /// The first document the question names by its title (with or without an article).
 pub fn named_title(question: &str) -> Option<String> {
     named(question).into_iter().find_map(|n| match n {
@@ -1166,6 +1232,27 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_local_rules_of_a_province_no_text_is_of_are_unheld() {
+        let held = vec![
+            "浙江省水污染防治条例".to_owned(),
+            "纺织染整工业水污染物排放标准".to_owned(),
+        ];
+        assert_eq!(
+            unheld_province("江苏省的印染企业执行什么地方水污染物排放标准？", &held),
+            Some("江苏")
+        );
+        // The province whose texts are held, and a question that asks no local rule.
+        assert_eq!(unheld_province("浙江省的地方标准有哪些？", &held), None);
+        assert_eq!(
+            unheld_province("江苏的印染企业间接排放限值是多少？", &held),
+            None
+        );
+        // 江西 inside 浙江西部 is no province.
+        assert_eq!(unheld_province("浙江西部当地的规定是什么？", &held), None);
+    }
+
     #[test]
     fn the_clauses_that_ask_nothing_set_the_scene() {
         assert_eq!(

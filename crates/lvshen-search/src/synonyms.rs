@@ -58,6 +58,9 @@ pub const GROUPS: &[&[&str]] = &[
     // What people in a bureau or a works say for what the texts say.
     &["偷排", "逃避监管"],
     &["危废", "危险废物"],
+    // The exams the Code names in full (第五百六十一条: 噪声 limits during them).
+    &["高考", "高等学校招生统一考试"],
+    &["中考", "中等学校招生考试"],
     &["固废", "固体废物"],
     &["环保设施", "环境保护设施", "生态环境保护设施"],
     // The repealed laws' name for the body the Code calls 生态环境主管部门.
