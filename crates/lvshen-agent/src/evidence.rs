@@ -1698,17 +1698,6 @@ pub fn coverage(terms: &[Vec<String>], hits: &[Hit], k: usize) -> Coverage {
     }
 }
 
-/// Words a question writes after 什么/哪种 that name the form of the answer, not a thing a
-/// passage must name ("采取什么措施", "编什么文件", "什么意思", "具备哪些条件").
-const ANSWER_FORMS: &[&str] = &[
-    "措施", "文件", "单据", "条件", "意思", "原则", "政策", "情形", "情况", "内容", "材料", "程序",
-    "手续", "方式", "方法", "办法", "部门", "机关", "机构", "单位", "主体", "责任", "义务", "职责",
-    "处罚", "后果", "要求", "规定", "标准", "时候", "时间", "期限", "地方", "位置", "范围", "类别",
-    "级别", "等级", "形式", "途径", "事项", "信息", "资料", "证明", "作用", "区别", "影响", "问题",
-    "依据", "理由", "结果", "顺序", "阶段", "环节", "对象", "行为", "活动", "制度", "区域", "指标",
-    "项目", "名称", "人员", "工作",
-];
-
 /// The key term a question writes right after 哪种, 什么, 哪些 …: the thing it asks which one
 /// of ("用哪种菌种" → 菌种, "用什么仪器" → 仪器).
 pub fn asked_which<'t>(question: &str, terms: &'t [Vec<String>]) -> Option<&'t Vec<String>> {
@@ -1733,22 +1722,6 @@ pub fn asked_which<'t>(question: &str, terms: &'t [Vec<String>]) -> Option<&'t V
             let after = &question[end..];
             terms.iter().find(|g| after.starts_with(g[0].as_str()))
         })
-}
-
-/// The thing a question asks which one of ([`asked_which`]), when it is a thing and no
-/// passage of the top `k` names it: the knowledge base then cannot say which. A word naming
-/// the answer's form (措施, 文件, 条件: [`ANSWER_FORMS`]) or a generic one is not such a thing.
-pub fn unnamed_kind(
-    question: &str,
-    terms: &[Vec<String>],
-    hits: &[Hit],
-    k: usize,
-) -> Option<String> {
-    let g = asked_which(question, terms)?;
-    (is_specific(g)
-        && !g.iter().any(|t| ANSWER_FORMS.contains(&t.as_str()))
-        && !hits.iter().take(k).any(|h| covered(g, &haystack(h))))
-    .then(|| g[0].clone())
 }
 
 /// Whether `text` says what `thing` is: the thing followed by 为, 是 or 采用 ("测量仪器为积分
@@ -3279,33 +3252,6 @@ mod tests {
         };
         let ranked = rank_by_terms(&terms, vec![record, instrument], &ranking);
         assert_eq!(ranked[0].clause, "5.1.1");
-    }
-
-    #[test]
-    fn a_thing_asked_which_of_that_no_passage_names_is_unnamed() {
-        let q = "印染废水生化处理用哪种菌种效果最好？";
-        let terms = terms_of(&["印染", "废水", "生化", "处理", "菌种", "效果"]);
-        let amendment = test_hit(
-            "某标准修改单",
-            "注(4)",
-            "印染废水单独预处理，五日生化需氧量50。",
-        );
-        assert_eq!(
-            unnamed_kind(q, &terms, std::slice::from_ref(&amendment), 5).as_deref(),
-            Some("菌种")
-        );
-        // A passage that names one can say which.
-        let named = test_hit("某手册", "3", "印染废水生化处理常用的菌种有……");
-        assert_eq!(unnamed_kind(q, &terms, &[amendment, named], 5), None);
-        // A word naming the answer's form is no thing a passage must name.
-        let q = "排污单位拒不执行停产整治决定的，政府可以采取什么措施？";
-        let terms = terms_of(&["排污单位", "停产", "整治", "措施"]);
-        let article = test_hit(
-            "某法",
-            "第十条",
-            "排污单位拒不执行停产整治决定的，责令关闭。",
-        );
-        assert_eq!(unnamed_kind(q, &terms, &[article], 5), None);
     }
 
     #[test]

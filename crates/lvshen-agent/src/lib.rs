@@ -1259,13 +1259,6 @@ impl<'a> Agent<'a> {
         let rules_say =
             rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
         let mut refused = !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say);
-        // "印染废水用哪种菌种效果最好": no passage names a 菌种, so none says which.
-        let kind_unnamed = !tool_evidence
-            && evidence::unnamed_kind(question, &terms, &hits, 5)
-                .inspect(|kind| {
-                    tracing::debug!(kind = %kind, "the thing asked which of: no passage names it");
-                })
-                .is_some();
         // What the terms of a question that sets a scene are to it, when the scene rule let
         // it through.
         let mut scene_roles = None;
@@ -1302,7 +1295,7 @@ impl<'a> Agent<'a> {
                 )
                 .is_some()
         };
-        if refused || kind_unnamed || place_unheld {
+        if refused || place_unheld {
             let closest = self.closest(&terms, &hits);
             on_text(REFUSAL);
             return Ok(Answer::refusal(

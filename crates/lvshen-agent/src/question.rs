@@ -679,6 +679,12 @@ pub fn which_object(question: &str) -> Option<&str> {
         "哪几处",
         "哪些",
         "哪个",
+        // One of a kind, asked by name ("用哪种菌种效果最好"): a passage that names none
+        // cannot say which.
+        "哪一种",
+        "哪种",
+        "哪一类",
+        "哪类",
     ]
     .iter()
     .find_map(|m| {
@@ -1621,6 +1627,12 @@ mod tests {
             Some("全氟化合物")
         );
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
+        // One of a kind asked by name (to the clause's end: its key terms are what a passage
+        // must name one of).
+        assert_eq!(
+            which_object("印染废水生化处理用哪种菌种效果最好？"),
+            Some("菌种效果最好")
+        );
         assert_eq!(
             which_object("绍兴市区具体哪几条河段禁止垂钓？"),
             Some("河段")
