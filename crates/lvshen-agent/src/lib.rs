@@ -1395,8 +1395,11 @@ impl<'a> Agent<'a> {
                 .or_else(|| {
                     question::what_object(question)
                         .filter(|object| {
+                            // In the passage's words or its document's title: the heading
+                            // of its chapter (第二章) is no 章 that "盖哪个章" asks for.
                             !carried_holds(&|t| t.contains(object.as_str()))
-                                && !evidence::haystack(best).contains(object.as_str())
+                                && !best.text.contains(object.as_str())
+                                && !best.doc.contains(object.as_str())
                         })
                         .map(|object| not_named(&object))
                 })

@@ -646,8 +646,10 @@ pub fn what_object(question: &str) -> Option<String> {
         // "有什么例外": an article's 但是…除外, which never says 例.
         "例外",
     ];
-    let at = question.find("什么")?;
-    let after = &question[at + "什么".len()..];
+    // "盖哪个章", "交哪种税": 哪个 and 哪种 ask for a kind as 什么 does.
+    let after = ["什么", "哪个", "哪一种", "哪种"]
+        .iter()
+        .find_map(|w| question.find(w).map(|at| &question[at + w.len()..]))?;
     let first = after.chars().next()?;
     // A particle after 什么 ("变成交什么了") ends the question: 什么 names no kind. Nor does
     // "拿来做什么用", which asks what a thing serves for.
@@ -1669,6 +1671,11 @@ mod tests {
         assert_eq!(
             what_object("印染厂的污水处理工需要持什么证上岗？").as_deref(),
             Some("证")
+        );
+        // 哪个 asks for a kind as 什么 does.
+        assert_eq!(
+            what_object("技术评估报告上要盖哪个章才有效？").as_deref(),
+            Some("章")
         );
         assert_eq!(
             what_object("排放污染物的企业应当缴纳什么税？").as_deref(),
