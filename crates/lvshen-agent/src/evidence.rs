@@ -2094,6 +2094,19 @@ pub fn states_price(text: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
+/// Whether `text` answers a question on a price: asked how much (价格是多少), a sum of money
+/// outside a fine — not a fine measured against a market price, nor the sums of a fine beside
+/// it (法典第一千二百二十六条 "处二万元以上二十万元以下的罚款…处…市场交易平均成交价格五倍以上
+/// 十倍以下的罚款"); asked otherwise (价格由谁定), any statement of a price.
+pub fn answers_price(text: &str, asks_amount: bool) -> bool {
+    if !asks_amount {
+        return states_price(text);
+    }
+    text.split(['，', ',', '；', ';', '。', '\n'])
+        .filter(|clause| !clause.contains('罚'))
+        .any(states_money)
+}
+
 /// Whether `text` states a sum of money (二十万元, 5千元, 100元/吨).
 pub fn states_money(text: &str) -> bool {
     let t = crate::numerals::normalize(&compact(text));
@@ -3012,6 +3025,13 @@ mod tests {
         assert!(super::states_price("排污权有偿使用基准价格为每吨4000元"));
         assert!(!super::states_price(
             "技术机构应当对其提出的技术评估意见负责，不得向建设单位收取任何费用"
+        ));
+        let fine = "重点排放单位未按时足额清缴的，处二万元以上二十万元以下的罚款；限期内未完成清缴的，处未清缴的碳排放配额清缴时限前一个月市场交易平均成交价格五倍以上十倍以下的罚款";
+        assert!(!super::answers_price(fine, true));
+        assert!(super::answers_price(fine, false));
+        assert!(super::answers_price(
+            "排污权有偿使用基准价格为每吨4000元",
+            true
         ));
     }
 

@@ -1467,8 +1467,10 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| {
                     // "环评公司一般收多少钱" (多少钱 → 价格多少): a price, which no article on
-                    // who may charge (不得…收取任何费用) states.
-                    (question.contains("价格") && !evidence::states_price(&best.text))
+                    // who may charge (不得…收取任何费用) states, nor one measured against a
+                    // market price (碳排放配额的价格是多少).
+                    let asks_amount = question.contains("多少") || question.contains("几");
+                    (question.contains("价格") && !evidence::answers_price(&best.text, asks_amount))
                         .then(|| not_named("价格"))
                 })
                 .or_else(|| {

@@ -182,6 +182,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // Who holds a permit's duties (排污许可管理条例第二条: 以下称排污单位): one term, so that a
     // question on the unit's duties is not matched by any table that names 排污 and 污染物.
     "排污单位",
+    // Carbon emissions (法典 on 碳排放权交易, 碳排放配额): the segmenter cuts off 碳 and leaves
+    // 排放, so a question on carbon intensity was matched by any water standard on 排放.
+    "碳排放",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -340,6 +343,8 @@ mod tests {
             t.contains(&"排污单位".to_owned()) && t.contains(&"排污".to_owned()),
             "{t:?}"
         );
+        let t = terms(&j, "单位产品碳排放强度");
+        assert!(t.contains(&"碳排放".to_owned()), "{t:?}");
         let t = terms(&j, "ＣＯＤ　２００");
         assert!(t.contains(&"cod".to_owned()), "{t:?}");
     }
