@@ -1055,6 +1055,23 @@ impl<'a> Agent<'a> {
                         .collect()
                 }));
             }
+            // A sanction asked in a story can carry two words no article says (厂里…在河边
+            // 偷偷挖了个排污口，罚多少: 厂里, 河边): all but two, after all but one, so that
+            // the article on 设置排污口 with its 罚款 is found.
+            if question::asks_sanction(question) && (4..=8).contains(&terms.len()) {
+                for a in 0..terms.len() {
+                    for b in a + 1..terms.len() {
+                        sets.push(
+                            terms
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| *i != a && *i != b)
+                                .map(|(_, g)| g.clone())
+                                .collect(),
+                        );
+                    }
+                }
+            }
             // The query carries the terms the question implies but does not spell (罚 → 罚款).
             let heads: Vec<&str> = terms.iter().map(|g| g[0].as_str()).collect();
             let request = self.request(format!("{query} {}", heads.join(" ")), 3);

@@ -284,6 +284,28 @@ fn a_question_about_something_no_passage_names_is_refused() {
     assert_eq!(v["refused"], false, "{v}");
 }
 
+/// A fine asked in a story with two words no article says (厂里, 河边): the article on
+/// setting up an outfall (法典第一千一百零九条) is found by the terms the story leaves.
+#[test]
+fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "厂里自己在河边偷偷挖了个排污口，罚多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第一千一百零九条", "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("二万元"), "{v}");
+}
+
 /// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
 /// the search's first page: the rules are looked up on their own, and GB 4287 answers.
 #[test]
