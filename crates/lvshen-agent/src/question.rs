@@ -798,7 +798,13 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
         "这几天",
     ];
     const YEARS: [&str; 4] = ["今年", "去年", "明年", "前年"];
-    DAYS.into_iter().find(|w| question.contains(w)).or_else(|| {
+    // 周 opens 周边 and 周围 as well (楼下周边居民: no week).
+    let dates = |w: &str| {
+        question.match_indices(w).any(|(at, _)| {
+            !(w.ends_with('周') && question[at + w.len()..].starts_with(['边', '围']))
+        })
+    };
+    DAYS.into_iter().find(|w| dates(w)).or_else(|| {
         YEARS.into_iter().find(|w| {
             question.match_indices(w).any(|(at, _)| {
                 let mut after = question[at + w.len()..].chars().peekable();
@@ -1439,6 +1445,8 @@ mod tests {
         );
         assert_eq!(names_a_day("今年8月15日起施行的法典有几编？"), None);
         assert_eq!(names_a_day("法典是今年八月施行的吗？"), None);
+        assert_eq!(names_a_day("楼下周边居民装修夜间还在敲"), None);
+        assert_eq!(names_a_day("下周还要交吗？"), Some("下周"));
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
         assert!(reports_system_fault(
             "排污许可证编号在全国平台上怎么查不到了？"
