@@ -1307,6 +1307,13 @@ fn to_noise_sensitive_area(question: &str) -> String {
     )
 }
 
+/// "把自己的排污证借给隔壁厂用": a permit lent, let or sold to another works is a permit
+/// transferred (排污许可管理条例第二十六条: 禁止…转让排污许可证; 第四十一条 its fine).
+fn to_transferred_permit(question: &str) -> String {
+    const PERMIT: [&str; 2] = ["排污证", "许可证"];
+    in_questions_naming(question, &PERMIT, &["借给", "租给", "卖给"], "转让给")
+}
+
 /// "厂里的旧叉车排放超标": a forklift's exhaust makes it a 非道路移动机械 (法典第二百二十九条),
 /// while its yearly inspection as special equipment is no emissions matter (see the table).
 fn to_machines(question: &str) -> String {
@@ -1328,6 +1335,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
+    let question = to_transferred_permit(&question);
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -1956,6 +1964,11 @@ mod tests {
             in_written_words("厂门口的大灯箱晚上亮得刺眼，劝了不改"),
             "厂门口的大灯箱夜间光污染，拒不改正"
         );
+        assert_eq!(
+            in_written_words("把自己的排污证借给隔壁厂用"),
+            "把自己的排污证转让给隔壁厂用"
+        );
+        assert_eq!(in_written_words("把钱借给隔壁厂"), "把钱借给隔壁厂");
         assert_eq!(
             in_written_words("广场舞的音响开得太大"),
             "广场舞的音响器材产生过大音量"
