@@ -985,7 +985,10 @@ pub fn actor(question: &str) -> Option<&str> {
             .filter(|&end| condition[..end].chars().count() >= 3)
     };
     let at = by_verb.or_else(by_kind)?;
+    // A cleft sentence names the actor after 是 ("监测数据是生态环境监测机构造假的，…": the
+    // 机构, not the data).
     let actor = &condition[..at];
+    let actor = actor.rsplit_once('是').map_or(actor, |(_, after)| after);
     let n = actor.chars().count();
     ((2..=12).contains(&n)
         && !actor.contains(['，', ',', '的'])
@@ -1393,6 +1396,10 @@ mod tests {
             Some("生态环境监测机构")
         );
         assert_eq!(actor("排污许可证有效期是几年？"), None);
+        assert_eq!(
+            actor("监测数据是生态环境监测机构造假的，这公司罚多少？"),
+            Some("生态环境监测机构")
+        );
         assert_eq!(
             actor("按照环评法，技术单位编制的报告书有严重质量问题的，编制人员怎么处理？"),
             Some("技术单位")
