@@ -1045,31 +1045,24 @@ impl<'a> Agent<'a> {
             // word no text uses: "三同时没落实就投产了，怎么罚" — the article says 未…同时投产
             // 使用, not 落实).
             let mut sets: Vec<Vec<Vec<String>>> = vec![terms.clone()];
+            // The terms without those at `skip`.
+            let without = |skip: &[usize]| -> Vec<Vec<String>> {
+                terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !skip.contains(i))
+                    .map(|(_, g)| g.clone())
+                    .collect()
+            };
             if terms.len() >= 3 && terms.len() <= 8 {
-                sets.extend((0..terms.len()).map(|skip| {
-                    terms
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i != skip)
-                        .map(|(_, g)| g.clone())
-                        .collect()
-                }));
+                sets.extend((0..terms.len()).map(|skip| without(&[skip])));
             }
             // A sanction asked in a story can carry two words no article says (厂里…在河边
             // 偷偷挖了个排污口，罚多少: 厂里, 河边): all but two, after all but one, so that
             // the article on 设置排污口 with its 罚款 is found.
             if question::asks_sanction(question) && (4..=8).contains(&terms.len()) {
                 for a in 0..terms.len() {
-                    for b in a + 1..terms.len() {
-                        sets.push(
-                            terms
-                                .iter()
-                                .enumerate()
-                                .filter(|(i, _)| *i != a && *i != b)
-                                .map(|(_, g)| g.clone())
-                                .collect(),
-                        );
-                    }
+                    sets.extend((a + 1..terms.len()).map(|b| without(&[a, b])));
                 }
             }
             // The query carries the terms the question implies but does not spell (罚 → 罚款).
