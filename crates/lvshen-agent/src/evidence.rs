@@ -1285,11 +1285,18 @@ pub(crate) fn states_duration(text: &str) -> bool {
             let month = &unit['年'.len_utf8()..];
             month.starts_with(|d: char| d.is_ascii_digit())
         };
+        // The standards' symbols: 5 d, 24 h.
+        let symbol = !lone
+            && ["d", "h"].iter().any(|u| {
+                unit.strip_prefix(u)
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            });
         !date
-            && ["年", "月", "日", "天", "小时", "工作日", "周"]
-                .iter()
-                .any(|u| unit.starts_with(u))
-    })
+            && (symbol
+                || ["年", "月", "日", "天", "小时", "工作日", "周"]
+                    .iter()
+                    .any(|u| unit.starts_with(u)))
+    }) || ["永久", "长期保存"].iter().any(|w| t.contains(w))
 }
 
 /// Whether `text` names a calendar day ("自 2021 年 7 月 1 日起实施").
@@ -3060,6 +3067,9 @@ mod tests {
             "应当在三十日内作出决定",
             "自受理之日起5个工作日内",
             "24小时内报告",
+            "发现泄漏之日起 5 d 内应进行首次修复",
+            "应记录并在 90 d 内修复或排空储罐",
+            "档案资料永久保存",
         ] {
             assert!(super::states_duration(t), "{t}");
         }
@@ -3068,6 +3078,7 @@ mod tests {
             "101 危险废物利用及处置",
             "处十万元以上一百万元以下的罚款",
             "2021-07-01实施",
+            "昼间 65 dB(A)",
         ] {
             assert!(!super::states_duration(t), "{t}");
         }

@@ -745,6 +745,7 @@ impl<'a> Agent<'a> {
             });
         }
         // An applicant's spoken words (新上的烧油锅炉, 接到污水厂去) in the texts' words.
+        let as_asked = question;
         let written = spoken::in_written_words(question);
         let question = written.as_str();
         let query = Self::retrieval_query(question, history);
@@ -1482,6 +1483,15 @@ impl<'a> Agent<'a> {
                     let asks_amount = question.contains("多少") || question.contains("几");
                     (question.contains("价格") && !evidence::answers_price(&best.text, asks_amount))
                         .then(|| not_named("价格"))
+                })
+                .or_else(|| {
+                    // "一本环评报告书一般要做多久才能做完": a period, which a passage that states
+                    // none (GB 16297 6.3 on the approval date that makes a source new) does
+                    // not give.
+                    // Asked as written: the rewriting makes 多久练一次 多久演练, no longer a
+                    // frequency.
+                    (question::asks_period(as_asked) && !evidence::states_duration(&best.text))
+                        .then(|| "没有给出问题所问的期限，不能以其他规定代替作答".to_owned())
                 })
                 .or_else(|| {
                     question::count_unit(question)

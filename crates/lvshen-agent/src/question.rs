@@ -577,6 +577,33 @@ pub fn asks_duration(question: &str) -> bool {
         })
 }
 
+/// Whether the question asks for a period the answer must state (多久, 几年, 多少个工作日), not
+/// how often something is done ("多久测一次", "多长时间检测一次": a frequency, 每季度).
+/// A few days or years of the asker's story (前几天, 这几年, 几天前) ask no period.
+pub fn asks_period(question: &str) -> bool {
+    let mut asked = question.to_owned();
+    for told in [
+        "前几",
+        "这几",
+        "近几",
+        "过几",
+        "好几",
+        "头几",
+        "最近几",
+        "没几",
+    ] {
+        asked = asked.replace(told, "");
+    }
+    for unit in ["天", "年", "月", "个月", "周", "小时"] {
+        asked = asked.replace(&format!("几{unit}前"), "");
+        asked = asked.replace(&format!("几{unit}后"), "");
+    }
+    asks_duration(&asked)
+        && !["一次", "一回", "一遍", "频次", "频率", "每隔"]
+            .iter()
+            .any(|w| question.contains(w))
+}
+
 /// Whether the question (in the texts' words: [`crate::spoken`] has made 新开一家 新建, 老厂
 /// 现有企业, and left 新开发区 alone) is about works yet to be built or extended (新建, 扩建),
 /// and not about works already built (已建成, 现有): a rule on works already built
@@ -1352,6 +1379,16 @@ mod tests {
         for q in ["罚款多少？", "烟囱要几米高？", "几类区的夜间限值是多少？"]
         {
             assert!(!super::asks_duration(q), "{q}");
+        }
+        assert!(super::asks_period("一本环评报告书一般要做多久才能做完？"));
+        for q in [
+            "废水总氮多久测一次？",
+            "厂界噪声多长时间检测一次？",
+            "固废堆场边上的土，多长时间要测一回？",
+            "污水站里有硫化氢，前几天有工人头晕，有什么要求？",
+            "厂子几年前就建好了，现在要补什么手续？",
+        ] {
+            assert!(!super::asks_period(q), "{q}");
         }
     }
 
