@@ -1485,6 +1485,12 @@ impl<'a> Agent<'a> {
                         .then(|| not_named("价格"))
                 })
                 .or_else(|| {
+                    // "染缸离河边至少要多远": a length, which a passage without a number
+                    // does not give.
+                    (question::asks_size(question) && !evidence::states_quantity(&best.text))
+                        .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
+                })
+                .or_else(|| {
                     // "一本环评报告书一般要做多久才能做完": a period, which a passage that states
                     // none (GB 16297 6.3 on the approval date that makes a source new) does
                     // not give.
