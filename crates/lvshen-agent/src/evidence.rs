@@ -987,10 +987,12 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if !ranking.approvals_wanted && hit.doc_type == "approval" {
                 score -= 1.0;
             }
-            if ranking.wants_number && !states_quantity(&hit.text) {
+            // A period in words (不得超过一年: a lone 一 is no numeral) is the number asked.
+            let period = ranking.asks_duration && states_duration(&hit.text);
+            if ranking.wants_number && !states_quantity(&hit.text) && !period {
                 score -= 1.0;
             }
-            if ranking.asks_duration && !states_duration(&hit.text) {
+            if ranking.asks_duration && !period {
                 score -= 0.5;
             }
             if ranking.asks_when && sets_time(&hit.text) {
@@ -1280,10 +1282,11 @@ pub(crate) fn states_duration(text: &str) -> bool {
         let unit = &t[at + digits..];
         let unit = unit.strip_prefix('个').unwrap_or(unit);
         let year = unit.starts_with('年');
-        // 2015年1月: a date, not a period of years.
+        // 2015年1月: a date, not a period of years; nor is 2015年 alone (2015年修改单).
         let date = year && {
             let month = &unit['年'.len_utf8()..];
             month.starts_with(|d: char| d.is_ascii_digit())
+                || (digits == 4 && (t[at..].starts_with("19") || t[at..].starts_with("20")))
         };
         // The standards' symbols: 5 d, 24 h.
         let symbol = !lone
@@ -1297,6 +1300,40 @@ pub(crate) fn states_duration(text: &str) -> bool {
                     .iter()
                     .any(|u| unit.starts_with(u)))
     }) || ["永久", "长期保存"].iter().any(|w| t.contains(w))
+}
+
+/// Whether `text` states a length: a number with a unit of length (15 m, 8米, 200 m 半径,
+/// 1公里, 500 mm), not of a concentration (mg/m³) or an area or volume (m², m3).
+/// A table whose header gives the unit (烟囱最低允许高度/m) states it of its numbers.
+pub(crate) fn states_length(text: &str) -> bool {
+    let t = compact(text);
+    // 高度 m 20 25…: a PDF table's header row with its unit, then its numbers.
+    let in_header = ["/m", "(m)", "（m）", "单位：m", "单位:m", "度m"]
+        .iter()
+        .any(|u| {
+            t.match_indices(u).any(|(at, _)| {
+                !t[at + u.len()..]
+                    .starts_with(|n: char| n.is_ascii_alphabetic() || "/²³".contains(n))
+            })
+        });
+    in_header && states_quantity(text)
+        || t.char_indices().any(|(at, c)| {
+            if !c.is_ascii_digit() {
+                return false;
+            }
+            let after = t[at..].trim_start_matches(|d: char| d.is_ascii_digit() || d == '.');
+            if ["米", "公里", "千米", "厘米", "毫米"]
+                .iter()
+                .any(|u| after.starts_with(u))
+            {
+                return true;
+            }
+            ["km", "cm", "mm", "m"].iter().any(|u| {
+                after.strip_prefix(u).is_some_and(|rest| {
+                    !rest.starts_with(|n: char| n.is_ascii_alphanumeric() || "/²³".contains(n))
+                })
+            })
+        })
 }
 
 /// Whether `text` names a calendar day ("自 2021 年 7 月 1 日起实施").
@@ -3061,6 +3098,24 @@ mod tests {
     }
 
     #[test]
+    fn a_length_is_a_number_with_a_unit_of_length() {
+        for t in [
+            "排气筒高度不低于15 m",
+            "高出周围200 m半径范围的建筑物3 m以上",
+            "500米以内",
+        ] {
+            assert!(super::states_length(t), "{t}");
+        }
+        for t in [
+            "颗粒物 20 mg/m³",
+            "为两家以上排污单位提供废水处理服务",
+            "单位产品基准排水量 140 m3/t",
+        ] {
+            assert!(!super::states_length(t), "{t}");
+        }
+    }
+
+    #[test]
     fn a_period_is_a_number_with_a_unit_of_time_and_a_date_is_none() {
         for t in [
             "贮存危险废物不得超过一年",
@@ -3079,6 +3134,7 @@ mod tests {
             "处十万元以上一百万元以下的罚款",
             "2021-07-01实施",
             "昼间 65 dB(A)",
+            "间接排放限值适用(2015年修改单注3至注5)",
         ] {
             assert!(!super::states_duration(t), "{t}");
         }
@@ -3283,6 +3339,32 @@ mod tests {
         };
         let ranked = rank_by_terms(&terms, vec![record, instrument], &ranking);
         assert_eq!(ranked[0].clause, "5.1.1");
+    }
+
+    #[test]
+    fn a_period_in_words_is_the_number_a_how_long_question_asks() {
+        // "危险废物贮存最长能放多长时间": 不得超过一年 states the period (a lone 一 is no
+        // numeral); GB 18599 6.5, on 危险废物 kept out of a 贮存场, states none, though it
+        // holds a number (a standard's).
+        let other = test_hit(
+            "一般工业固体废物贮存和填埋污染控制标准",
+            "6.5",
+            "危险废物和生活垃圾不得进入一般工业固体废物贮存场及填埋场，按 GB 18598 执行。",
+        );
+        let code = test_hit(
+            "中华人民共和国生态环境法典",
+            "第五百三十五条",
+            "收集、贮存危险废物，应当分类进行。从事危险废物经营活动的单位，贮存危险废物不得超过一年。",
+        );
+        let terms = terms_of(&["危险废物", "贮存"]);
+        let q = "危险废物贮存最长能放多长时间？";
+        let ranking = Ranking {
+            wants_number: crate::wants_number(q),
+            asks_duration: crate::question::asks_duration(q),
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![other, code], &ranking);
+        assert_eq!(ranked[0].clause, "第五百三十五条");
     }
 
     #[test]

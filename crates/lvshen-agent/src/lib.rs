@@ -1485,9 +1485,9 @@ impl<'a> Agent<'a> {
                         .then(|| not_named("价格"))
                 })
                 .or_else(|| {
-                    // "染缸离河边至少要多远": a length, which a passage without a number
-                    // does not give.
-                    (question::asks_size(question) && !evidence::states_quantity(&best.text))
+                    // "印染厂的污水管道要埋多深": a length, which a passage without one (GB
+                    // 4287 3.9 on 纳污管道, which counts 两家以上 排污单位) does not give.
+                    (question::asks_size(as_asked) && !evidence::states_length(&best.text))
                         .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
                 })
                 .or_else(|| {

@@ -580,9 +580,18 @@ pub fn asks_duration(question: &str) -> bool {
 /// Whether the question asks how high, far, wide or deep a thing must be (多高, 多远, 多宽,
 /// 多深, 多厚): a length, which only a number states.
 pub fn asks_size(question: &str) -> bool {
-    ["多高", "多远", "多宽", "多深", "多厚", "多粗", "多少米", "几米"]
-        .iter()
-        .any(|w| question.contains(w))
+    [
+        "多高",
+        "多远",
+        "多宽",
+        "多深",
+        "多厚",
+        "多粗",
+        "多少米",
+        "几米",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
 }
 
 /// Whether the question asks for a period the answer must state (多久, 几年, 多少个工作日), not

@@ -306,6 +306,29 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
     assert!(v["answer"].as_str().unwrap().contains("二万元"), "{v}");
 }
 
+/// A how-long or how-deep question is answered only by a passage that states a period or a
+/// length: "不得超过一年" answers how long hazardous waste may be kept; a passage on the
+/// approval date that makes a source new (GB 16297 6.3) or on 纳污管道 (GB 4287 3.9) does not
+/// answer how long a report takes or how deep a pipe is laid, and the question is refused.
+#[test]
+fn a_period_or_a_length_is_answered_only_by_a_passage_that_states_one() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    let v = ask("危险废物贮存最长能放多长时间？");
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第五百三十五条", "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("一年"), "{v}");
+    for q in [
+        "一本环评报告书一般要做多久才能做完？",
+        "印染厂的污水管道要埋多深？",
+    ] {
+        let v = ask(q);
+        assert_eq!(v["refused"], true, "{q}: {v}");
+    }
+}
+
 /// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
 /// the search's first page: the rules are looked up on their own, and GB 4287 answers.
 #[test]
