@@ -607,6 +607,33 @@ const PHRASES: &[(&str, &str)] = &[
     ("网上申报", "通过信息系统申报"),
     ("网上报", "通过信息系统申报"),
     ("报到哪里", "向哪里申报"),
+    // Monitoring equipment below the national standard, whose readings are off (法典第一千零
+    // 八十七条: 使用不符合…国家标准的监测设施、设备…导致监测数据失真).
+    // Who sold or made such a device (法典第一千零九十二条: 生产、进口、销售不符合…国家标准的
+    // 监测设施、设备).
+    ("卖给我们", "销售"),
+    ("卖给厂里", "销售"),
+    ("设备的厂家", "设备的生产者"),
+    ("在线监测仪", "自动监测设备"),
+    ("数据老是不准", "监测数据失真"),
+    ("数据总是不准", "监测数据失真"),
+    ("数据一直不准", "监测数据失真"),
+    ("数据不准", "监测数据失真"),
+    ("测得不准", "监测数据失真"),
+    ("不合国家标准", "不符合国家标准"),
+    ("不合国标", "不符合国家标准"),
+    ("不合标准", "不符合标准"),
+    ("不合规定", "不符合规定"),
+    ("不合要求", "不符合要求"),
+    ("不合产业政策", "不符合产业政策"),
+    ("不合国家产业政策", "不符合国家产业政策"),
+    // Coal of poor quality (法典第一千一百一十七条: 燃用不符合质量标准的煤炭).
+    ("烧劣质煤", "燃用不符合质量标准的煤炭"),
+    ("劣质煤", "不符合质量标准的煤炭"),
+    // A back-yard dyeing shop: the 小型…印染…生产项目 of 法典第一千一百四十一条.
+    ("小印染作坊", "小型印染生产项目"),
+    ("印染小作坊", "小型印染生产项目"),
+    ("印染作坊", "小型印染生产项目"),
     // A testing company hired to monitor: a 生态环境监测机构.
     ("第三方检测公司", "生态环境监测机构"),
     ("第三方检测机构", "生态环境监测机构"),
@@ -1025,8 +1052,9 @@ fn to_sewage_works(question: &str) -> String {
     out
 }
 
-/// How a spoken question says a thing was moved, longest first.
-const MOVED: [(&str, &str); 7] = [
+/// How a spoken question says a thing was moved or broken, longest first: a monitoring device
+/// moved is 擅自移动, one smashed is 损毁 (法典第一千零九十三条).
+const MOVED: [(&str, &str); 14] = [
     ("挪了地方", "擅自移动"),
     ("挪了位置", "擅自移动"),
     ("挪走了", "擅自移动"),
@@ -1034,6 +1062,13 @@ const MOVED: [(&str, &str); 7] = [
     ("挪开", "擅自移动"),
     ("挪动", "擅自移动"),
     ("挪了", "擅自移动"),
+    ("砸坏了", "损毁"),
+    ("砸坏", "损毁"),
+    ("砸烂", "损毁"),
+    ("砸了", "损毁"),
+    ("弄坏了", "损毁"),
+    ("弄坏", "损毁"),
+    ("搞坏", "损毁"),
 ];
 
 /// What names monitoring equipment in a clause: its device moved is 擅自移动 (法典第一千零九十三
@@ -1652,6 +1687,28 @@ mod tests {
         assert_eq!(
             in_written_words("厂里的叉车要年检吗？"),
             "厂里的叉车要年检吗？"
+        );
+    }
+
+    #[test]
+    fn monitoring_devices_below_standard_smashed_or_sold_are_said_as_the_code_says_them() {
+        assert_eq!(
+            in_written_words("厂里的在线监测仪不合国家标准，数据老是不准，要罚多少？"),
+            "厂里的自动监测设备不符合国家标准，监测数据失真，罚款多少？"
+        );
+        assert_eq!(
+            in_written_words("有人把在线监测探头砸坏了"),
+            "有人把在线监测探头损毁"
+        );
+        // Smashed, but not a monitoring device: left as it is.
+        assert_eq!(in_written_words("有人把厂门砸坏了"), "有人把厂门砸坏了");
+        assert_eq!(
+            in_written_words("卖给我们在线监测设备的厂家"),
+            "销售在线监测设备的生产者"
+        );
+        assert_eq!(
+            in_written_words("锅炉烧劣质煤，村里开了个小印染作坊"),
+            "锅炉燃用不符合质量标准的煤炭，村里开了个小型印染生产项目"
         );
     }
 
