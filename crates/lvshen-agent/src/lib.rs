@@ -1443,6 +1443,12 @@ impl<'a> Agent<'a> {
                         .map(|day| format!("只规定制度，没有载明问题所问时间（{day}）的实际情况"))
                 })
                 .or_else(|| {
+                    // "定型机废气里的油烟浓度一般实测有多高": what works emit in practice, which a
+                    // limit does not record.
+                    question::asks_measured(question)
+                        .then(|| "只规定限值或要求，没有载明问题所问的实测情况".to_owned())
+                })
+                .or_else(|| {
                     // "排污许可证编号在全国平台上怎么查不到了": a fault of a system, which the
                     // article that sets the system up does not settle.
                     question::reports_system_fault(question)

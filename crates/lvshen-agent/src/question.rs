@@ -866,6 +866,31 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether the question asks what is measured in practice ("油烟浓度一般实测有多高",
+/// "实际排放浓度是多少"): a fact of works and days, which a limit does not record. A question
+/// on how a rule treats a measured value ("实际排水量超过基准排水量时，怎样判定") asks the rule.
+pub fn asks_measured(question: &str) -> bool {
+    [
+        "实测",
+        "实际排放",
+        "实际浓度",
+        "实际监测",
+        "实际测",
+        "实际能",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+        && ["多少", "多高", "多大", "几"]
+            .iter()
+            .any(|w| question.contains(w))
+        && ![
+            "限值", "标准", "基准", "折算", "判定", "规定", "要求", "应当", "怎样", "如何", "怎么",
+            "允许",
+        ]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
 /// The words by which a question reports a fault of an online system ("平台上怎么查不到了",
 /// "登录密码忘了找谁重置"): a help desk's matter, which no rule settles.
 pub fn reports_system_fault(question: &str) -> bool {
@@ -1381,6 +1406,23 @@ mod tests {
         assert!(super::asks_number_to_dial("生态环境局的投诉电话是多少？"));
         assert!(super::asks_number_to_dial("举报电话号码"));
         assert!(!super::asks_number_to_dial("投诉举报电话由谁受理？"));
+    }
+
+    #[test]
+    fn a_value_measured_in_practice_is_asked_apart_from_the_rule_on_it() {
+        for q in [
+            "印染厂定型机废气里的油烟浓度一般实测有多高？",
+            "印染厂废水的实际排放浓度一般是多少？",
+        ] {
+            assert!(super::asks_measured(q), "{q}");
+        }
+        for q in [
+            "单位产品实际排水量超过基准排水量时，怎样判定是否达标？",
+            "实测浓度要按基准含氧量折算吗，折算到多少？",
+            "定型机废气油烟的排放限值是多少？",
+        ] {
+            assert!(!super::asks_measured(q), "{q}");
+        }
     }
 
     #[test]

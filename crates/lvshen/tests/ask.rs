@@ -323,6 +323,8 @@ fn a_period_or_a_length_is_answered_only_by_a_passage_that_states_one() {
     for q in [
         "一本环评报告书一般要做多久才能做完？",
         "印染厂的污水管道要埋多深？",
+        // What is measured in practice, which a limit (DB33/962 表1) does not record.
+        "印染厂定型机废气里的油烟浓度一般实测有多高？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
