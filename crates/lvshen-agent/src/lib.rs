@@ -1427,6 +1427,20 @@ impl<'a> Agent<'a> {
                     .then(|| not_named(&listed[0][0]))
                 })
                 .or_else(|| {
+                    // A licence or certificate the question names ("污水处理站要不要单独办营业
+                    // 执照"): a passage that does not name it (GB 4287's note on 单独收集 of
+                    // dyeing waste water) has no rule on it, whatever its other words match.
+                    let hay = evidence::haystack(best);
+                    terms
+                        .iter()
+                        .find(|g| {
+                            question::names_licence(&g[0])
+                                && !evidence::covered(g, &hay)
+                                && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                        })
+                        .map(|licence| not_named(&licence[0]))
+                })
+                .or_else(|| {
                     // "环保局的人一个月工资多少": the quantity of a thing no text names (the
                     // best passage is a boiler's monitoring tie-up with 环保部门).
                     unheld_object.map(|object| not_named(&object[0]))

@@ -866,6 +866,22 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether `term` names a licence or a certificate (营业执照, 上岗证, 资格证书, 排污许可证).
+pub fn names_licence(term: &str) -> bool {
+    term.chars().count() >= 3
+        && [
+            "执照",
+            "证书",
+            "资格证",
+            "上岗证",
+            "合格证",
+            "许可证",
+            "登记证",
+        ]
+        .iter()
+        .any(|w| term.ends_with(w))
+}
+
 /// Whether the question asks what is measured in practice ("油烟浓度一般实测有多高",
 /// "实际排放浓度是多少"): a fact of works and days, which a limit does not record. A question
 /// on how a rule treats a measured value ("实际排水量超过基准排水量时，怎样判定") asks the rule.
@@ -1406,6 +1422,22 @@ mod tests {
         assert!(super::asks_number_to_dial("生态环境局的投诉电话是多少？"));
         assert!(super::asks_number_to_dial("举报电话号码"));
         assert!(!super::asks_number_to_dial("投诉举报电话由谁受理？"));
+    }
+
+    #[test]
+    fn licences_and_certificates_are_named_by_their_endings() {
+        for t in [
+            "营业执照",
+            "排污许可证",
+            "资格证书",
+            "上岗证",
+            "危险废物经营许可证",
+        ] {
+            assert!(super::names_licence(t), "{t}");
+        }
+        for t in ["证书", "执照", "证明", "排污许可"] {
+            assert!(!super::names_licence(t), "{t}");
+        }
     }
 
     #[test]

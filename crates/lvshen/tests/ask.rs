@@ -325,6 +325,8 @@ fn a_period_or_a_length_is_answered_only_by_a_passage_that_states_one() {
         "印染厂的污水管道要埋多深？",
         // What is measured in practice, which a limit (DB33/962 表1) does not record.
         "印染厂定型机废气里的油烟浓度一般实测有多高？",
+        // A licence no passage found names (GB 4287's note on 单独收集 does not).
+        "厂里的污水处理站要不要单独办营业执照？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
