@@ -577,21 +577,14 @@ pub fn asks_duration(question: &str) -> bool {
         })
 }
 
-/// Whether the question asks how high, far, wide or deep a thing must be (多高, 多远, 多宽,
-/// 多深, 多厚): a length, which only a number states.
+/// Whether the question asks how deep, wide or thick a thing must be (多深, 多宽, 多厚, 多粗): a
+/// length, which only a number states. Not 多高 (a level too: "浓度最多多高", "噪声能有多高")
+/// nor 多远 (answered as well by a zone without a distance: "离水源地多远才行" by the
+/// protection zone's ban).
 pub fn asks_size(question: &str) -> bool {
-    [
-        "多高",
-        "多远",
-        "多宽",
-        "多深",
-        "多厚",
-        "多粗",
-        "多少米",
-        "几米",
-    ]
-    .iter()
-    .any(|w| question.contains(w))
+    ["多深", "多宽", "多厚", "多粗"]
+        .iter()
+        .any(|w| question.contains(w))
 }
 
 /// Whether the question asks for a period the answer must state (多久, 几年, 多少个工作日), not
