@@ -2241,7 +2241,7 @@ fn item_number(segment: &str) -> Option<u64> {
 
 /// Whether a sentence refers to the items of the list before it by number and covers one of
 /// `items`: "有前款第一项、第三项情形之一的，处…" covers 1 and 3, "有前款除第三项以外情形之一的，
-/// 处…" covers every item but 3.
+/// 处…" covers every item but 3, "有前款情形之一的，处…" every item.
 fn refers_to_items(segment: &str, items: &[u64]) -> bool {
     if items.is_empty() || !segment.contains("款") {
         return false;
@@ -2262,7 +2262,8 @@ fn refers_to_items(segment: &str, items: &[u64]) -> bool {
         rest = after;
     }
     if named.is_empty() {
-        return false;
+        // "单位有前款情形之一的，处十万元以上一百万元以下的罚款": every item, by none's number.
+        return segment.contains("前款情形之一") || segment.contains("前款规定情形之一");
     }
     let except = segment.contains('除') && segment.contains("以外");
     items.iter().any(|i| named.contains(i) != except)
@@ -4110,6 +4111,10 @@ mod tests {
         assert!(refers_to_items(except, &[4]));
         assert!(!refers_to_items(except, &[3]));
         assert!(!refers_to_items("依照本法第三项规定", &[3]));
+        // 法典第一千一百七十四条: the items' penalty for a 单位, by no number.
+        let all = "单位有前款情形之一的，处十万元以上一百万元以下的罚款";
+        assert!(refers_to_items(all, &[4]));
+        assert!(!refers_to_items(all, &[]));
         let hit = test_hit(
             "中华人民共和国生态环境法典",
             "第一千一百七十五条",
