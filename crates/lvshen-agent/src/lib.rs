@@ -1383,6 +1383,8 @@ impl<'a> Agent<'a> {
             };
             let not_named =
                 |word: &str| format!("没有提到问题所问的“{word}”，不能以其他事项的规定代替作答");
+            let not_given =
+                |what: &str| format!("没有给出问题所问的{what}，不能以其他规定代替作答");
             let mut unheld_object = None;
             if let Some(object) = evidence::how_much_object(&terms, question).filter(|o| {
                 evidence::is_specific(o)
@@ -1448,7 +1450,7 @@ impl<'a> Agent<'a> {
                 .or_else(|| {
                     // "印染厂的用水价格是多少": an article on price policy states no number.
                     (question.contains("多少") && !evidence::states_quantity(&best.text))
-                        .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
+                        .then(|| not_given("数值"))
                 })
                 .or_else(|| {
                     // "明天会不会发布橙色预警", "上个月交接断面的氨氮实测是多少": what happens on a
@@ -1488,7 +1490,7 @@ impl<'a> Agent<'a> {
                     // "改天然气有多少补贴": a sum of public money, which an article on what a
                     // government shall fund (加大财政投入) or an emission table does not state.
                     (question::asks_funds(question) && !evidence::states_money(&best.text))
-                        .then(|| "没有给出问题所问的金额，不能以其他规定代替作答".to_owned())
+                        .then(|| not_given("金额"))
                 })
                 .or_else(|| {
                     // "投诉电话是多少", "…的号码": a number to dial, not a period in 工作日.
@@ -1508,7 +1510,7 @@ impl<'a> Agent<'a> {
                     // "印染厂的污水管道要埋多深": a length, which a passage without one (GB
                     // 4287 3.9 on 纳污管道, which counts 两家以上 排污单位) does not give.
                     (question::asks_size(as_asked) && !evidence::states_length(&best.text))
-                        .then(|| "没有给出问题所问的数值，不能以其他规定代替作答".to_owned())
+                        .then(|| not_given("数值"))
                 })
                 .or_else(|| {
                     // "一本环评报告书一般要做多久才能做完": a period, which a passage that states
@@ -1517,7 +1519,7 @@ impl<'a> Agent<'a> {
                     // Asked as written: the rewriting makes 多久练一次 多久演练, no longer a
                     // frequency.
                     (question::asks_period(as_asked) && !evidence::states_duration(&best.text))
-                        .then(|| "没有给出问题所问的期限，不能以其他规定代替作答".to_owned())
+                        .then(|| not_given("期限"))
                 })
                 .or_else(|| {
                     question::count_unit(question)
