@@ -1897,6 +1897,24 @@ pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&
         .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
 }
 
+/// What a yes-no question asks whether to do: the key terms after its 是否, up to the end of
+/// that clause ("环保局的人来厂里检查，是否留他们吃饭" → 吃饭). A passage that names none of them
+/// has no rule on it, however many of the scene's words it holds.
+pub fn whether_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t Vec<String>> {
+    let Some(at) = question.find("是否") else {
+        return Vec::new();
+    };
+    let after = &question[at + "是否".len()..];
+    let end = after
+        .find(['，', ',', '。', '？', '?', '；', ';'])
+        .unwrap_or(after.len());
+    let after = &after[..end];
+    terms
+        .iter()
+        .filter(|g| g.iter().any(|t| after.contains(t.as_str())))
+        .collect()
+}
+
 /// A passage shown to the model and offered as a citation.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Evidence {
@@ -2973,6 +2991,21 @@ mod tests {
             &term_group("政府部门"),
             &compact("企业应当减少污染物排放")
         ));
+    }
+
+    #[test]
+    fn a_yes_no_question_asks_whether_of_the_terms_after_its_whether() {
+        let terms = vec![
+            vec!["环保局".to_owned()],
+            vec!["检查".to_owned()],
+            vec!["吃饭".to_owned()],
+        ];
+        let asked = super::whether_object(&terms, "环保局的人来厂里检查，是否留他们吃饭？");
+        assert_eq!(asked, vec![&terms[2]]);
+        // Up to the end of its clause: a later clause is the question's scene.
+        let asked = super::whether_object(&terms, "是否留他们吃饭，环保局检查时？");
+        assert_eq!(asked, vec![&terms[2]]);
+        assert!(super::whether_object(&terms, "环保局来检查，吃饭怎么办？").is_empty());
     }
 
     #[test]

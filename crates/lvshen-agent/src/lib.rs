@@ -1399,6 +1399,26 @@ impl<'a> Agent<'a> {
                     unheld_object = Some(object);
                 }
             }
+            // What a yes-no question asks whether to do, when the best passage names none
+            // of it and no text names any of it (a paraphrase, 保密 for 保守秘密, is named
+            // somewhere).
+            let mut unheld_whether = None;
+            let asked = evidence::whether_object(&terms, question);
+            let hay = evidence::haystack(best);
+            if !asked.is_empty()
+                && asked.iter().all(|g| {
+                    !evidence::covered(g, &hay)
+                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                })
+            {
+                let mut held = false;
+                for word in asked.iter().flat_map(|g| g.iter()) {
+                    held = held || self.index_holds(word)?;
+                }
+                if !held {
+                    unheld_whether = asked.first().copied();
+                }
+            }
             let lacks = evidence::how_object(&terms, question)
                 .filter(|object| {
                     !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
@@ -1441,6 +1461,11 @@ impl<'a> Agent<'a> {
                                 && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
                         })
                         .map(|licence| not_named(&licence[0]))
+                })
+                .or_else(|| {
+                    // "环保局的人来厂里检查，要不要留他们吃饭": what is asked whether to do
+                    // (吃饭), which no text names.
+                    unheld_whether.map(|object| not_named(&object[0]))
                 })
                 .or_else(|| {
                     // "环保局的人一个月工资多少": the quantity of a thing no text names (the

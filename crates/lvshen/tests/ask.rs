@@ -327,6 +327,9 @@ fn a_period_or_a_length_is_answered_only_by_a_passage_that_states_one() {
         "印染厂定型机废气里的油烟浓度一般实测有多高？",
         // A licence no passage found names (GB 4287's note on 单独收集 does not).
         "厂里的污水处理站要不要单独办营业执照？",
+        // What is asked whether to do, which no text names (an article on 现场检查 holds
+        // the scene's words).
+        "环保局的人来厂里检查，要不要留他们吃饭？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
