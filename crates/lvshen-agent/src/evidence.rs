@@ -1831,9 +1831,13 @@ pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
     let substance = asked.iter().filter(|g| !consequence(g)).count();
     // Two words of substance asked and held make a question by themselves ("…，环保部门能不能
     // 对它进行排气抽测"): the scene is then only its occasion.
+    // One word asked of a scene no text speaks of ("我们厂的商标被别人抢注了，该去找哪个部门":
+    // 商标 and 抢注 are only the asker's story) asks of the story: a passage on 部门 is no
+    // answer.
+    let story_only = scene.is_empty() && specific(Role::Story).next().is_some();
     substance > 0
         && asked.iter().all(|g| covered(g, &hay))
-        && (substance >= 2 || 2 * scene_held >= scene.len())
+        && (substance >= 2 || !story_only && 2 * scene_held >= scene.len())
 }
 
 /// Minimum share of key terms the top hits must contain for the question to be answered.
@@ -3311,6 +3315,18 @@ mod tests {
         let terms = [g(&["驾驶证"]), g(&["罚款", "处罚"])];
         let rule = test_hit("法典", "第一千一百八十七条", "…暂扣机动车驾驶证，处罚款。");
         assert!(!answers_asked(&terms, &[Scene, Asked], &rule));
+        // One word asked of a story no text speaks of ("我们厂的商标被别人抢注了，该去找哪个
+        // 部门"): a rule naming the 部门 is no answer; with a word of the texts in the scene,
+        // it may be.
+        let terms = [g(&["商标"]), g(&["抢注"]), g(&["部门"])];
+        let rule = test_hit(
+            "排污许可管理条例",
+            "第六条",
+            "…向生态环境主管部门申请取得排污许可证。",
+        );
+        assert!(!answers_asked(&terms, &[Story, Story, Asked], &rule));
+        let terms = [g(&["商标"]), g(&["排污许可证"]), g(&["部门"])];
+        assert!(answers_asked(&terms, &[Story, Scene, Asked], &rule));
     }
 
     #[test]
