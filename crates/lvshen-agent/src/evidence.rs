@@ -2180,6 +2180,13 @@ pub fn states_money(text: &str) -> bool {
         .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether a passage states a share: a percentage (15%, 百分之十) or a ratio (比例…, 几成).
+pub fn states_share(text: &str) -> bool {
+    ["%", "％", "‰", "百分之", "比例", "成以上", "分之"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 pub fn states_quantity(text: &str) -> bool {
     !crate::numerals::quantities(text).is_empty()
 }

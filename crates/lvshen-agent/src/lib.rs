@@ -1512,6 +1512,17 @@ impl<'a> Agent<'a> {
                         .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
                 })
                 .or_else(|| {
+                    // "废水排放量占全市工业废水排放量的多少": a share, which a plan's count of
+                    // works moved and closed does not state.
+                    (question::asks_share(question) && !evidence::states_share(&best.text))
+                        .then(|| not_given("比例"))
+                })
+                .or_else(|| {
+                    // "这几年是多了还是少了": which way things went, which no rule records.
+                    question::asks_trend(question)
+                        .then(|| "只规定制度和要求，没有载明问题所问的变化趋势".to_owned())
+                })
+                .or_else(|| {
                     // "改天然气有多少补贴": a sum of public money, which an article on what a
                     // government shall fund (加大财政投入) or an emission table does not state.
                     (question::asks_funds(question) && !evidence::states_money(&best.text))

@@ -963,7 +963,54 @@ pub fn asks_ranking(question: &str) -> bool {
         "排第一",
         "第一名",
     ];
-    !question.contains("类区") && says_any(question, &WHICH) && says_any(question, &MOST)
+    // "哪种染料的废水最难处理", "哪家的设备最好": a judgement of kinds or makers.
+    const KIND: [&str; 6] = ["哪种", "哪一种", "哪类", "哪一类", "哪家", "哪个牌子"];
+    const JUDGED: [&str; 10] = [
+        "最难",
+        "最容易",
+        "最好",
+        "最差",
+        "最贵",
+        "最便宜",
+        "最划算",
+        "最省",
+        "最有效",
+        "最常见",
+    ];
+    !question.contains("类区")
+        && (says_any(question, &WHICH) && says_any(question, &MOST)
+            || says_any(question, &KIND) && says_any(question, &JUDGED))
+}
+
+/// Whether the question asks what share one thing is of another ("废水排放量占全市的多少",
+/// "占比多少", "占几成"): only a percentage or a ratio states one.
+pub fn asks_share(question: &str) -> bool {
+    // Not 占地 (an area) nor 占用 (taking up land or a river).
+    question.match_indices('占').any(|(at, _)| {
+        let after = &question[at + '占'.len_utf8()..];
+        !after.starts_with(['地', '用'])
+            && says_any(after, &["多少", "几成", "百分之几", "比例", "比重", "比"])
+    })
+}
+
+/// Whether the question asks which way something went over time ("这几年是多了还是少了",
+/// "水质变好了还是变差了"): what happened, which no rule records. Not of a law named (how a
+/// revision changed a fine is the succession table's to say).
+pub fn asks_trend(question: &str) -> bool {
+    const PAIRS: [(&str, &str); 6] = [
+        ("多了", "少了"),
+        ("好了", "差了"),
+        ("增加", "减少"),
+        ("上升", "下降"),
+        ("提高", "降低"),
+        ("变大", "变小"),
+    ];
+    let names_a_text = says_any(question, &["《", "法", "条例", "标准", "名录", "规定"]);
+    !names_a_text
+        && question.contains("还是")
+        && PAIRS
+            .iter()
+            .any(|(a, b)| question.contains(a) && question.contains(b))
 }
 
 /// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
@@ -1749,6 +1796,23 @@ mod tests {
         // A table's classes compared: no place ranked.
         assert!(!asks_ranking("2类区和3类区哪个区夜间限值最低？"));
         assert!(!asks_ranking("柯桥哪个镇有印染厂？"));
+        assert!(asks_ranking("哪种染料的印染废水最难处理？"));
+        assert!(!asks_ranking("哪种染料属于高污染产品？"));
+    }
+
+    #[test]
+    fn a_share_and_a_trend_are_asked_as_such() {
+        assert!(asks_share(
+            "绍兴印染企业的废水排放量占全市工业废水排放量的多少？"
+        ));
+        assert!(asks_share("印染行业的用水占比多少？"));
+        assert!(!asks_share("占地面积多少以上要做环评报告书？"));
+        assert!(!asks_share("排气筒多少米高？"));
+        assert!(asks_trend("曹娥江流域的印染企业这几年是多了还是少了？"));
+        assert!(asks_trend("曹娥江的水质这几年是变好了还是变差了？"));
+        // How a law changed is answered by the succession table.
+        assert!(!asks_trend("法典里的罚款比旧法是提高了还是降低了？"));
+        assert!(!asks_trend("排放量增加了要重新报批吗？"));
         assert_eq!(count_unit("排污许可证有效期是几年？"), None);
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
