@@ -1538,9 +1538,15 @@ impl<'a> Agent<'a> {
                     // "环评公司一般收多少钱" (多少钱 → 价格多少): a price, which no article on
                     // who may charge (不得…收取任何费用) states, nor one measured against a
                     // market price (碳排放配额的价格是多少).
+                    // A cost ("一吨蒸汽的成本会高多少") is a price of making a thing.
                     let asks_amount = question.contains("多少") || question.contains("几");
-                    (question.contains("价格") && !evidence::answers_price(&best.text, asks_amount))
-                        .then(|| not_named("价格"))
+                    // Asked otherwise ("…应当覆盖哪些成本"), a cost is a rule's subject.
+                    let asked = ["价格", "成本"]
+                        .into_iter()
+                        .find(|w| question.contains(w) && (*w == "价格" || asks_amount));
+                    asked
+                        .filter(|_| !evidence::answers_price(&best.text, asks_amount))
+                        .map(not_named)
                 })
                 .or_else(|| {
                     // "印染厂的污水管道要埋多深": a length, which a passage without one (GB

@@ -886,6 +886,13 @@ pub fn asks_measured(question: &str) -> bool {
         "实际监测",
         "实际测",
         "实际能",
+        // How high a works' water or air typically is ("退浆废水的COD一般有多高"): a
+        // level met in practice, not a limit (asked 最高允许, 限值 or 不得超过).
+        "一般有多高",
+        "通常有多高",
+        "一般能有多高",
+        "大概有多高",
+        "一般会有多高",
     ]
     .iter()
     .any(|w| question.contains(w))
@@ -1485,6 +1492,7 @@ mod tests {
         for q in [
             "印染厂定型机废气里的油烟浓度一般实测有多高？",
             "印染厂废水的实际排放浓度一般是多少？",
+            "退浆废水的COD一般有多高？",
         ] {
             assert!(super::asks_measured(q), "{q}");
         }
@@ -1492,6 +1500,7 @@ mod tests {
             "单位产品实际排水量超过基准排水量时，怎样判定是否达标？",
             "实测浓度要按基准含氧量折算吗，折算到多少？",
             "定型机废气油烟的排放限值是多少？",
+            "退浆废水的COD排放限值一般有多高？",
         ] {
             assert!(!super::asks_measured(q), "{q}");
         }

@@ -336,6 +336,31 @@ fn a_period_or_a_length_is_answered_only_by_a_passage_that_states_one() {
     }
 }
 
+/// What works meet in practice or what happened, which no rule records: a cost, a typical
+/// level, a share, a trend, a judgement of kinds, a story no text speaks of. Each is refused,
+/// though its words are the texts' own.
+#[test]
+fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    for q in [
+        "锅炉改烧天然气以后，一吨蒸汽的成本会高多少？",
+        "退浆废水的COD一般有多高？",
+        "绍兴印染企业的废水排放量占全市工业废水排放量的多少？",
+        "曹娥江流域的印染企业这几年是多了还是少了？",
+        "哪种染料的印染废水最难处理？",
+        "我们厂的商标被别人抢注了，该去找哪个部门？",
+    ] {
+        let v = ask(q);
+        assert_eq!(v["refused"], true, "{q}: {v}");
+    }
+    // A cost asked as a rule's subject is answered.
+    let v = ask("污水处理费征收标准和补偿范围应当覆盖哪些成本？");
+    assert_eq!(v["refused"], false, "{v}");
+}
+
 /// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
 /// the search's first page: the rules are looked up on their own, and GB 4287 answers.
 #[test]
