@@ -185,6 +185,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // Carbon emissions (法典 on 碳排放权交易, 碳排放配额): the segmenter cuts off 碳 and leaves
     // 排放, so a question on carbon intensity was matched by any water standard on 排放.
     "碳排放",
+    // Dismissal (法典第一百四十六条 on 举报人: 解除、变更劳动合同): one act, one term — in two
+    // (解除, 劳动合同) it made two words asked of a story ("…老王天天喝了酒来上班，能不能开除他").
+    "解除劳动合同",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -343,6 +346,8 @@ mod tests {
             t.contains(&"排污单位".to_owned()) && t.contains(&"排污".to_owned()),
             "{t:?}"
         );
+        let t = terms(&j, "能不能解除劳动合同他");
+        assert!(t.contains(&"解除劳动合同".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");
         assert!(t.contains(&"碳排放".to_owned()), "{t:?}");
         let t = terms(&j, "ＣＯＤ　２００");
