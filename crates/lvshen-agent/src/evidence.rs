@@ -1885,7 +1885,22 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
 /// (是, 一般, 大概, 要, 能) and the words that only name a value's kind (门槛, 上限: "蒸气压
 /// 门槛是多少" asks a 蒸气压). None when no term stands there ("罚多少", "最多能到多少").
 pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
-    let at = question.find("多少")?;
+    object_before(terms, question, "多少")
+}
+
+/// What a what-is question asks for: the key term just before its 是什么 ("…平台的网址是什么"
+/// → 网址), past the same hedges as [`how_much_object`].
+pub fn what_is_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    object_before(terms, question, "是什么")
+}
+
+/// The key term just before `marker`, past the words that only hedge or ask.
+fn object_before<'t>(
+    terms: &'t [Vec<String>],
+    question: &str,
+    marker: &str,
+) -> Option<&'t Vec<String>> {
+    let at = question.find(marker)?;
     let mut before = question[..at].trim_end_matches(['，', ',', ' ']);
     while let Some(rest) = [
         "是", "一般", "大概", "大约", "通常", "平均", "要", "得", "能", "有", "给", "门槛", "上限",
@@ -1905,6 +1920,7 @@ pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&
 /// that clause ("环保局的人来厂里检查，是否留他们吃饭" → 吃饭). A passage that names none of them
 /// has no rule on it, however many of the scene's words it holds.
 pub fn whether_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t Vec<String>> {
+    // Asked as 是否 (要不要 and 会不会 are rewritten so) or as may-or-may-not.
     let Some(at) = question.find("是否") else {
         return Vec::new();
     };
@@ -2178,6 +2194,15 @@ pub fn states_money(text: &str) -> bool {
     let t = crate::numerals::normalize(&compact(text));
     t.match_indices('元')
         .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a passage states an hour of the day (22时, 晚上十点, 6:00, 二十二点).
+pub fn states_clock_time(text: &str) -> bool {
+    let t = crate::numerals::normalize(&compact(text));
+    ['时', '点', ':', '：'].iter().any(|unit| {
+        t.match_indices(*unit)
+            .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Whether a passage states a share: a percentage (15%, 百分之十) or a ratio (比例…, 几成).
@@ -3005,6 +3030,16 @@ mod tests {
     }
 
     #[test]
+    fn a_what_is_question_asks_for_the_term_before_its_what() {
+        let terms = vec![vec!["平台".to_owned()], vec!["网址".to_owned()]];
+        assert_eq!(
+            super::what_is_object(&terms, "信息平台的网址是什么？").map(|g| g[0].as_str()),
+            Some("网址")
+        );
+        assert!(super::what_is_object(&terms, "平台上要公开什么？").is_none());
+    }
+
+    #[test]
     fn a_yes_no_question_asks_whether_of_the_terms_after_its_whether() {
         let terms = vec![
             vec!["环保局".to_owned()],
@@ -3130,6 +3165,17 @@ mod tests {
         assert_eq!(segments(text).len(), 1);
         assert!(joined(segments(text)[0]).contains("不大于 1.0×10⁻⁵ cm/s"));
         assert_eq!(segments("第一行\n第二行").len(), 2);
+    }
+
+    #[test]
+    fn an_hour_is_a_number_of_the_clock() {
+        assert!(super::states_clock_time(
+            "夜间是指晚上二十二点至次日早晨六点之间的期间"
+        ));
+        assert!(super::states_clock_time("22:00至次日6:00"));
+        assert!(!super::states_clock_time(
+            "排污许可证审查与决定、信息公开等应当通过全国排污许可证管理信息平台办理"
+        ));
     }
 
     #[test]

@@ -1386,6 +1386,14 @@ impl<'a> Agent<'a> {
             let not_given =
                 |what: &str| format!("没有给出问题所问的{what}，不能以其他规定代替作答");
             let mut unheld_object = None;
+            // "…平台的网址是什么": what a what-is question asks for, which the passage on the
+            // platform does not name.
+            let what_is_unnamed = evidence::what_is_object(&terms, question).filter(|o| {
+                evidence::is_specific(o)
+                    && !evidence::verb_fragment(&o[0])
+                    && !evidence::covered(o, &evidence::haystack(best))
+                    && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t)))
+            });
             if let Some(object) = evidence::how_much_object(&terms, question).filter(|o| {
                 evidence::is_specific(o)
                     && !evidence::verb_fragment(&o[0])
@@ -1467,6 +1475,7 @@ impl<'a> Agent<'a> {
                     // (吃饭), which no text names.
                     unheld_whether.map(|object| not_named(&object[0]))
                 })
+                .or_else(|| what_is_unnamed.map(|object| not_named(&object[0])))
                 .or_else(|| {
                     // "环保局的人一个月工资多少": the quantity of a thing no text names (the
                     // best passage is a boiler's monitoring tie-up with 环保部门).
@@ -1510,6 +1519,13 @@ impl<'a> Agent<'a> {
                     // "柯桥哪个镇的印染厂最多": no text ranks places or firms.
                     question::asks_ranking(question)
                         .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
+                })
+                .or_else(|| {
+                    // "申请系统晚上几点关闭": an hour, which the article setting up the
+                    // platform does not state.
+                    (question::asks_clock_time(as_asked)
+                        && !evidence::states_clock_time(&best.text))
+                    .then(|| not_given("时间"))
                 })
                 .or_else(|| {
                     // "废水排放量占全市工业废水排放量的多少": a share, which a plan's count of

@@ -989,6 +989,26 @@ pub fn asks_ranking(question: &str) -> bool {
             || says_any(question, &KIND) && says_any(question, &JUDGED))
 }
 
+/// Whether the question asks a time of day ("系统晚上几点关闭", "几点到几点"), not several points
+/// (几点意见, 几点要求): only a passage that states an hour answers it.
+pub fn asks_clock_time(question: &str) -> bool {
+    question.match_indices("几点").any(|(at, _)| {
+        let after = &question[at + "几点".len()..];
+        let before = &question[..at];
+        [
+            "钟", "到", "关", "开", "下班", "上班", "以后", "之后", "以前", "之前", "前", "后",
+            "结束", "停",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            || [
+                "早上", "上午", "中午", "下午", "晚上", "夜里", "夜间", "每天", "凌晨",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+    })
+}
+
 /// Whether the question asks what share one thing is of another ("废水排放量占全市的多少",
 /// "占比多少", "占几成"): only a percentage or a ratio states one.
 pub fn asks_share(question: &str) -> bool {
@@ -1807,6 +1827,15 @@ mod tests {
         assert!(!asks_ranking("柯桥哪个镇有印染厂？"));
         assert!(asks_ranking("哪种染料的印染废水最难处理？"));
         assert!(!asks_ranking("哪种染料属于高污染产品？"));
+    }
+
+    #[test]
+    fn a_time_of_day_is_asked_by_its_hour() {
+        assert!(asks_clock_time("排污许可证申请系统晚上几点关闭？"));
+        assert!(asks_clock_time("夜间是指几点到几点？"));
+        assert!(asks_clock_time("曹娥江大闸每天几点开闸放水？"));
+        assert!(!asks_clock_time("审查意见一般有几点？"));
+        assert!(!asks_clock_time("报告书要写明哪几点内容？"));
     }
 
     #[test]

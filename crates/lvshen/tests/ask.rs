@@ -352,6 +352,10 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         "曹娥江流域的印染企业这几年是多了还是少了？",
         "哪种染料的印染废水最难处理？",
         "我们厂的商标被别人抢注了，该去找哪个部门？",
+        // What a what-is question asks for and an hour, which the article that sets up the
+        // platform (排污许可管理条例第四条) names neither.
+        "全国排污许可证管理信息平台的网址是什么？",
+        "排污许可证申请系统晚上几点关闭？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
