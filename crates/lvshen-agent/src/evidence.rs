@@ -1916,6 +1916,22 @@ fn object_before<'t>(
         .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
 }
 
+/// What a yes-no question asks whether of: the key term just before its 是否 ("…，原件是否
+/// 自己去环保局拿" → 原件), past the words that only stress the ask (还, 也, 到底…).
+pub fn whether_subject<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    let at = question.find("是否")?;
+    let mut before = question[..at].trim_end_matches(['，', ',', ' ']);
+    while let Some(rest) = ["还", "也", "都", "就", "又", "到底", "究竟", "的"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+    {
+        before = rest;
+    }
+    terms
+        .iter()
+        .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
+}
+
 /// What a yes-no question asks whether to do: the key terms after its 是否, up to the end of
 /// that clause ("环保局的人来厂里检查，是否留他们吃饭" → 吃饭). A passage that names none of them
 /// has no rule on it, however many of the scene's words it holds.
@@ -3037,6 +3053,17 @@ mod tests {
             Some("网址")
         );
         assert!(super::what_is_object(&terms, "平台上要公开什么？").is_none());
+    }
+
+    #[test]
+    fn a_yes_no_question_asks_whether_of_the_term_before_its_whether() {
+        let terms = vec![vec!["批复".to_owned()], vec!["原件".to_owned()]];
+        assert_eq!(
+            super::whether_subject(&terms, "批复下来以后，原件是否自己去拿？")
+                .map(|g| g[0].as_str()),
+            Some("原件")
+        );
+        assert!(super::whether_subject(&terms, "是否自己去拿原件？").is_none());
     }
 
     #[test]

@@ -1413,7 +1413,22 @@ impl<'a> Agent<'a> {
             let mut unheld_whether = None;
             let asked = evidence::whether_object(&terms, question);
             let hay = evidence::haystack(best);
-            if !asked.is_empty()
+            // What it asks whether of, likewise ("…，原件要不要自己去环保局拿": 原件).
+            if let Some(subject) = evidence::whether_subject(&terms, question).filter(|g| {
+                evidence::is_specific(g)
+                    && !evidence::covered(g, &hay)
+                    && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+            }) {
+                let mut held = false;
+                for word in subject {
+                    held = held || self.index_holds(word)?;
+                }
+                if !held {
+                    unheld_whether = Some(subject);
+                }
+            }
+            if unheld_whether.is_none()
+                && !asked.is_empty()
                 && asked.iter().all(|g| {
                     !evidence::covered(g, &hay)
                         && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
@@ -1469,6 +1484,12 @@ impl<'a> Agent<'a> {
                                 && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
                         })
                         .map(|licence| not_named(&licence[0]))
+                        .or_else(|| {
+                            // "要不要先办CA证书": that licence, not any 证书.
+                            question::latin_licence(question)
+                                .filter(|l| !hay.to_lowercase().contains(l.as_str()))
+                                .map(|l| not_named(&l))
+                        })
                 })
                 .or_else(|| {
                     // "环保局的人来厂里检查，要不要留他们吃饭": what is asked whether to do

@@ -875,6 +875,30 @@ pub fn names_licence(term: &str) -> bool {
         .any(|w| term.ends_with(w))
 }
 
+/// A licence the question names by a Latin-letter name ("要不要先办CA证书" → ca证书, "ISO证书"):
+/// the passage must name that one, not any 证书 (排污许可证's 证书编号). Lower-cased, as the
+/// index keeps Latin letters.
+pub fn latin_licence(question: &str) -> Option<String> {
+    let q = question.to_lowercase();
+    ["证书", "执照", "许可证", "认证", "资格证"]
+        .iter()
+        .find_map(|w| {
+            q.match_indices(w).find_map(|(at, _)| {
+                let name: String = q[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                name.chars()
+                    .any(|c| c.is_ascii_alphabetic())
+                    .then(|| format!("{name}{w}"))
+            })
+        })
+}
+
 /// Whether the question asks what is measured in practice ("油烟浓度一般实测有多高",
 /// "实际排放浓度是多少"): a fact of works and days, which a limit does not record. A question
 /// on how a rule treats a measured value ("实际排水量超过基准排水量时，怎样判定") asks the rule.
@@ -1827,6 +1851,16 @@ mod tests {
         assert!(!asks_ranking("柯桥哪个镇有印染厂？"));
         assert!(asks_ranking("哪种染料的印染废水最难处理？"));
         assert!(!asks_ranking("哪种染料属于高污染产品？"));
+    }
+
+    #[test]
+    fn a_licence_with_a_latin_name_is_that_licence() {
+        assert_eq!(
+            latin_licence("网上申请排污许可证要不要先办CA证书？").as_deref(),
+            Some("ca证书")
+        );
+        assert_eq!(latin_licence("排污许可证要不要年审？"), None);
+        assert_eq!(latin_licence("GB 4287规定的证书"), None);
     }
 
     #[test]

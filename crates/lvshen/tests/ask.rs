@@ -356,6 +356,10 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // platform (排污许可管理条例第四条) names neither.
         "全国排污许可证管理信息平台的网址是什么？",
         "排污许可证申请系统晚上几点关闭？",
+        // What a yes-no question asks whether of (原件), and a licence by its Latin name
+        // (CA证书, not the 证书编号 of 排污许可证), which no passage names.
+        "环评批复下来以后，原件要不要自己去环保局拿？",
+        "网上申请排污许可证要不要先办CA证书？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
