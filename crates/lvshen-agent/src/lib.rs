@@ -1514,6 +1514,12 @@ impl<'a> Agent<'a> {
                         .map(|day| format!("只规定制度，没有载明问题所问时间（{day}）的实际情况"))
                 })
                 .or_else(|| {
+                    // "2023年柯桥出过哪些印染废水污染事故": events, which a rule on risks and
+                    // emergency pools does not record.
+                    question::asks_past_events(question)
+                        .then(|| "只规定制度和要求，没有载明问题所问的已发生事件".to_owned())
+                })
+                .or_else(|| {
                     // "定型机废气里的油烟浓度一般实测有多高": what works emit in practice, which a
                     // limit does not record.
                     question::asks_measured(question)

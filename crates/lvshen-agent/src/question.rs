@@ -238,10 +238,26 @@ pub fn unheld_province<'q>(question: &'q str, held: &[String]) -> Option<&'q str
     ];
     let local = LOCAL.iter().any(|w| question.contains(w))
         || (question.contains("省里") || question.contains("省的规定"));
-    if !local {
-        return None;
-    }
+    // "…比江苏那边严还是松": a comparison with that province's rules.
+    const COMPARED: [&str; 8] = [
+        "严还是松",
+        "松还是严",
+        "严不严",
+        "哪边严",
+        "哪里严",
+        "一样吗",
+        "有什么不同",
+        "有什么区别",
+    ];
+    let compared = |p: &str| {
+        COMPARED.iter().any(|w| question.contains(w))
+            || question.contains(&format!("比{p}"))
+            || question.contains(&format!("{p}比"))
+    };
     PROVINCES.iter().find_map(|p| {
+        if !local && !compared(p) {
+            return None;
+        }
         let at = question.find(p)?;
         let named = &question[at..at + p.len()];
         // 江西 inside 浙江西部 is no province: the name must not follow another place's 江.
@@ -859,6 +875,28 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether the question asks what happened ("2023年柯桥出过哪些污染事故", "发生过几起"): events,
+/// which no rule records.
+pub fn asks_past_events(question: &str) -> bool {
+    says_any(
+        question,
+        &["出过", "发生过", "查处过", "曝光过", "出过事", "通报过"],
+    ) && says_any(
+        question,
+        &[
+            "哪些",
+            "哪几",
+            "几起",
+            "多少起",
+            "几次",
+            "多少次",
+            "哪家",
+            "哪个",
+            "什么",
+        ],
+    )
+}
+
 /// Whether `term` names a licence or a certificate (营业执照, 上岗证, 资格证书, 排污许可证).
 pub fn names_licence(term: &str) -> bool {
     term.chars().count() >= 3
@@ -1444,6 +1482,23 @@ mod tests {
         );
         // 江西 inside 浙江西部 is no province.
         assert_eq!(unheld_province("浙江西部当地的规定是什么？", &held), None);
+        // A comparison with a province's rules.
+        assert_eq!(
+            unheld_province("绍兴印染厂的环保要求比江苏那边严还是松？", &held),
+            Some("江苏")
+        );
+        assert_eq!(
+            unheld_province("绍兴的要求和浙江其他地方一样吗？", &held),
+            None
+        );
+    }
+
+    #[test]
+    fn past_events_are_asked_as_such() {
+        assert!(asks_past_events("2023年柯桥出过哪些印染废水污染事故？"));
+        assert!(asks_past_events("曹娥江发生过几起污染事件？"));
+        assert!(!asks_past_events("发生突发环境事件后，企业应当怎么做？"));
+        assert!(!asks_past_events("企业被处罚过还能不能申请排污许可证？"));
     }
 
     #[test]

@@ -360,6 +360,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // (CA证书, not the 证书编号 of 排污许可证), which no passage names.
         "环评批复下来以后，原件要不要自己去环保局拿？",
         "网上申请排污许可证要不要先办CA证书？",
+        // Events, and a comparison with a province whose rules no text is of.
+        "2023年柯桥出过哪些印染废水污染事故？",
+        "绍兴印染厂的环保要求比江苏那边严还是松？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
