@@ -2212,6 +2212,53 @@ pub fn states_money(text: &str) -> bool {
         .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether a passage states an area (5000平方米, 2公顷, 10亩, 1 km², m2).
+pub fn states_area(text: &str) -> bool {
+    let t = compact(text);
+    ["平方", "公顷", "亩", "km²", "m²", "km2", "hm²", "㎡"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+/// The alternatives a question asks between ("执行报告是寄纸质的还是发邮件" → 纸质, 发邮件): the
+/// last key term before its 还是 and the first after it, in the same clause.
+pub fn alternatives<'t>(
+    terms: &'t [Vec<String>],
+    question: &str,
+) -> Option<(&'t Vec<String>, &'t Vec<String>)> {
+    let at = question.find("还是")?;
+    let stops = ['，', ',', '。', '？', '?', '；', ';'];
+    let before = &question[..at];
+    let before = &before[before.rfind(stops).map_or(0, |i| i + 3)..];
+    let after = &question[at + "还是".len()..];
+    let after = &after[..after.find(stops).unwrap_or(after.len())];
+    let last_in = |clause: &str| {
+        terms
+            .iter()
+            .filter_map(|g| {
+                g.iter()
+                    .filter_map(|t| clause.rfind(t.as_str()).map(|i| i + t.len()))
+                    .max()
+                    .map(|end| (end, g))
+            })
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, g)| g)
+    };
+    let first_in = |clause: &str| {
+        terms
+            .iter()
+            .filter_map(|g| {
+                g.iter()
+                    .filter_map(|t| clause.find(t.as_str()))
+                    .min()
+                    .map(|at| (at, g))
+            })
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, g)| g)
+    };
+    Some((last_in(before)?, first_in(after)?))
+}
+
 /// Whether a passage states an hour of the day (22时, 晚上十点, 6:00, 二十二点).
 pub fn states_clock_time(text: &str) -> bool {
     let t = crate::numerals::normalize(&compact(text));
@@ -3192,6 +3239,20 @@ mod tests {
         assert_eq!(segments(text).len(), 1);
         assert!(joined(segments(text)[0]).contains("不大于 1.0×10⁻⁵ cm/s"));
         assert_eq!(segments("第一行\n第二行").len(), 2);
+    }
+
+    #[test]
+    fn the_alternatives_are_the_terms_about_its_or() {
+        let terms = vec![
+            vec!["执行报告".to_owned()],
+            vec!["纸质".to_owned()],
+            vec!["发邮件".to_owned()],
+        ];
+        let (a, b) = super::alternatives(&terms, "执行报告是寄纸质的还是发邮件？").unwrap();
+        assert_eq!((a[0].as_str(), b[0].as_str()), ("纸质", "发邮件"));
+        assert!(super::alternatives(&terms, "执行报告怎么交？").is_none());
+        assert!(super::states_area("保护区面积约120平方公里"));
+        assert!(!super::states_area("堤岸每侧一般不少于五十米"));
     }
 
     #[test]

@@ -1548,6 +1548,27 @@ impl<'a> Agent<'a> {
                         .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
                 })
                 .or_else(|| {
+                    // "重点保护区的面积有多大": an area, which a width (堤岸每侧一百米) is not.
+                    (question::asks_area(question) && !evidence::states_area(&best.text))
+                        .then(|| not_given("面积"))
+                })
+                .or_else(|| {
+                    // "执行报告是寄纸质的还是发邮件": a choice, of which the passage names
+                    // neither side.
+                    let hay = evidence::haystack(best);
+                    evidence::alternatives(&terms, question)
+                        .filter(|(a, b)| {
+                            a != b
+                                && !evidence::covered(a, &hay)
+                                && !evidence::covered(b, &hay)
+                                && !carried_holds(&|t| {
+                                    let t = evidence::compact(t);
+                                    evidence::covered(a, &t) || evidence::covered(b, &t)
+                                })
+                        })
+                        .map(|(a, _)| not_named(&a[0]))
+                })
+                .or_else(|| {
                     // "申请系统晚上几点关闭": an hour, which the article setting up the
                     // platform does not state.
                     (question::asks_clock_time(as_asked)

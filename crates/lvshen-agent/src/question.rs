@@ -1071,6 +1071,16 @@ pub fn asks_clock_time(question: &str) -> bool {
     })
 }
 
+/// Whether the question asks how large an area is ("重点保护区的面积有多大", "占地面积是多少"):
+/// only a passage that states an area (平方米, 公顷, 亩) answers it, not one that states a
+/// width.
+pub fn asks_area(question: &str) -> bool {
+    question.find("面积").is_some_and(|at| {
+        says_any(&question[at..], &["多大", "多少", "几"])
+            && !says_any(&question[at..], &["以上", "以下", "超过", "不足", "达到"])
+    })
+}
+
 /// Whether the question asks what share one thing is of another ("废水排放量占全市的多少",
 /// "占比多少", "占几成"): only a percentage or a ratio states one.
 pub fn asks_share(question: &str) -> bool {
@@ -1916,6 +1926,14 @@ mod tests {
         );
         assert_eq!(latin_licence("排污许可证要不要年审？"), None);
         assert_eq!(latin_licence("GB 4287规定的证书"), None);
+    }
+
+    #[test]
+    fn an_area_is_asked_as_such() {
+        assert!(asks_area("曹娥江流域水环境重点保护区的面积有多大？"));
+        // A threshold of area asks the rule that sets it.
+        assert!(!asks_area("占地面积多少以上的项目要做报告书？"));
+        assert!(!asks_area("重点保护区有多宽？"));
     }
 
     #[test]

@@ -363,6 +363,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // Events, and a comparison with a province whose rules no text is of.
         "2023年柯桥出过哪些印染废水污染事故？",
         "绍兴印染厂的环保要求比江苏那边严还是松？",
+        // An area, which a width is not; a choice of which the passage names neither side.
+        "曹娥江流域水环境重点保护区的面积有多大？",
+        "排污许可证年度执行报告是寄纸质的还是发邮件？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
