@@ -2212,6 +2212,16 @@ pub fn states_money(text: &str) -> bool {
         .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether a passage states a difference (高出周围建筑5m以上, 超过限值的幅度不得高于10 dB(A),
+/// 严于国家标准).
+pub fn states_difference(text: &str) -> bool {
+    [
+        "高出", "高于", "低于", "幅度", "严于", "多于", "少于", "宽于", "超出",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
 /// Whether a passage states an area (5000平方米, 2公顷, 10亩, 1 km², m2).
 pub fn states_area(text: &str) -> bool {
     let t = compact(text);

@@ -1548,6 +1548,13 @@ impl<'a> Agent<'a> {
                         .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
                 })
                 .or_else(|| {
+                    // "浙江省对印染企业的要求比国家标准严多少": a difference, which a passage
+                    // that states none (a digest on risks) does not give.
+                    (question::asks_difference(question)
+                        && !evidence::states_difference(&best.text))
+                    .then(|| not_given("差值"))
+                })
+                .or_else(|| {
                     // "重点保护区的面积有多大": an area, which a width (堤岸每侧一百米) is not.
                     (question::asks_area(question) && !evidence::states_area(&best.text))
                         .then(|| not_given("面积"))

@@ -1081,6 +1081,19 @@ pub fn asks_area(question: &str) -> bool {
     })
 }
 
+/// Whether the question asks by how much one thing exceeds another ("比国家标准严多少", "烟囱
+/// 要比楼高多少"): a difference, which a passage states only as one (高出…5m, 幅度不得高于).
+pub fn asks_difference(question: &str) -> bool {
+    question.match_indices('比').any(|(at, _)| {
+        let after: String = question[at..].chars().take(24).collect();
+        [
+            "严", "高", "低", "多", "少", "宽", "松", "大", "小", "长", "短",
+        ]
+        .iter()
+        .any(|c| after.contains(&format!("{c}多少")) || after.contains(&format!("{c}了多少")))
+    })
+}
+
 /// Whether the question asks what share one thing is of another ("废水排放量占全市的多少",
 /// "占比多少", "占几成"): only a percentage or a ratio states one.
 pub fn asks_share(question: &str) -> bool {
@@ -1926,6 +1939,14 @@ mod tests {
         );
         assert_eq!(latin_licence("排污许可证要不要年审？"), None);
         assert_eq!(latin_licence("GB 4287规定的证书"), None);
+    }
+
+    #[test]
+    fn a_difference_is_asked_as_such() {
+        assert!(asks_difference("浙江省对印染企业的要求比国家标准严多少？"));
+        assert!(asks_difference("烟囱要比楼高多少？"));
+        assert!(!asks_difference("比例是多少？"));
+        assert!(!asks_difference("直接排放的限值是多少？"));
     }
 
     #[test]

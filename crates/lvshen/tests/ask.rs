@@ -366,6 +366,8 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // An area, which a width is not; a choice of which the passage names neither side.
         "曹娥江流域水环境重点保护区的面积有多大？",
         "排污许可证年度执行报告是寄纸质的还是发邮件？",
+        // A difference no passage states.
+        "浙江省对印染企业的要求比国家标准严多少？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
