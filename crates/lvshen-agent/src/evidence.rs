@@ -1062,6 +1062,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             {
                 score -= 0.5;
             }
+            // A rule on a kind of thing the question does not speak of (法典第一千一百二十三条
+            // on 机动车 makers' 向社会公开, for a works that did not publish its emissions).
+            if on_other_kind(&hit.text, &ranking.wording) {
+                score -= 1.0;
+            }
             if hit.repealed.is_none()
                 && ranking
                     .repealed_titles
@@ -1238,6 +1243,59 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
 /// `question` without the words that say what kind of answer is wanted.
 pub fn wording(question: &str) -> String {
     crate::question::without_words(question, QUESTION_WORDS)
+}
+
+/// Kinds of things a rule can be about, by the word that opens it, and the words a question
+/// on that kind says (a question on 机动车 makers says 车 or 发动机).
+const KINDS: &[(&str, &[&str])] = &[
+    (
+        "机动车",
+        &["车", "机械", "发动机", "油品", "尾气", "排气", "驾驶"],
+    ),
+    (
+        "非道路移动机械",
+        &["车", "机械", "发动机", "油品", "尾气", "排气"],
+    ),
+    ("船舶", &["船"]),
+    ("畜禽", &["畜禽", "养殖", "猪", "牛", "羊", "鸡", "鸭"]),
+    ("医疗", &["医"]),
+    ("放射性", &["放射", "核", "辐射"]),
+    ("核设施", &["核"]),
+    ("电磁辐射", &["电磁", "辐射"]),
+    ("农药", &["农药"]),
+];
+
+/// Whether a rule opens on a kind of thing (机动车, 船舶, 畜禽…) that the question's wording
+/// does not speak of: the rule is about that kind, not the question's.
+pub fn on_other_kind(text: &str, wording: &str) -> bool {
+    let first = segments(text)
+        .first()
+        .map(|s| joined(s))
+        .unwrap_or_default();
+    // Past the article's number and the 违反本法规定 that opens a sanction.
+    let body = first
+        .split_once('条')
+        .filter(|(n, _)| n.starts_with('第') && n.chars().count() <= 10)
+        .map_or(first.as_str(), |(_, rest)| rest);
+    let body = body.trim_start();
+    let body = [
+        "违反本法规定，",
+        "违反本法规定,",
+        "违反本条例规定，",
+        "违反本条例规定,",
+    ]
+    .iter()
+    .find_map(|w| body.strip_prefix(w))
+    .unwrap_or(body);
+    // The rule opens on the kind (从事放射性污染监测工作的机构), not on another thing it
+    // names beside it (从事服装干洗和机动车维修).
+    let head = ["从事", "对", "在"]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))
+        .unwrap_or(body);
+    KINDS
+        .iter()
+        .any(|(kind, said)| head.starts_with(kind) && !said.iter().any(|w| wording.contains(w)))
 }
 
 /// Whether `text` sets when something is done: "在开工建设前", "在…之后", "…以前".
@@ -3263,6 +3321,25 @@ mod tests {
         assert!(super::alternatives(&terms, "执行报告怎么交？").is_none());
         assert!(super::states_area("保护区面积约120平方公里"));
         assert!(!super::states_area("堤岸每侧一般不少于五十米"));
+    }
+
+    #[test]
+    fn a_rule_that_opens_on_another_kind_of_thing_is_not_the_questions() {
+        let vehicles = "第二百二十二条 机动车、非道路移动机械及其发动机生产企业应当对新生产的机动车进行排放检验；生态环境主管部门可以通过现场检查等方式加强监督。";
+        assert!(super::on_other_kind(
+            vehicles,
+            "环保的人来厂里现场检查我们要怎么配合"
+        ));
+        assert!(!super::on_other_kind(
+            vehicles,
+            "机动车生产企业要做什么检验"
+        ));
+        // A rule that names the kind beside the question's own thing.
+        let dry_cleaning = "违反本法规定，从事服装干洗和机动车维修等服务活动，未设置异味和废气处理装置的，处二千元以上二万元以下的罚款";
+        assert!(!super::on_other_kind(
+            dry_cleaning,
+            "干洗店没装废气处理装置罚多少钱"
+        ));
     }
 
     #[test]
