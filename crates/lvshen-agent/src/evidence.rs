@@ -1287,15 +1287,20 @@ pub fn on_other_kind(text: &str, wording: &str) -> bool {
     .iter()
     .find_map(|w| body.strip_prefix(w))
     .unwrap_or(body);
-    // The rule opens on the kind (从事放射性污染监测工作的机构), not on another thing it
-    // names beside it (从事服装干洗和机动车维修).
-    let head = ["从事", "对", "在"]
-        .iter()
-        .find_map(|w| body.strip_prefix(w))
-        .unwrap_or(body);
+    // The rule's first clause is on the kind (从事放射性污染监测工作的机构, 向环境排放…放射性
+    // 废气), not on another thing it names beside it (从事服装干洗和机动车维修).
+    let head = &body[..body.find(['，', ',', '；']).unwrap_or(body.len())];
+    let on_kind = |kind: &str| {
+        head.match_indices(kind).any(|(at, _)| {
+            let before = &head[..at];
+            !["和", "、", "或", "及", "与", "或者", "以及"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+    };
     KINDS
         .iter()
-        .any(|(kind, said)| head.starts_with(kind) && !said.iter().any(|w| wording.contains(w)))
+        .any(|(kind, said)| on_kind(kind) && !said.iter().any(|w| wording.contains(w)))
 }
 
 /// Whether `text` sets when something is done: "在开工建设前", "在…之后", "…以前".
@@ -3339,6 +3344,11 @@ mod tests {
         assert!(!super::on_other_kind(
             dry_cleaning,
             "干洗店没装废气处理装置罚多少钱"
+        ));
+        let radioactive = "第一千一百九十四条 违反本法规定，向环境排放禁止排放的放射性废气、废液，倾倒放射性固体废物的，处二十万元以上二百万元以下的罚款";
+        assert!(super::on_other_kind(
+            radioactive,
+            "厂里的固体废物拉到山沟里倾倒了罚多少"
         ));
     }
 

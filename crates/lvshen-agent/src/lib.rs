@@ -1066,9 +1066,20 @@ impl<'a> Agent<'a> {
                     sets.extend((a + 1..terms.len()).map(|b| without(&[a, b])));
                 }
             }
+            let sanction_asked = question::asks_sanction(question);
+            // Whether a top passage that holds as much as any sets a fine in 元.
+            let top_fines = hits
+                .iter()
+                .take(5)
+                .any(|h| weight(h) == best && evidence::states_money(&h.text));
             // The query carries the terms the question implies but does not spell (罚 → 罚款).
             let heads: Vec<&str> = terms.iter().map(|g| g[0].as_str()).collect();
-            let request = self.request(format!("{query} {}", heads.join(" ")), 3);
+            // A fine asked looks further down: the articles that hold its few held words and
+            // set a fine are many (倾倒…固体废物 of the sea, of radioactive waste, of a works).
+            let request = self.request(
+                format!("{query} {}", heads.join(" ")),
+                if sanction_asked { 6 } else { 3 },
+            );
             let mut front: Vec<Hit> = Vec::new();
             for set in &sets {
                 for h in self
@@ -1077,8 +1088,16 @@ impl<'a> Agent<'a> {
                     .map_err(|e| AgentError::Search(e.to_string()))?
                 {
                     // A repealed law's article holding them all does not pass the law in force.
+                    // A fine asked: an article that sets one in 元 comes in beside a top one
+                    // that holds as much and sets none (法典第一千零六十八条 on 连带责任 for
+                    // "边角料…倒掉了，罚多少", beside 第一千一百六十九条's fine).
+                    let w = weight(&h);
+                    let fine_beside = sanction_asked
+                        && w == best
+                        && evidence::states_money(&h.text)
+                        && !top_fines;
                     if h.repealed.is_none()
-                        && weight(&h) > best
+                        && (w > best || fine_beside)
                         && !front.iter().any(|m| m.chunk_id == h.chunk_id)
                     {
                         front.push(h);

@@ -1046,9 +1046,12 @@ pub fn asks_ranking(question: &str) -> bool {
         "最有效",
         "最常见",
     ];
+    // "卖给谁最赚钱", "哪里买最便宜": a judgement of worth, however it is asked.
+    const WORTH: [&str; 6] = ["最赚钱", "最划算", "最省钱", "最便宜", "最实惠", "最值钱"];
     !question.contains("类区")
         && (says_any(question, &WHICH) && says_any(question, &MOST)
-            || says_any(question, &KIND) && says_any(question, &JUDGED))
+            || says_any(question, &KIND) && says_any(question, &JUDGED)
+            || says_any(question, &WORTH))
 }
 
 /// Whether the question asks a time of day ("系统晚上几点关闭", "几点到几点"), not several points
@@ -1928,6 +1931,7 @@ mod tests {
         assert!(!asks_ranking("2类区和3类区哪个区夜间限值最低？"));
         assert!(!asks_ranking("柯桥哪个镇有印染厂？"));
         assert!(asks_ranking("哪种染料的印染废水最难处理？"));
+        assert!(asks_ranking("厂里剪下来的布头边角料卖给谁最赚钱？"));
         assert!(!asks_ranking("哪种染料属于高污染产品？"));
     }
 

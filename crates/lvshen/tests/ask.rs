@@ -304,6 +304,27 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
     assert_eq!(v["refused"], false, "{v}");
     assert_eq!(v["citations"][0]["clause"], "第一千一百零九条", "{v}");
     assert!(v["answer"].as_str().unwrap().contains("二万元"), "{v}");
+    // Scraps dumped in a gully: the article that fines 擅自倾倒…固体废物, not one on a
+    // principal's 连带责任 (no fine) nor one on radioactive waste (another kind of thing).
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "厂里的边角料和废布头偷偷拉到山沟里倒掉了，罚多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第一千一百六十九条", "{v}");
+    assert!(
+        v["answer"]
+            .as_str()
+            .unwrap()
+            .contains("十万元以上一百万元以下"),
+        "{v}"
+    );
 }
 
 /// A how-long or how-deep question is answered only by a passage that states a period or a
