@@ -2285,6 +2285,39 @@ pub fn states_difference(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
+/// Whether a passage states a year or a day (2012年, 2015-01-01, 二〇二六年), or one reckoned
+/// from an event (自责令改正之日的次日起, 上一年度): which year or day something counts from.
+pub fn states_year(text: &str) -> bool {
+    let t = crate::numerals::normalize(&compact(text));
+    ["之日", "次日", "年度", "当年", "上一年"]
+        .iter()
+        .any(|w| t.contains(w))
+        // 近三年年最大量: the years counted back from now.
+        || t.match_indices('近').any(|(at, _)| {
+            let after = &t[at + '近'.len_utf8()..];
+            let n = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+                .count();
+            n > 0 && after.chars().nth(n) == Some('年')
+        })
+        || states_date(&t)
+        || t.match_indices('年').any(|(at, _)| {
+            let digits = t[..at]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            digits == 4
+        })
+        || t.as_bytes().windows(8).any(|w| {
+            w[..4].iter().all(u8::is_ascii_digit)
+                && w[4] == b'-'
+                && w[5..7].iter().all(u8::is_ascii_digit)
+                && w[7] == b'-'
+        })
+}
+
 /// Whether a passage states an area (5000平方米, 2公顷, 10亩, 1 km², m2).
 pub fn states_area(text: &str) -> bool {
     let t = compact(text);
@@ -3312,6 +3345,22 @@ mod tests {
         assert_eq!(segments(text).len(), 1);
         assert!(joined(segments(text)[0]).contains("不大于 1.0×10⁻⁵ cm/s"));
         assert_eq!(segments("第一行\n第二行").len(), 2);
+    }
+
+    #[test]
+    fn a_year_is_four_digits_before_its_year() {
+        assert!(super::states_year("本标准自2012年10月1日起实施"));
+        assert!(super::states_year("自2015-01-01起执行"));
+        assert!(!super::states_year("排污许可证有效期为5年"));
+        assert!(super::states_year(
+            "可以自责令改正之日的次日起，按照原罚款数额按日连续处罚"
+        ));
+        assert!(super::states_year(
+            "投运满三年的，使用量按照近三年年最大量确定"
+        ));
+        assert!(!super::states_year(
+            "国务院生态环境主管部门应当加强全国排污许可证管理信息平台建设"
+        ));
     }
 
     #[test]

@@ -1567,6 +1567,18 @@ impl<'a> Agent<'a> {
                         .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
                 })
                 .or_else(|| {
+                    // "平台是哪一年上线的": a year, which the article that sets up the platform
+                    // does not state.
+                    (question::asks_year(question) && !evidence::states_year(&best.text))
+                        .then(|| not_given("年份或日期"))
+                })
+                .or_else(|| {
+                    // "编制说明在哪里可以下载": where to download, which a standard's preface
+                    // does not say.
+                    (question::asks_download(question) && !best.text.contains("下载"))
+                        .then(|| not_named("下载"))
+                })
+                .or_else(|| {
                     // "浙江省对印染企业的要求比国家标准严多少": a difference, which a passage
                     // that states none (a digest on risks) does not give.
                     (question::asks_difference(question)

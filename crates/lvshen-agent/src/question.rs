@@ -1097,6 +1097,30 @@ pub fn asks_difference(question: &str) -> bool {
     })
 }
 
+/// Whether the question asks in which year or on which day something was or will be done
+/// ("平台是哪一年上线的", "哪天开始执行"): a date, which only a passage that states a year
+/// answers. Not 什么时候, which a period answers as well (届满前六十日).
+pub fn asks_year(question: &str) -> bool {
+    says_any(
+        question,
+        &[
+            "哪一年",
+            "哪年",
+            "哪一天",
+            "哪天",
+            "几月几号",
+            "几月几日",
+            "几几年",
+        ],
+    )
+}
+
+/// Whether the question asks where to download something ("编制说明在哪里可以下载"): a web
+/// address, which no rule gives.
+pub fn asks_download(question: &str) -> bool {
+    question.contains("下载")
+}
+
 /// Whether the question asks what share one thing is of another ("废水排放量占全市的多少",
 /// "占比多少", "占几成"): only a percentage or a ratio states one.
 pub fn asks_share(question: &str) -> bool {
@@ -1943,6 +1967,13 @@ mod tests {
         );
         assert_eq!(latin_licence("排污许可证要不要年审？"), None);
         assert_eq!(latin_licence("GB 4287规定的证书"), None);
+    }
+
+    #[test]
+    fn a_year_is_asked_as_such() {
+        assert!(asks_year("全国排污许可证管理信息平台是哪一年上线的？"));
+        assert!(asks_year("曹娥江大闸是哪年建成的？"));
+        assert!(!asks_year("什么时候申请延续？"));
     }
 
     #[test]

@@ -389,6 +389,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         "排污许可证年度执行报告是寄纸质的还是发邮件？",
         // A difference no passage states.
         "浙江省对印染企业的要求比国家标准严多少？",
+        // A year and a place to download, which no passage found gives.
+        "全国排污许可证管理信息平台是哪一年上线的？",
+        "GB 4287-2012的编制说明在哪里可以下载？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
