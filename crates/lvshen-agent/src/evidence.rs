@@ -1948,30 +1948,32 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
 /// (是, 一般, 大概, 要, 能) and the words that only name a value's kind (门槛, 上限: "蒸气压
 /// 门槛是多少" asks a 蒸气压). None when no term stands there ("罚多少", "最多能到多少").
 pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
-    object_before(terms, question, "多少")
+    object_before(terms, question, "多少", HOW_MUCH_HEDGES)
 }
+
+/// The words between a how-much or what-is question's object and its 多少/是什么 that only
+/// hedge or ask, or name a value's kind.
+const HOW_MUCH_HEDGES: &[&str] = &[
+    "是", "一般", "大概", "大约", "通常", "平均", "要", "得", "能", "有", "给", "门槛", "上限",
+    "下限", "的",
+];
 
 /// What a what-is question asks for: the key term just before its 是什么 ("…平台的网址是什么"
 /// → 网址), past the same hedges as [`how_much_object`].
 pub fn what_is_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
-    object_before(terms, question, "是什么")
+    object_before(terms, question, "是什么", HOW_MUCH_HEDGES)
 }
 
-/// The key term just before `marker`, past the words that only hedge or ask.
+/// The key term just before `marker`, past the words (`hedges`) that only hedge or ask.
 fn object_before<'t>(
     terms: &'t [Vec<String>],
     question: &str,
     marker: &str,
+    hedges: &[&str],
 ) -> Option<&'t Vec<String>> {
     let at = question.find(marker)?;
     let mut before = question[..at].trim_end_matches(['，', ',', ' ']);
-    while let Some(rest) = [
-        "是", "一般", "大概", "大约", "通常", "平均", "要", "得", "能", "有", "给", "门槛", "上限",
-        "下限", "的",
-    ]
-    .iter()
-    .find_map(|w| before.strip_suffix(w))
-    {
+    while let Some(rest) = hedges.iter().find_map(|w| before.strip_suffix(w)) {
         before = rest;
     }
     terms
@@ -1982,24 +1984,20 @@ fn object_before<'t>(
 /// What a yes-no question asks whether of: the key term just before its 是否 ("…，原件是否
 /// 自己去环保局拿" → 原件), past the words that only stress the ask (还, 也, 到底…).
 pub fn whether_subject<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
-    let at = question.find("是否")?;
-    let mut before = question[..at].trim_end_matches(['，', ',', ' ']);
-    while let Some(rest) = ["还", "也", "都", "就", "又", "到底", "究竟", "的"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w))
-    {
-        before = rest;
-    }
-    terms
-        .iter()
-        .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
+    object_before(
+        terms,
+        question,
+        "是否",
+        &["还", "也", "都", "就", "又", "到底", "究竟", "的"],
+    )
 }
 
 /// What a yes-no question asks whether to do: the key terms after its 是否, up to the end of
 /// that clause ("环保局的人来厂里检查，是否留他们吃饭" → 吃饭). A passage that names none of them
 /// has no rule on it, however many of the scene's words it holds.
 pub fn whether_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t Vec<String>> {
-    // Asked as 是否 (要不要 and 会不会 are rewritten so) or as may-or-may-not.
+    // Asked as 是否 (要不要 and 会不会 are rewritten so); 能不能 is not read: its object is
+    // often a spoken word no text holds (开个小染坊).
     let Some(at) = question.find("是否") else {
         return Vec::new();
     };

@@ -619,6 +619,19 @@ impl<'a> Agent<'a> {
         }))
     }
 
+    /// Whether some passage of the index holds one of `words`.
+    fn index_holds_any<'w>(
+        &self,
+        words: impl IntoIterator<Item = &'w String>,
+    ) -> Result<bool, AgentError> {
+        for word in words {
+            if self.index_holds(word)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// Whether a law, a standard or a digest of one holds one of `group`'s words.
     fn rules_hold(&self, group: &[String]) -> Result<bool, AgentError> {
         for word in group {
@@ -1418,11 +1431,7 @@ impl<'a> Agent<'a> {
                     && !evidence::verb_fragment(&o[0])
                     && !evidence::covered(o, &evidence::haystack(best))
             }) {
-                let mut held = false;
-                for word in object {
-                    held = held || self.index_holds(word)?;
-                }
-                if !held {
+                if !self.index_holds_any(object)? {
                     unheld_object = Some(object);
                 }
             }
@@ -1438,11 +1447,7 @@ impl<'a> Agent<'a> {
                     && !evidence::covered(g, &hay)
                     && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
             }) {
-                let mut held = false;
-                for word in subject {
-                    held = held || self.index_holds(word)?;
-                }
-                if !held {
+                if !self.index_holds_any(subject)? {
                     unheld_whether = Some(subject);
                 }
             }
@@ -1453,11 +1458,7 @@ impl<'a> Agent<'a> {
                         && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
                 })
             {
-                let mut held = false;
-                for word in asked.iter().flat_map(|g| g.iter()) {
-                    held = held || self.index_holds(word)?;
-                }
-                if !held {
+                if !self.index_holds_any(asked.iter().flat_map(|g| g.iter()))? {
                     unheld_whether = asked.first().copied();
                 }
             }
