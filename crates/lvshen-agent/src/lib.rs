@@ -1430,10 +1430,9 @@ impl<'a> Agent<'a> {
                 evidence::is_specific(o)
                     && !evidence::verb_fragment(&o[0])
                     && !evidence::covered(o, &evidence::haystack(best))
-            }) {
-                if !self.index_holds_any(object)? {
-                    unheld_object = Some(object);
-                }
+            }) && !self.index_holds_any(object)?
+            {
+                unheld_object = Some(object);
             }
             // What a yes-no question asks whether to do, when the best passage names none
             // of it and no text names any of it (a paraphrase, 保密 for 保守秘密, is named
@@ -1446,10 +1445,9 @@ impl<'a> Agent<'a> {
                 evidence::is_specific(g)
                     && !evidence::covered(g, &hay)
                     && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
-            }) {
-                if !self.index_holds_any(subject)? {
-                    unheld_whether = Some(subject);
-                }
+            }) && !self.index_holds_any(subject)?
+            {
+                unheld_whether = Some(subject);
             }
             if unheld_whether.is_none()
                 && !asked.is_empty()
@@ -1457,10 +1455,9 @@ impl<'a> Agent<'a> {
                     !evidence::covered(g, &hay)
                         && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
                 })
+                && !self.index_holds_any(asked.iter().flat_map(|g| g.iter()))?
             {
-                if !self.index_holds_any(asked.iter().flat_map(|g| g.iter()))? {
-                    unheld_whether = asked.first().copied();
-                }
+                unheld_whether = asked.first().copied();
             }
             let lacks = evidence::how_object(&terms, question)
                 .filter(|object| {
