@@ -2273,6 +2273,39 @@ pub fn states_money(text: &str) -> bool {
         .any(|(at, _)| t[..at].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether a passage states a reason or a purpose (为了保护…, 为防止…, 目的是…, 由于…): what
+/// a why-question asks for.
+pub fn states_reason(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "为了",
+        "目的",
+        "因为",
+        "由于",
+        "以便",
+        "旨在",
+        "以免",
+        "以防",
+        "原因",
+        "之所以",
+    ];
+    const FOR: &[&str] = &[
+        "保护", "防治", "防止", "贯彻", "加强", "促进", "规范", "保障", "改善", "控制", "推进",
+        "减少", "实施", "预防",
+    ];
+    let t = compact(text);
+    WORDS.iter().any(|w| t.contains(w))
+        || t.match_indices('为')
+            .any(|(at, _)| FOR.iter().any(|f| t[at + '为'.len_utf8()..].starts_with(f)))
+}
+
+/// Whether a passage imposes or forbids something (应当, 不得, 禁止, 必须): what a why-must
+/// question ("为什么要…") is answered by.
+pub fn imposes(text: &str) -> bool {
+    ["应当", "不得", "禁止", "必须", "严禁", "须"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Whether a passage states a difference (高出周围建筑5m以上, 超过限值的幅度不得高于10 dB(A),
 /// 严于国家标准).
 pub fn states_difference(text: &str) -> bool {
@@ -2705,6 +2738,10 @@ pub fn focus_parts(
     max: usize,
     chars: usize,
 ) -> Vec<Evidence> {
+    // A question with no term to weigh ("环境保护法第一条是怎么规定的": the article named is
+    // all it asks) quotes each passage's opening, not nothing.
+    let whole = [Vec::new()];
+    let parts = if parts.is_empty() { &whole[..] } else { parts };
     let mut out = Vec::new();
     for hit in hits {
         if out.len() >= max {
@@ -3194,6 +3231,32 @@ mod tests {
             &term_group("政府部门"),
             &compact("企业应当减少污染物排放")
         ));
+    }
+
+    #[test]
+    fn a_reason_is_stated_with_its_purpose_words() {
+        assert!(super::states_reason(
+            "为了防止建设项目产生新的污染、破坏生态环境，制定本条例。"
+        ));
+        assert!(super::states_reason(
+            "为保护和改善环境，防治污染，制定本标准。"
+        ));
+        assert!(!super::states_reason(
+            "目标5年内由约200家压减至约100家，80%以上集聚到滨海工业区。"
+        ));
+        assert!(super::imposes("禁止在饮用水水源保护区内设置排污口。"));
+        assert!(!super::imposes("推进印染集聚提升。"));
+    }
+
+    #[test]
+    fn a_question_with_no_term_quotes_the_opening_of_its_passage() {
+        let hit = test_hit(
+            "生态环境法典",
+            "第一条",
+            "第一条 为了保护生态环境，防治污染和其他公害，制定本法。",
+        );
+        let quoted = super::focus_parts(&[], &super::Hints::default(), &[hit], 3, 200);
+        assert!(quoted[0].text.contains("为了保护生态环境"), "{quoted:?}");
     }
 
     #[test]

@@ -760,6 +760,26 @@ impl<'a> Agent<'a> {
         // An applicant's spoken words (新上的烧油锅炉, 接到污水厂去) in the texts' words.
         let as_asked = question;
         let written = spoken::in_written_words(question);
+        // "国家为什么要制定排污许可管理条例": why a text was made is what its first article says.
+        // Of a law in force: a repealed law's purpose is history, and its first article is
+        // carried by none of the Code's.
+        let titles: Vec<String> = self
+            .index
+            .manifest()
+            .values()
+            .map(|entry| entry.title.clone())
+            .filter(|title| {
+                self.options.as_of.is_none_or(|as_of| {
+                    lvshen_rules::LawBook::builtin()
+                        .status(title, as_of)
+                        .is_current()
+                })
+            })
+            .collect();
+        let written = match question::purpose_of_text(&written, &titles) {
+            Some(title) => format!("《{title}》第一条是怎么规定的？"),
+            None => written,
+        };
         let question = written.as_str();
         let query = Self::retrieval_query(question, history);
         let book = lvshen_rules::LawBook::builtin();
@@ -1563,6 +1583,15 @@ impl<'a> Agent<'a> {
                     // "柯桥哪个镇的印染厂最多": no text ranks places or firms.
                     question::asks_ranking(question)
                         .then(|| "没有对问题所问的地方或单位作排名比较".to_owned())
+                })
+                .or_else(|| {
+                    // "为什么绍兴的印染企业都要集中到滨海工业区去": a reason, which a passage
+                    // on the plan's targets does not give. A rule that imposes what is asked
+                    // ("为什么不能在水源地设排污口": 禁止) is an answer to why it must be.
+                    (question::asks_reason(question)
+                        && !evidence::states_reason(&best.text)
+                        && !(question::asks_why_must(question) && evidence::imposes(&best.text)))
+                    .then(|| not_given("原因"))
                 })
                 .or_else(|| {
                     // "平台是哪一年上线的": a year, which the article that sets up the platform

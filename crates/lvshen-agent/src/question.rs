@@ -1160,6 +1160,84 @@ pub fn asks_purpose(question: &str) -> bool {
     )
 }
 
+/// Whether the question asks why ("为什么", "为啥", "什么原因"): a reason, which a passage
+/// states with 为了, 目的, 由于… ([`crate::evidence::states_reason`]).
+pub fn asks_reason(question: &str) -> bool {
+    says_any(
+        question,
+        &[
+            "为什么",
+            "为啥",
+            "为何",
+            "什么原因",
+            "啥原因",
+            "原因是什么",
+            "是何原因",
+        ],
+    )
+}
+
+/// Whether a why-question asks why something must or must not be done ("为什么要做环评",
+/// "为什么不能在水源地设排污口"): the rule that imposes it is the answer it can have.
+pub fn asks_why_must(question: &str) -> bool {
+    const MUST: &[&str] = &[
+        "要", "不能", "不得", "不准", "不许", "不让", "禁止", "必须", "需要", "应当", "应该", "得",
+    ];
+    ["为什么", "为啥", "为何"].iter().any(|why| {
+        question
+            .split(why)
+            .skip(1)
+            .any(|after| MUST.iter().any(|m| after.contains(m)))
+    })
+}
+
+/// The text a question asks the purpose of ("国家为什么要制定排污许可管理条例", "排污许可管理
+/// 条例的立法目的是什么"): its first article says why it was made (为了…，制定本条例). Only a
+/// text in articles (a law, a regulation, rules), and only when the making is what is asked:
+/// the verb comes right before the title ("为什么要制定自行监测方案" in a question on what a
+/// regulation requires is not).
+pub fn purpose_of_text(question: &str, titles: &[String]) -> Option<String> {
+    const MADE: &[&str] = &["制定", "出台", "颁布", "发布", "立"];
+    const PURPOSE: &[&str] = &[
+        "立法目的",
+        "立法宗旨",
+        "制定目的",
+        "立法的目的",
+        "制定的目的",
+    ];
+    const IN_ARTICLES: &[&str] = &["条例", "法", "法典", "办法", "规定", "细则"];
+    let compact: String = question
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"《》".contains(*c))
+        .collect();
+    let compact = compact.replace("中华人民共和国", "");
+    // The longest title of the knowledge base the question holds (建设项目环境保护管理条例,
+    // not 环境保护…).
+    let title = titles
+        .iter()
+        .map(|t| bare_title(t))
+        .filter(|t| IN_ARTICLES.iter().any(|k| t.ends_with(k)) && compact.contains(t.as_str()))
+        .max_by_key(|t| t.len())?;
+    let at = compact.find(title.as_str())?;
+    let before = &compact[..at];
+    let after = &compact[at + title.len()..];
+    // "…条例的立法目的是什么": the purpose right after the title.
+    let purpose_after = PURPOSE.iter().any(|p| {
+        after
+            .find(p)
+            .is_some_and(|i| after[..i].chars().count() <= 2)
+    });
+    // "为什么要制定（一部）…条例": the making right before it, in the same clause.
+    let made_before = asks_reason(before)
+        && MADE.iter().any(|m| {
+            before.rfind(m).is_some_and(|i| {
+                let gap = &before[i + m.len()..];
+                gap.chars().count() <= 4 && !gap.contains(['，', ','])
+            })
+        });
+    (purpose_after || made_before).then_some(title)
+}
+
 /// Whether `question` says one of `words`.
 fn says_any(question: &str, words: &[&str]) -> bool {
     words.iter().any(|w| question.contains(w))
@@ -1513,6 +1591,43 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn why_questions_ask_a_reason_and_why_must_questions_a_rule() {
+        assert!(asks_reason("定型机废气为什么容易冒白烟？"));
+        assert!(asks_reason("排污许可证申请被退回来，一般都是什么原因？"));
+        assert!(!asks_reason("排污许可证的有效期是多久？"));
+        assert!(asks_why_must("为什么不能在饮用水水源保护区设排污口？"));
+        assert!(asks_why_must(
+            "为什么绍兴的印染企业都要集中到滨海工业区去？"
+        ));
+        assert!(!asks_why_must("定型机废气为什么容易冒白烟？"));
+    }
+
+    #[test]
+    fn why_a_text_was_made_is_asked_by_the_making_right_before_its_title() {
+        let titles = vec![
+            "排污许可管理条例".to_owned(),
+            "中华人民共和国生态环境法典".to_owned(),
+            "纺织染整工业水污染物排放标准".to_owned(),
+        ];
+        let of = |q: &str| purpose_of_text(q, &titles);
+        assert_eq!(
+            of("国家为什么要制定排污许可管理条例？").as_deref(),
+            Some("排污许可管理条例")
+        );
+        assert_eq!(
+            of("《排污许可管理条例》的立法目的是什么？").as_deref(),
+            Some("排污许可管理条例")
+        );
+        assert_eq!(
+            of("为什么要制定《中华人民共和国生态环境法典》？").as_deref(),
+            Some("生态环境法典")
+        );
+        // A standard has no first article; the making of another thing is not asked.
+        assert_eq!(of("为什么要制定纺织染整工业水污染物排放标准？"), None);
+        assert_eq!(of("排污许可管理条例为什么要求企业制定自行监测方案？"), None);
+    }
 
     #[test]
     fn the_local_rules_of_a_province_no_text_is_of_are_unheld() {

@@ -401,6 +401,48 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
     assert_eq!(v["refused"], false, "{v}");
 }
 
+/// Why a text was made is what its first article says (为了…，制定本条例); another reason
+/// is asked of a passage that states one, or of a rule that imposes what is asked why.
+#[test]
+fn why_a_text_was_made_is_its_first_article_and_another_why_needs_a_reason() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    for (q, doc, fact) in [
+        (
+            "国家为什么要制定排污许可管理条例？",
+            "排污许可管理条例",
+            "加强排污许可管理",
+        ),
+        (
+            "建设项目环境保护管理条例的立法目的是什么？",
+            "建设项目环境保护管理条例",
+            "防止建设项目产生新的污染",
+        ),
+    ] {
+        let v = ask(q);
+        assert_eq!(v["refused"], false, "{q}: {v}");
+        let first = &v["citations"][0];
+        assert!(first["doc"].as_str().unwrap().contains(doc), "{q}: {v}");
+        assert_eq!(first["clause"], "第一条", "{q}: {v}");
+        assert!(v["answer"].as_str().unwrap().contains(fact), "{q}: {v}");
+    }
+    // A plan's targets (a digest on clustering) state no reason.
+    let v = ask("为什么绍兴的印染企业都要集中到滨海工业区去？");
+    assert_eq!(v["refused"], true, "{v}");
+    // An article named and nothing else asked: the article that carries it is quoted, not
+    // an empty quote.
+    let v = ask("环境保护法第一条是怎么规定的？");
+    let quoted = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["clause"] == "第一条")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(quoted["text"].as_str().unwrap().contains("为了"), "{v}");
+}
+
 /// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
 /// the search's first page: the rules are looked up on their own, and GB 4287 answers.
 #[test]
