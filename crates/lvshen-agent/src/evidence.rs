@@ -2306,6 +2306,28 @@ pub fn imposes(text: &str) -> bool {
         .any(|w| text.contains(w))
 }
 
+/// What a may-we question asks whether it may do: the key terms after its 可不可以 (rewritten
+/// 是否可以; 可以不可以, 可否, 能否), up to the end of that clause ("环评报告表可不可以全部用英文
+/// 写" → 全部, 英文). (能不能 is not read: its object is often a spoken word no text holds,
+/// 开个小染坊; nor a bare 是否: "要不要把…情况告诉买房的人" says 告诉 for the Code's 告知.)
+pub fn may_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t Vec<String>> {
+    let Some((at, marker)) = ["是否可以", "可以不可以", "可不可以", "可否", "能否"]
+        .iter()
+        .find_map(|m| question.find(m).map(|at| (at, *m)))
+    else {
+        return Vec::new();
+    };
+    let after = &question[at + marker.len()..];
+    let end = after
+        .find(['，', ',', '。', '？', '?', '；', ';'])
+        .unwrap_or(after.len());
+    let after = &after[..end];
+    terms
+        .iter()
+        .filter(|g| g.iter().any(|t| after.contains(t.as_str())))
+        .collect()
+}
+
 /// Whether a passage states a difference (高出周围建筑5m以上, 超过限值的幅度不得高于10 dB(A),
 /// 严于国家标准).
 pub fn states_difference(text: &str) -> bool {
@@ -3231,6 +3253,22 @@ mod tests {
             &term_group("政府部门"),
             &compact("企业应当减少污染物排放")
         ));
+    }
+
+    #[test]
+    fn a_may_we_question_asks_of_the_words_after_its_marker() {
+        let terms = vec![
+            vec!["环评".to_owned()],
+            vec!["报告表".to_owned()],
+            vec!["全部".to_owned()],
+            vec!["英文".to_owned()],
+        ];
+        let asked: Vec<&str> = super::may_object(&terms, "环评报告表是否可以全部用英文写？")
+            .iter()
+            .map(|g| g[0].as_str())
+            .collect();
+        assert_eq!(asked, ["全部", "英文"]);
+        assert!(super::may_object(&terms, "环评报告表要用英文写吗？").is_empty());
     }
 
     #[test]

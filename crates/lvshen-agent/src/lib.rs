@@ -1479,6 +1479,21 @@ impl<'a> Agent<'a> {
             {
                 unheld_whether = asked.first().copied();
             }
+            // What a may-we question asks whether it may do, of which one word no text
+            // holds and the best passage does not name ("…可不可以全部用英文写": 英文).
+            if unheld_whether.is_none() {
+                for g in evidence::may_object(&terms, question) {
+                    if evidence::is_specific(g)
+                        && !evidence::verb_fragment(&g[0])
+                        && !evidence::covered(g, &hay)
+                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                        && !self.index_holds_any(g)?
+                    {
+                        unheld_whether = Some(g);
+                        break;
+                    }
+                }
+            }
             let lacks = evidence::how_object(&terms, question)
                 .filter(|object| {
                     !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
