@@ -1981,6 +1981,100 @@ fn object_before<'t>(
         .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
 }
 
+/// What a limit question asks the limit of: the key term just before its 限值 (排放限值,
+/// 浓度限值, 最高允许排放浓度), past the words that only qualify a limit (的, 直接排放, 浓度…)
+/// and a bracketed abbreviation ("…规定的全氟辛酸（PFOA）排放限值是多少" → 全氟辛酸; "GB 16297
+/// 里二噁英的最高允许排放浓度" → 二噁英). A standard that sets no limit for it does not
+/// answer with another pollutant's.
+pub fn limit_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    let before = before_limit(question)?;
+    terms
+        .iter()
+        .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
+}
+
+/// What a limit question names just before its 限值, as written, when no key term ends there
+/// (二噁英, which the segmenter does not keep whole): the run of characters back to the word
+/// that frames it (对, 里, 中, 规定的…), two to eight characters long.
+pub fn limit_object_written(question: &str) -> Option<String> {
+    let before = before_limit(question)?;
+    let object: String = before
+        .chars()
+        .rev()
+        .take_while(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(c) && !"对里中的在和与及按规定标准".contains(*c)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // A name, not a clause of the story ("随便哪一次测出来").
+    let story = ["哪", "什么", "几", "多", "怎", "出来", "测", "了", "次"]
+        .iter()
+        .any(|w| object.contains(w));
+    ((2..=8).contains(&object.chars().count()) && !story).then_some(object)
+}
+
+/// The question before its 限值 and the words that only qualify a limit; `None` when the
+/// question asks no limit, or asks where one applies ("要是我们这里执行特别排放限值呢").
+fn before_limit(question: &str) -> Option<&str> {
+    const MARKERS: &[&str] = &["最高允许排放浓度", "限值", "排放浓度"];
+    const QUALIFIERS: &[&str] = &[
+        "的",
+        "排放",
+        "直接",
+        "间接",
+        "特别",
+        "允许",
+        "最高",
+        "无组织",
+        "有组织",
+        "浓度",
+        "监控",
+        "执行",
+        " ",
+    ];
+    let (at, marker) = MARKERS
+        .iter()
+        .filter_map(|m| question.find(m).map(|at| (at, *m)))
+        .min()?;
+    // Asked as a quantity ("…的排放限值是多少"), not which limit applies ("执行什么限值") nor
+    // how far past it ("能比限值高多少").
+    let after = question[at + marker.len()..].trim_start();
+    if ![
+        "是多少",
+        "为多少",
+        "多少",
+        "是几",
+        "有多少",
+        "有多高",
+        "是什么",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    let mut before = question[..at].trim_end();
+    loop {
+        if let Some(rest) = QUALIFIERS.iter().find_map(|w| before.strip_suffix(w)) {
+            before = rest;
+        } else if let Some(rest) = before
+            .strip_suffix(['）', ')'])
+            .and_then(|b| b.rfind(['（', '(']).map(|open| &b[..open]))
+        {
+            before = rest;
+        } else {
+            break;
+        }
+    }
+    // "要是我们这里执行特别排放限值呢": where the limit applies, not what it is of.
+    const PLACES: &[&str] = &[
+        "这里", "那里", "这边", "那边", "当地", "本地", "我们", "我厂",
+    ];
+    (!PLACES.iter().any(|p| before.ends_with(p))).then_some(before)
+}
+
 /// What a yes-no question asks whether of: the key term just before its 是否 ("…，原件是否
 /// 自己去环保局拿" → 原件), past the words that only stress the ask (还, 也, 到底…).
 pub fn whether_subject<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
@@ -2326,6 +2420,35 @@ pub fn may_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t Vec<S
         .iter()
         .filter(|g| g.iter().any(|t| after.contains(t.as_str())))
         .collect()
+}
+
+/// Whether a passage states a limit's value: a number in a unit of measure (mg/L, mg/m3,
+/// dB(A), 倍, ℃, %), or 不得检出. A law's fine in 元 and its days are none.
+pub fn states_limit_value(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "mg",
+        "μg",
+        "ug",
+        "ng",
+        "g/",
+        "db",
+        "倍",
+        "℃",
+        "%",
+        "‰",
+        "不得检出",
+        "bq",
+        "级",
+        "ph",
+        "cm/s",
+        "m3/t",
+        "t/",
+        "毫克",
+        "微克",
+        "分贝",
+    ];
+    let t = compact(text).to_lowercase();
+    UNITS.iter().any(|u| t.contains(u))
 }
 
 /// Whether a passage states a difference (高出周围建筑5m以上, 超过限值的幅度不得高于10 dB(A),
@@ -3269,6 +3392,45 @@ mod tests {
             .collect();
         assert_eq!(asked, ["全部", "英文"]);
         assert!(super::may_object(&terms, "环评报告表要用英文写吗？").is_empty());
+    }
+
+    #[test]
+    fn a_limit_question_asks_the_limit_of_the_word_before_its_limit() {
+        let terms = vec![
+            vec!["gb".to_owned()],
+            vec!["一氧化碳".to_owned()],
+            vec!["有机卤素".to_owned()],
+            vec!["这里".to_owned()],
+        ];
+        let of = |q: &str| super::limit_object(&terms, q).map(|g| g[0].clone());
+        assert_eq!(
+            of("锅炉标准对燃气锅炉的一氧化碳排放限值是多少？").as_deref(),
+            Some("一氧化碳")
+        );
+        assert_eq!(
+            of("新建企业可吸附有机卤素（AOX）的直接排放限值是多少？").as_deref(),
+            Some("有机卤素")
+        );
+        // Where a limit applies, which limit applies, how far past it: no limit's object.
+        assert_eq!(of("要是我们这里执行特别排放限值是多少？"), None);
+        assert_eq!(of("排入城镇污水处理厂的印染废水执行什么限值？"), None);
+        assert_eq!(of("夜里的噪声能比限值高多少？"), None);
+        assert_eq!(
+            super::limit_object_written("GB 16297-1996里二噁英的最高允许排放浓度是多少？")
+                .as_deref(),
+            Some("二噁英")
+        );
+        // A clause of the story is no name.
+        assert_eq!(
+            super::limit_object_written("随便哪一次测出来的浓度限值是多少？"),
+            None
+        );
+        // A limit's value is a number in a unit of measure, not a fine or a day.
+        assert!(super::states_limit_value("硫化物 0.5 0.5（单位：mg/L）"));
+        assert!(super::states_limit_value("苯胺类 不得检出"));
+        assert!(!super::states_limit_value(
+            "向农用地排放重金属含量超标的污泥的，处十万元以上五十万元以下的罚款，五日以上十五日以下拘留"
+        ));
     }
 
     #[test]

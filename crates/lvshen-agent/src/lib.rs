@@ -1550,6 +1550,47 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| what_is_unnamed.map(|object| not_named(&object[0])))
                 .or_else(|| {
+                    // "GB 4287-2012对壬基酚的排放限值是多少": a pollutant the best passage
+                    // (a table of others, a catalogue's entry) sets no limit for.
+                    let hay = evidence::haystack(best);
+                    // "印染污泥里重金属含量的限值是多少": a value, which an article that fines
+                    // 含量超标 does not state.
+                    if evidence::limit_object_written(question).is_some()
+                        && !evidence::states_limit_value(&best.text)
+                    {
+                        return Some(not_given("限值"));
+                    }
+                    match evidence::limit_object(&terms, question) {
+                        Some(o) if evidence::is_specific(o) => (!evidence::covered(o, &hay)
+                            && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t))))
+                        .then(|| not_named(&o[0])),
+                        // A name the segmenter cuts up (二噁英), as written.
+                        _ => evidence::limit_object_written(question)
+                            .filter(|o| !hay.contains(o.as_str()))
+                            .map(|o| not_named(&o)),
+                    }
+                })
+                .or_else(|| {
+                    // "GB 4287-2012对壬基酚的排放限值是多少": a limit asked of a standard the
+                    // knowledge base holds is that standard's, not a catalogue's entry that
+                    // names the pollutant.
+                    let named: Vec<question::Named> = question::named(question)
+                        .into_iter()
+                        .filter(|n| !matches!(n, question::Named::Article(..)))
+                        .collect();
+                    (evidence::limit_object_written(question).is_some()
+                        && !named.is_empty()
+                        && !named
+                            .iter()
+                            .any(|n| question::hit_is(n, best) || question::digest_covers(n, best)))
+                    .then(|| {
+                        format!(
+                            "不是问题所指文件（{}）的规定，不能以其他文件的限值代替作答",
+                            named[0].label()
+                        )
+                    })
+                })
+                .or_else(|| {
                     // "环保局的人一个月工资多少": the quantity of a thing no text names (the
                     // best passage is a boiler's monitoring tie-up with 环保部门).
                     unheld_object.map(|object| not_named(&object[0]))

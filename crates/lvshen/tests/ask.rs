@@ -394,6 +394,14 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         "GB 4287-2012的编制说明在哪里可以下载？",
         // What a may-we question asks to do, of which a word no text holds (英文).
         "环评报告表可不可以全部用英文写？",
+        // A pollutant a named standard sets no limit for: not another pollutant's value (the
+        // table's others), nor a catalogue's entry that names it.
+        "锅炉大气污染物排放标准对燃气锅炉的一氧化碳排放限值是多少？",
+        "GB 16297-1996里二噁英的最高允许排放浓度是多少？",
+        "GB 4287-2012对壬基酚的排放限值是多少？",
+        "定型机废气里二噁英的排放限值是多少？",
+        // A limit's value, which an article fining 含量超标 does not state.
+        "印染污泥里重金属含量的限值是多少？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
