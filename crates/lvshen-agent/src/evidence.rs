@@ -1987,7 +1987,7 @@ fn object_before<'t>(
 /// 里二噁英的最高允许排放浓度" → 二噁英). A standard that sets no limit for it does not
 /// answer with another pollutant's.
 pub fn limit_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
-    let before = before_limit(question)?;
+    let before = before_limit(question, true)?;
     terms
         .iter()
         .find(|g| g.iter().any(|t| before.ends_with(t.as_str())))
@@ -1997,7 +1997,8 @@ pub fn limit_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t 
 /// (二噁英, which the segmenter does not keep whole): the run of characters back to the word
 /// that frames it (对, 里, 中, 规定的…), two to eight characters long.
 pub fn limit_object_written(question: &str) -> Option<String> {
-    let before = before_limit(question)?;
+    // Asked with 限值 (not 最多多少, whose clause is often a story's: "在3类区顶多多少分贝").
+    let before = before_limit(question, false)?;
     let object: String = before
         .chars()
         .rev()
@@ -2017,8 +2018,28 @@ pub fn limit_object_written(question: &str) -> Option<String> {
 
 /// The question before its 限值 and the words that only qualify a limit; `None` when the
 /// question asks no limit, or asks where one applies ("要是我们这里执行特别排放限值呢").
-fn before_limit(question: &str) -> Option<&str> {
-    const MARKERS: &[&str] = &["最高允许排放浓度", "限值", "排放浓度"];
+fn before_limit(question: &str, spoken_too: bool) -> Option<&str> {
+    // Each way of asking a limit, with what follows it when the limit is asked as a quantity
+    // ("…的排放限值是多少", "…不能超过多少"), not which limit applies ("执行什么限值") nor how
+    // far past it ("能比限值高多少").
+    const AS_QUANTITY: &[&str] = &[
+        "是多少",
+        "为多少",
+        "多少",
+        "是几",
+        "有多少",
+        "有多高",
+        "是什么",
+    ];
+    const SPOKEN: &[&str] = &["多少", "能排多少", "能有多少", "能到多少", "是多少"];
+    const MARKERS: &[(&str, &[&str])] = &[
+        ("最高允许排放浓度", AS_QUANTITY),
+        ("限值", AS_QUANTITY),
+        ("排放浓度", AS_QUANTITY),
+        ("不能超过", SPOKEN),
+        ("不得超过", SPOKEN),
+        ("最多", SPOKEN),
+    ];
     const QUALIFIERS: &[&str] = &[
         "的",
         "排放",
@@ -2027,32 +2048,24 @@ fn before_limit(question: &str) -> Option<&str> {
         "特别",
         "允许",
         "最高",
+        "最大",
         "无组织",
         "有组织",
         "浓度",
         "监控",
         "执行",
+        "各",
+        "分别",
+        "都",
         " ",
     ];
-    let (at, marker) = MARKERS
+    let (at, marker, asked) = MARKERS
         .iter()
-        .filter_map(|m| question.find(m).map(|at| (at, *m)))
-        .min()?;
-    // Asked as a quantity ("…的排放限值是多少"), not which limit applies ("执行什么限值") nor
-    // how far past it ("能比限值高多少").
+        .filter(|(_, asked)| spoken_too || *asked == AS_QUANTITY)
+        .filter_map(|(m, asked)| question.find(m).map(|at| (at, *m, *asked)))
+        .min_by_key(|(at, _, _)| *at)?;
     let after = question[at + marker.len()..].trim_start();
-    if ![
-        "是多少",
-        "为多少",
-        "多少",
-        "是几",
-        "有多少",
-        "有多高",
-        "是什么",
-    ]
-    .iter()
-    .any(|w| after.starts_with(w))
-    {
+    if !asked.iter().any(|w| after.starts_with(w)) {
         return None;
     }
     let mut before = question[..at].trim_end();
@@ -3419,6 +3432,22 @@ mod tests {
             super::limit_object_written("GB 16297-1996里二噁英的最高允许排放浓度是多少？")
                 .as_deref(),
             Some("二噁英")
+        );
+        // Asked in spoken words: the term before 不能超过/最多 (多少).
+        let terms = vec![vec!["大肠杆菌".to_owned()], vec!["六价铬".to_owned()]];
+        assert_eq!(
+            super::limit_object(&terms, "印染厂废水里的大肠杆菌不能超过多少？").map(|g| &g[0][..]),
+            Some("大肠杆菌")
+        );
+        assert_eq!(
+            super::limit_object(&terms, "III类水里大肠杆菌和六价铬分别不能超过多少？")
+                .map(|g| &g[0][..]),
+            Some("六价铬")
+        );
+        // …but not as written: "在3类区顶多多少分贝" names a place.
+        assert_eq!(
+            super::limit_object_written("厂界噪声在3类区最多多少分贝？"),
+            None
         );
         // A clause of the story is no name.
         assert_eq!(
