@@ -2054,6 +2054,7 @@ fn before_limit(question: &str, spoken_too: bool) -> Option<&str> {
         "浓度",
         "监控",
         "执行",
+        "标准",
         "各",
         "分别",
         "都",
@@ -3448,6 +3449,12 @@ mod tests {
         assert_eq!(
             super::limit_object_written("厂界噪声在3类区最多多少分贝？"),
             None
+        );
+        // "…的标准限值是多少": 标准 only qualifies the limit.
+        let terms = vec![vec!["塑料".to_owned()]];
+        assert_eq!(
+            super::limit_object(&terms, "地表水中微塑料的标准限值是多少？").map(|g| &g[0][..]),
+            Some("塑料")
         );
         // A clause of the story is no name.
         assert_eq!(
