@@ -1494,6 +1494,8 @@ impl<'a> Agent<'a> {
                     }
                 }
             }
+            // The pollutant a limit question names, as written (None when it asks no limit).
+            let limit_written = evidence::limit_object_written(question);
             let lacks = evidence::how_object(&terms, question)
                 .filter(|object| {
                     !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
@@ -1555,9 +1557,7 @@ impl<'a> Agent<'a> {
                     let hay = evidence::haystack(best);
                     // "印染污泥里重金属含量的限值是多少": a value, which an article that fines
                     // 含量超标 does not state.
-                    if evidence::limit_object_written(question).is_some()
-                        && !evidence::states_limit_value(&best.text)
-                    {
+                    if limit_written.is_some() && !evidence::states_limit_value(&best.text) {
                         return Some(not_given("限值"));
                     }
                     match evidence::limit_object(&terms, question) {
@@ -1565,9 +1565,10 @@ impl<'a> Agent<'a> {
                             && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t))))
                         .then(|| not_named(&o[0])),
                         // A name the segmenter cuts up (二噁英), as written.
-                        _ => evidence::limit_object_written(question)
+                        _ => limit_written
+                            .as_ref()
                             .filter(|o| !hay.contains(o.as_str()))
-                            .map(|o| not_named(&o)),
+                            .map(|o| not_named(o)),
                     }
                 })
                 .or_else(|| {
@@ -1578,7 +1579,7 @@ impl<'a> Agent<'a> {
                         .into_iter()
                         .filter(|n| !matches!(n, question::Named::Article(..)))
                         .collect();
-                    (evidence::limit_object_written(question).is_some()
+                    (limit_written.is_some()
                         && !named.is_empty()
                         && !named
                             .iter()
