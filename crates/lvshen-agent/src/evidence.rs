@@ -38,8 +38,15 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "说法",
     "这件",
     "才能",
-    // "能不能因此解除劳动合同": how the question ties its parts together.
+    // "能不能因此解除劳动合同", "能不能因为这个跟他解除劳动合同": how the question ties its
+    // parts together, and whom it points back to.
     "因此",
+    "因为",
+    "跟他",
+    "和他",
+    "给他",
+    "把他",
+    "让他",
     // "已经封场的堆场": when the thing was done, not what it is.
     "已经",
     // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").

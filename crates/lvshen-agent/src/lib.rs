@@ -565,6 +565,7 @@ impl<'a> Agent<'a> {
         terms: &[Vec<String>],
         text: &str,
         rules: &[Hit],
+        defined: Option<&str>,
     ) -> Result<Option<SceneAnswer>, AgentError> {
         let question::Clauses { scene, asked } = question::scene_clauses(text);
         if scene.is_empty() {
@@ -598,7 +599,7 @@ impl<'a> Agent<'a> {
         let top = candidates.len();
         let found = self
             .index
-            .search(&self.request(asked, 5))
+            .search(&self.request(asked.clone(), 5))
             .map_err(|e| AgentError::Search(e.to_string()))?;
         candidates.extend(
             found
@@ -606,9 +607,13 @@ impl<'a> Agent<'a> {
                 .filter(|h| h.doc_type != "approval" && h.repealed.is_none())
                 .filter(|h| !rules.iter().any(|r| r.chunk_id == h.chunk_id)),
         );
-        let answers = candidates
-            .iter()
-            .any(|h| evidence::answers_asked(terms, &roles, h));
+        // "我们厂扩建要连夜浇混凝土，晚上几点到几点算夜间": a term's meaning asked of a scene
+        // is answered by the passage that defines the term, whatever the scene's words.
+        let answers = candidates.iter().any(|h| {
+            evidence::answers_asked(terms, &roles, h)
+                || defined
+                    .is_some_and(|term| asked.contains(term) && evidence::defines(&h.text, term))
+        });
         tracing::debug!(?scene, ?roles, answers, "a question that sets a scene");
         if !answers {
             return Ok(None);
@@ -1327,7 +1332,7 @@ impl<'a> Agent<'a> {
         let mut scene_roles = None;
         if refused
             && let Some(SceneAnswer { roles, found }) =
-                self.scene_answered(&terms, &terms_text, &rules)?
+                self.scene_answered(&terms, &terms_text, &rules, defined.as_deref())?
         {
             for h in found {
                 if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {

@@ -1365,6 +1365,12 @@ pub fn defined_term(unframed: &str) -> Option<String> {
             .or_else(|| q.strip_prefix("什么叫"))
     })
     .or_else(|| {
+        // "夜间是指几点到几点": the hours a time of day covers, which its definition gives.
+        ["是指几点", "指的是几点", "指几点", "是从几点"]
+            .iter()
+            .find_map(|m| q.split_once(m).map(|(term, _)| term))
+    })
+    .or_else(|| {
         // "噪声敏感建筑物包括哪些建筑物": which things a term covers, which its definition
         // says where the texts define it (本法所称噪声敏感建筑物，是指用于居住…的建筑物).
         ["包括哪些", "包括什么", "指哪些"]
@@ -1382,7 +1388,13 @@ pub fn defined_term(unframed: &str) -> Option<String> {
                 .find(|(head, _)| {
                     !head.ends_with(|c: char| "计核估换折推结清预运演打总".contains(c))
                 })
-                .filter(|(head, _)| ["什么", "怎样", "怎么样"].iter().any(|w| head.contains(w)))
+                // "晚上几点到几点算夜间": the hours that make a time of day one, which its
+                // definition gives (本条第一款所称夜间，是指晚上十点至次日早晨六点之间的期间).
+                .filter(|(head, _)| {
+                    ["什么", "怎样", "怎么样", "几点"]
+                        .iter()
+                        .any(|w| head.contains(w))
+                })
                 .map(|(_, term)| {
                     term.split(['？', '?', '，', ',', '。'])
                         .next()
@@ -2037,6 +2049,14 @@ mod tests {
             Some("工业固体废物")
         );
         assert_eq!(defined_term("这样才算达标吗？"), None);
+        assert_eq!(
+            defined_term("我们厂扩建要连夜浇混凝土，晚上几点到几点算夜间？").as_deref(),
+            Some("夜间")
+        );
+        assert_eq!(
+            defined_term("夜间是指几点到几点？").as_deref(),
+            Some("夜间")
+        );
         assert_eq!(
             defined_term("什么样的有机液体算挥发性有机液体？蒸气压门槛是多少").as_deref(),
             Some("挥发性有机液体")

@@ -1412,6 +1412,39 @@ fn to_machines(question: &str) -> String {
     in_questions_naming(question, &EXHAUST, &["叉车"], "非道路移动机械")
 }
 
+/// "车间有个工人向环保局举报厂里偷排": a worker who reports is the Code's 举报人, and the works
+/// they report, theirs, is 所在单位 (法典第一百四十六条: 举报人举报所在单位的，该单位不得以解除
+/// …劳动合同…打击报复) — only in the clause that says 举报, the worker before it and the works
+/// right after it.
+fn to_whistle_blower(question: &str) -> String {
+    const WORKERS: [&str; 4] = ["员工", "职工", "工人", "工友"];
+    const WORKS: [&str; 6] = ["自己厂里", "我们厂", "自己厂", "厂里", "本厂", "公司"];
+    let mut out = String::with_capacity(question.len());
+    for clause in question.split_inclusive(['，', '。', '；', '？', ',', ';', '?']) {
+        let Some(at) = clause
+            .find("举报")
+            .filter(|&at| !clause[..at].ends_with("被"))
+        else {
+            out.push_str(clause);
+            continue;
+        };
+        let (before, after) = clause.split_at(at);
+        let before = WORKERS
+            .iter()
+            .find(|w| before.contains(**w))
+            .map_or_else(|| before.to_owned(), |w| before.replacen(w, "举报人", 1));
+        let after = &after["举报".len()..];
+        let after = WORKS
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .map_or_else(|| after.to_owned(), |rest| format!("所在单位{rest}"));
+        out.push_str(&before);
+        out.push_str("举报");
+        out.push_str(&after);
+    }
+    out
+}
+
 /// `question` with each of `spoken` (longest first) as `written`, when the question names one
 /// of `context` anywhere; unchanged otherwise.
 fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], written: &str) -> String {
@@ -1426,7 +1459,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
-    let question = to_transferred_permit(&question);
+    let question = to_whistle_blower(&to_transferred_permit(&question));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -1462,6 +1495,23 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_worker_who_reports_the_works_is_a_whistle_blower_of_their_own_unit() {
+        assert_eq!(
+            to_whistle_blower("车间有个工人向环保局举报厂里偷排，厂里能不能跟他解除劳动合同？"),
+            "车间有个举报人向环保局举报所在单位偷排，厂里能不能跟他解除劳动合同？"
+        );
+        assert_eq!(
+            to_whistle_blower("工人举报了厂里偷排吗？"),
+            "举报人举报了厂里偷排吗？"
+        );
+        // A works reported by someone else, or a worker in another clause: unchanged.
+        assert_eq!(
+            to_whistle_blower("厂里被居民举报了，工人要不要停工？"),
+            "厂里被居民举报了，工人要不要停工？"
+        );
+    }
 
     #[test]
     fn spoken_days_permits_and_sanctions_become_the_texts_words() {
@@ -2017,7 +2067,7 @@ mod tests {
         );
         assert_eq!(
             in_written_words("员工举报了自己单位偷排废水，单位能不能因此和他解除劳动合同？"),
-            "举报人举报了自己单位偷排废水，单位能不能因此和他解除劳动合同？"
+            "举报人举报所在单位偷排废水，单位能不能因此和他解除劳动合同？"
         );
         assert_eq!(in_written_words("他举报了自己的单位"), "他举报所在单位");
         assert_eq!(

@@ -455,6 +455,39 @@ fn why_a_text_was_made_is_its_first_article_and_another_why_needs_a_reason() {
     assert!(quoted["text"].as_str().unwrap().contains("为了"), "{v}");
 }
 
+/// A term's meaning asked of a scene ("扩建要连夜浇混凝土，晚上几点到几点算夜间") is answered by
+/// the article that defines it, whatever the scene's words; a worker who reports the works is
+/// the Code's 举报人 of their own unit.
+#[test]
+fn a_term_asked_of_a_scene_is_defined_and_a_worker_who_reports_is_a_whistle_blower() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    for (q, clause, fact) in [
+        (
+            "我们厂扩建要连夜浇混凝土，晚上几点到几点算夜间？",
+            "第五百七十二条",
+            "晚上十点至次日早晨六点",
+        ),
+        (
+            "车间有个工人向环保局举报厂里偷排，厂里能不能因为这个跟他解除劳动合同？",
+            "第一百四十六条",
+            "不得以解除",
+        ),
+    ] {
+        let v = ask(q);
+        assert_eq!(v["refused"], false, "{q}: {v}");
+        let first = &v["citations"][0];
+        assert!(
+            first["doc"].as_str().unwrap().contains("生态环境法典"),
+            "{q}: {v}"
+        );
+        assert_eq!(first["clause"], clause, "{q}: {v}");
+        assert!(v["answer"].as_str().unwrap().contains(fact), "{q}: {v}");
+    }
+}
+
 /// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
 /// the search's first page: the rules are looked up on their own, and GB 4287 answers.
 #[test]
