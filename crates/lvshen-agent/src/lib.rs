@@ -1519,6 +1519,18 @@ impl<'a> Agent<'a> {
                         .map(|object| not_named(&object))
                 })
                 .or_else(|| {
+                    // "排污许可管理条例是哪个部门负责起草的": the act whose doer is asked, which
+                    // an article on who oversees permits (第三条) does not say.
+                    question::act_of_whom(question)
+                        .filter(|act| {
+                            act.iter().any(|a| {
+                                !best.text.contains(a.as_str())
+                                    && !carried_holds(&|t| t.contains(a.as_str()))
+                            })
+                        })
+                        .map(|act| not_named(&act.concat()))
+                })
+                .or_else(|| {
                     // "清单里列了哪几种全氟化合物": what is to be listed, of which the article
                     // that sets up the list names nothing.
                     let listed = &ranking.listed;

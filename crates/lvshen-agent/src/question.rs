@@ -715,6 +715,56 @@ pub fn what_object(question: &str) -> Option<String> {
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
 
+/// What a who-did-it question asks was done, as its pieces ("排污许可管理条例是哪个部门负责起草的"
+/// → 起草, "…清单是谁制定公布的" → 制定, 公布): the act after the one who did it, when the
+/// question ends on it with 的. A passage that does not say the act names who is in charge of
+/// something else (第三条's 统一监督管理 is no drafting).
+pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
+    const WHO: [&str; 9] = [
+        "哪个部门",
+        "哪些部门",
+        "哪个单位",
+        "哪个机关",
+        "哪个机构",
+        "哪一级",
+        "哪级",
+        "哪位",
+        "谁",
+    ];
+    // Who the one is (哪位专家), and how they took part (负责, 牵头, 主持).
+    const PERSONS: [&str; 6] = ["专家", "部长", "领导", "局长", "官员", "人"];
+    const PART: [&str; 8] = ["负责", "牵头", "主持", "组织", "具体", "来", "去", "出面"];
+    let q = question.trim_end_matches(['？', '?', '。', ' ']);
+    let q = q.strip_suffix('的')?;
+    let (at, who) = WHO
+        .iter()
+        .filter_map(|w| q.rfind(w).map(|at| (at, *w)))
+        .max_by_key(|(at, _)| *at)?;
+    let mut act = &q[at + who.len()..];
+    if who == "哪位" {
+        act = PERSONS
+            .iter()
+            .find_map(|p| act.strip_prefix(p))
+            .unwrap_or(act);
+    }
+    while let Some(rest) = PART.iter().find_map(|p| act.strip_prefix(p)) {
+        act = rest;
+    }
+    let chars: Vec<char> = act.chars().collect();
+    if chars.is_empty()
+        || chars.len() > 4
+        || !chars.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+    {
+        return None;
+    }
+    // Four characters are two acts (制定公布); fewer, one.
+    Some(if chars.len() == 4 {
+        vec![chars[..2].iter().collect(), chars[2..].iter().collect()]
+    } else {
+        vec![act.to_owned()]
+    })
+}
+
 /// What a which-question asks to be listed: the words after its 哪几种/哪几条/…/哪些/哪个 up
 /// to the end of its clause or the verb that follows ("清单里列了哪几种全氟化合物" → 全氟化合物,
 /// "通过哪些机制来实现" → 机制).
@@ -2125,6 +2175,30 @@ mod tests {
         // A threshold of area asks the rule that sets it.
         assert!(!asks_area("占地面积多少以上的项目要做报告书？"));
         assert!(!asks_area("重点保护区有多宽？"));
+    }
+
+    #[test]
+    fn the_act_a_who_did_it_question_asks_is_read() {
+        let act = |q: &str| act_of_whom(q);
+        assert_eq!(
+            act("排污许可管理条例是哪个部门负责起草的？"),
+            Some(vec!["起草".to_owned()])
+        );
+        assert_eq!(
+            act("重点管控新污染物清单是谁制定公布的？"),
+            Some(vec!["制定".to_owned(), "公布".to_owned()])
+        );
+        assert_eq!(
+            act("GB 8978-1996是哪位专家主持编写的？"),
+            Some(vec!["编写".to_owned()])
+        );
+        assert_eq!(
+            act("绍兴的高污染燃料禁燃区是哪个部门划定的？"),
+            Some(vec!["划定".to_owned()])
+        );
+        // Not a who-did-it question, or no act after the one who did it.
+        assert_eq!(act("排污许可证由哪个部门核发？"), None);
+        assert_eq!(act("这事归谁管的话，找谁？"), None);
     }
 
     #[test]

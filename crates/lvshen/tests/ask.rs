@@ -392,6 +392,8 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // A year and a place to download, which no passage found gives.
         "全国排污许可证管理信息平台是哪一年上线的？",
         "GB 4287-2012的编制说明在哪里可以下载？",
+        // Who drafted a text: the article on who oversees permits (第三条) says no drafting.
+        "排污许可管理条例是哪个部门负责起草的？",
         // What a may-we question asks to do, of which a word no text holds (英文).
         "环评报告表可不可以全部用英文写？",
         // A pollutant a named standard sets no limit for: not another pollutant's value (the
