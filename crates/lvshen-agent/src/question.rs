@@ -807,7 +807,8 @@ pub fn which_object(question: &str) -> Option<&str> {
 /// The unit a how-many question counts in ("柯桥区有几个印染产业集聚区" → 个, "应当达到几类标准"
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
-    const UNITS: &str = "个家类种项次级层根台张份座块页本";
+    // 号: "正文要用几号字", a size the passage must state as a number (第16号 states one).
+    const UNITS: &str = "个家类种项次级层根台张份座块页本号";
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
@@ -1005,6 +1006,14 @@ pub fn asks_measured(question: &str) -> bool {
         "一般能有多高",
         "大概有多高",
         "一般会有多高",
+        // "印染废水的B/C比一般在多少": a typical value, likewise.
+        "一般在多少",
+        "一般是多少",
+        "一般为多少",
+        "通常在多少",
+        "通常是多少",
+        "大概是多少",
+        "一般能达到多少",
     ]
     .iter()
     .any(|w| question.contains(w))
@@ -1415,6 +1424,24 @@ pub fn defined_term(unframed: &str) -> Option<String> {
             .or_else(|| q.strip_prefix("什么叫"))
     })
     .or_else(|| {
+        // "这种情况算噪声污染吗", "污泥算不算危险废物": whether a thing is one, which the
+        // term's definition settles. Of a term of three characters or more: "这样才算达标吗"
+        // asks whether a value complies, which no definition says.
+        q.split_once("算不算")
+            .map(|(_, term)| term)
+            .or_else(|| {
+                let head = q.strip_suffix('吗')?;
+                let (_, term) = head.rsplit_once('算')?;
+                Some(term.strip_prefix('是').unwrap_or(term))
+            })
+            .map(|term| {
+                term.split(['？', '?', '，', ',', '。'])
+                    .next()
+                    .unwrap_or(term)
+            })
+            .filter(|term| term.chars().count() >= 3)
+    })
+    .or_else(|| {
         // "夜间是指几点到几点": the hours a time of day covers, which its definition gives.
         ["是指几点", "指的是几点", "指几点", "是从几点"]
             .iter()
@@ -1423,7 +1450,7 @@ pub fn defined_term(unframed: &str) -> Option<String> {
     .or_else(|| {
         // "噪声敏感建筑物包括哪些建筑物": which things a term covers, which its definition
         // says where the texts define it (本法所称噪声敏感建筑物，是指用于居住…的建筑物).
-        ["包括哪些", "包括什么", "指哪些"]
+        ["包括哪些", "包括什么", "指哪些", "指的是哪些", "是指哪些"]
             .iter()
             .find_map(|m| q.split_once(m).map(|(term, _)| term))
     })
@@ -1452,8 +1479,8 @@ pub fn defined_term(unframed: &str) -> Option<String> {
                 })
         })
     })?;
-    let mut term = last_clause(before);
-    for frame in ["所称的", "所称", "中的", "里的", "规定的", "说的"] {
+    let mut term = last_clause(before.trim_end_matches(['，', ',', ' ']));
+    for frame in ["所称的", "所称", "中的", "里的", "规定的", "说的", "讲的"] {
         if let Some((_, rest)) = term.rsplit_once(frame) {
             term = rest;
         }
@@ -1819,6 +1846,7 @@ mod tests {
             "印染厂定型机废气里的油烟浓度一般实测有多高？",
             "印染厂废水的实际排放浓度一般是多少？",
             "退浆废水的COD一般有多高？",
+            "印染废水的B/C比一般在多少？",
         ] {
             assert!(super::asks_measured(q), "{q}");
         }
@@ -2108,6 +2136,18 @@ mod tests {
             Some("夜间")
         );
         assert_eq!(
+            defined_term("隔壁厂半夜机器响个不停，这种情况算噪声污染吗？").as_deref(),
+            Some("噪声污染")
+        );
+        assert_eq!(
+            defined_term("印染厂的污泥算不算危险废物，要怎么判断？").as_deref(),
+            Some("危险废物")
+        );
+        assert_eq!(
+            defined_term("法典里讲的噪声敏感建筑物，指的是哪些房子？").as_deref(),
+            Some("噪声敏感建筑物")
+        );
+        assert_eq!(
             defined_term("什么样的有机液体算挥发性有机液体？蒸气压门槛是多少").as_deref(),
             Some("挥发性有机液体")
         );
@@ -2126,6 +2166,7 @@ mod tests {
         assert_eq!(count_unit("名录里现在有几块印染厂的地？"), Some('块'));
         // A document's length: no rule on what it must hold gives its pages.
         assert_eq!(count_unit("整改报告一般写几页？"), Some('页'));
+        assert_eq!(count_unit("环评报告书的正文要用几号字？"), Some('号'));
     }
 
     #[test]

@@ -574,6 +574,9 @@ const PHRASES: &[(&str, &str)] = &[
     // A developer selling homes: 房地产开发经营者, 销售 (法典第五百九十六条).
     ("开发商", "房地产开发经营者"),
     ("卖房子", "销售住房"),
+    // "噪声敏感建筑物指的是哪些房子": the kind of building asked, the Code's 建筑物.
+    ("哪些房子", "哪些建筑物"),
+    ("什么房子", "什么建筑物"),
     ("房子可能", "住房可能"),
     // Hazardous waste: its ledger, and handing it to whoever has no licence (法典第一千一百七十
     // 五条).

@@ -394,6 +394,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         "GB 4287-2012的编制说明在哪里可以下载？",
         // Who drafted a text: the article on who oversees permits (第三条) says no drafting.
         "排污许可管理条例是哪个部门负责起草的？",
+        // A typical value and a size in 号, which no passage found states.
+        "印染废水的B/C比一般在多少？",
+        "环评报告书的正文要用几号字？",
         // What a may-we question asks to do, of which a word no text holds (英文).
         "环评报告表可不可以全部用英文写？",
         // A pollutant a named standard sets no limit for: not another pollutant's value (the
@@ -476,6 +479,18 @@ fn a_term_asked_of_a_scene_is_defined_and_a_worker_who_reports_is_a_whistle_blow
             "车间有个工人向环保局举报厂里偷排，厂里能不能因为这个跟他解除劳动合同？",
             "第一百四十六条",
             "不得以解除",
+        ),
+        // Whether a thing is one (算…吗, 算不算) and which things a term covers (指的是哪些):
+        // the term's definition.
+        (
+            "隔壁厂半夜机器响个不停，吵得人睡不着，这种情况算噪声污染吗？",
+            "第五百四十七条",
+            "干扰他人正常生活",
+        ),
+        (
+            "法典里讲的噪声敏感建筑物，指的是哪些房子？",
+            "第五百五十三条",
+            "医疗卫生",
         ),
     ] {
         let v = ask(q);
