@@ -1118,8 +1118,18 @@ impl<'a> Agent<'a> {
                 format!("{query} {}", heads.join(" ")),
                 if sanction_asked { 6 } else { 3 },
             );
+            // The sets that hold the most first; all those of the weight of the first that
+            // finds a passage are searched, so that two words of equal weight left out give
+            // their passages side by side, for the ranking to choose between (an article on
+            // a car maker's 排放检验信息 without 污染物, the one on 污染物排放信息 without
+            // 企业).
+            sets.sort_by(|a, b| evidence::total_weight(b).total_cmp(&evidence::total_weight(a)));
             let mut front: Vec<Hit> = Vec::new();
+            let mut found_at: Option<f64> = None;
             for set in &sets {
+                if found_at.is_some_and(|w| evidence::total_weight(set) < w) {
+                    break;
+                }
                 for h in self
                     .index
                     .search_holding(&request, set)
@@ -1142,7 +1152,7 @@ impl<'a> Agent<'a> {
                     }
                 }
                 if !front.is_empty() {
-                    break;
+                    found_at.get_or_insert(evidence::total_weight(set));
                 }
             }
             hits = to_front(front, hits);

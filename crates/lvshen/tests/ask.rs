@@ -325,6 +325,28 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
             .contains("十万元以上一百万元以下"),
         "{v}"
     );
+    // Two words of equal weight, each held by one article and not the other (企业 by the
+    // article on a car maker's 排放检验信息, 污染物 by the one on 污染物排放信息): both are
+    // weighed, and the article on another kind of thing (机动车) does not answer.
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "该往社会上公开的排污情况厂里没公开，罚多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第一千一百一十条", "{v}");
+    assert!(
+        v["answer"]
+            .as_str()
+            .unwrap()
+            .contains("二万元以上二十万元以下"),
+        "{v}"
+    );
 }
 
 /// A how-long or how-deep question is answered only by a passage that states a period or a
