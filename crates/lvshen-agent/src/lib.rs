@@ -1018,6 +1018,35 @@ impl<'a> Agent<'a> {
                 search(&title, 8, None)?,
             ));
         }
+        // A revision the question names of a law, later than the text the knowledge base
+        // holds (whose file is dated by its last revision: 环境影响评价法(2018-12-29)): no such
+        // text is held, and none may stand for it ("《环境影响评价法》2026年修正版" — the law was
+        // repealed that year, never revised).
+        for (title, year) in question::named_revisions(question) {
+            if unheld.is_some() {
+                break;
+            }
+            let held: Vec<u32> = self
+                .index
+                .manifest()
+                .iter()
+                .filter(|(_, e)| question::title_names(&title, &e.title))
+                .filter_map(|(path, _)| {
+                    let (_, dated) = path.rsplit_once('(')?;
+                    dated.get(..4)?.parse().ok()
+                })
+                .collect();
+            if held.is_empty() || held.iter().any(|h| *h >= year) {
+                continue;
+            }
+            let latest = held.iter().max().copied().unwrap_or_default();
+            unheld = Some((
+                format!(
+                    "{REFUSAL}：知识库中没有《{title}》的{year}年修正（修订）文本，只有{latest}年的文本，不能以其他文本的规定代替作答。"
+                ),
+                search(&title, 8, None)?,
+            ));
+        }
         if let Some((text, found)) = unheld {
             let closest: Vec<Citation> = self.closest(&terms, &found);
             on_text(&text);

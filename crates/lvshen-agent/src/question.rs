@@ -184,6 +184,38 @@ pub fn named_editions(question: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The revisions the question names of a law in 《》 ("《环境影响评价法》2026年修正版",
+/// "《…法（2018年修正）》"): each bare title with the year of its revision.
+pub fn named_revisions(question: &str) -> Vec<(String, u32)> {
+    // The year before 年修正 / 年修订 at the start of `text` (after) or at its end (inside).
+    fn year_of(text: &str, at_start: bool) -> Option<u32> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = t.trim_start_matches(['（', '(']);
+        let marks = ["年修正", "年修订"];
+        let at = marks.iter().filter_map(|m| t.find(m)).min()?;
+        let digits: String = t[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (digits.len() == 4 && (!at_start || at == 4))
+            .then(|| digits.parse().ok())
+            .flatten()
+    }
+    bracketed(question)
+        .into_iter()
+        .filter_map(|(inside, after)| {
+            let year = year_of(inside, false).or_else(|| year_of(after, true))?;
+            let raw: String = inside.chars().filter(|c| !c.is_whitespace()).collect();
+            let title = raw.split(['（', '(']).next().unwrap_or(&raw).to_owned();
+            Some((bare_title(&title), year))
+        })
+        .collect()
+}
+
 /// China's provinces, autonomous regions and municipalities, by their short names.
 const PROVINCES: [&str; 34] = [
     "北京",
@@ -412,7 +444,7 @@ pub fn parts(question: &str) -> Vec<String> {
     let by_mark: Vec<String> = q
         .split(['？', '?', '；'])
         .map(|p| p.trim().to_owned())
-        .filter(|p| p.chars().count() >= 4)
+        .filter(|p| p.chars().count() >= 4 && !asks_article_only(p))
         .collect();
     if by_mark.len() > 1 {
         return by_mark;
@@ -495,6 +527,32 @@ pub fn elliptical(part: &str) -> bool {
 
 /// Whether a clause asks something (多少, 几, 什么, 哪, 怎么, 如何, 是否, 能否); not a time in
 /// the asker's story ("前几天有工人头晕").
+/// Whether a part asks only which article says it now ("…有什么要求？现在法典是哪一条"): the
+/// succession table's sentence answers that, no passage is sought for it.
+fn asks_article_only(part: &str) -> bool {
+    let rest = [
+        "现在",
+        "如今",
+        "目前",
+        "法典里",
+        "法典中",
+        "法典",
+        "对应",
+        "变成了",
+        "变成",
+        "成了",
+        "是",
+        "在",
+        "的",
+        "里",
+        "中",
+        "呢",
+    ]
+    .iter()
+    .fold(part.to_owned(), |p, w| p.replace(w, ""));
+    ["哪一条", "哪条", "第几条", "哪几条"].contains(&rest.as_str())
+}
+
 fn asks_something(clause: &str) -> bool {
     let clause = [
         "前几天",
@@ -2216,6 +2274,33 @@ mod tests {
         // A threshold of area asks the rule that sets it.
         assert!(!asks_area("占地面积多少以上的项目要做报告书？"));
         assert!(!asks_area("重点保护区有多宽？"));
+    }
+
+    #[test]
+    fn a_revision_named_is_read_with_its_year() {
+        assert_eq!(
+            named_revisions("《环境影响评价法》2026年修正版第五条是怎么写的？"),
+            vec![(bare_title("环境影响评价法"), 2026)]
+        );
+        assert_eq!(
+            named_revisions("《中华人民共和国环境影响评价法（2018年修正）》第五条"),
+            vec![(bare_title("中华人民共和国环境影响评价法"), 2018)]
+        );
+        assert!(named_revisions("《环境影响评价法》第五条是怎么写的？").is_empty());
+        // A year that is not the revision's ("《环境影响评价法》在2026年8月废止").
+        assert!(named_revisions("《环境影响评价法》在2026年8月废止以后修正了吗").is_empty());
+    }
+
+    #[test]
+    fn which_article_now_is_no_part_of_its_own() {
+        assert!(
+            parts("大气污染防治法第八十条对产生恶臭气体的企业有什么要求？现在法典是哪一条？")
+                .is_empty()
+        );
+        assert_eq!(
+            parts("排污许可证有效期是几年？延续要提前多少天申请？").len(),
+            2
+        );
     }
 
     #[test]

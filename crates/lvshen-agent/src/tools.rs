@@ -154,6 +154,22 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
             q.replace(&format!("{w}《{name}"), "")
                 .replace(&format!("{w}{name}"), "")
         });
+    // "环境保护法废止以后，执法证要不要重新考": the time after the repeal frames the question,
+    // which asks something else.
+    let asked = [
+        "废止以后",
+        "废止之后",
+        "废止后",
+        "失效以后",
+        "失效后",
+        "被取代以后",
+        "被取代后",
+    ]
+    .iter()
+    .fold(asked, |q, w| {
+        q.replace(&format!("{name}》{w}"), "")
+            .replace(&format!("{name}{w}"), "")
+    });
     let status_only =
         successors.is_empty() && (relied_on || STATUS_WORDS.iter().any(|w| asked.contains(w)));
     Some(LawStatusFinding {
@@ -351,6 +367,8 @@ mod tests {
             "按已废止的《水污染防治法》，企业现在还要申领排污许可证吗？",
             // 依据 frames the question; 能否 asks about the fee.
             "依据《水污染防治法》，污水处理费用能否挪作他用？",
+            // The time after the repeal frames the question.
+            "环境保护法废止以后，环保执法人员的执法证要不要重新考？",
         ] {
             assert!(!law_status(q, today).unwrap().status_only, "{q}");
         }

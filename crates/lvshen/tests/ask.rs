@@ -230,6 +230,36 @@ fn an_unmapped_article_of_a_repealed_law_is_found_by_its_text() {
     );
 }
 
+/// A repealed law's article asked with "现在法典是哪一条" beside it: the succession sentence
+/// answers which article, and the successor (法典第二百四十九条) is quoted, not an article on
+/// burning sought for the words 哪一条. A revision of a law later than the text held is not
+/// held; and a question set after a repeal ("…废止以后，执法证要不要重新考") asks no status.
+#[test]
+fn a_repealed_article_its_successor_and_revisions_not_held() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    let v = ask("大气污染防治法第八十条对产生恶臭气体的企业有什么要求？现在法典是哪一条？");
+    assert_eq!(v["refused"], false, "{v}");
+    let answer = v["answer"].as_str().unwrap();
+    assert!(answer.contains("科学选址"), "{v}");
+    assert!(!answer.contains("未找到依据"), "{v}");
+    assert!(
+        v["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["doc"] == "中华人民共和国生态环境法典" && c["clause"] == "第二百四十九条"),
+        "{v}"
+    );
+    let v = ask("《环境影响评价法》2026年修正版第五条是怎么写的？");
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("2026年修正"), "{v}");
+    let v = ask("环境保护法废止以后，环保执法人员的执法证要不要重新考？");
+    assert_eq!(v["refused"], true, "{v}");
+}
+
 /// A how-question whose best passage does not name what it asks how to act on is refused,
 /// with that word in the message: 法典第二百九十一条 holds 危险化学品 and 安全生产 but says
 /// nothing of a 许可证. So is a what-question whose best passage does not name the kind of
