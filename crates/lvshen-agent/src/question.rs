@@ -621,9 +621,16 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
 pub fn asks_number_to_dial(question: &str) -> bool {
     question.contains("号码")
         || question.contains("电话")
-            && ["多少", "几号", "是什么"]
-                .iter()
-                .any(|w| question.contains(w))
+            && [
+                "多少",
+                "几号",
+                "是什么",
+                "哪个电话",
+                "打什么电话",
+                "拨什么电话",
+            ]
+            .iter()
+            .any(|w| question.contains(w))
 }
 
 /// Whether the question asks for an amount of public money ("改天然气有多少补贴", "每个园区能拿
@@ -2289,6 +2296,15 @@ mod tests {
         assert!(named_revisions("《环境影响评价法》第五条是怎么写的？").is_empty());
         // A year that is not the revision's ("《环境影响评价法》在2026年8月废止").
         assert!(named_revisions("《环境影响评价法》在2026年8月废止以后修正了吗").is_empty());
+    }
+
+    #[test]
+    fn a_number_to_dial_is_asked_by_which_telephone() {
+        assert!(asks_number_to_dial(
+            "隔壁厂晚上机器吵，打哪个电话投诉最快？"
+        ));
+        assert!(asks_number_to_dial("环保投诉电话是多少？"));
+        assert!(!asks_number_to_dial("环保部门应当公布哪些举报渠道？"));
     }
 
     #[test]

@@ -574,6 +574,10 @@ const PHRASES: &[(&str, &str)] = &[
     // A developer selling homes: 房地产开发经营者, 销售 (法典第五百九十六条).
     ("开发商", "房地产开发经营者"),
     ("卖房子", "销售住房"),
+    // "机器声音大": a works' noise.
+    ("机器声音", "机器噪声"),
+    ("声音很大", "噪声很大"),
+    ("声音大", "噪声大"),
     // "噪声敏感建筑物指的是哪些房子": the kind of building asked, the Code's 建筑物.
     ("哪些房子", "哪些建筑物"),
     ("什么房子", "什么建筑物"),
@@ -1393,12 +1397,18 @@ const WORKS_OR_TRAFFIC: [&str; 8] = [
 /// on building works or traffic: a works' boundary noise next to a 居民区 is asked by its
 /// class of area (GB 12348), and a 小区 alone may be a place in a question out of scope.
 fn to_noise_sensitive_area(question: &str) -> String {
-    in_questions_naming(
-        question,
-        &WORKS_OR_TRAFFIC,
-        &RESIDENTIAL,
-        "噪声敏感建筑物集中区域",
-    )
+    // A works built or extended there, asked of its noise ("在居民区边上再扩建一个车间，机器
+    // 声音大"): the Code's 第五百六十六条 names the same area.
+    const BUILT: [&str; 4] = ["扩建", "新建", "改建", "建厂"];
+    const NOISE: [&str; 4] = ["噪声", "噪音", "声音", "吵"];
+    let built_noisy =
+        BUILT.iter().any(|w| question.contains(w)) && NOISE.iter().any(|w| question.contains(w));
+    let context: &[&str] = if built_noisy {
+        &BUILT
+    } else {
+        &WORKS_OR_TRAFFIC
+    };
+    in_questions_naming(question, context, &RESIDENTIAL, "噪声敏感建筑物集中区域")
 }
 
 /// "把自己的排污证借给隔壁厂用": a permit lent, let or sold to another works is a permit
@@ -1498,6 +1508,14 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_works_extended_near_homes_is_in_a_noise_sensitive_area() {
+        assert_eq!(
+            in_written_words("厂里要在居民区边上再扩建一个车间，机器声音大，法典对我们有啥要求？"),
+            "厂里要在噪声敏感建筑物集中区域边上再扩建一个车间，机器噪声大，法典对我们有啥要求？"
+        );
+    }
 
     #[test]
     fn a_worker_who_reports_the_works_is_a_whistle_blower_of_their_own_unit() {

@@ -446,6 +446,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         "GB 4287-2012的编制说明在哪里可以下载？",
         // Who drafted a text: the article on who oversees permits (第三条) says no drafting.
         "排污许可管理条例是哪个部门负责起草的？",
+        // A number to dial asked by which telephone, which the article on who takes the
+        // calls does not give.
+        "隔壁厂晚上机器吵，打哪个电话投诉最快？",
         // A typical value and a size in 号, which no passage found states.
         "印染废水的B/C比一般在多少？",
         "环评报告书的正文要用几号字？",
@@ -531,6 +534,13 @@ fn a_term_asked_of_a_scene_is_defined_and_a_worker_who_reports_is_a_whistle_blow
             "车间有个工人向环保局举报厂里偷排，厂里能不能因为这个跟他解除劳动合同？",
             "第一百四十六条",
             "不得以解除",
+        ),
+        // A works extended next to homes, asked of its noise in spoken words: the Code's
+        // article on 噪声敏感建筑物集中区域.
+        (
+            "厂里要在居民区边上再扩建一个车间，机器声音大，法典对我们有啥要求？",
+            "第五百六十六条",
+            "采取有效措施",
         ),
         // Whether a thing is one (算…吗, 算不算) and which things a term covers (指的是哪些):
         // the term's definition.
