@@ -1791,6 +1791,13 @@ impl<'a> Agent<'a> {
                         .map(not_named)
                 })
                 .or_else(|| {
+                    // "水资源费一吨收多少": a fee's amount, which an article that only says the
+                    // fee is due (应当…缴纳水资源费) does not state.
+                    (question::asks_fee_amount(question)
+                        && !evidence::answers_price(&best.text, true))
+                    .then(|| not_given("金额"))
+                })
+                .or_else(|| {
                     // "印染厂的污水管道要埋多深": a length, which a passage without one (GB
                     // 4287 3.9 on 纳污管道, which counts 两家以上 排污单位) does not give.
                     (question::asks_size(as_asked) && !evidence::states_length(&best.text))

@@ -633,6 +633,29 @@ pub fn asks_number_to_dial(question: &str) -> bool {
             .any(|w| question.contains(w))
 }
 
+/// Whether the question asks how much a fee is ("水资源费一吨收多少", "检测费要交多少"): a
+/// charge named by its 费, asked as an amount, not a fine (罚) nor who bears it.
+pub fn asks_fee_amount(question: &str) -> bool {
+    let names_fee = question.match_indices('费').any(|(at, _)| {
+        // 费用 and 经费 of a rule ("费用列入工程造价") name no fee of a price list.
+        !question[at..].starts_with("费用") && !question[..at].ends_with('经')
+    });
+    names_fee
+        && !question.contains('罚')
+        && [
+            "收多少",
+            "交多少",
+            "缴多少",
+            "多少钱",
+            "是多少",
+            "一吨",
+            "每吨",
+            "一年多少",
+        ]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
 /// Whether the question asks for an amount of public money ("改天然气有多少补贴", "每个园区能拿
 /// 多少奖励资金"): only a passage that states a sum in 元 answers it.
 pub fn asks_funds(question: &str) -> bool {
@@ -2296,6 +2319,15 @@ mod tests {
         assert!(named_revisions("《环境影响评价法》第五条是怎么写的？").is_empty());
         // A year that is not the revision's ("《环境影响评价法》在2026年8月废止").
         assert!(named_revisions("《环境影响评价法》在2026年8月废止以后修正了吗").is_empty());
+    }
+
+    #[test]
+    fn a_fee_s_amount_is_asked_apart_from_its_rule() {
+        assert!(asks_fee_amount("在绍兴，工业用水的水资源费一吨收多少？"));
+        assert!(asks_fee_amount("厂界噪声检测费要交多少？"));
+        assert!(!asks_fee_amount("取水单位要不要缴纳水资源费？"));
+        assert!(!asks_fee_amount("技术评估的费用由谁承担？"));
+        assert!(!asks_fee_amount("不交排污费罚多少？"));
     }
 
     #[test]
