@@ -2528,7 +2528,7 @@ pub fn states_area(text: &str) -> bool {
 pub fn alternatives<'t>(
     terms: &'t [Vec<String>],
     question: &str,
-) -> Option<(&'t Vec<String>, &'t Vec<String>)> {
+) -> Option<(&'t Vec<String>, Option<&'t Vec<String>>)> {
     let at = question.find("还是")?;
     let stops = ['，', ',', '。', '？', '?', '；', ';'];
     let before = &question[..at];
@@ -2559,7 +2559,8 @@ pub fn alternatives<'t>(
             .min_by_key(|(at, _)| *at)
             .map(|(_, g)| g)
     };
-    Some((last_in(before)?, first_in(after)?))
+    // "是寄到厂里还是要自己去拿": a side of spoken words only (自己去拿) has no term (None).
+    Some((last_in(before)?, first_in(after)))
 }
 
 /// Whether a passage states an hour of the day (22时, 晚上十点, 6:00, 二十二点).
@@ -3675,8 +3676,11 @@ mod tests {
             vec!["发邮件".to_owned()],
         ];
         let (a, b) = super::alternatives(&terms, "执行报告是寄纸质的还是发邮件？").unwrap();
-        assert_eq!((a[0].as_str(), b[0].as_str()), ("纸质", "发邮件"));
+        assert_eq!((a[0].as_str(), b.unwrap()[0].as_str()), ("纸质", "发邮件"));
         assert!(super::alternatives(&terms, "执行报告怎么交？").is_none());
+        // A side in spoken words only has no term.
+        let (a, b) = super::alternatives(&terms, "执行报告是寄纸质的还是要自己去送？").unwrap();
+        assert_eq!((a[0].as_str(), b), ("纸质", None));
         assert!(super::states_area("保护区面积约120平方公里"));
         assert!(!super::states_area("堤岸每侧一般不少于五十米"));
     }

@@ -1736,12 +1736,13 @@ impl<'a> Agent<'a> {
                     let hay = evidence::haystack(best);
                     evidence::alternatives(&terms, question)
                         .filter(|(a, b)| {
-                            a != b
+                            b.is_none_or(|b| *a != b)
                                 && !evidence::covered(a, &hay)
-                                && !evidence::covered(b, &hay)
+                                && !b.is_some_and(|b| evidence::covered(b, &hay))
                                 && !carried_holds(&|t| {
                                     let t = evidence::compact(t);
-                                    evidence::covered(a, &t) || evidence::covered(b, &t)
+                                    evidence::covered(a, &t)
+                                        || b.is_some_and(|b| evidence::covered(b, &t))
                                 })
                         })
                         .map(|(a, _)| not_named(&a[0]))

@@ -449,6 +449,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // A number to dial asked by which telephone, which the article on who takes the
         // calls does not give.
         "隔壁厂晚上机器吵，打哪个电话投诉最快？",
+        // A choice, one side of it in spoken words only (自己去拿), the other (寄到厂里) not
+        // named by the article on the water permit.
+        "取水许可证批下来以后，是寄到厂里还是要自己去拿？",
         // A fee's amount, which the article that makes the fee due does not state.
         "在绍兴，工业用水的水资源费一吨收多少？",
         // A typical value and a size in 号, which no passage found states.
