@@ -719,6 +719,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("比标准高出", "超过标准"),
     ("超出", "超过"),
     ("高过", "超过"),
+    // "指标已经超了": past it.
+    ("超了", "超过"),
     ("就算", ""),
     // Per cubic metre, said of a concentration: the limit's unit, not a term.
     ("一方能", "能"),
@@ -1940,6 +1942,10 @@ mod tests {
         assert_eq!(
             in_written_words("想把旁边一块河塘填掉盖车间"),
             "想把旁边一块水域占用建设"
+        );
+        assert_eq!(
+            in_written_words("我们区的总量指标已经超了，环评还能批吗？"),
+            "我们区的总量指标已经超过，环评还能批吗？"
         );
         assert_eq!(
             in_written_words("厂往污水管里排的水超标了，能不能把阀门关了？"),
