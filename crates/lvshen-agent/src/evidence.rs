@@ -2059,6 +2059,7 @@ fn before_limit(question: &str, spoken_too: bool) -> Option<&str> {
         "无组织",
         "有组织",
         "浓度",
+        "含量",
         "监控",
         "执行",
         "标准",
@@ -2449,6 +2450,8 @@ pub fn states_limit_value(text: &str) -> bool {
     const UNITS: &[&str] = &[
         "mg",
         "μg",
+        "μmol",
+        "ppm",
         "ug",
         "ng",
         "g/",
@@ -3453,6 +3456,13 @@ mod tests {
                 .map(|g| &g[0][..]),
             Some("六价铬")
         );
+        // 含量 only qualifies the limit, as 浓度 does.
+        let terms2 = vec![vec!["甲醛".to_owned()], vec!["含量".to_owned()]];
+        assert_eq!(
+            super::limit_object(&terms2, "婴幼儿服装面料，甲醛含量不能超过多少？")
+                .map(|g| &g[0][..]),
+            Some("甲醛")
+        );
         // …but not as written: "在3类区顶多多少分贝" names a place.
         assert_eq!(
             super::limit_object_written("厂界噪声在3类区最多多少分贝？"),
@@ -3472,6 +3482,11 @@ mod tests {
         // A limit's value is a number in a unit of measure, not a fine or a day.
         assert!(super::states_limit_value("硫化物 0.5 0.5（单位：mg/L）"));
         assert!(super::states_limit_value("苯胺类 不得检出"));
+        assert!(super::states_limit_value("泄漏检测值不应超过500 μmol/mol"));
+        // A catalogue's entry number is no value.
+        assert!(!super::states_limit_value(
+            "761 GHW/GHF 酸催化高含量三聚氰胺-甲醛树脂的木材涂料 2608020299"
+        ));
         assert!(!super::states_limit_value(
             "向农用地排放重金属含量超标的污泥的，处十万元以上五十万元以下的罚款，五日以上十五日以下拘留"
         ));

@@ -1616,7 +1616,16 @@ impl<'a> Agent<'a> {
                     if limit_written.is_some() && !evidence::states_limit_value(&best.text) {
                         return Some(not_given("限值"));
                     }
-                    match evidence::limit_object(&terms, question) {
+                    let object = evidence::limit_object(&terms, question);
+                    // "…面料，甲醛含量不能超过多少": a pollutant's limit asked in spoken words
+                    // needs a value in a unit of measure too (not a catalogue's entry number).
+                    if object.is_some_and(|o| evidence::is_specific(o))
+                        && !evidence::states_limit_value(&best.text)
+                        && !evidence::states_duration(&best.text)
+                    {
+                        return Some(not_given("限值"));
+                    }
+                    match object {
                         Some(o) if evidence::is_specific(o) => (!evidence::covered(o, &hay)
                             && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t))))
                         .then(|| not_named(&o[0])),

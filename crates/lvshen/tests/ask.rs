@@ -469,6 +469,8 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         "印染污泥里重金属含量的限值是多少？",
         // The same asked in spoken words.
         "印染厂废水里的大肠杆菌不能超过多少？",
+        // …of a substance a catalogue's entry names with no value (甲醛 in a resin's name).
+        "印染厂出厂的婴幼儿服装面料，甲醛含量不能超过多少？",
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
