@@ -1047,6 +1047,27 @@ impl<'a> Agent<'a> {
                 search(&title, 8, None)?,
             ));
         }
+        // A document named by its issuing number ("绍兴市生态环境局2025年第3号公告") that no
+        // passage quotes: not held, and no other document's rule stands for it.
+        for issued in question::issued_numbers(question) {
+            if unheld.is_some() {
+                break;
+            }
+            let found = search(&issued.written, 8, None)?;
+            let core = evidence::compact(&issued.core);
+            if found.iter().any(|h| evidence::haystack(h).contains(&core))
+                || self.index_holds(&issued.core)?
+            {
+                continue;
+            }
+            unheld = Some((
+                format!(
+                    "{REFUSAL}：知识库中没有{}，不能以其他文件的规定代替作答。",
+                    issued.written
+                ),
+                found,
+            ));
+        }
         if let Some((text, found)) = unheld {
             let closest: Vec<Citation> = self.closest(&terms, &found);
             on_text(&text);

@@ -216,6 +216,109 @@ pub fn named_revisions(question: &str) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// A document named by its issuing number (文号) rather than its title: as written, with its
+/// issuer ("绍兴市生态环境局2025年第3号公告", "环发〔2014〕197号"), and the core the texts
+/// quote it by whatever issuer they name ("2025年第3号", "〔2014〕197号").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedNumber {
+    pub written: String,
+    pub core: String,
+}
+
+/// The documents the question names by issuing number: 〔年〕号 (also written [年] or
+/// 【年】), 年第…号 (a 公告 or 令 of a year), 令第…号.
+pub fn issued_numbers(question: &str) -> Vec<IssuedNumber> {
+    let q: String = question
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '[' | '【' | '［' => '〔',
+            ']' | '】' | '］' => '〕',
+            c => c,
+        })
+        .collect();
+    let chars: Vec<char> = q.chars().collect();
+    let digits = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    // The issuer before `start`: the run of CJK characters back to a word that frames it.
+    let issuer = |start: usize| {
+        let mut i = start;
+        while i > 0
+            && start - i < 12
+            && ('\u{4e00}'..='\u{9fff}').contains(&chars[i - 1])
+            && !"的按照依据根和与及对在是".contains(chars[i - 1])
+        {
+            i -= 1;
+        }
+        i
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (core_start, core_end) = if chars[i] == '〔' {
+            // 〔2014〕197号
+            let y = digits(i + 1);
+            let close = i + 1 + y;
+            let n = if y == 4 && chars.get(close) == Some(&'〕') {
+                digits(close + 1)
+            } else {
+                0
+            };
+            if n == 0 || chars.get(close + 1 + n) != Some(&'号') {
+                i += 1;
+                continue;
+            }
+            (i, close + 2 + n)
+        } else if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            // 2025年第3号
+            let y = digits(i);
+            let after = i + y;
+            let n =
+                if y == 4 && chars.get(after) == Some(&'年') && chars.get(after + 1) == Some(&'第')
+                {
+                    digits(after + 2)
+                } else {
+                    0
+                };
+            if n == 0 || chars.get(after + 2 + n) != Some(&'号') {
+                i += 1;
+                continue;
+            }
+            (i, after + 3 + n)
+        } else if chars[i] == '令' && chars.get(i + 1) == Some(&'第') {
+            // 部令第11号
+            let n = digits(i + 2);
+            if n == 0 || chars.get(i + 2 + n) != Some(&'号') {
+                i += 1;
+                continue;
+            }
+            (i, i + 3 + n)
+        } else {
+            i += 1;
+            continue;
+        };
+        let from = issuer(core_start);
+        let mut to = core_end;
+        for kind in ["公告", "令", "文"] {
+            let k: Vec<char> = kind.chars().collect();
+            if chars.get(to..to + k.len()) == Some(&k[..]) {
+                to += k.len();
+                break;
+            }
+        }
+        out.push(IssuedNumber {
+            written: chars[from..to].iter().collect(),
+            core: chars[core_start..core_end].iter().collect(),
+        });
+        i = core_end;
+    }
+    out
+}
+
 /// China's provinces, autonomous regions and municipalities, by their short names.
 const PROVINCES: [&str; 34] = [
     "北京",
@@ -1768,6 +1871,22 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_document_named_by_its_issuing_number() {
+        let n = super::issued_numbers("绍兴市生态环境局2025年第3号公告对印染企业有什么要求？");
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].written, "绍兴市生态环境局2025年第3号公告");
+        assert_eq!(n[0].core, "2025年第3号");
+        let n = super::issued_numbers("按照环发[2014]197号，总量指标怎么审核？");
+        assert_eq!(n[0].core, "〔2014〕197号");
+        assert_eq!(n[0].written, "环发〔2014〕197号");
+        let n = super::issued_numbers("生态环境部令第11号是什么？");
+        assert_eq!(n[0].core, "令第11号");
+        // A year, a count, an article: no issuing number.
+        assert!(super::issued_numbers("2025年第3季度的监测数据").is_empty());
+        assert!(super::issued_numbers("GB 4287-2012表2第3号排口").is_empty());
+    }
 
     #[test]
     fn why_questions_ask_a_reason_and_why_must_questions_a_rule() {

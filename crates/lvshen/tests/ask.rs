@@ -260,6 +260,28 @@ fn a_repealed_article_its_successor_and_revisions_not_held() {
     assert_eq!(v["refused"], true, "{v}");
 }
 
+/// A document named by its issuing number is answered when a passage quotes that number
+/// (工信部公告2017年第37号, in the digest of 印染行业规范条件), and refused by name when none
+/// does: no other document's rule stands for it.
+#[test]
+fn a_document_named_by_its_issuing_number_is_held_only_when_quoted() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    let v = ask("绍兴市生态环境局2025年第3号公告对印染企业有什么要求？");
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(
+        v["answer"]
+            .as_str()
+            .unwrap()
+            .contains("绍兴市生态环境局2025年第3号公告"),
+        "{v}"
+    );
+    let v = ask("工信部公告2017年第37号规定印染项目不得建在哪里？");
+    assert_eq!(v["refused"], false, "{v}");
+}
+
 /// A how-question whose best passage does not name what it asks how to act on is refused,
 /// with that word in the message: 法典第二百九十一条 holds 危险化学品 and 安全生产 but says
 /// nothing of a 许可证. So is a what-question whose best passage does not name the kind of
