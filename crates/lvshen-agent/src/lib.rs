@@ -751,7 +751,9 @@ impl<'a> Agent<'a> {
         on_text: &mut dyn FnMut(&str),
     ) -> Result<Answer, AgentError> {
         let started = Instant::now();
-        let question = question.trim();
+        // "ＧＢ４２８７－２０２５" typed with a Chinese input method: the number as printed.
+        let half_width = question::half_width(question.trim());
+        let question = half_width.as_str();
         if question.is_empty() {
             return Err(AgentError::EmptyQuestion);
         }

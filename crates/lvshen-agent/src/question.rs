@@ -216,6 +216,21 @@ pub fn named_revisions(question: &str) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// Full-width letters and digits (ＧＢ４２８７, ＣＯＤ), and the hyphen, slash, dot and space
+/// between them, in their ASCII forms; Chinese punctuation (，？：) stays as it is.
+pub fn half_width(question: &str) -> String {
+    question
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '－' | '／' | '．' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
 /// A document named by its issuing number (文号) rather than its title: as written, with its
 /// issuer ("绍兴市生态环境局2025年第3号公告", "环发〔2014〕197号"), and the core the texts
 /// quote it by whatever issuer they name ("2025年第3号", "〔2014〕197号").
@@ -1871,6 +1886,15 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn full_width_letters_and_digits_are_read_as_ascii() {
+        assert_eq!(
+            super::half_width("ＧＢ４２８７－２０２５表２里ＣＯＤ限值是多少？"),
+            "GB4287-2025表2里COD限值是多少？"
+        );
+        assert_eq!(super::half_width("ＨＪ　８６１／Ｔ，ｐＨ"), "HJ 861/T，pH");
+    }
 
     #[test]
     fn a_document_named_by_its_issuing_number() {

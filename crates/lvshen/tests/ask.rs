@@ -262,7 +262,8 @@ fn a_repealed_article_its_successor_and_revisions_not_held() {
 
 /// A document named by its issuing number is answered when a passage quotes that number
 /// (工信部公告2017年第37号, in the digest of 印染行业规范条件), and refused by name when none
-/// does: no other document's rule stands for it.
+/// does: no other document's rule stands for it. So is a standard number typed in
+/// full-width forms.
 #[test]
 fn a_document_named_by_its_issuing_number_is_held_only_when_quoted() {
     let Some(data) = reference_data() else {
@@ -279,7 +280,13 @@ fn a_document_named_by_its_issuing_number_is_held_only_when_quoted() {
         "{v}"
     );
     let v = ask("工信部公告2017年第37号规定印染项目不得建在哪里？");
-    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["refused"], false, "{v}"); // A standard number typed in full-width forms is read as printed: GB 4287-2025 is not held.
+    let v = ask("ＧＢ４２８７－２０２５表２里间接排放ＣＯＤ限值是多少");
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(
+        v["answer"].as_str().unwrap().contains("GB 4287-2025"),
+        "{v}"
+    );
 }
 
 /// A how-question whose best passage does not name what it asks how to act on is refused,
