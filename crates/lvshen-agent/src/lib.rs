@@ -1696,6 +1696,15 @@ impl<'a> Agent<'a> {
                         .map(|day| format!("只规定制度，没有载明问题所问时间（{day}）的实际情况"))
                 })
                 .or_else(|| {
+                    // "2027年国家会不会出新的…标准": a year to come, which a text in force
+                    // records only where it sets a date in it.
+                    self.options
+                        .as_of
+                        .and_then(|as_of| question::future_year(question, as_of.year))
+                        .filter(|year| !best.text.contains(year.as_str()))
+                        .map(|year| format!("没有载明问题所问时间（{year}）的情况，不能预测"))
+                })
+                .or_else(|| {
                     // "2023年柯桥出过哪些印染废水污染事故": events, which a rule on risks and
                     // emergency pools does not record.
                     question::asks_past_events(question)

@@ -1132,6 +1132,37 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// A year after `this_year` that the question asks about ("2027年国家会不会出新的…标准"):
+/// what will be then is a forecast, which no text in force records. Not a year that dates
+/// a day (2027年1月1日起施行), which a rule may set.
+pub fn future_year(question: &str, this_year: i32) -> Option<String> {
+    let chars: Vec<char> = question.chars().collect();
+    let mut i = 0;
+    while i + 4 < chars.len() {
+        let four = &chars[i..i + 4];
+        let starts = i == 0 || !chars[i - 1].is_ascii_digit();
+        if starts && four.iter().all(char::is_ascii_digit) && chars[i + 4] == '年' {
+            let year: i32 = four.iter().collect::<String>().parse().unwrap_or_default();
+            let after: String = chars[i + 5..].iter().take(4).collect();
+            let month_follows = after
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                })
+                .starts_with('月')
+                && after.starts_with(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                });
+            if year > this_year && year < 2100 && !month_follows {
+                return Some(format!("{year}年"));
+            }
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// Whether the question asks what happened ("2023年柯桥出过哪些污染事故", "发生过几起"): events,
 /// which no rule records.
 pub fn asks_past_events(question: &str) -> bool {
@@ -1886,6 +1917,24 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_year_to_come_is_a_forecast_unless_it_dates_a_day() {
+        assert_eq!(
+            super::future_year("2027年国家会不会出新的纺织染整工业水污染物排放标准？", 2026)
+                .as_deref(),
+            Some("2027年")
+        );
+        assert_eq!(
+            super::future_year("2027年1月1日起执行什么限值？", 2026),
+            None
+        );
+        assert_eq!(
+            super::future_year("2025年版名录里印染项目怎么分类？", 2026),
+            None
+        );
+        assert_eq!(super::future_year("GB 4287-2030规定了什么", 2026), None);
+    }
 
     #[test]
     fn full_width_letters_and_digits_are_read_as_ascii() {
