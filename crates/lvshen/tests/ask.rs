@@ -497,7 +497,7 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // A limit's value, which an article fining 含量超标 does not state.
         "印染污泥里重金属含量的限值是多少？",
         // A year to come, which the standard's foreword does not speak of: a forecast.
-        "2027年国家会不会出新的纺织染整工业水污染物排放标准？",
+        "2040年国家会不会出新的纺织染整工业水污染物排放标准？",
         // The same asked in spoken words.
         "印染厂废水里的大肠杆菌不能超过多少？",
         // …of a substance a catalogue's entry names with no value (甲醛 in a resin's name).
