@@ -2128,6 +2128,21 @@ pub fn whether_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t V
         .collect()
 }
 
+/// Whether `word` is a noun where `sentence` says it (jieba's part of speech: n, nr, ns, nz…),
+/// or, when the sentence cuts it otherwise, on its own: "…是否影响周边房价" asks of 房价, a
+/// thing; "…是否把举报人的情况透露给…" of 透露, an act a text may name otherwise (保密).
+pub fn is_noun(jieba: &Jieba, sentence: &str, word: &str) -> bool {
+    let noun = |tag: &str| tag.starts_with('n');
+    let tags = jieba.tag(sentence, true);
+    match tags.iter().find(|t| t.word == word) {
+        Some(t) => noun(t.tag),
+        None => {
+            let alone = jieba.tag(word, true);
+            alone.len() == 1 && noun(alone[0].tag)
+        }
+    }
+}
+
 /// A passage shown to the model and offered as a citation.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Evidence {
@@ -3867,6 +3882,21 @@ mod tests {
         assert_eq!(first(true), "污水综合排放标准");
         assert!(names_integrated_standard("按GB 8978，甲醛限值是多少"));
         assert!(!names_integrated_standard("甲醛限值是多少"));
+    }
+
+    #[test]
+    fn what_a_whether_clause_asks_of_is_a_thing_or_an_act() {
+        let jieba = analyzer::jieba();
+        assert!(super::is_noun(
+            &jieba,
+            "印染厂排放的废气是否影响周边房价？",
+            "房价"
+        ));
+        assert!(!super::is_noun(
+            &jieba,
+            "是否把举报人的情况透露给被举报的厂？",
+            "透露"
+        ));
     }
 
     #[test]

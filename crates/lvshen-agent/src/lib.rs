@@ -1546,6 +1546,26 @@ impl<'a> Agent<'a> {
             {
                 unheld_whether = asked.first().copied();
             }
+            // The last of them, what the clause asks of ("…会不会影响周边房价": 房价), when no
+            // text names it, it is a thing (a noun: not an act a text may say otherwise) and
+            // the best passage holds all the others: the passage that holds the clause's verb
+            // (影响) and place (周边) speaks of something else.
+            if unheld_whether.is_none()
+                && asked.len() >= 2
+                && asked[..asked.len() - 1]
+                    .iter()
+                    .all(|g| evidence::covered(g, &hay))
+                && let Some(last) = asked.last().copied().filter(|g| {
+                    evidence::is_noun(&self.jieba, question, &g[0])
+                        && evidence::is_specific(g)
+                        && !evidence::verb_fragment(&g[0])
+                        && !evidence::covered(g, &hay)
+                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                })
+                && !self.index_holds_any(last)?
+            {
+                unheld_whether = Some(last);
+            }
             // What a may-we question asks whether it may do, of which one word no text
             // holds and the best passage does not name ("…可不可以全部用英文写": 英文).
             if unheld_whether.is_none() {
