@@ -2128,6 +2128,51 @@ pub fn whether_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t V
         .collect()
 }
 
+/// Whether `word` names a measure, which a value in its unit answers without naming it
+/// (宽度 → 一百米, 期限 → 六十日, 浓度 → 80 mg/L).
+pub fn measure_noun(word: &str) -> bool {
+    const MEASURES: &[&str] = &[
+        "宽度",
+        "高度",
+        "长度",
+        "深度",
+        "厚度",
+        "距离",
+        "面积",
+        "体积",
+        "容积",
+        "容量",
+        "数量",
+        "数额",
+        "金额",
+        "比例",
+        "比率",
+        "浓度",
+        "时间",
+        "期限",
+        "时限",
+        "天数",
+        "次数",
+        "温度",
+        "速度",
+        "流量",
+        "频次",
+        "频率",
+        "限值",
+        "总量",
+        "排放量",
+        "上限",
+        "下限",
+        "幅度",
+        "年限",
+        "周期",
+        "范围",
+        "规模",
+        "标准",
+    ];
+    MEASURES.contains(&word)
+}
+
 /// Whether `word` is a noun where `sentence` says it (jieba's part of speech: n, nr, ns, nz…),
 /// or, when the sentence cuts it otherwise, on its own: "…是否影响周边房价" asks of 房价, a
 /// thing; "…是否把举报人的情况透露给…" of 透露, an act a text may name otherwise (保密).
@@ -3882,6 +3927,18 @@ mod tests {
         assert_eq!(first(true), "污水综合排放标准");
         assert!(names_integrated_standard("按GB 8978，甲醛限值是多少"));
         assert!(!names_integrated_standard("甲醛限值是多少"));
+    }
+
+    #[test]
+    fn a_measure_is_answered_by_a_value_a_thing_by_its_name() {
+        let jieba = analyzer::jieba();
+        assert!(super::measure_noun("宽度"));
+        assert!(!super::measure_noun("限额"));
+        assert!(super::is_noun(
+            &jieba,
+            "纺织企业的单位产品能耗限额是多少？",
+            "限额"
+        ));
     }
 
     #[test]

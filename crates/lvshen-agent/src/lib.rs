@@ -1513,11 +1513,16 @@ impl<'a> Agent<'a> {
                     && !evidence::covered(o, &evidence::haystack(best))
                     && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t)))
             });
+            // The thing a how-much question asks the quantity of, which the best passage does
+            // not name: no text names it, or it is a thing (a noun: "…能耗限额是多少", 限额)
+            // rather than a measure a value in its unit answers (宽度: 每侧不少于一百米).
             if let Some(object) = evidence::how_much_object(&terms, question).filter(|o| {
                 evidence::is_specific(o)
                     && !evidence::verb_fragment(&o[0])
                     && !evidence::covered(o, &evidence::haystack(best))
-            }) && !self.index_holds_any(object)?
+            }) && ((evidence::is_noun(&self.jieba, question, &object[0])
+                && !evidence::measure_noun(&object[0]))
+                || !self.index_holds_any(object)?)
             {
                 unheld_object = Some(object);
             }

@@ -499,6 +499,9 @@ fn a_cost_a_share_or_a_trend_is_answered_only_by_a_passage_that_states_one() {
         // What a whether-clause asks of (房价), which no text names, beside its verb and place
         // (影响, 周边) that an article on 干洗 holds.
         "印染厂排放的废气会不会影响周边房价？",
+        // The quantity of a thing (限额) the best passage does not name, though another text
+        // does: a review digest's 综合能耗 gives none.
+        "纺织企业的单位产品能耗限额是多少？",
         // A year to come, which the standard's foreword does not speak of: a forecast.
         "2040年国家会不会出新的纺织染整工业水污染物排放标准？",
         // The same asked in spoken words.
