@@ -598,6 +598,17 @@ fn a_term_asked_of_a_scene_is_defined_and_a_worker_who_reports_is_a_whistle_blow
             "第五百五十三条",
             "医疗卫生",
         ),
+        // A works' scraps and a housing estate's bins; machines sealed and seized.
+        (
+            "厂里的碎布头、废纸箱能不能直接扔进旁边小区的生活垃圾桶？",
+            "第四百八十九条",
+            "生活垃圾收集设施",
+        ),
+        (
+            "厂里偷排被抓到了，环保局能不能把我们的机器设备封了扣了？",
+            "第五十二条",
+            "查封、扣押",
+        ),
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], false, "{q}: {v}");
