@@ -620,6 +620,12 @@ fn a_term_asked_of_a_scene_is_defined_and_a_worker_who_reports_is_a_whistle_blow
         assert_eq!(first["clause"], clause, "{q}: {v}");
         assert!(v["answer"].as_str().unwrap().contains(fact), "{q}: {v}");
     }
+    // Figures filled in at will in an acceptance check: 弄虚作假, which the regulation on
+    // construction projects says of 验收.
+    let v = ask("环保设施验收的时候，监测数据能不能随便填一填应付过去？");
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["doc"], "建设项目环境保护管理条例", "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第十七条", "{v}");
 }
 
 /// Past approvals on 蜡染 projects that repeat the question's words (新建, 废水, 直排, 氨氮) fill
