@@ -835,6 +835,21 @@ pub struct Ranking {
     /// The thing the question asks which one of ([`asked_which`]): a passage that says what
     /// it is (测量仪器为…) answers it, one that only names it does not.
     pub which: Option<Vec<String>>,
+    /// The question asks whom or what a text applies to (适用, 执行…吗): a standard's scope
+    /// clause answers it. Otherwise that clause, which lists the procedures the standard is
+    /// used in (环境影响评价、环境保护设施设计、竣工环境保护验收…), sets no rule on them.
+    pub asks_scope: bool,
+}
+
+/// Whether a passage is a standard's scope clause listing the procedures it is used in
+/// ("本标准适用于…建设项目的环境影响评价、环境保护设施设计、竣工环境保护验收、排污许可证核发及其
+/// 投产后的…管理"; a digest's "…以及建设项目环评、环保设施设计、竣工验收和投产后的排放管理").
+pub fn lists_procedures_of_scope(text: &str) -> bool {
+    let t = compact(text);
+    t.contains("适用于")
+        && t.contains("验收")
+        && t.contains("设计")
+        && (t.contains("环境影响评价") || t.contains("环评"))
 }
 
 /// The EIA documents a project writes.
@@ -990,6 +1005,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 .unwrap_or(0);
             if held.len() >= 2 && together == held.len() {
                 score += 0.5;
+            }
+            if !ranking.asks_scope && lists_procedures_of_scope(&hit.text) {
+                score -= 1.0;
             }
             if !ranking.approvals_wanted && hit.doc_type == "approval" {
                 score -= 1.0;
@@ -3939,6 +3957,40 @@ mod tests {
             "纺织企业的单位产品能耗限额是多少？",
             "限额"
         ));
+    }
+
+    #[test]
+    fn a_standards_scope_clause_sets_no_rule_on_the_procedures_it_lists() {
+        let scope = test_hit(
+            "纺织染整工业水污染物排放标准",
+            "1",
+            "适用于纺织染整(印染)企业或生产设施的水污染物排放管理,以及建设项目环评、环保设施设计、竣工验收和投产后的排放管理",
+        );
+        let rule = test_hit(
+            "建设项目环境保护管理条例",
+            "第十七条",
+            "编制环境影响报告书、环境影响报告表的建设项目竣工后,建设单位应当按照国务院环境保护行政主管部门规定的标准和程序,对配套建设的环境保护设施进行验收",
+        );
+        assert!(super::lists_procedures_of_scope(&scope.text));
+        assert!(!super::lists_procedures_of_scope(&rule.text));
+        let terms = vec![
+            vec!["竣工".to_owned()],
+            vec!["环保设施".to_owned(), "环境保护设施".to_owned()],
+            vec!["验收".to_owned()],
+        ];
+        let ranked = rank_by_terms(
+            &terms,
+            vec![scope.clone(), rule.clone()],
+            &Ranking::default(),
+        );
+        assert_eq!(ranked[0].clause, "第十七条");
+        // Asked whom the standard applies to, the scope clause answers.
+        let ranking = Ranking {
+            asks_scope: true,
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![scope, rule], &ranking);
+        assert_eq!(ranked[0].clause, "1");
     }
 
     #[test]

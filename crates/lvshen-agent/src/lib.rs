@@ -722,6 +722,9 @@ impl<'a> Agent<'a> {
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
             about_projects: !question.contains("规划"),
+            asks_scope: ["适用", "执行", "范围"]
+                .iter()
+                .any(|w| question.contains(w)),
             ..evidence::Ranking::default()
         }
     }
