@@ -626,6 +626,11 @@ fn a_term_asked_of_a_scene_is_defined_and_a_worker_who_reports_is_a_whistle_blow
     assert_eq!(v["refused"], false, "{v}");
     assert_eq!(v["citations"][0]["doc"], "建设项目环境保护管理条例", "{v}");
     assert_eq!(v["citations"][0]["clause"], "第十七条", "{v}");
+    // A works shut for months, asked of its permit's report (排污许可管理条例第二十二条).
+    let v = ask("厂里停了好几个月没开工，排污证的执行报告里要写点啥？");
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第二十二条", "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("停产"), "{v}");
     // Who checks a new works' controls: the article that says who, not a standard's scope
     // clause that lists 竣工验收 among the procedures it is used in.
     let v = ask("新厂子建好了要投产，环保设施验收是我们自己搞，还是等环保局来搞？");
