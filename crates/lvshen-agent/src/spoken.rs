@@ -498,9 +498,18 @@ const PHRASES: &[(&str, &str)] = &[
     ("边角料", "固体废物"),
     ("废布头", "固体废物"),
     ("碎布头", "固体废物"),
+    ("碎布料", "固体废物"),
+    ("废布料", "固体废物"),
     ("布头", "固体废物"),
     ("废纸箱", "固体废物"),
     ("废料", "工业废物"),
+    // A water source's boundary stone (浙江省水污染防治条例第十四条: 地理界标).
+    ("界碑", "地理界标"),
+    ("界桩", "地理界标"),
+    // A barge's toilet water is its 生活污水 (同条例第二十七条).
+    ("厕所污水", "生活污水"),
+    ("厕所的污水", "生活污水"),
+    ("厕所里的污水", "生活污水"),
     // A bin is a 生活垃圾收集设施 (法典第四百八十九条: 禁止向生活垃圾收集设施中投放工业固体废物).
     ("生活垃圾桶", "生活垃圾收集设施"),
     ("垃圾桶", "生活垃圾收集设施"),
@@ -1462,6 +1471,30 @@ fn to_transferred_permit(question: &str) -> String {
 
 /// "厂里的旧叉车排放超标": a forklift's exhaust makes it a 非道路移动机械 (法典第二百二十九条),
 /// while its yearly inspection as special equipment is no emissions matter (see the table).
+/// What names a water source's boundary marker (浙江省水污染防治条例第十四条: 不得损毁、涂改或者
+/// 擅自移动地理界标和警示标志).
+const MARKERS: [&str; 5] = ["界碑", "界桩", "界标", "警示牌", "警示标志"];
+
+/// A marker moved back or away by hand, in any clause of a question that names one ("界碑被
+/// 叉车撞歪了，自己偷偷挪回去行不行"): 擅自移动, as the texts say it.
+fn to_moved_marker(question: &str) -> String {
+    in_questions_naming(
+        question,
+        &MARKERS,
+        &[
+            "偷偷挪回去",
+            "挪回原位",
+            "挪回去",
+            "挪走",
+            "挪开",
+            "挪动",
+            "移走",
+            "拔掉",
+        ],
+        "擅自移动",
+    )
+}
+
 fn to_machines(question: &str) -> String {
     const EXHAUST: [&str; 4] = ["排放", "尾气", "黑烟", "超标"];
     in_questions_naming(question, &EXHAUST, &["叉车"], "非道路移动机械")
@@ -1514,7 +1547,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
-    let question = to_whistle_blower(&to_transferred_permit(&question));
+    let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -1996,6 +2029,17 @@ mod tests {
             "监测数据能不能弄虚作假？"
         );
         assert_eq!(in_written_words("新厂子建好了"), "新建企业竣工");
+        // A boundary stone moved back by hand, said in a clause after the one that names it.
+        assert_eq!(
+            in_written_words("那块界碑被叉车撞歪了，自己偷偷挪回去行不行？"),
+            "那块地理界标被叉车撞歪了，自己擅自移动是否可以？"
+        );
+        // A moved drain is no marker: its move is a change of place, not 擅自移动.
+        assert_eq!(in_written_words("排水口挪回去"), "排水口挪回去");
+        assert_eq!(
+            in_written_words("碎布料堆到水源保护区里，货船上的厕所污水"),
+            "固体废物堆放到水源保护区里，货船上的生活污水"
+        );
         assert_eq!(
             in_written_words("厂里停了好几个月没开工，执行报告里要写点啥？"),
             "厂里停产，执行报告里要报告什么？"

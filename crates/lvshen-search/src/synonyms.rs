@@ -61,7 +61,8 @@ pub const GROUPS: &[&[&str]] = &[
     // The exams the Code names in full (第五百六十一条: 噪声 limits during them).
     &["高考", "高等学校招生统一考试"],
     &["中考", "中等学校招生考试"],
-    &["固废", "固体废物"],
+    // 浙江省水污染防治条例 says 固体废弃物 (第十五条: 饮用水水源保护区范围内禁止堆放…).
+    &["固废", "固体废物", "固体废弃物"],
     &["环保设施", "环境保护设施", "生态环境保护设施"],
     // The repealed laws' name for the body the Code calls 生态环境主管部门.
     &[

@@ -399,6 +399,30 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
     let v = json(&out);
     assert_eq!(v["refused"], false, "{v}");
     assert_eq!(v["citations"][0]["clause"], "第一千一百一十条", "{v}");
+    // Spoken words for a water source's markers and the waste kept out of it: the rules of
+    // 浙江省水污染防治条例, whose 固体废弃物 is the Code's 固体废物.
+    for (q, clause, fact) in [
+        (
+            "水源保护区边上那块界碑被我们厂的叉车撞歪了，自己偷偷挪回去行不行？",
+            "第十四条",
+            "擅自移动",
+        ),
+        (
+            "厂里想把碎布料暂时堆到水源保护区里面那块空地上，可以吗？",
+            "第十五条",
+            "禁止堆放",
+        ),
+        (
+            "运染料的货船上的厕所污水，能不能直接排到河里？",
+            "第二十七条",
+            "不得向水体排放",
+        ),
+    ] {
+        let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
+        assert_eq!(v["refused"], false, "{v}");
+        assert_eq!(v["citations"][0]["clause"], clause, "{v}");
+        assert!(v["answer"].as_str().unwrap().contains(fact), "{v}");
+    }
     assert!(
         v["answer"]
             .as_str()
