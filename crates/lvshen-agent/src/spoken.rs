@@ -266,6 +266,13 @@ const PHRASES: &[(&str, &str)] = &[
     ("镇里的污水处理厂", "城镇污水集中处理设施"),
     ("镇里的污水厂", "城镇污水集中处理设施"),
     // Waste heaped somewhere is 堆放 there (浙江省水污染防治条例第十五条).
+    // Hazardous waste kept in one store with other waste: 混入非危险废物中贮存 (法典第五百三十五
+    // 条), before 堆在 is read as 堆放在.
+    ("堆在同一个仓库里", "混入贮存"),
+    ("放在同一个仓库里", "混入贮存"),
+    ("堆在同一个仓库", "混入贮存"),
+    ("放在同一个仓库", "混入贮存"),
+    ("混在一起堆", "混入贮存"),
     ("堆在", "堆放在"),
     ("堆到", "堆放到"),
     // Lorries: 拉渣土的车子 are vehicles 运输渣土, 盖严实 is 密闭 (法典第二百四十一条).
@@ -370,6 +377,14 @@ const PHRASES: &[(&str, &str)] = &[
     ("改在线监测的数据", "篡改监测数据"),
     ("改监测数据", "篡改监测数据"),
     ("改数据", "篡改数据"),
+    // "数据让运维公司改一改再传上去": a works that has its data altered by another 指使 it
+    // (法典第八十条: 指使对生态环境监测数据弄虚作假), and the data are altered before sent.
+    ("让运维公司", "指使"),
+    ("叫运维公司", "指使"),
+    ("让运维的人", "指使"),
+    ("改一改再传上去", "篡改"),
+    ("改一改再报上去", "篡改"),
+    ("改一改", "篡改"),
     // Fillers around the subject.
     ("往外排", "排放"),
     // Fuels named by what is burnt.
@@ -732,6 +747,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("让不让", "是否允许"),
     ("许不许", "是否允许"),
     ("行不行", "是否可以"),
+    // A deed told, then judged with a bare tail: whether it is allowed.
+    ("有没有问题", "是否可以"),
+    ("合不合规", "是否可以"),
+    ("合规吗", "是否可以"),
     ("可不可以", "是否可以"),
     // Seen or not: 肉眼可见.
     ("看得见", "肉眼可见"),
@@ -748,6 +767,28 @@ const PHRASES: &[(&str, &str)] = &[
     ("厂界外面", "厂界 外"),
     ("厂界外", "厂界 外"),
     // Obstructing an inspection.
+    // An accident kept quiet, and a head who ran off from it (法典第一千二百三十七条: 未及时
+    // 通报或者报告; 未立即采取有效措施或者逃逸).
+    ("怕挨罚就", ""),
+    ("怕挨罚", ""),
+    ("没上报", "未报告"),
+    ("没往上报", "未报告"),
+    ("瞒着没报", "未报告"),
+    ("瞒着不报", "未报告"),
+    ("一点措施都没采取", "未采取有效措施"),
+    ("什么措施都没采取", "未采取有效措施"),
+    ("措施都没采取", "未采取有效措施"),
+    ("老板还跑了", "逃逸"),
+    ("老板跑了", "逃逸"),
+    ("人跑了", "逃逸"),
+    // Built where the area's list forbids it (第一千二百三十四条: 未按照生态环境准入清单的规定
+    // 进行生产建设活动).
+    ("那块地在", ""),
+    ("那块地", ""),
+    ("是不让建", "禁止建设"),
+    ("不让建", "禁止建设"),
+    ("硬是建了", "建设"),
+    ("硬是", ""),
     ("不让进厂检查", "拒绝监督检查"),
     ("不让进厂", "拒绝进入"),
     ("不让检查", "拒绝检查"),
@@ -1325,6 +1366,38 @@ fn to_new_works(question: &str) -> String {
 /// (GB 18599 II类场: "二类固废的贮存场"). Which one is read off the question: 区, 噪声 or 声
 /// make it an area; 水, 河, 湖, 固废 or a yard a Roman class; neither leaves the words as they
 /// are.
+/// A height said after its number ("烟囱只做了6米高"): the texts' 高度 and the number in
+/// metres ("高度6米"), so that the segmenter does not cut a 米高 no text holds.
+fn heights(question: &str) -> String {
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    while let Some(at) = rest.find("米高") {
+        let digits = rest[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .last()
+            .map(|(i, _)| i);
+        // A height said as a predicate ("只做了6米高，"), not a thing's name ("15米高排气筒",
+        // "30米高的排气筒": the tables' rows).
+        let after = &rest[at + "米高".len()..];
+        let predicate =
+            after.is_empty() || after.starts_with(['，', ',', '。', '？', '?', '；', '了', '吗']);
+        match digits.filter(|_| predicate) {
+            Some(start) => {
+                out.push_str(&rest[..start]);
+                out.push_str("高度");
+                out.push_str(&rest[start..at]);
+                out.push('米');
+            }
+            None => out.push_str(&rest[..at + "米高".len()]),
+        }
+        rest = &rest[at + "米高".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn class_numerals(question: &str) -> String {
     const NUMERALS: [(&str, &str, &str); 5] = [
         ("一类", "I类", "1类"),
@@ -1552,7 +1625,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
-    let question = class_numerals(&to_new_works(&question));
+    let question = heights(&class_numerals(&to_new_works(&question)));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
     'outer: while !rest.is_empty() {
@@ -1571,6 +1644,14 @@ pub fn in_written_words(question: &str) -> String {
     // segmenter must cut it after 是否.
     for verb in ['定', '认', '决', '则'] {
         out = out.replace(&format!("是否{verb}"), &format!("是否 {verb}"));
+    }
+    // "危废和生活垃圾堆在同一个仓库里": what hazardous waste is kept with is, to the texts,
+    // 非危险废物 (法典第五百三十五条).
+    if out.contains("混入贮存") && (out.contains("危废") || out.contains("危险废物")) {
+        for other in ["生活垃圾", "一般垃圾", "普通垃圾", "一般固废", "普通固废"]
+        {
+            out = out.replace(other, "非危险废物");
+        }
     }
     // "多少钱" without a 罚 asks a price or a fee ("环评公司一般收多少钱", "蒸汽一吨多少钱"):
     // that is its subject, a term a passage must hold, not the fine a text sets in 元.
@@ -2033,6 +2114,33 @@ mod tests {
         assert_eq!(
             in_written_words("那块界碑被叉车撞歪了，自己偷偷挪回去行不行？"),
             "那块地理界标被叉车撞歪了，自己擅自移动是否可以？"
+        );
+        // A deed judged with a bare tail; a height said as a predicate, not a row's name.
+        assert_eq!(
+            in_written_words("燃气锅炉的烟囱只做了6米高，合规吗？"),
+            "燃气锅炉的烟囱只做了高度6米，是否可以？"
+        );
+        assert_eq!(in_written_words("15米高排气筒"), "15米高排气筒");
+        assert_eq!(
+            in_written_words("危废和生活垃圾堆在同一个仓库里，有没有问题？"),
+            "危废和非危险废物混入贮存，是否可以？"
+        );
+        assert_eq!(
+            in_written_words("在线监测的数据让运维公司改一改再传上去"),
+            "在线监测的数据指使篡改"
+        );
+        // An accident kept quiet and a head who ran off; a works the area's list forbids.
+        assert_eq!(
+            in_written_words("厂里出了泄漏事故，怕挨罚就没上报，被查出来要罚多少？"),
+            "厂里出了泄漏事故，未报告，被查出来罚款多少？"
+        );
+        assert_eq!(
+            in_written_words("厂里一点措施都没采取，老板还跑了"),
+            "厂里未采取有效措施，逃逸"
+        );
+        assert_eq!(
+            in_written_words("那块地在准入清单里是不让建染厂的，我们硬是建了"),
+            "准入清单里禁止建设印染厂的，我们建设"
         );
         // A moved drain is no marker: its move is a change of place, not 擅自移动.
         assert_eq!(in_written_words("排水口挪回去"), "排水口挪回去");

@@ -417,6 +417,30 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
             "第二十七条",
             "不得向水体排放",
         ),
+        // A deed told, then judged with a bare tail (有没有问题, 合规吗).
+        (
+            "危废和生活垃圾堆在同一个仓库里，有没有问题？",
+            "第五百三十五条",
+            "混入非危险废物",
+        ),
+        (
+            "在线监测的数据让运维公司改一改再传上去，合规吗？",
+            "第八十条",
+            "弄虚作假",
+        ),
+        ("燃气锅炉的烟囱只做了6米高，合规吗？", "4.5", "8 m"),
+        // Fines asked of a story: an accident not reported, a works the area's list forbids
+        // (an article that holds one word less than the digest on the list, and sets a fine).
+        (
+            "厂里出了泄漏事故，怕挨罚就没上报，被查出来要罚多少？",
+            "第一千二百三十七条",
+            "五万元以上五十万元以下",
+        ),
+        (
+            "那块地在生态环境准入清单里是不让建染厂的，我们硬是建了，罚多少？",
+            "第一千二百三十四条",
+            "五十万元以上五百万元以下",
+        ),
     ] {
         let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
         assert_eq!(v["refused"], false, "{v}");
