@@ -1195,12 +1195,11 @@ impl<'a> Agent<'a> {
                     // that holds as much and sets none (法典第一千零六十八条 on 连带责任 for
                     // "边角料…倒掉了，罚多少", beside 第一千一百六十九条's fine).
                     let w = weight(&h);
-                    // When no top passage sets one, a fine article that holds one word less than
-                    // the best comes in too: "…准入清单里是不让建染厂的，我们硬是建了，罚多少"
-                    // (第一千二百三十四条 says 建设 and 罚款, not 禁止 nor 印染, which the
-                    // digest on 准入清单 says and no fine).
+                    // One that holds one word less than the best comes in too: "…准入清单里是
+                    // 不让建染厂的，我们硬是建了，罚多少" (第一千二百三十四条 says 建设 and 罚款,
+                    // not 禁止 nor 印染, which the digest on 准入清单 says, and no fine).
                     let fine_beside = sanction_asked
-                        && (w == best || !top_fines && w >= best - 1.0)
+                        && w >= best - 1.0
                         && evidence::states_money(&h.text)
                         && !top_fines;
                     if h.repealed.is_none()
