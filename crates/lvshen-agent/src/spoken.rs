@@ -789,6 +789,21 @@ const PHRASES: &[(&str, &str)] = &[
     ("不让建", "禁止建设"),
     ("硬是建了", "建设"),
     ("硬是", ""),
+    // Inspectors kept at the gate: 以…围堵…执法人员等方式拒绝、阻挠监督检查 (法典第一千二百
+    // 二十九条).
+    ("把人堵在门口不让进", "围堵执法人员"),
+    ("把人堵在门口", "围堵执法人员"),
+    ("堵在门口不让进", "围堵执法人员"),
+    // Fined and still at it: 受到罚款处罚…继续实施该违法行为 (法典第一千零六十条).
+    ("罚完款以后", "受到罚款处罚后"),
+    ("罚完款", "受到罚款处罚"),
+    ("还是照样", "继续"),
+    // A standard made stricter: 污染物排放标准…发生变化, the permit 变更 (排污许可管理条例
+    // 第十六条).
+    ("变严了", "发生变化"),
+    ("变严", "发生变化"),
+    ("手上的", ""),
+    ("跟着改", "变更"),
     ("不让进厂检查", "拒绝监督检查"),
     ("不让进厂", "拒绝进入"),
     ("不让检查", "拒绝检查"),
@@ -2141,6 +2156,19 @@ mod tests {
         assert_eq!(
             in_written_words("那块地在准入清单里是不让建染厂的，我们硬是建了"),
             "准入清单里禁止建设印染厂的，我们建设"
+        );
+        // Fined and still at it; a stricter standard; inspectors kept at the gate.
+        assert_eq!(
+            in_written_words("罚完款以后厂里还是照样偷偷超标排"),
+            "受到罚款处罚后厂里继续超标排"
+        );
+        assert_eq!(
+            in_written_words("排放标准变严了，我们手上的排污证要不要跟着改？"),
+            "排放标准发生变化，我们排污证是否变更？"
+        );
+        assert_eq!(
+            in_written_words("我们把人堵在门口不让进"),
+            "我们围堵执法人员"
         );
         // A moved drain is no marker: its move is a change of place, not 擅自移动.
         assert_eq!(in_written_words("排水口挪回去"), "排水口挪回去");

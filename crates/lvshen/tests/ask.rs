@@ -441,6 +441,17 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
             "第一千二百三十四条",
             "五十万元以上五百万元以下",
         ),
+        // Inspectors kept at the gate; a permit's standard made stricter.
+        (
+            "环保局的人来厂里查，我们把人堵在门口不让进，单位要罚多少？",
+            "第一千二百二十九条",
+            "五万元以上二十万元以下",
+        ),
+        (
+            "国家的排放标准变严了，我们手上的排污证要不要跟着改？",
+            "第十六条",
+            "变更",
+        ),
     ] {
         let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
         assert_eq!(v["refused"], false, "{v}");
