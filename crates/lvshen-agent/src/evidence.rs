@@ -241,9 +241,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
 /// Substances named by one character: a pollutant a limit is asked for ("排气筒出来的苯").
 const SUBSTANCES: &str = "苯汞铅镉铬砷镍铜锌锰银硒铍钡钴钒铊锡氟氰酚";
 
-/// Adverbs, particles and the verb 做 of spoken questions ("5年后才开工", "批下来就", "洗毛的厂做
-/// 什么环评"): never part of a word the segmenter missed.
-const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将做";
+/// Adverbs, particles, negations and the verb 做 of spoken questions ("5年后才开工", "批下来就",
+/// "洗毛的厂做什么环评", "堆的煤没做"): never part of a word the segmenter missed.
+const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将做未没";
 
 /// `tokens` with each pair of single Chinese characters that the question writes together
 /// joined into one word: what the segmenter does not know it cuts into characters ("几天年假"
@@ -4865,6 +4865,16 @@ mod tests {
         assert_eq!(
             join_single_characters(v(&["年", "后", "才", "开工"]), "年后才开工"),
             v(&["年", "后", "才", "开工"])
+        );
+        // Nor a negation: "堆的煤没做防燃措施" is 煤, 没 (未), not a word 煤没.
+        assert_eq!(
+            join_single_characters(v(&["煤", "未", "采取"]), "煤未采取"),
+            v(&["煤", "未", "采取"])
+        );
+        assert!(
+            !heads("煤棚里堆的煤没做防燃措施，罚多少？")
+                .iter()
+                .any(|h| h.starts_with('煤'))
         );
         assert_eq!(
             join_single_characters(v(&["甲", "乙", "丙"]), "甲乙丙"),
