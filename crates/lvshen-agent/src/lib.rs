@@ -1723,7 +1723,7 @@ impl<'a> Agent<'a> {
                 .or_else(|| {
                     // "明天会不会发布橙色预警", "上个月交接断面的氨氮实测是多少": what happens on a
                     // given day, which a rule never records.
-                    question::names_a_day(question)
+                    question::asks_of_a_day(question)
                         .map(|day| format!("只规定制度，没有载明问题所问时间（{day}）的实际情况"))
                 })
                 .or_else(|| {

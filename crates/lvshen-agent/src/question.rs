@@ -1132,6 +1132,21 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
     })
 }
 
+/// The day word of a question that asks what happens on that day (see [`names_a_day`]); not
+/// one that only dates the deed of a story whose fine is asked ("今年的有毒有害物质排放情况
+/// 一直没报，叫改也不改，罚多少": the fine is the rule's, whatever the year). A fine that was
+/// imposed ("去年被罚了多少", "一共罚了多少") is a fact of its day still.
+pub fn asks_of_a_day(question: &str) -> Option<&'static str> {
+    let day = names_a_day(question)?;
+    let Clauses { scene, asked } = scene_clauses(question);
+    let asked_text = asked.concat();
+    let story_day = !scene.is_empty()
+        && asks_sanction(&asked_text)
+        && !says_any(&asked_text, &["罚了", "被罚", "一共", "总共", "几次"])
+        && asked.iter().all(|c| names_a_day(c).is_none());
+    (!story_day).then_some(day)
+}
+
 /// A year after `this_year` that the question asks about ("2027年国家会不会出新的…标准"):
 /// what will be then is a forecast, which no text in force records. Not a year that dates
 /// a day (2027年1月1日起施行), which a rule may set.
@@ -2265,6 +2280,23 @@ mod tests {
         assert_eq!(names_a_day("法典是今年八月施行的吗？"), None);
         assert_eq!(names_a_day("楼下周边居民装修夜间还在敲"), None);
         assert_eq!(names_a_day("下周还要交吗？"), Some("下周"));
+        // A day that dates a story's deed, when its fine is asked, is no day asked of.
+        assert_eq!(
+            asks_of_a_day("今年的有毒有害物质排放情况一直没报，叫改也不改，罚多少？"),
+            None
+        );
+        assert_eq!(
+            asks_of_a_day("去年厂里超标排放，被罚了多少钱？"),
+            Some("去年")
+        );
+        assert_eq!(
+            asks_of_a_day("今年厂里被查了几次，罚款一共多少？"),
+            Some("今年")
+        );
+        assert_eq!(
+            asks_of_a_day("明天绍兴会不会发布重污染天气橙色预警？"),
+            Some("明天")
+        );
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
         assert!(reports_system_fault(
             "排污许可证编号在全国平台上怎么查不到了？"

@@ -785,6 +785,21 @@ const PHRASES: &[(&str, &str)] = &[
     ("没采取", "未采取"),
     // A smell kept in (法典第二百四十九条: 防止排放恶臭气体; 第一千一百三十条(八)).
     ("防臭", "防止排放恶臭气体"),
+    // An order to put it right, ignored (法典: 责令改正…拒不改正).
+    ("叫我们改我们也没改", "被责令改正后拒不改正"),
+    ("叫我们改也没改", "被责令改正后拒不改正"),
+    ("叫我们改也不改", "被责令改正后拒不改正"),
+    ("叫整改也不改", "被责令改正后拒不改正"),
+    ("叫改也没改", "被责令改正后拒不改正"),
+    ("叫改也不改", "被责令改正后拒不改正"),
+    ("让改也不改", "被责令改正后拒不改正"),
+    ("叫改不改", "被责令改正后拒不改正"),
+    // A works' land and its soil (法典第一千一百六十五条: 土壤污染重点监管单位…在土地使用权
+    // 收回、转让前，未进行土壤污染状况调查).
+    ("没做土壤调查", "未进行土壤污染状况调查"),
+    ("土壤调查", "土壤污染状况调查"),
+    ("土壤重点监管单位", "土壤污染重点监管单位"),
+    ("转给别人", "转让"),
     ("老板还跑了", "逃逸"),
     ("老板跑了", "逃逸"),
     ("人跑了", "逃逸"),
@@ -1590,6 +1605,20 @@ fn to_moved_marker(question: &str) -> String {
     )
 }
 
+/// Hazardous waste left as it is ("危废一直堆在仓库里不处理"): the Code's 未按照规定处置
+/// (第一千一百七十七条), in a question that names the waste.
+fn to_waste_not_disposed(question: &str) -> String {
+    in_questions_naming(
+        question,
+        &HAZARDOUS_WASTE_NAMES,
+        &["一直不处理", "不处理", "没有处理", "没处理"],
+        "未按照规定处置",
+    )
+}
+
+/// What names hazardous waste.
+const HAZARDOUS_WASTE_NAMES: [&str; 2] = ["危废", "危险废物"];
+
 fn to_machines(question: &str) -> String {
     const EXHAUST: [&str; 4] = ["排放", "尾气", "黑烟", "超标"];
     in_questions_naming(question, &EXHAUST, &["叉车"], "非道路移动机械")
@@ -1643,6 +1672,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
+    let question = to_waste_not_disposed(&question);
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -2159,6 +2189,16 @@ mod tests {
         assert_eq!(
             in_written_words("厂里一点措施都没采取，老板还跑了"),
             "厂里未采取有效措施，逃逸"
+        );
+        // Hazardous waste left as it is, an order ignored; land sold without a soil survey.
+        assert_eq!(
+            in_written_words("厂里的危废一直堆在仓库里不处理，环保局叫我们改我们也没改"),
+            "厂里的危废一直堆放在贮存场所未按照规定处置，环保局被责令改正后拒不改正"
+        );
+        assert_eq!(in_written_words("污泥不处理"), "污泥不处理");
+        assert_eq!(
+            in_written_words("老厂区的地没做土壤调查就转给别人了"),
+            "老厂区的地未进行土壤污染状况调查就转让了"
         );
         assert_eq!(
             in_written_words("车间臭味很大，厂里一直没采取什么办法防臭"),
