@@ -133,9 +133,38 @@ fn states(answer: &str, fact: &str) -> bool {
         .filter(|c| !c.is_ascii_digit() && *c != '.' && *c != '万' && *c != '千')
         .collect();
     if fact_numbers.len() == 1 && fact_text.trim().is_empty() {
-        return numerals::numbers(answer).contains(&fact_numbers[0]);
+        return numerals::numbers(&joined_digit_groups(answer)).contains(&fact_numbers[0]);
     }
     half_width(&compact(answer)).contains(&half_width(&compact(fact)))
+}
+
+/// `text` with the thousands of a number written apart joined: the standards write 2 000 (GB
+/// 37822 8.1: 密封点≥2 000 个), which states 2000. Only a group of three digits after one space,
+/// not followed by a digit, and after a group of one to three digits that no digit precedes:
+/// "1 40 30" (a table's columns) stays apart.
+fn joined_digit_groups(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = c == ' '
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && chars.get(i + 4).is_none_or(|n| !n.is_ascii_digit())
+            && {
+                let before = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|d| d.is_ascii_digit())
+                    .count();
+                (1..=3).contains(&before)
+                    && (i == before || !matches!(chars[i - before - 1], '0'..='9' | '.' | ' '))
+            };
+        if !joins {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `text` with full-width punctuation in half-width: answers quote the texts with half-width
@@ -428,6 +457,18 @@ mod tests {
             "经检验合格的,方可出厂销售[1]。",
             "经检验合格的，方可上道路行驶"
         ));
+    }
+
+    #[test]
+    fn a_number_written_with_its_thousands_apart_is_stated() {
+        assert!(states(
+            "密封点≥2 000 个,应开展泄漏检测与修复工作[1]。",
+            "2000"
+        ));
+        assert!(!states("密封点≥2 个,应开展[1]。", "2000"));
+        // A table's columns are no one number.
+        assert!(!states("1 40 30 45 35 2、3、4 45 35 50 40", "1040"));
+        assert!(!states("昼间 55 500 m", "55500"));
     }
 
     #[test]
