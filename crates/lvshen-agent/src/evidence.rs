@@ -1288,6 +1288,8 @@ const KINDS: &[(&str, &[&str])] = &[
     ("核设施", &["核"]),
     ("电磁辐射", &["电磁", "辐射"]),
     ("农药", &["农药"]),
+    // 法典第五百一十二条 on 生活垃圾处理设施 is no rule on a works' 污水处理设施.
+    ("生活垃圾", &["垃圾", "厨余", "餐厨"]),
 ];
 
 /// Whether a rule opens on a kind of thing (机动车, 船舶, 畜禽…) that the question's wording
@@ -3799,6 +3801,15 @@ mod tests {
         assert!(super::on_other_kind(
             radioactive,
             "厂里的固体废物拉到山沟里倾倒了罚多少"
+        ));
+        let refuse_works = "第五百一十二条 禁止擅自关闭、闲置或者拆除生活垃圾处理设施、场所；确有必要关闭、闲置或者拆除的，应当经…核准。";
+        assert!(super::on_other_kind(
+            refuse_works,
+            "厂里的污水处理设施能不能自己拆除或者闲置"
+        ));
+        assert!(!super::on_other_kind(
+            refuse_works,
+            "小区的垃圾处理设施能不能闲置"
         ));
     }
 
