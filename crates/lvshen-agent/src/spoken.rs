@@ -785,6 +785,16 @@ const PHRASES: &[(&str, &str)] = &[
     ("没采取", "未采取"),
     // A smell kept in (法典第二百四十九条: 防止排放恶臭气体; 第一千一百三十条(八)).
     ("防臭", "防止排放恶臭气体"),
+    // An emergency outlet opened with no emergency (法典第一百六十四条: 非紧急情况下开启应急
+    // 排放通道).
+    ("没什么紧急情况", "非紧急情况下"),
+    ("没有紧急情况", "非紧急情况下"),
+    ("不是紧急情况", "非紧急情况下"),
+    ("把应急排放的口子打开", "开启应急排放通道"),
+    ("把应急排放口打开", "开启应急排放通道"),
+    ("应急排放的口子", "应急排放通道"),
+    ("应急排放口", "应急排放通道"),
+    ("应急口", "应急排放通道"),
     // An order to put it right, ignored (法典: 责令改正…拒不改正).
     ("叫我们改我们也没改", "被责令改正后拒不改正"),
     ("叫我们改也没改", "被责令改正后拒不改正"),
@@ -1012,6 +1022,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("在河里", "在河道内"),
     // Knowing what the tenant does (曹娥江条例第三十四条: 明知…仍然提供…场所…; 没有违法所得的).
     ("明明知道", "明知"),
+    ("明明", ""),
+    // "…，这算什么行为": what the deed told is, which the article that names it says; 行为 is
+    // no term a passage must hold.
+    ("这算什么行为", "是什么"),
+    ("算什么行为", "是什么"),
     ("明摆着知道", "明知"),
     ("厂房租给", "场所提供给"),
     ("房子租给", "场所提供给"),
@@ -1616,6 +1631,25 @@ fn to_waste_not_disposed(question: &str) -> String {
     )
 }
 
+/// A sampling tube put in clean water ("把在线监测的采样管偷偷拔出来插到清水桶里"): the Code's
+/// 干扰采样 (第八十条), in a question that names the sampling or the monitor.
+fn to_sampling_interfered(question: &str) -> String {
+    in_questions_naming(
+        question,
+        &["采样", "探头", "在线监测", "自动监测"],
+        &[
+            "偷偷拔出来插到清水桶里",
+            "拔出来插到清水桶里",
+            "插到清水桶里",
+            "插到清水里",
+            "放到清水桶里",
+            "放到清水里",
+            "泡在清水里",
+        ],
+        "干扰采样",
+    )
+}
+
 /// What names hazardous waste.
 const HAZARDOUS_WASTE_NAMES: [&str; 2] = ["危废", "危险废物"];
 
@@ -1672,7 +1706,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
-    let question = to_waste_not_disposed(&question);
+    let question = to_sampling_interfered(&to_waste_not_disposed(&question));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -2190,6 +2224,16 @@ mod tests {
             in_written_words("厂里一点措施都没采取，老板还跑了"),
             "厂里未采取有效措施，逃逸"
         );
+        // An emergency outlet opened with no emergency; a sampling tube in clean water.
+        assert_eq!(
+            in_written_words("明明没什么紧急情况，厂里把应急排放的口子打开往外排水"),
+            "非紧急情况下，厂里开启应急排放通道排放水"
+        );
+        assert_eq!(
+            in_written_words("有人把在线监测的采样管偷偷拔出来插到清水桶里，这算什么行为？"),
+            "有人把在线监测的采样管干扰采样，是什么？"
+        );
+        assert_eq!(in_written_words("把鱼放到清水里养"), "把鱼放到清水里养");
         // Hazardous waste left as it is, an order ignored; land sold without a soil survey.
         assert_eq!(
             in_written_words("厂里的危废一直堆在仓库里不处理，环保局叫我们改我们也没改"),
