@@ -222,6 +222,11 @@ const PHRASES: &[(&str, &str)] = &[
     // A sign put up at an outfall: 设置标志牌.
     ("挂牌子", "设置标志牌"),
     ("挂个牌子", "设置标志牌"),
+    ("立个牌子", "设置标志牌"),
+    ("立块牌子", "设置标志牌"),
+    ("竖个牌子", "设置标志牌"),
+    ("竖块牌子", "设置标志牌"),
+    ("立牌子", "设置标志牌"),
     ("挂牌", "设置标志牌"),
     // Which EIA document: the category.
     ("环评做哪种", "环评类别"),
@@ -2234,6 +2239,10 @@ mod tests {
             "有人把在线监测的采样管干扰采样，是什么？"
         );
         assert_eq!(in_written_words("把鱼放到清水里养"), "把鱼放到清水里养");
+        assert_eq!(
+            in_written_words("排污口旁边要不要立个牌子"),
+            "排污口旁边是否设置标志牌"
+        );
         // Hazardous waste left as it is, an order ignored; land sold without a soil survey.
         assert_eq!(
             in_written_words("厂里的危废一直堆在仓库里不处理，环保局叫我们改我们也没改"),

@@ -452,6 +452,33 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
             "第十六条",
             "变更",
         ),
+        // A negation is no part of a word the segmenter missed (煤, 没: not 煤没); a smell
+        // kept in; a day word that dates the deed, not what is asked; an emergency outlet.
+        (
+            "锅炉房煤棚里堆的煤没做防燃措施，被查到了罚多少？",
+            "第一千一百三十条",
+            "一万元以上十万元以下",
+        ),
+        (
+            "定型机车间臭味很大，厂里一直没采取什么办法防臭，罚多少？",
+            "第一千一百三十条",
+            "恶臭气体",
+        ),
+        (
+            "我们厂是土壤污染重点监管单位，今年的有毒有害物质排放情况一直没报，叫改也不改，罚多少？",
+            "第一千一百六十六条",
+            "二万元以上十万元以下",
+        ),
+        (
+            "明明没什么紧急情况，厂里把应急排放的口子打开往外排水，被抓到罚多少？",
+            "第一千一百零八条",
+            "十万元以上一百万元以下",
+        ),
+        (
+            "有人把在线监测的采样管偷偷拔出来插到清水桶里，这算什么行为？",
+            "第八十条",
+            "干扰采样",
+        ),
     ] {
         let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
         assert_eq!(v["refused"], false, "{v}");
