@@ -790,6 +790,21 @@ const PHRASES: &[(&str, &str)] = &[
     ("没采取", "未采取"),
     // A smell kept in (法典第二百四十九条: 防止排放恶臭气体; 第一千一百三十条(八)).
     ("防臭", "防止排放恶臭气体"),
+    // A monitoring station is the Code's 监测设施 (第一千零九十三条: 损毁…生态环境监测设施).
+    ("自动监测站", "自动监测设施"),
+    ("监测站", "监测设施"),
+    // Sludge spread on farmland (第一千一百六十条: 向农用地排放…含量超标的污水、污泥).
+    ("拉去给农民垫地", "向农用地排放"),
+    ("给农民垫地", "向农用地排放"),
+    ("拉去垫地", "向农用地排放"),
+    ("垫地", "向农用地排放"),
+    // Solvents used in the open, their gas not treated (法典第一千一百二十条(二): 未在密闭空间
+    // 或者设备中进行并安装、使用污染防治设施).
+    ("不在密闭的车间里做", "未在密闭空间中进行"),
+    ("不在密闭车间里做", "未在密闭空间中进行"),
+    ("没在密闭车间里做", "未在密闭空间中进行"),
+    ("不在密闭空间里做", "未在密闭空间中进行"),
+    ("没装废气处理设施", "未安装污染防治设施"),
     // An emergency outlet opened with no emergency (法典第一百六十四条: 非紧急情况下开启应急
     // 排放通道).
     ("没什么紧急情况", "非紧急情况下"),
@@ -2229,6 +2244,17 @@ mod tests {
             in_written_words("厂里一点措施都没采取，老板还跑了"),
             "厂里未采取有效措施，逃逸"
         );
+        // Solvents used in the open; sludge spread on farmland; a monitoring station.
+        assert_eq!(
+            in_written_words("涂层车间用有机溶剂，不在密闭车间里做，也没装废气处理设施"),
+            "涂层车间用有机溶剂，未在密闭空间中进行，也未安装污染防治设施"
+        );
+        assert_eq!(
+            in_written_words("干洗店没装废气处理装置"),
+            "干洗店没装废气处理装置"
+        );
+        assert_eq!(in_written_words("污泥拉去给农民垫地"), "污泥向农用地排放");
+        assert_eq!(in_written_words("水质自动监测站"), "水质自动监测设施");
         // An emergency outlet opened with no emergency; a sampling tube in clean water.
         assert_eq!(
             in_written_words("明明没什么紧急情况，厂里把应急排放的口子打开往外排水"),
