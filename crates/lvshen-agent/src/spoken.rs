@@ -1645,7 +1645,7 @@ fn to_moved_marker(question: &str) -> String {
 fn to_waste_not_disposed(question: &str) -> String {
     in_questions_naming(
         question,
-        &HAZARDOUS_WASTE_NAMES,
+        &HAZARDOUS_WASTE,
         &["一直不处理", "不处理", "没有处理", "没处理"],
         "未按照规定处置",
     )
@@ -1669,9 +1669,6 @@ fn to_sampling_interfered(question: &str) -> String {
         "干扰采样",
     )
 }
-
-/// What names hazardous waste.
-const HAZARDOUS_WASTE_NAMES: [&str; 2] = ["危废", "危险废物"];
 
 fn to_machines(question: &str) -> String {
     const EXHAUST: [&str; 4] = ["排放", "尾气", "黑烟", "超标"];
