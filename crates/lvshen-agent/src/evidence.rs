@@ -227,6 +227,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "有人",
     "不能",
     "一个",
+    // The asker's knowing, how a story is told ("后来才知道那个厂没办登记证").
+    "知道",
     "被查",
     "能排",
     "能放",
@@ -321,8 +323,8 @@ pub fn verb_fragment(term: &str) -> bool {
 /// Numerals a count opens with (一条, 两台, 10台).
 const NUMERALS: &str = "一两二三四五六七八九十几0123456789";
 
-/// Measure words of a count: 一条马路, 10台染缸, 翻一倍, 三家企业.
-const MEASURES: &str = "条倍台个家辆根座件";
+/// Measure words of a count: 一条马路, 10台染缸, 翻一倍, 三家企业, 一种新的助剂.
+const MEASURES: &str = "条倍台个家辆根座件种";
 
 /// Whether a term is a count, a numeral and a measure word (一条, 一倍, 两台): how many of a
 /// thing the question speaks of, not what it is about.
@@ -1900,7 +1902,10 @@ const CONSEQUENCES: &[&str] = &[
 
 /// Whether `hit` answers a question that sets a scene before it asks: it holds every specific
 /// term of the clauses that ask (there must be one besides a consequence: "…，得怎么办" or
-/// "…，罚多少" alone would let through any passage on the scene's words), and half at least of the scene's specific terms that the
+/// "…，罚多少" alone would let through any passage on the scene's words — unless the passage
+/// sets a fine in 元 and holds two of the scene's words and half of them at least: the deed
+/// told is then the one it punishes, "…那个厂没办新化学物质登记证，我们拿它染布，会被罚多少"
+/// and 法典第一千二百零七条), and half at least of the scene's specific terms that the
 /// texts hold (it speaks of the case the question tells of, not of another case of the same
 /// act: "叉车司机没有驾驶证上岗，罚多少" is not answered by a fine on 驾驶证 of cars).
 pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
@@ -1925,7 +1930,9 @@ pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
     // 商标 and 抢注 are only the asker's story) asks of the story: a passage on 部门 is no
     // answer.
     let story_only = scene.is_empty() && specific(Role::Story).next().is_some();
-    substance > 0
+    // Only a fine asked, of a deed the passage punishes with one.
+    let deed_held = scene_held >= 2 && 2 * scene_held >= scene.len() && states_money(&hit.text);
+    (substance > 0 || deed_held)
         && asked.iter().all(|g| covered(g, &hay))
         && (substance >= 2 || !story_only && 2 * scene_held >= scene.len())
 }
@@ -4075,6 +4082,36 @@ mod tests {
         let terms = [g(&["驾驶证"]), g(&["罚款", "处罚"])];
         let rule = test_hit("法典", "第一千一百八十七条", "…暂扣机动车驾驶证，处罚款。");
         assert!(!answers_asked(&terms, &[Scene, Asked], &rule));
+        // …unless the rule sets a fine in 元 for the deed told, two of its words and half of
+        // them held ("…那个厂没办新化学物质登记证，我们拿它染布，会被罚多少").
+        let terms = [
+            g(&["染色"]),
+            g(&["助剂"]),
+            g(&["化学物质"]),
+            g(&["登记证"]),
+            g(&["罚款", "处罚"]),
+        ];
+        let roles = [Scene, Scene, Scene, Scene, Asked];
+        let fine = test_hit(
+            "法典",
+            "第一千二百零七条",
+            "…使用无新化学物质环境管理登记证的企业事业单位生产、进口的新化学物质生产产品的，\
+             …处二十万元以上一百万元以下的罚款。",
+        );
+        assert!(answers_asked(&terms, &roles, &fine));
+        // No fine in 元; or one word of the deed only.
+        let duty = test_hit(
+            "法典",
+            "第六百五十一条",
+            "禁止使用无新化学物质环境管理登记证的企业事业单位生产的新化学物质生产产品，违者罚款。",
+        );
+        assert!(!answers_asked(&terms, &roles, &duty));
+        let other = test_hit(
+            "法典",
+            "第X条",
+            "…新化学物质…处二万元以上二十万元以下的罚款。",
+        );
+        assert!(!answers_asked(&terms, &roles, &other));
         // One word asked of a story no text speaks of ("我们厂的商标被别人抢注了，该去找哪个
         // 部门"): a rule naming the 部门 is no answer; with a word of the texts in the scene,
         // it may be.
@@ -4738,6 +4775,20 @@ mod tests {
         );
         // The tail of a Latin word is no class.
         assert!(!first_terms("PVC类材料怎么存放？").contains(&"C类".to_owned()));
+    }
+
+    #[test]
+    fn how_a_story_is_told_is_no_term() {
+        // A count of a kind (一种) and the asker's knowing (才知道) say how the story goes, not
+        // what it is about: the article on 新化学物质 and 登记证 answers it.
+        let terms = first_terms(
+            "我们从一个小厂进了一种新的染色助剂，后来才知道那个厂没办新化学物质登记证，会被罚多少？",
+        );
+        assert!(
+            !terms.iter().any(|t| t == "一种" || t == "知道"),
+            "{terms:?}"
+        );
+        assert!(terms.contains(&"登记证".to_owned()), "{terms:?}");
     }
 
     #[test]
