@@ -3463,8 +3463,13 @@ pub fn focus_parts(
             }
         }
         let mut text = picked.join("；");
-        // Room for a list's items.
-        let limit = if items > 0 { chars * 3 } else { chars };
+        // Room for a list's items; for each of two parts a question asks ("罚款多少？情节严重的
+        // 呢？": the case asked last may stand at the end of a long article's one sentence).
+        let limit = if items > 0 {
+            chars * 3
+        } else {
+            chars * parts.len().clamp(1, 2)
+        };
         if text.chars().count() > limit {
             text = text.chars().take(limit).collect::<String>() + "…";
         }
@@ -4396,6 +4401,26 @@ mod tests {
         )[0]
         .text
         .clone()
+    }
+
+    #[test]
+    fn a_question_of_two_parts_has_room_for_the_case_asked_last() {
+        // 法典第一千零九十五条 is one sentence: the 报告表 case and its 情节严重 stand at its end.
+        let hit = test_hit(
+            "中华人民共和国生态环境法典",
+            "第一千零九十五条",
+            "违反本法规定，建设单位未依法报批，或者未依照本法有关规定重新报批或者报请重新审核生态环境影响报告书、报告表，建设项目生态环境影响报告书、报告表未经批准或者未经原审批部门重新审核同意，擅自开工建设的，由生态环境主管部门、海警机构按照职责分工责令其停止建设，并可以责令恢复原状，报批、审核类型为生态环境影响报告书的，处二十万元以上一百万元以下的罚款，情节严重的，处一百万元以上一千万元以下的罚款；报批、审核类型为生态环境影响报告表的，处十万元以上五十万元以下的罚款，情节严重的，处五十万元以上五百万元以下的罚款。",
+        );
+        let fine = terms_of(&["报批", "报告表", "擅自开工建设", "罚款"]);
+        let case = terms_of(&["情节严重"]);
+        let quoted = |parts: &[Vec<Vec<String>>]| {
+            focus_parts(parts, &Hints::default(), std::slice::from_ref(&hit), 1, 240)[0]
+                .text
+                .clone()
+        };
+        assert!(quoted(&[fine.clone(), case]).contains("五百万元"));
+        // One part: the usual room.
+        assert!(!quoted(&[fine]).contains("五百万元"));
     }
 
     #[test]
