@@ -10,6 +10,13 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Terms jieba must keep whole (pollutants, equipment, procedures, places of this domain).
 pub const DOMAIN_WORDS: &[&str] = &[
+    // A pollutant by its medium: the segmenter cuts 水污染物 into 水 and 污染物, and a single
+    // character is no term, so a question on 水污染物 would weigh an article on 固体废物's
+    // 污染 as much as one on water ("减少水污染物的产生").
+    "水污染物",
+    // 环境保护税 is cut into 环境保护 and 税: the tax is lost, and a question on it weighs
+    // any article on 环境保护.
+    "环境保护税",
     "总氮",
     "总磷",
     "总锑",
@@ -338,6 +345,14 @@ mod tests {
         );
         let t = terms(&j, "在噪声敏感建筑物集中区域施工");
         assert!(t.contains(&"噪声敏感建筑物集中区域".to_owned()), "{t:?}");
+        // A pollutant by its medium, and the tax: whole, the pieces still searchable.
+        let t = terms(&j, "减少水污染物的产生");
+        assert!(
+            t.contains(&"水污染物".to_owned()) && t.contains(&"污染物".to_owned()),
+            "{t:?}"
+        );
+        let t = terms(&j, "要交环境保护税吗");
+        assert!(t.contains(&"环境保护税".to_owned()), "{t:?}");
         let t = terms(&j, "禁止销售不符合散煤质量标准的煤炭");
         assert!(t.contains(&"散煤".to_owned()), "{t:?}");
         // The permit holder is one term, and its pieces stay searchable.
