@@ -1292,6 +1292,9 @@ const KINDS: &[(&str, &[&str])] = &[
     ("农药", &["农药"]),
     // 法典第五百一十二条 on 生活垃圾处理设施 is no rule on a works' 污水处理设施.
     ("生活垃圾", &["垃圾", "厨余", "餐厨"]),
+    // GB 8978 表4's rows for 染料工业 (dye making) are no limits of a dyeing works (印染) or
+    // of the table's other units.
+    ("染料工业", &["染料"]),
 ];
 
 /// Whether a rule opens on a kind of thing (机动车, 船舶, 畜禽…) that the question's wording
@@ -3822,6 +3825,16 @@ mod tests {
         assert!(!super::on_other_kind(
             refuse_works,
             "小区的垃圾处理设施能不能闲置"
+        ));
+        // GB 8978 表4's rows for dye makers are not the table's own limits.
+        let dye_makers = "表4 染料工业等所列行业，染料工业；化学需氧量100/200/1000";
+        assert!(super::on_other_kind(
+            dye_makers,
+            "GB 8978表4里化学需氧量的一级二级三级标准分别是多少"
+        ));
+        assert!(!super::on_other_kind(
+            dye_makers,
+            "染料工业的化学需氧量一级标准是多少"
         ));
     }
 

@@ -1394,7 +1394,19 @@ impl<'a> Agent<'a> {
             .collect();
         let rules_say =
             rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
-        let mut refused = !tool_evidence && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say);
+        // "GB 8978-1996的纸质版在哪里能买到": the standard's number is found wherever the
+        // standard is spoken of; what the question asks of it (纸质) must be found too.
+        let only_name_found = {
+            let asked: Vec<&Vec<String>> = terms
+                .iter()
+                .filter(|g| !question::names_document(&g[0], question))
+                .collect();
+            !asked.is_empty()
+                && asked.len() < terms.len()
+                && asked.iter().all(|g| coverage.missing.contains(&g[0]))
+        };
+        let mut refused = !tool_evidence
+            && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say || only_name_found);
         // What the terms of a question that sets a scene are to it, when the scene rule let
         // it through.
         let mut scene_roles = None;

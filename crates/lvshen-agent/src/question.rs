@@ -161,6 +161,23 @@ pub fn named(question: &str) -> Vec<Named> {
     out
 }
 
+/// Whether a term of the question only names a document it names: a part of a standard
+/// number ("gb", "8978-1996" of "GB 8978-1996") or of a title ("污水综合排放标准" of
+/// 《污水综合排放标准》). Such a term is found in any passage of that document, whatever the
+/// question asks of it.
+pub fn names_document(term: &str, question: &str) -> bool {
+    let term = term.to_lowercase();
+    !term.is_empty()
+        && named(question).into_iter().any(|n| {
+            let name = match n {
+                Named::Number(n) => n,
+                Named::Title(t) | Named::Article(t, _) => t,
+            };
+            let name = name.to_lowercase();
+            name.contains(&term) || name.replace(' ', "").contains(&term)
+        })
+}
+
 /// The editions the question names in its 《》 titles ("《…分类管理名录（2025年版）》"): each
 /// bare title with the year of its edition.
 pub fn named_editions(question: &str) -> Vec<(String, String)> {
@@ -2092,6 +2109,18 @@ mod tests {
         let written = crate::spoken::in_written_words;
         assert!(about_new_works(&written("保护区里能不能新开一家印染厂？")));
         assert!(!about_new_works(&written("新开发区的印染项目要做环评吗？")));
+    }
+
+    #[test]
+    fn a_term_that_only_names_the_document_is_told_apart() {
+        let q = "GB 8978-1996的纸质版在哪里能买到？";
+        assert!(super::names_document("gb", q));
+        assert!(super::names_document("8978-1996", q));
+        assert!(!super::names_document("纸质", q));
+        let q = "《污水综合排放标准》规定第一类污染物在哪里采样？";
+        assert!(super::names_document("污水综合排放标准", q));
+        assert!(!super::names_document("第一类污染物", q));
+        assert!(!super::names_document("gb", "第一类污染物在哪里采样"));
     }
 
     #[test]

@@ -341,6 +341,15 @@ fn a_question_about_something_no_passage_names_is_refused() {
     );
     let v = json(&out);
     assert_eq!(v["refused"], false, "{v}");
+    // A standard's number is found wherever the standard is spoken of: what is asked of it
+    // (纸质版) must be found too.
+    for (q, refused) in [
+        ("GB 8978-1996的纸质版在哪里能买到？", true),
+        ("GB 8978-1996规定第一类污染物在哪里采样？", false),
+    ] {
+        let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
+        assert_eq!(v["refused"], refused, "{q}: {v}");
+    }
 }
 
 /// A fine asked in a story with two words no article says (厂里, 河边): the article on
