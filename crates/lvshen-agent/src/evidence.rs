@@ -229,6 +229,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "一个",
     // The asker's knowing, how a story is told ("后来才知道那个厂没办登记证").
     "知道",
+    // A degree ("调低一点", "少交一点").
+    "一点",
     "被查",
     "能排",
     "能放",
@@ -4827,6 +4829,10 @@ mod tests {
             "{terms:?}"
         );
         assert!(terms.contains(&"登记证".to_owned()), "{terms:?}");
+        // A degree (调低一点) is no term either.
+        let terms = first_terms("监测的时候能不能把工况改变一点？");
+        assert!(!terms.iter().any(|t| t == "一点"), "{terms:?}");
+        assert!(terms.contains(&"工况".to_owned()), "{terms:?}");
     }
 
     #[test]
