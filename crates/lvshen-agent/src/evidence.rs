@@ -1385,15 +1385,15 @@ pub(crate) fn states_duration(text: &str) -> bool {
             month.starts_with(|d: char| d.is_ascii_digit())
                 || (digits == 4 && (t[at..].starts_with("19") || t[at..].starts_with("20")))
         };
-        // The standards' symbols: 5 d, 24 h.
+        // The standards' symbols: 5 d, 24 h, 30 min.
         let symbol = !lone
-            && ["d", "h"].iter().any(|u| {
+            && ["d", "h", "min"].iter().any(|u| {
                 unit.strip_prefix(u)
                     .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
             });
         !date
             && (symbol
-                || ["年", "月", "日", "天", "小时", "工作日", "周"]
+                || ["年", "月", "日", "天", "小时", "分钟", "工作日", "周"]
                     .iter()
                     .any(|u| unit.starts_with(u)))
     }) || ["永久", "长期保存"].iter().any(|w| t.contains(w))
@@ -2550,6 +2550,8 @@ pub fn states_limit_value(text: &str) -> bool {
         "db",
         "倍",
         "℃",
+        // ℃ as the texts' normalisation (NFKC) writes it, lower-cased.
+        "°c",
         "%",
         "‰",
         "不得检出",
@@ -3580,6 +3582,8 @@ mod tests {
         assert!(super::states_limit_value("硫化物 0.5 0.5（单位：mg/L）"));
         assert!(super::states_limit_value("苯胺类 不得检出"));
         assert!(super::states_limit_value("泄漏检测值不应超过500 μmol/mol"));
+        // ℃ as the indexed texts write it after NFKC.
+        assert!(super::states_limit_value("周平均最大温升≤1°C"));
         // A catalogue's entry number is no value.
         assert!(!super::states_limit_value(
             "761 GHW/GHF 酸催化高含量三聚氰胺-甲醛树脂的木材涂料 2608020299"
@@ -3889,6 +3893,8 @@ mod tests {
             "发现泄漏之日起 5 d 内应进行首次修复",
             "应记录并在 90 d 内修复或排空储罐",
             "档案资料永久保存",
+            "水样采集后自然沉降30 min,取上层非沉降部分",
+            "静置30分钟后取样",
         ] {
             assert!(super::states_duration(t), "{t}");
         }
@@ -3899,6 +3905,7 @@ mod tests {
             "2021-07-01实施",
             "昼间 65 dB(A)",
             "间接排放限值适用(2015年修改单注3至注5)",
+            "30 mg/L",
         ] {
             assert!(!super::states_duration(t), "{t}");
         }

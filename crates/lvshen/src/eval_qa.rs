@@ -180,7 +180,10 @@ fn half_width(text: &str) -> String {
             '）' => ')',
             other => other,
         })
-        .collect()
+        .collect::<String>()
+        // The sign of a degree Celsius, as the texts' normalisation (NFKC) writes it, after
+        // `compact` has lower-cased it.
+        .replace('℃', "°c")
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -469,6 +472,12 @@ mod tests {
         // A table's columns are no one number.
         assert!(!states("1 40 30 45 35 2、3、4 45 35 50 40", "1040"));
         assert!(!states("昼间 55 500 m", "55500"));
+    }
+
+    #[test]
+    fn a_degree_celsius_is_stated_in_either_sign() {
+        assert!(states("周平均最大温升≤1°C、周平均最大温降≤2°C[1]。", "1℃"));
+        assert!(!states("周平均最大温升≤1°C[1]。", "2℃"));
     }
 
     #[test]
