@@ -1536,7 +1536,11 @@ fn class_numerals(question: &str) -> String {
             let after = &out[at + spoken.len()..];
             // GB 8978's 第一类/第二类污染物 and GB 3097's 一类…四类海域 are written in Chinese
             // numerals, whatever water the question speaks of.
-            let written = if after.starts_with("污染物")
+            // 哪一类, 这一类, 同一类: 一 counts the class, it does not number it.
+            let counted = spoken == "一类"
+                && out[..at].ends_with(['哪', '这', '那', '每', '同', '另', '单', '任']);
+            let written = if counted
+                || after.starts_with("污染物")
                 || after.starts_with("海域")
                 || (air && after.starts_with('区'))
             {
@@ -1881,6 +1885,12 @@ mod tests {
             "地表水要保持III类，氨氮不能高于多少？"
         );
         assert_eq!(in_written_words("二类水的总磷"), "II类水的总磷");
+        // 哪一类 asks which class: 一 is no class's numeral.
+        assert_eq!(
+            in_written_words("污水处理站一天处理3万吨，按水处理通用工序是哪一类管理？"),
+            "污水处理站一天处理3万吨，按水处理通用工序是哪一类管理？"
+        );
+        assert_eq!(in_written_words("一类水的总磷"), "I类水的总磷");
         assert_eq!(
             in_written_words("厂在三类区，晚上噪声多少"),
             "厂在3类区，夜间噪声多少"
