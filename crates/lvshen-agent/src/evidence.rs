@@ -2308,6 +2308,7 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
         let stop = stops.contains(&c)
             || (c == '\n'
                 && !text[start..i].trim_end().ends_with(['，', ',', '、'])
+                && !wants_its_value(&text[start..i])
                 && exponent(&text[start..i], &text[i + 1..]).is_none());
         if stop {
             out.push(&text[start..i]);
@@ -2316,6 +2317,24 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether a line ends on a comparison whose value a PDF has wrapped onto the next line
+/// (名录第七条: "…或者总氮年排放量大于\n10 吨"): no line ends there.
+fn wants_its_value(line: &str) -> bool {
+    const COMPARISONS: [&str; 9] = [
+        "大于",
+        "小于",
+        "超过",
+        "低于",
+        "高于",
+        "不少于",
+        "不低于",
+        "不高于",
+        "不大于",
+    ];
+    let line = line.trim_end();
+    COMPARISONS.iter().any(|w| line.ends_with(w))
 }
 
 /// A segment as quoted: a line break inside it (after a comma) joins the two lines. A power's
@@ -3766,6 +3785,10 @@ mod tests {
         assert_eq!(segments(text).len(), 1);
         assert!(joined(segments(text)[0]).contains("不大于 1.0×10⁻⁵ cm/s"));
         assert_eq!(segments("第一行\n第二行").len(), 2);
+        // Nor does a comparison whose value is wrapped onto the next line.
+        let item = "(四)化学需氧量年排放量大于 30 吨,或者总氮年排放量大于\n10 吨,或者总磷年排放量大于 0.5 吨的;";
+        assert_eq!(segments(item).len(), 1);
+        assert!(joined(segments(item)[0]).contains("总氮年排放量大于10 吨"));
     }
 
     #[test]
