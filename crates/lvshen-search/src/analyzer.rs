@@ -17,6 +17,8 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // 环境保护税 is cut into 环境保护 and 税: the tax is lost, and a question on it weighs
     // any article on 环境保护.
     "环境保护税",
+    // The permit catalogue's 水处理通用工序: "按水处理通用工序" was cut 按水 / 处理.
+    "水处理",
     "总氮",
     "总磷",
     "总锑",
@@ -353,6 +355,11 @@ mod tests {
         );
         let t = terms(&j, "要交环境保护税吗");
         assert!(t.contains(&"环境保护税".to_owned()), "{t:?}");
+        let t = terms(&j, "按水处理通用工序");
+        assert!(t.contains(&"水处理".to_owned()), "{t:?}");
+        assert!(!t.contains(&"按水".to_owned()), "{t:?}");
+        let t = terms(&j, "污水处理站");
+        assert!(t.contains(&"污水处理".to_owned()), "{t:?}");
         let t = terms(&j, "禁止销售不符合散煤质量标准的煤炭");
         assert!(t.contains(&"散煤".to_owned()), "{t:?}");
         // The permit holder is one term, and its pieces stay searchable.
