@@ -943,7 +943,7 @@ pub fn what_object(question: &str) -> Option<String> {
 /// question ends on it with 的. A passage that does not say the act names who is in charge of
 /// something else (第三条's 统一监督管理 is no drafting).
 pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
-    const WHO: [&str; 9] = [
+    const WHO: [&str; 10] = [
         "哪个部门",
         "哪些部门",
         "哪个单位",
@@ -951,6 +951,7 @@ pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
         "哪个机构",
         "哪一级",
         "哪级",
+        "哪几位",
         "哪位",
         "谁",
     ];
@@ -964,7 +965,7 @@ pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
         .filter_map(|w| q.rfind(w).map(|at| (at, *w)))
         .max_by_key(|(at, _)| *at)?;
     let mut act = &q[at + who.len()..];
-    if who == "哪位" {
+    if who == "哪位" || who == "哪几位" {
         act = PERSONS
             .iter()
             .find_map(|p| act.strip_prefix(p))
@@ -973,6 +974,11 @@ pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
     while let Some(rest) = PART.iter().find_map(|p| act.strip_prefix(p)) {
         act = rest;
     }
+    // How the act ended (测算出来, 定下来) is no act of its own.
+    let act = ["出来", "下来", "起来"]
+        .iter()
+        .find_map(|c| act.strip_suffix(c))
+        .unwrap_or(act);
     let chars: Vec<char> = act.chars().collect();
     if chars.is_empty()
         || chars.len() > 4
@@ -2622,6 +2628,10 @@ mod tests {
         assert_eq!(
             act("绍兴的高污染燃料禁燃区是哪个部门划定的？"),
             Some(vec!["划定".to_owned()])
+        );
+        assert_eq!(
+            act("GB 4287-2012的表2限值是哪几位专家测算出来的？"),
+            Some(vec!["测算".to_owned()])
         );
         // Not a who-did-it question, or no act after the one who did it.
         assert_eq!(act("排污许可证由哪个部门核发？"), None);
