@@ -839,6 +839,13 @@ pub struct Ranking {
     /// The thing the question asks which one of ([`asked_which`]): a passage that says what
     /// it is (测量仪器为…) answers it, one that only names it does not.
     pub which: Option<Vec<String>>,
+    /// The act a who-question asks the doer of ([`crate::question::act_by_whom`]: "本名录由哪个
+    /// 部门负责解释" → 解释): a passage that does not say it names who does something else
+    /// (第五条's 省级生态环境主管部门…提出建议, for 第六条's 负责解释).
+    pub act: Vec<String>,
+    /// What a what-is question asks about ([`what_is_object`]: "…名录里项目星号是什么意思" → 星号):
+    /// a passage that does not name it (the catalogue's 前言) says what something else is.
+    pub what_is: Option<Vec<String>>,
     /// The question asks whom or what a text applies to (适用, 执行…吗): a standard's scope
     /// clause answers it. Otherwise that clause, which lists the procedures the standard is
     /// used in (环境影响评价、环境保护设施设计、竣工环境保护验收…), sets no rule on them.
@@ -1132,6 +1139,12 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 }
             }
             if !ranking.listed.iter().all(|g| covered(g, hay)) {
+                score -= 1.0;
+            }
+            if !ranking.act.iter().all(|a| hit.text.contains(a.as_str())) {
+                score -= 1.0;
+            }
+            if ranking.what_is.as_ref().is_some_and(|g| !covered(g, hay)) {
                 score -= 1.0;
             }
             if on_other_pollutants(&ranking.pollutants, hay) {
@@ -1937,6 +1950,16 @@ pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
     let story_only = scene.is_empty() && specific(Role::Story).next().is_some();
     // Only a fine asked, of a deed the passage punishes with one.
     let deed_held = scene_held >= 2 && 2 * scene_held >= scene.len() && states_money(&hit.text);
+    tracing::trace!(
+        clause = %hit.clause,
+        substance,
+        asked_held = asked.iter().filter(|g| covered(g, &hay)).count(),
+        asked = asked.len(),
+        scene_held,
+        scene = scene.len(),
+        story_only,
+        "a scene's candidate"
+    );
     (substance > 0 || deed_held)
         && asked.iter().all(|g| covered(g, &hay))
         && (substance >= 2 || !story_only && 2 * scene_held >= scene.len())
@@ -4615,6 +4638,60 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_lacking_the_act_a_who_question_asks_ranks_after_one_that_says_it() {
+        let proposes = test_hit(
+            "某名录",
+            "第五条",
+            "本名录未作规定的建设项目，省级生态环境主管部门认为确有必要纳入管理的，可以提出建议，报生态环境部认定后实施。",
+        );
+        let interprets = test_hit(
+            "某名录",
+            "第六条",
+            "本名录由生态环境部负责解释，并适时修订公布。",
+        );
+        let terms = terms_of(&["名录", "部门", "负责解释", "生态环境部"]);
+        let first = |act: Vec<String>| {
+            let ranking = Ranking {
+                act,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![proposes.clone(), interprets.clone()], &ranking)[0]
+                .clause
+                .clone()
+        };
+        assert_eq!(first(Vec::new()), "第五条");
+        assert_eq!(first(vec!["解释".to_owned()]), "第六条");
+    }
+
+    #[test]
+    fn a_passage_lacking_what_a_what_is_question_asks_about_ranks_after_one_that_names_it() {
+        let preface = test_hit(
+            "某分类管理名录",
+            "第七条",
+            "本分类管理名录自2021年1月1日起施行，原名录同时废止。",
+        );
+        let note = test_hit(
+            "某分类管理名录",
+            "173",
+            "名录中所标“*”号，指在工业建筑中生产的建设项目。",
+        );
+        let mark = vec!["星号".to_owned(), "*”号".to_owned()];
+        let mut terms = terms_of(&["分类管理名录", "名录", "施行"]);
+        terms.push(mark.clone());
+        let first = |what_is: Option<Vec<String>>| {
+            let ranking = Ranking {
+                what_is,
+                ..Ranking::default()
+            };
+            rank_by_terms(&terms, vec![preface.clone(), note.clone()], &ranking)[0]
+                .clause
+                .clone()
+        };
+        assert_eq!(first(None), "第七条");
+        assert_eq!(first(Some(mark.clone())), "173");
+    }
+
+    #[test]
     fn a_list_of_another_things_contents_ranks_after_the_rule_on_the_thing_asked() {
         let other = test_hit(
             "某法典",
@@ -4971,6 +5048,32 @@ mod tests {
         // Other single characters still carry nothing.
         let terms = key_terms(&jieba, "排污许可证的有效期是几年？");
         assert!(terms.iter().all(|g| g[0].chars().count() > 1), "{terms:?}");
+    }
+
+    #[test]
+    fn a_works_words_carry_the_eia_catalogues_words() {
+        // 改造 is the catalogue's 改建 (第四条), a 住宅区 its area 以居住…为主要功能 (第三条).
+        let jieba = analyzer::jieba();
+        let has = |q: &str, word: &str, written: &str| {
+            let terms = key_terms(&jieba, q);
+            assert!(
+                terms
+                    .iter()
+                    .any(|g| g[0] == word && g.iter().any(|t| t == written)),
+                "{q}: {terms:?}"
+            );
+        };
+        has(
+            "厂里这次只改造污水处理设施，环评类别怎么确定？",
+            "改造",
+            "改建",
+        );
+        has(
+            "我们厂旁边就是居民住宅区，算不算环境敏感区？",
+            "住宅区",
+            "居住",
+        );
+        has("名录里星号是什么意思？", "星号", "*”号");
     }
 
     #[test]

@@ -614,7 +614,13 @@ impl<'a> Agent<'a> {
                 || defined
                     .is_some_and(|term| asked.contains(term) && evidence::defines(&h.text, term))
         });
-        tracing::debug!(?scene, ?roles, answers, "a question that sets a scene");
+        tracing::debug!(
+            ?scene,
+            ?terms,
+            ?roles,
+            answers,
+            "a question that sets a scene"
+        );
         if !answers {
             return Ok(None);
         }
@@ -725,6 +731,7 @@ impl<'a> Agent<'a> {
             asks_scope: ["适用", "执行", "范围"]
                 .iter()
                 .any(|w| question.contains(w)),
+            act: question::act_by_whom(question).unwrap_or_default(),
             ..evidence::Ranking::default()
         }
     }
@@ -1407,6 +1414,15 @@ impl<'a> Agent<'a> {
         };
         let mut refused = !tool_evidence
             && (coverage.ratio < evidence::MIN_COVERAGE || !rules_say || only_name_found);
+        tracing::debug!(
+            ?terms,
+            coverage = coverage.ratio,
+            missing = ?coverage.missing,
+            rules_say,
+            only_name_found,
+            refused,
+            "the gate on the question's words"
+        );
         // What the terms of a question that sets a scene are to it, when the scene rule let
         // it through.
         let mut scene_roles = None;
@@ -1479,6 +1495,7 @@ impl<'a> Agent<'a> {
             defined,
             classes: evidence::classes_asked(question),
             which: evidence::asked_which(question, &terms).cloned(),
+            what_is: evidence::what_is_object(&terms, question).cloned(),
             // Without the name of a repealed law the question names: "大气污染防治法" would
             // count as the question's wording in every article on 大气污染物.
             ..self.question_ranking(&status.as_ref().map_or_else(

@@ -943,6 +943,30 @@ pub fn what_object(question: &str) -> Option<String> {
 /// question ends on it with 的. A passage that does not say the act names who is in charge of
 /// something else (第三条's 统一监督管理 is no drafting).
 pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
+    let q = question.trim_end_matches(['？', '?', '。', ' ']);
+    act_after_whom(q.strip_suffix('的')?)
+}
+
+/// What a who-question asks is done, whether done once (`act_of_whom`: "…是哪个部门负责起草
+/// 的") or as a duty ("本名录由哪个部门负责解释" → 解释, "排污许可证由哪个部门核发" → 核发): the
+/// act after 由 and the one who does it, when the question ends on it. For ranking: the text
+/// may name the act in other words (颁发 for 核发), so a passage that lacks it is no refusal.
+pub fn act_by_whom(question: &str) -> Option<Vec<String>> {
+    let q = question.trim_end_matches(['？', '?', '。', ' ']);
+    if let Some(act) = act_of_whom(q) {
+        return Some(act);
+    }
+    let at = q.rfind('由')?;
+    let after = &q[at + '由'.len_utf8()..];
+    ["哪个部门", "哪个单位", "哪个机关", "哪一级", "哪级", "谁"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        .then(|| act_after_whom(q))
+        .flatten()
+}
+
+/// The act after the one who does it, in a question `q` that ends on it.
+fn act_after_whom(q: &str) -> Option<Vec<String>> {
     const WHO: [&str; 10] = [
         "哪个部门",
         "哪些部门",
@@ -958,8 +982,6 @@ pub fn act_of_whom(question: &str) -> Option<Vec<String>> {
     // Who the one is (哪位专家), and how they took part (负责, 牵头, 主持).
     const PERSONS: [&str; 6] = ["专家", "部长", "领导", "局长", "官员", "人"];
     const PART: [&str; 8] = ["负责", "牵头", "主持", "组织", "具体", "来", "去", "出面"];
-    let q = question.trim_end_matches(['？', '?', '。', ' ']);
-    let q = q.strip_suffix('的')?;
     let (at, who) = WHO
         .iter()
         .filter_map(|w| q.rfind(w).map(|at| (at, *w)))
@@ -2636,6 +2658,21 @@ mod tests {
         // Not a who-did-it question, or no act after the one who did it.
         assert_eq!(act("排污许可证由哪个部门核发？"), None);
         assert_eq!(act("这事归谁管的话，找谁？"), None);
+        // Done as a duty: for ranking only.
+        assert_eq!(
+            act_by_whom("建设项目环境影响评价分类管理名录由哪个部门负责解释？"),
+            Some(vec!["解释".to_owned()])
+        );
+        assert_eq!(
+            act_by_whom("排污许可证由哪个部门核发？"),
+            Some(vec!["核发".to_owned()])
+        );
+        assert_eq!(
+            act_by_whom("排污许可管理条例是哪个部门负责起草的？"),
+            Some(vec!["起草".to_owned()])
+        );
+        assert_eq!(act_by_whom("哪个部门负责解释？"), None);
+        assert_eq!(act_by_whom("由哪个部门管，罚多少？"), None);
     }
 
     #[test]

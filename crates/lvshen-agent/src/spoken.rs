@@ -1044,6 +1044,9 @@ const PHRASES: &[(&str, &str)] = &[
     // Written down (浙江省水污染防治条例第四十四条: 记录设施运行和维护情况).
     ("记下来", "记录"),
     ("记下", "记录"),
+    // A project the EIA catalogue does not list (第五条: 本名录未作规定的建设项目).
+    ("名录里找不到对应的类别", "名录未作规定"),
+    ("名录里找不到", "名录未作规定"),
     // Housing (绍兴市大气污染防治条例第二十一条: 居民住宅区…产生异味…的物质).
     ("居民小区", "居民住宅区"),
     ("有味道的", "产生异味的"),
@@ -1749,6 +1752,40 @@ fn to_whistle_blower(question: &str) -> String {
     out
 }
 
+/// How a question says a catalogue row is marked with a `*`, longest first: 后面标的*号, 打了
+/// 星号的.
+const ASTERISK_VERBS: [&str; 11] = [
+    "带有", "标有", "标的", "标了", "打了", "打的", "加了", "标", "打", "带", "加",
+];
+
+/// `question` with a row's `*` mark as the term the index gives the catalogues' notes on it
+/// (建设项目环境影响评价分类管理名录 说明4: 名录中所标"*"号; 固定污染源排污许可分类管理名录: 表格
+/// 中标"*"号者), without the verb that marks it and the place it stands (项目后面).
+fn to_asterisk_mark(question: &str) -> String {
+    let Some(at) = ["*号", "＊号", "星号"]
+        .iter()
+        .find_map(|m| question.find(m).map(|at| (at, m.len())))
+    else {
+        return question.to_owned();
+    };
+    let (at, len) = at;
+    let mut before = &question[..at];
+    if let Some(rest) = ASTERISK_VERBS.iter().find_map(|v| before.strip_suffix(v)) {
+        before = rest;
+    }
+    for place in ["后面", "后边", "旁边", "前面"] {
+        if let Some(rest) = before.strip_suffix(place) {
+            before = rest;
+            break;
+        }
+    }
+    format!(
+        "{before}{}{}",
+        lvshen_search::analyzer::ASTERISK_MARK,
+        &question[at + len..]
+    )
+}
+
 /// `question` with each of `spoken` (longest first) as `written`, when the question names one
 /// of `context` anywhere; unchanged otherwise.
 fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], written: &str) -> String {
@@ -1769,7 +1806,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
-    let question = heights(&class_numerals(&to_new_works(&question)));
+    let question = heights(&class_numerals(&to_new_works(&to_asterisk_mark(&question))));
     let mut out = String::with_capacity(question.len());
     let mut rest = question.as_str();
     'outer: while !rest.is_empty() {
@@ -1808,6 +1845,19 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rows_asterisk_is_the_mark_the_notes_explain() {
+        assert_eq!(
+            to_asterisk_mark("建设项目环境影响评价分类管理名录里项目后面标的*号是什么意思？"),
+            "建设项目环境影响评价分类管理名录里项目星号是什么意思？"
+        );
+        assert_eq!(
+            to_asterisk_mark("排污许可名录里打星号的行业指什么"),
+            "排污许可名录里星号的行业指什么"
+        );
+        assert_eq!(to_asterisk_mark("3*5等于多少"), "3*5等于多少");
+    }
 
     #[test]
     fn a_works_extended_near_homes_is_in_a_noise_sensitive_area() {
@@ -1955,6 +2005,10 @@ mod tests {
         assert_eq!(
             in_written_words("没批就开工被叫停了还硬干，负责人会被关几天？"),
             "未经批准就开工被责令停止建设了拒不执行，负责人会被拘留几天？"
+        );
+        assert_eq!(
+            in_written_words("这个项目在分类名录里找不到对应的类别，要做环评吗？"),
+            "这个项目在分类名录未作规定，要做环评吗？"
         );
     }
 

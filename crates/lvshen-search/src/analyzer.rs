@@ -19,6 +19,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     "环境保护税",
     // The permit catalogue's 水处理通用工序: "按水处理通用工序" was cut 按水 / 处理.
     "水处理",
+    // Who interprets a text (建设项目环境影响评价分类管理名录第六条: 本名录由生态环境部负责
+    // 解释): 解释 alone is how a question asks ("请解释一下") and no term.
+    "负责解释",
     "总氮",
     "总磷",
     "总锑",
@@ -217,13 +220,45 @@ pub fn jieba() -> Arc<Jieba> {
 /// punctuation and whitespace dropped.
 pub fn terms(jieba: &Jieba, text: &str) -> Vec<String> {
     let normalized: String = text.nfkc().collect::<String>().to_lowercase();
-    jieba
+    let mut terms: Vec<String> = jieba
         .tokenize(&normalized, TokenizeMode::Search, true)
         .into_iter()
         .map(|t| t.word.trim())
         .filter(|w| !w.is_empty() && w.chars().any(char::is_alphanumeric))
         .map(str::to_owned)
-        .collect()
+        .collect();
+    for _ in asterisk_marks(&normalized) {
+        terms.push(ASTERISK_MARK.to_owned());
+    }
+    terms
+}
+
+/// The term for a mark of `*` (建设项目环境影响评价分类管理名录's 说明4: 名录中所标"*"号,指在工业
+/// 建筑中生产的建设项目), which the segmenter drops with the punctuation: a question on 星号
+/// or on the *号 finds the note.
+pub const ASTERISK_MARK: &str = "星号";
+
+/// The byte spans of each `*` followed by 号, with at most a closing quote between them
+/// (`"*"号`, `*号`, and the full-width forms before NFKC).
+fn asterisk_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    for (at, c) in text.char_indices() {
+        if c != '*' && c != '＊' {
+            continue;
+        }
+        let mut rest = text[at + c.len_utf8()..].char_indices();
+        let mut next = rest.next();
+        if let Some((_, q)) = next
+            && matches!(q, '"' | '”' | '\'' | '’' | '」')
+        {
+            next = rest.next();
+        }
+        if let Some((offset, '号')) = next {
+            let end = at + c.len_utf8() + offset + '号'.len_utf8();
+            marks.push((at, end));
+        }
+    }
+    marks
 }
 
 /// tantivy tokenizer over jieba.
@@ -272,20 +307,31 @@ impl Tokenizer for JiebaTokenizer {
             .filter(|t| t.word.chars().any(char::is_alphanumeric))
             .collect();
         raw.sort_by_key(|t| (t.byte_start, t.byte_end));
-        let mut tokens = Vec::new();
-        for (position, t) in raw.into_iter().enumerate() {
-            let normalized: String = t.word.trim().nfkc().collect::<String>().to_lowercase();
-            if normalized.is_empty() {
-                continue;
-            }
-            tokens.push(Token {
-                offset_from: t.byte_start,
-                offset_to: t.byte_end,
+        let mut spans: Vec<(usize, usize, String)> = raw
+            .into_iter()
+            .map(|t| {
+                let normalized: String = t.word.trim().nfkc().collect::<String>().to_lowercase();
+                (t.byte_start, t.byte_end, normalized)
+            })
+            .filter(|(_, _, w)| !w.is_empty())
+            .collect();
+        spans.extend(
+            asterisk_marks(text)
+                .into_iter()
+                .map(|(from, to)| (from, to, ASTERISK_MARK.to_owned())),
+        );
+        spans.sort_by_key(|(from, to, _)| (*from, *to));
+        let tokens = spans
+            .into_iter()
+            .enumerate()
+            .map(|(position, (offset_from, offset_to, text))| Token {
+                offset_from,
+                offset_to,
                 position,
-                text: normalized,
+                text,
                 position_length: 1,
-            });
-        }
+            })
+            .collect();
         JiebaTokenStream { tokens, index: 0 }
     }
 }
@@ -374,5 +420,36 @@ mod tests {
         assert!(t.contains(&"碳排放".to_owned()), "{t:?}");
         let t = terms(&j, "ＣＯＤ　２００");
         assert!(t.contains(&"cod".to_owned()), "{t:?}");
+        let t = terms(&j, "本名录由生态环境部负责解释");
+        assert!(t.contains(&"负责解释".to_owned()), "{t:?}");
+    }
+
+    #[test]
+    fn an_asterisk_mark_is_a_term() {
+        let j = jieba();
+        for text in [
+            "名录中所标“*”号,指在工业建筑中生产",
+            "标的*号是什么意思",
+            "带＊号的项目",
+        ] {
+            let t = terms(&j, text);
+            assert!(t.contains(&ASTERISK_MARK.to_owned()), "{text}: {t:?}");
+        }
+        let t = terms(&j, "GB 3838 *注: 3*5 = 15");
+        assert!(!t.contains(&ASTERISK_MARK.to_owned()), "{t:?}");
+        let mut tokenizer = JiebaTokenizer::new();
+        let text = "名录中所标“*”号,指在工业建筑中生产";
+        let mut stream = tokenizer.token_stream(text);
+        let mut found = None;
+        let mut last = 0;
+        while stream.advance() {
+            let t = stream.token();
+            assert!(t.offset_from >= last, "{} at {}", t.text, t.offset_from);
+            last = t.offset_from;
+            if t.text == ASTERISK_MARK {
+                found = Some(&text[t.offset_from..t.offset_to]);
+            }
+        }
+        assert_eq!(found, Some("*”号"));
     }
 }

@@ -118,6 +118,15 @@ pub const GROUPS: &[&[&str]] = &[
     &["ghw", "高污染"],
     &["ghf", "高环境风险"],
     &["部门", "机关"],
+    // A rebuild: the EIA catalogue's 改建 (第四条: 不涉及主体工程的改建、扩建项目), a works'
+    // 改造.
+    &["改造", "改建"],
+    // Where people live: the EIA catalogue's 以居住…为主要功能的区域 (第三条(三)), a question's
+    // 住宅区.
+    &["住宅区", "居住"],
+    // A row's mark, as the analyzer names it and as the catalogues' notes print it (名录中所标
+    // "*"号; 表格中标"*"号者).
+    &["星号", "*”号", "*\"号", "*号"],
     // "跟政府部门签协议": the asker's name for whichever body the text names (发展改革、生态
     // 环境、工业和信息化部门).
     &["政府部门", "部门"],
