@@ -49,6 +49,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "让他",
     // "已经封场的堆场": when the thing was done, not what it is.
     "已经",
+    // "原来的环评还管用吗", "原来的排污证": which one, not what it is.
+    "原来",
     // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").
     "这样",
     "这么",
@@ -5074,6 +5076,9 @@ mod tests {
             "居住",
         );
         has("名录里星号是什么意思？", "星号", "*”号");
+        // Which one it is (原来的环评) is no term.
+        let terms = key_terms(&jieba, "环评批了五年多才开工，原来的环评还管用吗？");
+        assert!(terms.iter().all(|g| g[0] != "原来"), "{terms:?}");
     }
 
     #[test]

@@ -1658,6 +1658,34 @@ fn to_transferred_permit(question: &str) -> String {
     in_questions_naming(question, &PERMIT, &["借给", "租给", "卖给"], "转让给")
 }
 
+/// Lakes and reservoirs as GB 3838 表1 writes them in a class's values (总磷≤0.2(湖、库
+/// 0.05)); the local regulations write 湖泊、水库 (绍兴市水资源保护条例第十六条).
+fn to_lakes_of_a_class(question: &str) -> String {
+    const CLASS: [&str; 4] = ["类水", "类标准", "总磷", "总氮"];
+    in_questions_naming(
+        question,
+        &CLASS,
+        &["湖泊、水库", "湖泊和水库", "湖泊水库"],
+        "湖、库",
+    )
+}
+
+/// "扩建以后，原来的排污证还能接着用吗": whether the permit held must be applied for anew
+/// (排污许可管理条例第十五条: …应当重新申请取得排污许可证). Kept in use, 接着用 is no
+/// continuation at the term's end (第十四条's 需要继续排放污染物的…提出申请).
+fn to_permit_applied_anew(question: &str) -> String {
+    const PERMIT: [&str; 3] = ["排污证", "排污许可证", "许可证"];
+    const KEPT: [&str; 6] = [
+        "还能接着用吗",
+        "还能继续用吗",
+        "还能接着用",
+        "还能继续用",
+        "还管用吗",
+        "还有效吗",
+    ];
+    in_questions_naming(question, &PERMIT, &KEPT, "是否需要重新取得")
+}
+
 /// "厂里的旧叉车排放超标": a forklift's exhaust makes it a 非道路移动机械 (法典第二百二十九条),
 /// while its yearly inspection as special equipment is no emissions matter (see the table).
 /// What names a water source's boundary marker (浙江省水污染防治条例第十四条: 不得损毁、涂改或者
@@ -1801,6 +1829,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
+    let question = to_lakes_of_a_class(&to_permit_applied_anew(&question));
     let question = to_sampling_interfered(&to_waste_not_disposed(&question));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
@@ -1845,6 +1874,35 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lakes_and_reservoirs_are_written_as_gb_3838_writes_them_in_a_class() {
+        assert_eq!(
+            to_lakes_of_a_class("湖泊、水库的III类水，总磷限值是多少？"),
+            "湖、库的III类水，总磷限值是多少？"
+        );
+        assert_eq!(
+            to_lakes_of_a_class("绍兴的重点江河、湖泊、水库管理范围由谁来划定？"),
+            "绍兴的重点江河、湖泊、水库管理范围由谁来划定？"
+        );
+    }
+
+    #[test]
+    fn a_permit_kept_in_use_is_asked_whether_it_must_be_obtained_anew() {
+        assert_eq!(
+            in_written_words("厂里想多开一个排水口，原来的排污证还能接着用吗？"),
+            "厂里想污染物排放口数量增加，原来的排污证是否需要重新取得？"
+        );
+        assert_eq!(
+            to_permit_applied_anew("原来的排污证还能接着用吗？"),
+            "原来的排污证是否需要重新取得？"
+        );
+        // Not a permit: the phrase is left to the table (接着 → 继续).
+        assert_eq!(
+            to_permit_applied_anew("旧设备还能接着用吗"),
+            "旧设备还能接着用吗"
+        );
+    }
 
     #[test]
     fn a_rows_asterisk_is_the_mark_the_notes_explain() {
@@ -2240,7 +2298,7 @@ mod tests {
         );
         assert_eq!(
             in_written_words("厂子整个搬到别的镇上去了，排污证还能接着用吗？"),
-            "企业生产经营场所发生变化，排污证还能继续用吗？"
+            "企业生产经营场所发生变化，排污证是否需要重新取得？"
         );
         assert_eq!(
             in_written_words("厂子搬到隔壁县去了，环评要不要重新报批？"),
