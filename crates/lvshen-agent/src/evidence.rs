@@ -5076,6 +5076,8 @@ mod tests {
             "居住",
         );
         has("名录里星号是什么意思？", "星号", "*”号");
+        has("绍兴的区、县政府要不要编达标规划？", "县政府", "人民政府");
+        has("工作人员失职了，会受到什么处理？", "失职", "玩忽职守");
         // Which one it is (原来的环评) is no term.
         let terms = key_terms(&jieba, "环评批了五年多才开工，原来的环评还管用吗？");
         assert!(terms.iter().all(|g| g[0] != "原来"), "{terms:?}");

@@ -1100,6 +1100,9 @@ pub fn asks_sanction(question: &str) -> bool {
         "怎么处理",
         "如何处理",
         "怎样处理",
+        // "失职了，会受到什么处理": what befalls an official (给予处分).
+        "什么处理",
+        "处分",
     ]
     .iter()
     .any(|w| question.contains(w))
@@ -2302,6 +2305,9 @@ mod tests {
             "生态环境监测机构对监测数据弄虚作假的，罚款多少？"
         ));
         assert!(!asks_sanction("环评文件未经批准的建设项目能不能开工？"));
+        assert!(asks_sanction(
+            "绍兴环保局的工作人员在大气污染防治上失职了，会受到什么处理？"
+        ));
         assert!(!asks_sanction(
             "《大气污染防治法》规定重点排污单位对自动监测数据负有什么责任？"
         ));

@@ -124,6 +124,13 @@ pub const GROUPS: &[&[&str]] = &[
     // Where people live: the EIA catalogue's 以居住…为主要功能的区域 (第三条(三)), a question's
     // 住宅区.
     &["住宅区", "居住"],
+    // A government by its level, as the local regulations write it (市和区、县（市）人民政府).
+    &["县政府", "人民政府"],
+    &["区政府", "人民政府"],
+    &["市政府", "人民政府"],
+    // An official who fails their duty: the regulations' 玩忽职守 (绍兴市大气污染防治条例第四十四
+    // 条(六)).
+    &["失职", "玩忽职守"],
     // A row's mark, as the analyzer names it and as the catalogues' notes print it (名录中所标
     // "*"号; 表格中标"*"号者).
     &["星号", "*”号", "*\"号", "*号"],
