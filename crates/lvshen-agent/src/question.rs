@@ -830,7 +830,19 @@ pub fn asks_size(question: &str) -> bool {
 /// how often something is done ("多久测一次", "多长时间检测一次": a frequency, 每季度).
 /// A few days or years of the asker's story (前几天, 这几年, 几天前) ask no period.
 pub fn asks_period(question: &str) -> bool {
-    let mut asked = question.to_owned();
+    // "…，过几年能删掉": a last clause that opens on 过几 and asks whether something can be
+    // done then asks after how long; "过几天环保局要来检查，…" and "…，过几天再拉走" tell when.
+    let last = question
+        .trim_end_matches(['？', '?', '。'])
+        .rsplit(['，', ','])
+        .next()
+        .unwrap_or(question);
+    let mut asked =
+        if last.starts_with("过几") && ["能", "可以", "才"].iter().any(|w| last.contains(w)) {
+            last.replacen("过几", "几", 1)
+        } else {
+            question.to_owned()
+        };
     for told in [
         "前几",
         "这几",
@@ -2230,6 +2242,16 @@ mod tests {
             assert!(!super::asks_duration(q), "{q}");
         }
         assert!(super::asks_period("一本环评报告书一般要做多久才能做完？"));
+        // A clause that opens on 过几 asks after how long; one that tells a story does not.
+        assert!(super::asks_period(
+            "记进社会诚信档案的大气违法记录，过几年能删掉？"
+        ));
+        assert!(!super::asks_period(
+            "过几天环保局要来检查，要准备什么材料？"
+        ));
+        assert!(!super::asks_period(
+            "在绍兴，厂里的废料能不能先堆在河岸坡上，过几天再拉走？"
+        ));
         for q in [
             "废水总氮多久测一次？",
             "厂界噪声多长时间检测一次？",
