@@ -2028,6 +2028,12 @@ pub fn what_is_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'
     object_before(terms, question, "是什么", HOW_MUCH_HEDGES)
 }
 
+/// What a where-question asks the place of: the key term just before its 在哪 ("…的办公地址
+/// 在哪里" → 地址), past the same hedges as [`how_much_object`].
+pub fn where_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    object_before(terms, question, "在哪", HOW_MUCH_HEDGES)
+}
+
 /// The key term just before `marker`, past the words (`hedges`) that only hedge or ask.
 fn object_before<'t>(
     terms: &'t [Vec<String>],
@@ -2962,10 +2968,11 @@ pub struct Hints<'a> {
     /// a clause on works already built (已建成的…) is not quoted for it.
     pub new_works: bool,
     /// The key term right before a closing 什么, the act whose object is asked ("维修单位要给
-    /// 车主提供什么" → 提供): when no clause picked names it, a clause that names the act and
-    /// another specific term of the question is quoted, though another holds more of its words
-    /// (第二十四条's "维修完成后,应当向委托修理方提供维修合格证明", not only its first
-    /// sentence on who repairs).
+    /// 车主提供什么" → 提供), or before a closing 吗, the act asked whether may be done ("…，能
+    /// 交付使用吗" → 交付使用): when no clause picked names it, a clause that names the act and
+    /// another specific term of the question, or follows a clause picked, is quoted, though
+    /// another holds more of its words (第二十四条's "维修完成后,应当向委托修理方提供维修合格
+    /// 证明", not only its first sentence on who repairs).
     pub asked_act: Option<&'a [String]>,
     /// The pollutants the question names ("…总氮自行监测频次"): when no clause picked names
     /// one, a clause that does is quoted, though others hold more of the question's words
@@ -3175,13 +3182,18 @@ pub fn focus_parts(
                 .zip(&keep)
                 .any(|(segment, k)| *k && covered(act, &compact(segment)))
         {
+            // A clause that names it with another of the question's specific terms, or right
+            // after a clause kept (第十六条's "…按照雨污分流要求进行规划建设。未按照规定要求
+            // 建设的,不得交付使用": the consequence of the rule kept).
+            let kept = keep.clone();
             for (i, segment) in body.iter().enumerate() {
                 let hay = compact(segment);
                 if covered(act, &hay)
-                    && parts
-                        .iter()
-                        .flatten()
-                        .any(|g| g[0] != act[0] && is_specific(g) && covered(g, &hay))
+                    && (i > 0 && kept[i - 1]
+                        || parts
+                            .iter()
+                            .flatten()
+                            .any(|g| g[0] != act[0] && is_specific(g) && covered(g, &hay)))
                 {
                     keep[i] = true;
                     relevance[i] = 1.0;
@@ -3671,6 +3683,11 @@ mod tests {
             Some("网址")
         );
         assert!(super::what_is_object(&terms, "平台上要公开什么？").is_none());
+        let terms = vec![vec!["管理机构".to_owned()], vec!["地址".to_owned()]];
+        assert_eq!(
+            super::where_object(&terms, "管理机构的办公地址在哪里？").map(|g| g[0].as_str()),
+            Some("地址")
+        );
     }
 
     #[test]

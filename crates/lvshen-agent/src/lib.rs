@@ -1542,12 +1542,18 @@ impl<'a> Agent<'a> {
             let mut unheld_object = None;
             // "…平台的网址是什么": what a what-is question asks for, which the passage on the
             // platform does not name.
-            let what_is_unnamed = evidence::what_is_object(&terms, question).filter(|o| {
-                evidence::is_specific(o)
-                    && !evidence::verb_fragment(&o[0])
-                    && !evidence::covered(o, &evidence::haystack(best))
-                    && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t)))
-            });
+            // So is the thing a where-question asks the place of ("…管理机构的办公地址在哪里":
+            // 地址), when it is a noun (not "…应该存放在哪里", an act).
+            let where_object = evidence::where_object(&terms, question)
+                .filter(|o| evidence::is_noun(&self.jieba, question, &o[0]));
+            let what_is_unnamed = evidence::what_is_object(&terms, question)
+                .or(where_object)
+                .filter(|o| {
+                    evidence::is_specific(o)
+                        && !evidence::verb_fragment(&o[0])
+                        && !evidence::covered(o, &evidence::haystack(best))
+                        && !carried_holds(&|t| evidence::covered(o, &evidence::compact(t)))
+                });
             // The thing a how-much question asks the quantity of, which the best passage does
             // not name: no text names it, or it is a thing (a noun: "…能耗限额是多少", 限额)
             // rather than a measure a value in its unit answers (宽度: 每侧不少于一百米).
@@ -2044,12 +2050,15 @@ impl<'a> Agent<'a> {
             .map(|holder| evidence::key_terms(&self.jieba, holder))
             .unwrap_or_default();
         // The act whose object is asked: the key term the words before a closing 什么 end with.
-        let asked_act = question::asked_act(question).and_then(|before| {
-            parts
-                .iter()
-                .flatten()
-                .find(|g| g[0].chars().count() >= 2 && before.ends_with(g[0].as_str()))
-        });
+        // Or the act a yes-no question asks whether may be done ("…，能交付使用吗": 交付使用).
+        let asked_act = question::asked_act(question)
+            .or_else(|| question::asked_whether_act(question))
+            .and_then(|before| {
+                parts
+                    .iter()
+                    .flatten()
+                    .find(|g| g[0].chars().count() >= 2 && before.ends_with(g[0].as_str()))
+            });
         let hints = evidence::Hints {
             duty_holder: &duty_holder,
             carried: &ranking.carried,

@@ -859,8 +859,16 @@ pub fn asks_period(question: &str) -> bool {
         asked = asked.replace(&format!("几{unit}前"), "");
         asked = asked.replace(&format!("几{unit}后"), "");
     }
+    // How often ("多久测一次"): 一次 after the period asked, not before it ("许可证一次有效期
+    // 是几年": one term of validity).
+    let often_after = |w: &str| {
+        question
+            .find(w)
+            .is_some_and(|at| asks_duration(&question[..at]))
+    };
     asks_duration(&asked)
-        && !["一次", "一回", "一遍", "频次", "频率", "每隔"]
+        && !["一次", "一回", "一遍"].iter().any(|w| often_after(w))
+        && !["频次", "频率", "每隔"]
             .iter()
             .any(|w| question.contains(w))
 }
@@ -1630,6 +1638,20 @@ pub fn asked_act(question: &str) -> Option<&str> {
     })
 }
 
+/// The words before the 吗 that closes a yes-no question's last clause ("…没按雨污分流建，能交付
+/// 使用吗？" → "能交付使用"): the act it asks whether may or must be done. `None` when the
+/// question does not end on 吗.
+pub fn asked_whether_act(question: &str) -> Option<&str> {
+    let q = question.trim_end_matches(['？', '?', '。', ' ']);
+    let before = q.strip_suffix('吗')?;
+    let start = before
+        .rfind(['，', ',', '？', '?', '。', '；', ';'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    (start < before.len()).then(|| &before[start..])
+}
+
 /// The question without the words that ask what duty someone bears ([`DUTY_WORDS`]): they
 /// are no subject to search for.
 pub fn without_duty_words(question: &str) -> String {
@@ -2242,6 +2264,8 @@ mod tests {
             assert!(!super::asks_duration(q), "{q}");
         }
         assert!(super::asks_period("一本环评报告书一般要做多久才能做完？"));
+        // 一次 before the period asked is one term, not how often.
+        assert!(super::asks_period("河道采砂许可证一次有效期是几年？"));
         // A clause that opens on 过几 asks after how long; one that tells a story does not.
         assert!(super::asks_period(
             "记进社会诚信档案的大气违法记录，过几年能删掉？"
@@ -2264,6 +2288,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_yes_no_question_asks_whether_of_the_act_before_its_ma() {
+        assert_eq!(
+            asked_whether_act("污水管网没按雨污分流建，能交付使用吗？"),
+            Some("能交付使用")
+        );
+        assert_eq!(asked_whether_act("交付使用的条件是什么？"), None);
+    }
 
     #[test]
     fn splits_questions_that_ask_several_things() {

@@ -265,6 +265,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("能测", "测量"),
     // What a permit states: 许可证上写明 is what it 载明 (浙江省水污染防治条例第三十四条).
     ("写明", "载明"),
+    // A project that lets out waste water: 排放水污染物的工业类建设项目 (曹娥江条例第十二条).
+    ("排水的工业项目", "排放水污染物的工业类建设项目"),
+    ("排水工业项目", "排放水污染物的工业类建设项目"),
     // A town's sewage works: the texts' 城镇污水集中处理设施.
     ("镇上的污水处理厂", "城镇污水集中处理设施"),
     ("镇上的污水厂", "城镇污水集中处理设施"),
@@ -1323,6 +1326,29 @@ fn to_sewage_works(question: &str) -> String {
     out
 }
 
+/// "我们厂在上虞的一个镇上", "镇里考核没过": a town the asker lives in is, to the texts, a
+/// 乡镇 (曹娥江条例第十二条: 乡镇、街道考核评价制度). Not 城镇 or 乡镇 already, nor the town's
+/// sewage works (镇上的污水厂, read by [`PHRASES`]).
+fn to_township(question: &str) -> String {
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    while let Some(at) = ["镇上", "镇里"].iter().filter_map(|w| rest.find(w)).min() {
+        let (before, after) = rest.split_at(at);
+        let word = &after[..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i)];
+        let after = &after[word.len()..];
+        out.push_str(before);
+        let joined = before.ends_with(['城', '乡', '村', '集']);
+        if joined || after.starts_with("的污水") {
+            out.push_str(word);
+        } else {
+            out.push_str("乡镇");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// How a spoken question says a thing was moved or broken, longest first: a monitoring device
 /// moved is 擅自移动, one smashed is 损毁 (法典第一千零九十三条).
 const MOVED: [(&str, &str); 14] = [
@@ -1832,6 +1858,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
+    let question = to_township(&question);
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
     let question = to_lakes_of_a_class(&to_permit_applied_anew(&question));
     let question = to_sampling_interfered(&to_waste_not_disposed(&question));
@@ -1906,6 +1933,18 @@ mod tests {
             to_permit_applied_anew("旧设备还能接着用吗"),
             "旧设备还能接着用吗"
         );
+    }
+
+    #[test]
+    fn the_askers_town_is_a_township_and_its_sewage_works_stays_a_works() {
+        assert_eq!(
+            in_written_words(
+                "我们厂在上虞的一个镇上，听说镇里考核没过，镇上新的排水工业项目还能批吗？"
+            ),
+            "我们厂在上虞的一个乡镇，听说乡镇考核没过，乡镇新的排放水污染物的工业类建设项目还能批吗？"
+        );
+        assert_eq!(to_township("城镇里的管网"), "城镇里的管网");
+        assert_eq!(to_township("镇上的污水厂"), "镇上的污水厂");
     }
 
     #[test]
