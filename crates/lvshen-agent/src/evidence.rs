@@ -2171,6 +2171,26 @@ pub fn whether_subject<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&
     )
 }
 
+/// What the asked clause (the last) says must or may be done with: the key term just before
+/// its first modal ("排污许可证正本要挂在厂里什么位置" → 正本), past the words that only
+/// hedge. A thing no text names has no rule on it, whatever the rest of the clause matches.
+pub fn modal_subject<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    let q = question.trim_end_matches(['？', '?', '。', ' ']);
+    let clause = q.rfind(['，', ',', '；', ';', '。']).map_or(q, |i| {
+        &q[i + q[i..].chars().next().map_or(1, char::len_utf8)..]
+    });
+    let (_, modal) = ["要", "应当", "应该", "需要", "必须"]
+        .iter()
+        .filter_map(|m| clause.find(m).map(|at| (at, m)))
+        .min()?;
+    object_before(
+        terms,
+        clause,
+        modal,
+        &["还", "也", "都", "就", "又", "到底", "究竟", "一般", "的"],
+    )
+}
+
 /// What a yes-no question asks whether to do: the key terms after its 是否, up to the end of
 /// that clause ("环保局的人来厂里检查，是否留他们吃饭" → 吃饭). A passage that names none of them
 /// has no rule on it, however many of the scene's words it holds.
@@ -2249,6 +2269,38 @@ pub fn is_noun(jieba: &Jieba, sentence: &str, word: &str) -> bool {
             alone.len() == 1 && noun(alone[0].tag)
         }
     }
+}
+
+/// Whether the segmenter reads `word` in `sentence` (or alone) as a thing one may name: not
+/// an act (v), a time (平时/t), a number or step (第一步/m), an adverb, a pronoun, a
+/// preposition, a conjunction, a place word, a particle or a measure. Its tags are rough
+/// (正本/a), so anything else counts as a thing.
+pub fn is_thing(jieba: &Jieba, sentence: &str, word: &str) -> bool {
+    let thing =
+        |tag: &str| !tag.starts_with(['v', 't', 'm', 'd', 'r', 'p', 'c', 'f', 'u', 'y', 'q']);
+    let tags = jieba.tag(sentence, true);
+    match tags.iter().find(|t| t.word == word) {
+        Some(t) => thing(t.tag),
+        None => {
+            let alone = jieba.tag(word, true);
+            alone.len() == 1 && thing(alone[0].tag)
+        }
+    }
+}
+
+/// Whether `hay` holds every word of two characters or more that a term of `group` is made
+/// of (化工企业: 化工 and 企业 in "石油、化工以及其他…企业"): a compound the question keeps whole
+/// that a passage says in parts. `false` when a term has no such parts (正本).
+pub fn parts_covered(jieba: &Jieba, group: &[String], hay: &str) -> bool {
+    group.iter().any(|term| {
+        let parts: Vec<&str> = jieba
+            .cut_for_search(term, true)
+            .into_iter()
+            .map(|t| t.word)
+            .filter(|p| *p != term.as_str() && p.chars().count() >= 2)
+            .collect();
+        !parts.is_empty() && parts.iter().all(|p| hay.contains(p))
+    })
 }
 
 /// A passage shown to the model and offered as a citation.
@@ -3683,6 +3735,42 @@ mod tests {
             Some("网址")
         );
         assert!(super::what_is_object(&terms, "平台上要公开什么？").is_none());
+        let terms: Vec<Vec<String>> = ["排污许可证", "正本", "厂里", "位置"]
+            .iter()
+            .map(|t| vec![t.to_string()])
+            .collect();
+        assert_eq!(
+            super::modal_subject(&terms, "排污许可证正本要挂在厂里什么位置？")
+                .map(|g| g[0].as_str()),
+            Some("正本")
+        );
+        let jieba = jieba_rs::Jieba::new();
+        assert!(super::is_thing(
+            &jieba,
+            "排污许可证正本要挂在厂里什么位置",
+            "正本"
+        ));
+        assert!(!super::is_thing(
+            &jieba,
+            "贮存固废的设施和场所，平时要怎么管",
+            "平时"
+        ));
+        assert!(!super::is_thing(
+            &jieba,
+            "废水可能流进河里，第一步要做什么",
+            "第一步"
+        ));
+        let group = vec!["化工企业".to_owned()];
+        assert!(super::parts_covered(
+            &jieba,
+            &group,
+            "石油、化工以及其他生产和使用有机溶剂的企业"
+        ));
+        assert!(!super::parts_covered(
+            &jieba,
+            &["正本".to_owned()],
+            "排污许可证正本"
+        ));
         let terms = vec![vec!["管理机构".to_owned()], vec!["地址".to_owned()]];
         assert_eq!(
             super::where_object(&terms, "管理机构的办公地址在哪里？").map(|g| g[0].as_str()),

@@ -1582,6 +1582,21 @@ impl<'a> Agent<'a> {
             {
                 unheld_whether = Some(subject);
             }
+            // What the asked clause says must be done with, likewise ("排污许可证正本要挂在厂里
+            // 什么位置": 正本).
+            if unheld_whether.is_none()
+                && let Some(subject) = evidence::modal_subject(&terms, question).filter(|g| {
+                    evidence::is_specific(g)
+                        && evidence::is_thing(&self.jieba, question, &g[0])
+                        && !evidence::parts_covered(&self.jieba, g, &hay)
+                        && !evidence::verb_fragment(&g[0])
+                        && !evidence::covered(g, &hay)
+                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                })
+                && !self.index_holds_any(subject)?
+            {
+                unheld_whether = Some(subject);
+            }
             if unheld_whether.is_none()
                 && !asked.is_empty()
                 && asked.iter().all(|g| {

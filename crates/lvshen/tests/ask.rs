@@ -343,9 +343,18 @@ fn a_question_about_something_no_passage_names_is_refused() {
     assert_eq!(v["refused"], false, "{v}");
     // A standard's number is found wherever the standard is spoken of: what is asked of it
     // (纸质版) must be found too.
+    // So must the thing a where-question asks the place of (地址), and the thing the asked
+    // clause says must be done with (正本), when no text names it; a compound the texts say
+    // in parts (化工企业) is named.
     for (q, refused) in [
         ("GB 8978-1996的纸质版在哪里能买到？", true),
         ("GB 8978-1996规定第一类污染物在哪里采样？", false),
+        ("绍兴市曹娥江保护管理机构的办公地址在哪里？", true),
+        ("排污许可证正本要挂在厂里什么位置？", true),
+        (
+            "生产和使用有机溶剂的石油、化工企业要怎样减少物料泄漏？",
+            false,
+        ),
     ] {
         let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
         assert_eq!(v["refused"], refused, "{q}: {v}");
