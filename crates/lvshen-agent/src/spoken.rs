@@ -268,6 +268,12 @@ const PHRASES: &[(&str, &str)] = &[
     // A project that lets out waste water: 排放水污染物的工业类建设项目 (曹娥江条例第十二条).
     ("排水的工业项目", "排放水污染物的工业类建设项目"),
     ("排水工业项目", "排放水污染物的工业类建设项目"),
+    // Made public: 公布 (出来 says only that it comes out).
+    ("公布出来", "公布"),
+    ("公开出来", "公开"),
+    // Coal burnt across a province: 煤炭消费 (浙江省大气污染防治条例第二十七条).
+    ("用煤的总量", "煤炭消费总量"),
+    ("用煤总量", "煤炭消费总量"),
     // A town's sewage works: the texts' 城镇污水集中处理设施.
     ("镇上的污水处理厂", "城镇污水集中处理设施"),
     ("镇上的污水厂", "城镇污水集中处理设施"),
@@ -780,6 +786,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("行不行", "是否可以"),
     // A deed told, then judged with a bare tail: whether it is allowed.
     ("有没有问题", "是否可以"),
+    // "有没有控制制度", "页数有没有上限": asks whether, as 是否 does.
+    ("有没有", "是否有"),
     ("合不合规", "是否可以"),
     ("合规吗", "是否可以"),
     ("可不可以", "是否可以"),
@@ -1932,6 +1940,22 @@ mod tests {
         assert_eq!(
             to_permit_applied_anew("旧设备还能接着用吗"),
             "旧设备还能接着用吗"
+        );
+    }
+
+    #[test]
+    fn whether_there_is_and_what_is_made_public_are_the_texts_words() {
+        assert_eq!(
+            in_written_words("浙江对全省用煤的总量有没有控制制度？"),
+            "浙江对全省煤炭消费总量是否有控制制度？"
+        );
+        assert_eq!(
+            in_written_words("会不会把厂和老板的名字公布出来？"),
+            in_written_words("会不会把厂和老板的名字公布？")
+        );
+        assert_eq!(
+            in_written_words("危废和生活垃圾堆在同一个仓库里，有没有问题？"),
+            in_written_words("危废和生活垃圾堆在同一个仓库里，是否可以？")
         );
     }
 

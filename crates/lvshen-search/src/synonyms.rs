@@ -131,6 +131,9 @@ pub const GROUPS: &[&[&str]] = &[
     // An official who fails their duty: the regulations' 玩忽职守 (绍兴市大气污染防治条例第四十四
     // 条(六)).
     &["失职", "玩忽职守"],
+    // The whole province, in a provincial regulation's words (第二十七条: 本省实施煤炭消费总量控制
+    // 制度).
+    &["全省", "本省"],
     // A row's mark, as the analyzer names it and as the catalogues' notes print it (名录中所标
     // "*"号; 表格中标"*"号者).
     &["星号", "*”号", "*\"号", "*号"],
