@@ -282,6 +282,12 @@ const PHRASES: &[(&str, &str)] = &[
     // Waste heaped somewhere is 堆放 there (浙江省水污染防治条例第十五条).
     // Hazardous waste kept in one store with other waste: 混入非危险废物中贮存 (法典第五百三十五
     // 条), before 堆在 is read as 堆放在.
+    // Wastes kept together in one site: 混合贮存; those that do not go together are, to GB
+    // 18599 (6.4), 不相容.
+    ("堆在一起", "混合贮存"),
+    ("放在一起", "混合贮存"),
+    ("互相不相容", "不相容"),
+    ("相互不相容", "不相容"),
     ("堆在同一个仓库里", "混入贮存"),
     ("放在同一个仓库里", "混入贮存"),
     ("堆在同一个仓库", "混入贮存"),
@@ -1014,6 +1020,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("堆场边上的土", "贮存场的土壤"),
     ("堆场边上", "贮存场周边"),
     ("堆场旁边", "贮存场周边"),
+    ("堆场里", "贮存场"),
     ("堆场", "贮存场"),
     // A drill (法典第二百九十一条: 定期进行演练), said as 练; how often is asked by the 多久.
     ("练一次", "演练"),
@@ -1330,6 +1337,29 @@ fn to_sewage_works(question: &str) -> String {
         }
         out.replace_range(start..end, "间接排放");
         from = start + "间接排放".len();
+    }
+    out
+}
+
+/// "…要处理到什么标准才能排？": a clause that ends on a bare 排 asks when water may be let out,
+/// the texts' 方可排放 (GB 18599 7.6.1: 达到 GB 8978 要求后方可排放).
+fn to_let_out(question: &str) -> String {
+    let mut out = question.to_owned();
+    for spoken in ["才能排", "才可以排"] {
+        let mut from = 0;
+        while let Some(at) = out[from..].find(spoken).map(|i| from + i) {
+            let end = at + spoken.len();
+            let closes = out[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| "？?，,。；;吗呢".contains(c));
+            if closes {
+                out.replace_range(at..end, "方可排放");
+                from = at + "方可排放".len();
+            } else {
+                from = end;
+            }
+        }
     }
     out
 }
@@ -1866,7 +1896,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
-    let question = to_township(&question);
+    let question = to_let_out(&to_township(&question));
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
     let question = to_lakes_of_a_class(&to_permit_applied_anew(&question));
     let question = to_sampling_interfered(&to_waste_not_disposed(&question));
@@ -1941,6 +1971,19 @@ mod tests {
             to_permit_applied_anew("旧设备还能接着用吗"),
             "旧设备还能接着用吗"
         );
+    }
+
+    #[test]
+    fn wastes_kept_together_and_water_let_out_are_the_texts_words() {
+        assert_eq!(
+            in_written_words("一般固废堆场里，互相不相容的固废能不能堆在一起？"),
+            "一般固废贮存场，不相容的固废能不能混合贮存？"
+        );
+        assert_eq!(
+            to_let_out("渗滤液要处理到什么标准才能排？"),
+            "渗滤液要处理到什么标准方可排放？"
+        );
+        assert_eq!(to_let_out("处理后才能排到河里"), "处理后才能排到河里");
     }
 
     #[test]
@@ -2787,7 +2830,7 @@ mod tests {
         );
         assert_eq!(
             in_written_words("封场的堆场里的固废挖出来再利用"),
-            "封场的贮存场里的固废开采再利用"
+            "封场的贮存场的固废开采再利用"
         );
         assert_eq!(
             in_written_words("装修公司超过规定时间施工扰民"),
