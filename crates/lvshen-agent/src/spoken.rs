@@ -792,6 +792,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("行不行", "是否可以"),
     // A deed told, then judged with a bare tail: whether it is allowed.
     ("有没有问题", "是否可以"),
+    // A right is what the texts say one 有权 to do.
+    ("有没有权利", "是否有权"),
+    ("有权利", "有权"),
     // "有没有控制制度", "页数有没有上限": asks whether, as 是否 does.
     ("有没有", "是否有"),
     ("合不合规", "是否可以"),
@@ -1226,6 +1229,10 @@ const PHRASES: &[(&str, &str)] = &[
     // 听证会…征求…公众的意见).
     ("听听老百姓怎么说", "征求公众意见"),
     ("听听老百姓的意见", "征求公众意见"),
+    // Anyone, as the texts grant a right to it (浙江省水污染防治条例第六条: 任何单位和个人…有权
+    // 对…行为进行检举).
+    ("普通老百姓", "个人"),
+    ("普通人", "个人"),
     ("老百姓", "公众"),
     ("开个会", "举行论证会、听证会"),
     ("报批之前", "报批前"),
@@ -1971,6 +1978,15 @@ mod tests {
             to_permit_applied_anew("旧设备还能接着用吗"),
             "旧设备还能接着用吗"
         );
+    }
+
+    #[test]
+    fn anyones_right_is_what_the_texts_say_any_person_has() {
+        assert_eq!(
+            in_written_words("普通人有没有权利检举？"),
+            "个人是否有权检举？"
+        );
+        assert_eq!(in_written_words("老百姓有权利知道吗"), "公众有权知道吗");
     }
 
     #[test]
