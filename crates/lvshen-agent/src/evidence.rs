@@ -2271,6 +2271,29 @@ pub fn is_noun(jieba: &Jieba, sentence: &str, word: &str) -> bool {
     }
 }
 
+/// Whether a term names a class or grade by its number ("1类", "III类", "二级"): the key of a
+/// table's row.
+pub fn names_class(term: &str) -> bool {
+    let Some(number) = term.strip_suffix(['类', '级']) else {
+        return false;
+    };
+    !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "IVXⅠⅡⅢⅣⅤ一二三四五".contains(c.to_ascii_uppercase()))
+}
+
+/// Whether `text` names somewhere a thing may be taken or sent: a department or body, a
+/// platform or system, a file, a site or facility ([`crate::question::asks_destination`]).
+pub fn names_destination(text: &str) -> bool {
+    [
+        "部门", "机构", "机关", "单位", "政府", "平台", "网站", "系统", "档案", "场所", "中心",
+        "设施", "地点", "区域", "处置", "企业",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
 /// Whether the segmenter reads `word` in `sentence` (or alone) as a thing one may name: not
 /// an act (v), a time (平时/t), a number or step (第一步/m), an adverb, a pronoun, a
 /// preposition, a conjunction, a place word, a particle or a measure. Its tags are rough
@@ -3190,6 +3213,18 @@ pub fn focus_parts(
                 *r = r.max(*x);
             }
         }
+        // A table's row the question names by its class ("在1类声环境功能区，晚上…" → "1类55/45"):
+        // kept, though a note under the table holds more of the question's other words.
+        if is_table {
+            for g in parts.iter().flatten().filter(|g| names_class(&g[0])) {
+                for (i, segment) in body.iter().enumerate() {
+                    if covered(g, &compact(segment)) {
+                        keep[i] = true;
+                        relevance[i] = relevance[i].max(1.0);
+                    }
+                }
+            }
+        }
         // The clause that says what the question's duty-holder must do ("被检查者应当如实反映
         // 情况" for "…时，被检查者应当怎么做") answers it, even when another clause of the
         // passage holds more of the question's words (实施现场检查的部门…应当为被检查者保守
@@ -3744,6 +3779,8 @@ mod tests {
                 .map(|g| g[0].as_str()),
             Some("正本")
         );
+        assert!(super::names_class("1类") && super::names_class("III类"));
+        assert!(super::names_class("二级") && !super::names_class("类别"));
         let jieba = jieba_rs::Jieba::new();
         assert!(super::is_thing(
             &jieba,

@@ -1712,6 +1712,14 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| what_is_unnamed.map(|object| not_named(&object[0])))
                 .or_else(|| {
+                    // "测噪声的仪器要送到哪里去检定": where to, which a passage naming no body,
+                    // platform or place (GB 12348 5.1.2: 应定期检定合格) does not say.
+                    (question::asks_destination(question)
+                        && !evidence::names_destination(&best.text)
+                        && !carried_holds(&|t| evidence::names_destination(t)))
+                    .then(|| not_given("去处"))
+                })
+                .or_else(|| {
                     // "GB 4287-2012对壬基酚的排放限值是多少": a pollutant the best passage
                     // (a table of others, a catalogue's entry) sets no limit for.
                     let hay = evidence::haystack(best);

@@ -816,6 +816,16 @@ pub fn asks_duration(question: &str) -> bool {
         })
 }
 
+/// Whether the question asks where something is to be taken or sent ("仪器要送到哪里去检定",
+/// "应急预案要交到哪里备案"): a destination, which the answer names (a department, a body, a
+/// platform, a file). Not the span of a measure ("烟囱高度是从哪里算到哪里").
+pub fn asks_destination(question: &str) -> bool {
+    ["到哪里", "到哪儿", "去哪里", "去哪儿"]
+        .iter()
+        .any(|w| question.contains(w))
+        && !question.contains("从哪")
+}
+
 /// Whether the question asks how deep, wide or thick a thing must be (多深, 多宽, 多厚, 多粗): a
 /// length, which only a number states. Not 多高 (a level too: "浓度最多多高", "噪声能有多高")
 /// nor 多远 (answered as well by a zone without a distance: "离水源地多远才行" by the
@@ -1334,6 +1344,11 @@ pub fn asks_measured(question: &str) -> bool {
         "通常是多少",
         "大概是多少",
         "一般能达到多少",
+        // "油烟浓度一般有多少", "公众意见一般会有多少条".
+        "一般有多少",
+        "通常有多少",
+        "大概有多少",
+        "一般会有多少",
     ]
     .iter()
     .any(|w| question.contains(w))
@@ -2288,6 +2303,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_destination_is_asked_with_where_to() {
+        assert!(asks_destination("测噪声的仪器要送到哪里去检定？"));
+        assert!(asks_destination("应急预案做好以后，要交到哪里备案？"));
+        assert!(!asks_destination("锅炉烟囱高度是从哪里算到哪里？"));
+        assert!(!asks_destination("第一类污染物在哪里采样？"));
+        assert!(asks_measured("定型机废气里的油烟浓度一般有多少？"));
+        assert!(!asks_measured("定型机废气的油烟限值一般有多少？"));
+    }
 
     #[test]
     fn a_yes_no_question_asks_whether_of_the_act_before_its_ma() {

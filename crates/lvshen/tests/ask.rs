@@ -351,6 +351,8 @@ fn a_question_about_something_no_passage_names_is_refused() {
         ("GB 8978-1996规定第一类污染物在哪里采样？", false),
         ("绍兴市曹娥江保护管理机构的办公地址在哪里？", true),
         ("排污许可证正本要挂在厂里什么位置？", true),
+        // Where to: GB 12348 5.1.2 says instruments are verified, not where.
+        ("测噪声的仪器要送到哪里去检定？", true),
         (
             "生产和使用有机溶剂的石油、化工企业要怎样减少物料泄漏？",
             false,
@@ -359,6 +361,12 @@ fn a_question_about_something_no_passage_names_is_refused() {
         let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
         assert_eq!(v["refused"], refused, "{q}: {v}");
     }
+    // A table's row named by its class is quoted, though the note under the table holds
+    // more of the question's words.
+    let q = "我们厂在1类声环境功能区，晚上厂界噪声最多能到多少分贝？";
+    let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("55/45"), "{v}");
 }
 
 /// A fine asked in a story with two words no article says (厂里, 河边): the article on
