@@ -2271,6 +2271,35 @@ pub fn is_noun(jieba: &Jieba, sentence: &str, word: &str) -> bool {
     }
 }
 
+/// Whether `text` states how often something is done (每季度, 每年 1 次, 频次, 次/月), or that
+/// it is done as need arises (定期, 适时: 法典第一百九十四条's 适时进行评估、修订 answers "多久评估、
+/// 修订一次").
+pub fn states_frequency(text: &str) -> bool {
+    [
+        "每年",
+        "每月",
+        "每季",
+        "每周",
+        "每日",
+        "每天",
+        "每小时",
+        "每半年",
+        "每两",
+        "每班",
+        "频次",
+        "频率",
+        "季度",
+        "次/",
+        "/次",
+        "一次",
+        "定期",
+        "适时",
+        "随时",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
 /// Whether a term names a class or grade by its number ("1类", "III类", "二级"): the key of a
 /// table's row.
 pub fn names_class(term: &str) -> bool {
@@ -3779,6 +3808,9 @@ mod tests {
                 .map(|g| g[0].as_str()),
             Some("正本")
         );
+        assert!(super::states_frequency("至少每季度 1 次"));
+        assert!(super::states_frequency("应当…适时进行评估、修订"));
+        assert!(!super::states_frequency("应当对…生态环境影响进行跟踪检查"));
         assert!(super::names_class("1类") && super::names_class("III类"));
         assert!(super::names_class("二级") && !super::names_class("类别"));
         let jieba = jieba_rs::Jieba::new();

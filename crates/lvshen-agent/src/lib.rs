@@ -1944,6 +1944,12 @@ impl<'a> Agent<'a> {
                         .then(|| not_given("期限"))
                 })
                 .or_else(|| {
+                    // "跟踪检查一般多久来一次": how often, which an article that only says the
+                    // check is made (法典第一百一十条: 应当…进行跟踪检查) does not give.
+                    (question::asks_frequency(as_asked) && !evidence::states_frequency(&best.text))
+                        .then(|| not_given("频次"))
+                })
+                .or_else(|| {
                     question::count_unit(question)
                         .filter(|unit| !evidence::states_count(&best.text, *unit))
                         .map(|unit| {

@@ -816,6 +816,21 @@ pub fn asks_duration(question: &str) -> bool {
         })
 }
 
+/// Whether the question asks how often something is done ("跟踪检查一般多久来一次",
+/// "一年要测几次"): a frequency, which the answer states (每季度, 频次).
+pub fn asks_frequency(question: &str) -> bool {
+    let once = ["一次", "一回"]
+        .iter()
+        .filter_map(|w| question.find(w))
+        .min();
+    let asked_before = |at: usize| {
+        ["多久", "多长时间", "几天", "几个月", "几年", "多少天"]
+            .iter()
+            .any(|w| question[..at].contains(w))
+    };
+    once.is_some_and(asked_before) || question.contains("几次")
+}
+
 /// Whether the question asks where something is to be taken or sent ("仪器要送到哪里去检定",
 /// "应急预案要交到哪里备案"): a destination, which the answer names (a department, a body, a
 /// platform, a file). Not the span of a measure ("烟囱高度是从哪里算到哪里").
@@ -2303,6 +2318,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_frequency_is_asked_with_how_often_once() {
+        assert!(asks_frequency("跟踪检查一般多久来一次？"));
+        assert!(asks_frequency("废水总氮一年要测几次？"));
+        assert!(!asks_frequency("河道采砂许可证一次有效期是几年？"));
+        assert!(!asks_frequency("排污许可证有效期是几年？"));
+    }
 
     #[test]
     fn a_destination_is_asked_with_where_to() {

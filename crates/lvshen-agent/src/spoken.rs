@@ -274,6 +274,11 @@ const PHRASES: &[(&str, &str)] = &[
     // Coal burnt across a province: 煤炭消费 (浙江省大气污染防治条例第二十七条).
     ("用煤的总量", "煤炭消费总量"),
     ("用煤总量", "煤炭消费总量"),
+    // What a permit holder makes public: 污染物排放信息 (法典第一百八十五条).
+    ("排污信息", "污染物排放信息"),
+    // A bureau that comes back to check a works running: 跟踪检查 (法典第一百一十条).
+    ("回过头来查", "跟踪检查"),
+    ("回头来查", "跟踪检查"),
     // A town's sewage works: the texts' 城镇污水集中处理设施.
     ("镇上的污水处理厂", "城镇污水集中处理设施"),
     ("镇上的污水厂", "城镇污水集中处理设施"),
@@ -1987,6 +1992,14 @@ mod tests {
             "个人是否有权检举？"
         );
         assert_eq!(in_written_words("老百姓有权利知道吗"), "公众有权知道吗");
+        assert_eq!(
+            in_written_words("厂要向社会公开哪些排污信息？"),
+            "厂要向社会公开哪些污染物排放信息？"
+        );
+        assert_eq!(
+            in_written_words("环保局还会回头来查吗"),
+            "环保局还会跟踪检查吗"
+        );
     }
 
     #[test]
