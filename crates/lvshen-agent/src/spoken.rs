@@ -65,6 +65,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("噪音", "噪声"),
     // GB 12348 4.1.3: 偶发噪声.
     ("偶尔", "偶发"),
+    // Noise that comes often: GB 12348's 频发 (4.1.2).
+    ("经常有的", "频发的"),
+    ("经常出现的", "频发的"),
+    ("经常性的", "频发的"),
+    // "每台罚多少": the segmenter joins 台罚; a fine per machine is 每台…罚款.
+    ("每台罚", "每台 罚"),
     // Buildings: a 楼 is a 建筑物 (GB 13271 4.5: 高出最高建筑物).
     ("比楼高", "高出建筑物"),
     ("栋楼", "栋建筑物"),
@@ -1992,6 +1998,11 @@ mod tests {
             "个人是否有权检举？"
         );
         assert_eq!(in_written_words("老百姓有权利知道吗"), "公众有权知道吗");
+        assert_eq!(
+            in_written_words("经常有的和偶尔一次的噪声"),
+            "频发的和偶发一次的噪声"
+        );
+        assert_eq!(in_written_words("每台罚多少"), "每台 罚多少");
         assert_eq!(
             in_written_words("厂要向社会公开哪些排污信息？"),
             "厂要向社会公开哪些污染物排放信息？"
