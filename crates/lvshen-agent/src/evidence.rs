@@ -2260,13 +2260,18 @@ pub fn measure_noun(word: &str) -> bool {
 /// or, when the sentence cuts it otherwise, on its own: "…是否影响周边房价" asks of 房价, a
 /// thing; "…是否把举报人的情况透露给…" of 透露, an act a text may name otherwise (保密).
 pub fn is_noun(jieba: &Jieba, sentence: &str, word: &str) -> bool {
-    let noun = |tag: &str| tag.starts_with('n');
+    tag_is(jieba, sentence, word, |tag| tag.starts_with('n'))
+}
+
+/// Whether the segmenter's tag of `word` in `sentence` (or of `word` alone, when the sentence
+/// cuts it otherwise and it is one word alone) satisfies `holds`.
+fn tag_is(jieba: &Jieba, sentence: &str, word: &str, holds: impl Fn(&str) -> bool) -> bool {
     let tags = jieba.tag(sentence, true);
     match tags.iter().find(|t| t.word == word) {
-        Some(t) => noun(t.tag),
+        Some(t) => holds(t.tag),
         None => {
             let alone = jieba.tag(word, true);
-            alone.len() == 1 && noun(alone[0].tag)
+            alone.len() == 1 && holds(alone[0].tag)
         }
     }
 }
@@ -2328,16 +2333,9 @@ pub fn names_destination(text: &str) -> bool {
 /// preposition, a conjunction, a place word, a particle or a measure. Its tags are rough
 /// (正本/a), so anything else counts as a thing.
 pub fn is_thing(jieba: &Jieba, sentence: &str, word: &str) -> bool {
-    let thing =
-        |tag: &str| !tag.starts_with(['v', 't', 'm', 'd', 'r', 'p', 'c', 'f', 'u', 'y', 'q']);
-    let tags = jieba.tag(sentence, true);
-    match tags.iter().find(|t| t.word == word) {
-        Some(t) => thing(t.tag),
-        None => {
-            let alone = jieba.tag(word, true);
-            alone.len() == 1 && thing(alone[0].tag)
-        }
-    }
+    tag_is(jieba, sentence, word, |tag| {
+        !tag.starts_with(['v', 't', 'm', 'd', 'r', 'p', 'c', 'f', 'u', 'y', 'q'])
+    })
 }
 
 /// Whether `hay` holds every word of two characters or more that a term of `group` is made
