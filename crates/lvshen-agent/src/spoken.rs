@@ -1998,6 +1998,10 @@ mod tests {
             "个人是否有权检举？"
         );
         assert_eq!(in_written_words("老百姓有权利知道吗"), "公众有权知道吗");
+    }
+
+    #[test]
+    fn noise_fines_per_machine_and_follow_up_checks_are_the_texts_words() {
         assert_eq!(
             in_written_words("经常有的和偶尔一次的噪声"),
             "频发的和偶发一次的噪声"
