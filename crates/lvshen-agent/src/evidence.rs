@@ -745,6 +745,8 @@ const GENERIC: &[&str] = &[
     // 条件" is not answered by the conditions of a discharge permit).
     "具备",
     "条件",
+    // "写报告的时候": a report of any kind (验收报告, 报告书, 执行报告), seldom which one.
+    "报告",
 ];
 
 /// Weight of a generic term in the relevance gate (a specific one weighs 1).
@@ -3082,6 +3084,19 @@ pub struct Hints<'a> {
     pub pollutants: &'a [String],
 }
 
+/// The condition a clause opens with, when it is a case of a rule's branches ("尚不构成犯罪的，
+/// 依法给予行政处分" → 尚不构成犯罪, "情节严重的，…" → 情节严重): a short phrase before its
+/// first 的， with no comma in it.
+fn branch_condition(segment: &str) -> Option<&str> {
+    let segment = segment.trim();
+    let at = ["的，", "的,"]
+        .iter()
+        .filter_map(|w| segment.find(w))
+        .min()?;
+    let condition = &segment[..at];
+    (condition.chars().count() <= 16 && !condition.contains(['，', ',', '、'])).then_some(condition)
+}
+
 /// Whether a clause is about works already built (已建成的…企业, 已建的排污口) and not also
 /// about new ones ("禁止新建、扩建…设施,已建成的,应当…改用…").
 fn on_built_works(segment: &str) -> bool {
@@ -3312,6 +3327,30 @@ pub fn focus_parts(
                     keep[i] = true;
                     relevance[i] = 1.0;
                 }
+            }
+        }
+        // A case the question names ("…玩忽职守、还没构成犯罪的，怎么处理" → 尚不构成犯罪的，
+        // 依法给予行政处分): the branch right after a clause kept, whose condition holds a
+        // specific term of the question that no clause kept holds, is quoted too.
+        let kept = keep.clone();
+        for i in 1..body.len() {
+            if keep[i] || !kept[i - 1] {
+                continue;
+            }
+            let Some(condition) = branch_condition(body[i]) else {
+                continue;
+            };
+            let condition = compact(condition);
+            if parts.iter().flatten().any(|g| {
+                is_specific(g)
+                    && covered(g, &condition)
+                    && !body
+                        .iter()
+                        .zip(&kept)
+                        .any(|(s, k)| *k && covered(g, &compact(s)))
+            }) {
+                keep[i] = true;
+                relevance[i] = relevance[i].max(0.75);
             }
         }
         let names_pollutant = |segment: &str| {
@@ -4395,6 +4434,68 @@ mod tests {
         let terms = terms_of(&["某市", "擅自", "取水", "责令", "罚款"]);
         let ranked = rank_by_terms(&terms, vec![national, local], &Ranking::default());
         assert_eq!(ranked[0].doc, "某市水资源条例");
+    }
+
+    #[test]
+    fn a_report_of_no_named_kind_weighs_half() {
+        // "做环评的公司在写报告的时候弄虚作假，按…条例怎么罚": 写报告 is the firm's work, not
+        // the 验收报告 of 第二十三条; the article on the firm's fraud (第二十五条) answers.
+        assert!(!is_specific(&["报告".to_owned()]));
+        let acceptance = test_hit(
+            "某条例",
+            "第二十三条",
+            "建设项目在环境保护设施验收中弄虚作假的，处20万元以上100万元以下的罚款。\
+             建设单位未依法向社会公开验收报告的，处5万元以上20万元以下的罚款。",
+        );
+        let firm = test_hit(
+            "某条例",
+            "第二十五条",
+            "从事建设项目环境影响评价工作的单位，在环境影响评价工作中弄虚作假的，处所收费用1倍以上3倍以下的罚款。",
+        );
+        let terms = vec![
+            vec!["环境影响评价".to_owned(), "环评".to_owned()],
+            vec!["报告".to_owned()],
+            vec!["弄虚作假".to_owned()],
+            vec!["建设项目".to_owned()],
+            vec!["罚款".to_owned()],
+        ];
+        let ranking = Ranking {
+            sanction_asked: true,
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![acceptance, firm], &ranking);
+        assert_eq!(ranked[0].clause, "第二十五条");
+    }
+
+    #[test]
+    fn the_branch_the_question_names_is_quoted_with_the_rule() {
+        assert_eq!(
+            branch_condition("尚不构成犯罪的，依法给予行政处分"),
+            Some("尚不构成犯罪")
+        );
+        assert_eq!(
+            branch_condition("工作人员徇私舞弊、滥用职权、玩忽职守，构成犯罪的，依法追究刑事责任"),
+            None
+        );
+        let hit = test_hit(
+            "某条例",
+            "第二十六条",
+            "环境保护行政主管部门的工作人员徇私舞弊、滥用职权、玩忽职守，构成犯罪的，依法追究刑事责任；\
+             尚不构成犯罪的，依法给予行政处分。",
+        );
+        let terms = terms_of(&[
+            "环境保护行政主管部门",
+            "工作人员",
+            "玩忽职守",
+            "尚不",
+            "构成犯罪",
+        ]);
+        let text = quote(&terms, &Hints::default(), &hit);
+        assert!(text.contains("行政处分"), "{text}");
+        // A question that names no branch keeps the rule alone.
+        let terms = terms_of(&["环境保护行政主管部门", "工作人员", "玩忽职守", "构成犯罪"]);
+        let text = quote(&terms, &Hints::default(), &hit);
+        assert!(!text.contains("行政处分"), "{text}");
     }
 
     #[test]

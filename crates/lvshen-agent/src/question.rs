@@ -1095,8 +1095,10 @@ pub fn which_object(question: &str) -> Option<&str> {
         let object = after[..end].trim();
         // "哪些地方禁止开采": a noun that stands for whatever the answer lists one by one
         // (风景名胜区, 水源保护地…), which no passage need say.
-        (long_enough(object) && !["地方", "地点", "东西", "事情", "事儿"].contains(&object))
-            .then_some(object)
+        // So do the stages or sides of a thing ("监督检查哪些环节": 设计、施工、验收…).
+        (long_enough(object)
+            && !["地方", "地点", "东西", "事情", "事儿", "环节", "方面"].contains(&object))
+        .then_some(object)
     })
 }
 
@@ -1104,7 +1106,7 @@ pub fn which_object(question: &str) -> Option<&str> {
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
     // 号: "正文要用几号字", a size the passage must state as a number (第16号 states one).
-    const UNITS: &str = "个家类种项次级层根台张份座块页本号";
+    const UNITS: &str = "个家类种项次级层根台张份座块页本号册";
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
@@ -1431,9 +1433,12 @@ pub fn asks_ranking(question: &str) -> bool {
         "哪个企业",
         "哪个厂",
     ];
-    const MOST: [&str; 8] = [
+    // "哪个区的环评审批最快": speed is ranked as size is.
+    const MOST: [&str; 10] = [
         "最多",
         "最少",
+        "最快",
+        "最慢",
         "最大",
         "最小",
         "最高",
@@ -2644,6 +2649,7 @@ mod tests {
         assert_eq!(count_unit("名录里现在有几块印染厂的地？"), Some('块'));
         // A document's length: no rule on what it must hold gives its pages.
         assert_eq!(count_unit("整改报告一般写几页？"), Some('页'));
+        assert_eq!(count_unit("环评报告书交上去，要装订成几册？"), Some('册'));
         assert_eq!(count_unit("环评报告书的正文要用几号字？"), Some('号'));
     }
 
@@ -2655,6 +2661,7 @@ mod tests {
         // The body that acts is no person by name.
         assert!(!asks_which_person("排污许可证由哪个部门审批？"));
         assert!(asks_ranking("柯桥哪个镇的印染厂最多？"));
+        assert!(asks_ranking("绍兴哪个区的环评审批最快？"));
         // A table's classes compared: no place ranked.
         assert!(!asks_ranking("2类区和3类区哪个区夜间限值最低？"));
         assert!(!asks_ranking("柯桥哪个镇有印染厂？"));
@@ -2822,6 +2829,11 @@ mod tests {
             Some("全氟化合物")
         );
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
+        // The stages of a thing, which the answer lists (设计、施工、验收).
+        assert_eq!(
+            which_object("环保部门对建设项目的环保设施要监督检查哪些环节？"),
+            None
+        );
         // One of a kind asked by name (to the clause's end: its key terms are what a passage
         // must name one of).
         assert_eq!(

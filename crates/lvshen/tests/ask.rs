@@ -353,6 +353,9 @@ fn a_question_about_something_no_passage_names_is_refused() {
         ("排污许可证正本要挂在厂里什么位置？", true),
         // Where to: GB 12348 5.1.2 says instruments are verified, not where.
         ("测噪声的仪器要送到哪里去检定？", true),
+        // A count in a unit no passage counts (册), a ranking of districts by speed.
+        ("环评报告书交上去，要装订成几册？", true),
+        ("绍兴哪个区的环评审批最快？", true),
         (
             "生产和使用有机溶剂的石油、化工企业要怎样减少物料泄漏？",
             false,
@@ -504,6 +507,18 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
             "有人把在线监测的采样管偷偷拔出来插到清水桶里，这算什么行为？",
             "第八十条",
             "干扰采样",
+        ),
+        // The firm's fraud in its EIA work (建设项目环境保护管理条例第二十五条), not the
+        // acceptance report of 第二十三条; the branch the question names (尚不构成犯罪).
+        (
+            "做环评的公司在写报告的时候弄虚作假，按建设项目环境保护管理条例怎么罚？",
+            "第二十五条",
+            "1倍以上3倍以下",
+        ),
+        (
+            "按建设项目环境保护管理条例，环保局的工作人员玩忽职守、还没构成犯罪的，怎么处理？",
+            "第二十六条",
+            "行政处分",
         ),
     ] {
         let v = json(&run(data.path(), &["ask", q, "--format", "json"]));
