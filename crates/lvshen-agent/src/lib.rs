@@ -1950,6 +1950,13 @@ impl<'a> Agent<'a> {
                         .then(|| not_given("频次"))
                 })
                 .or_else(|| {
+                    // "柯桥的印染厂现在还招不招染色工": the act asked whether (招), which the
+                    // best passage (on the district's works being merged) never says.
+                    question::a_not_a_verb(question)
+                        .filter(|verb| !best.text.contains(*verb))
+                        .map(|verb| not_named(&verb.to_string()))
+                })
+                .or_else(|| {
                     question::count_unit(question)
                         .filter(|unit| !evidence::states_count(&best.text, *unit))
                         .map(|unit| {

@@ -841,6 +841,22 @@ pub fn asks_destination(question: &str) -> bool {
         && !question.contains("从哪")
 }
 
+/// The act a yes-no question asks whether is done, when it asks it as A-not-A of one verb the
+/// spoken rewriting leaves ("印染厂现在还招不招染色工" → 招, "还批不批" → 批): a passage that
+/// never says it (招, 休) has no rule on it. Not the modal verbs, whose rule says them
+/// otherwise (准不准 → 禁止, 行不行, 算不算, 让不让), nor 在不在 (every passage says 在).
+pub fn a_not_a_verb(question: &str) -> Option<char> {
+    const MODAL: &str = "能要会是行可算准让许该用需好对在有";
+    let chars: Vec<char> = question.chars().collect();
+    chars.windows(3).find_map(|w| {
+        (w[1] == '不'
+            && w[0] == w[2]
+            && ('\u{4e00}'..='\u{9fff}').contains(&w[0])
+            && !MODAL.contains(w[0]))
+        .then_some(w[0])
+    })
+}
+
 /// Whether the question asks how deep, wide or thick a thing must be (多深, 多宽, 多厚, 多粗): a
 /// length, which only a number states. Not 多高 (a level too: "浓度最多多高", "噪声能有多高")
 /// nor 多远 (answered as well by a zone without a distance: "离水源地多远才行" by the
@@ -2668,6 +2684,23 @@ mod tests {
         assert!(asks_ranking("哪种染料的印染废水最难处理？"));
         assert!(asks_ranking("厂里剪下来的布头边角料卖给谁最赚钱？"));
         assert!(!asks_ranking("哪种染料属于高污染产品？"));
+    }
+
+    #[test]
+    fn an_a_not_a_question_asks_whether_of_its_verb() {
+        assert_eq!(a_not_a_verb("柯桥的印染厂现在还招不招染色工？"), Some('招'));
+        assert_eq!(
+            a_not_a_verb("整治没达到目标，那里新增排污总量的项目还批不批？"),
+            Some('批')
+        );
+        // Modal verbs say their rule otherwise (禁止, 可以), and 在 is in every passage.
+        assert_eq!(
+            a_not_a_verb("把废水偷偷灌进渗坑里排掉，法典里准不准？"),
+            None
+        );
+        assert_eq!(a_not_a_verb("厂房先开工盖起来，这样行不行？"), None);
+        assert_eq!(a_not_a_verb("当时那家环评公司现在还在不在？"), None);
+        assert_eq!(a_not_a_verb("排污许可证怎么申请？"), None);
     }
 
     #[test]

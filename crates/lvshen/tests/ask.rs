@@ -356,6 +356,8 @@ fn a_question_about_something_no_passage_names_is_refused() {
         // A count in a unit no passage counts (册), a ranking of districts by speed.
         ("环评报告书交上去，要装订成几册？", true),
         ("绍兴哪个区的环评审批最快？", true),
+        // An A-not-A question's verb (招) that the best passage never says.
+        ("柯桥的印染厂现在还招不招染色工？", true),
         (
             "生产和使用有机溶剂的石油、化工企业要怎样减少物料泄漏？",
             false,
