@@ -3084,6 +3084,17 @@ pub struct Hints<'a> {
     pub pollutants: &'a [String],
 }
 
+/// Whether a line opens an article with its label (第三条…) and ends with no stop, colon or
+/// comma: a PDF wrapped the article's first sentence onto the next line.
+fn wrapped_article_opening(line: &str) -> bool {
+    let line = line.trim();
+    let labelled = line.starts_with('第')
+        && line
+            .find('条')
+            .is_some_and(|at| at <= 24 && at > '第'.len_utf8());
+    labelled && !line.ends_with(['。', '；', ';', '：', ':', '，', ',', '！', '？'])
+}
+
 /// The condition a clause opens with, when it is a case of a rule's branches ("尚不构成犯罪的，
 /// 依法给予行政处分" → 尚不构成犯罪, "情节严重的，…" → 情节严重): a short phrase before its
 /// first 的， with no comma in it.
@@ -3327,6 +3338,15 @@ pub fn focus_parts(
                     keep[i] = true;
                     relevance[i] = 1.0;
                 }
+            }
+        }
+        // An article's opening line that a PDF wrapped ("第三条本名录依据《国民经济行业分类》
+        // (GB/T 4754-2017)\n划分行业类别。"): the line kept goes with it, which alone would
+        // quote half a sentence.
+        for i in 1..body.len() {
+            if keep[i] && !keep[i - 1] && wrapped_article_opening(body[i - 1]) {
+                keep[i - 1] = true;
+                relevance[i - 1] = relevance[i];
             }
         }
         // A case the question names ("…玩忽职守、还没构成犯罪的，怎么处理" → 尚不构成犯罪的，
@@ -4465,6 +4485,25 @@ mod tests {
         };
         let ranked = rank_by_terms(&terms, vec![acceptance, firm], &ranking);
         assert_eq!(ranked[0].clause, "第二十五条");
+    }
+
+    #[test]
+    fn an_article_opening_a_pdf_wrapped_is_quoted_whole() {
+        assert!(wrapped_article_opening(
+            "第三条本名录依据《国民经济行业分类》(GB/T 4754-2017)"
+        ));
+        assert!(!wrapped_article_opening(
+            "第九条本名录由生态环境部负责解释,并适时修订。"
+        ));
+        assert!(!wrapped_article_opening("划分行业类别"));
+        let hit = test_hit(
+            "固定污染源排污许可分类管理名录",
+            "第三条",
+            "第三条本名录依据《国民经济行业分类》(GB/T 4754-2017)\n划分行业类别。",
+        );
+        let terms = terms_of(&["分类管理名录", "划分", "行业类别"]);
+        let text = quote(&terms, &Hints::default(), &hit);
+        assert!(text.contains("4754"), "{text}");
     }
 
     #[test]

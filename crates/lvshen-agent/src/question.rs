@@ -1122,7 +1122,8 @@ pub fn which_object(question: &str) -> Option<&str> {
 /// → 类), when it asks for a count.
 pub fn count_unit(question: &str) -> Option<char> {
     // 号: "正文要用几号字", a size the passage must state as a number (第16号 states one).
-    const UNITS: &str = "个家类种项次级层根台张份座块页本号册";
+    // 名: "多少名专家", people counted.
+    const UNITS: &str = "个家类种项次级层根台张份座块页本号册名";
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
@@ -2666,6 +2667,7 @@ mod tests {
         // A document's length: no rule on what it must hold gives its pages.
         assert_eq!(count_unit("整改报告一般写几页？"), Some('页'));
         assert_eq!(count_unit("环评报告书交上去，要装订成几册？"), Some('册'));
+        assert_eq!(count_unit("专家库里一共有多少名专家？"), Some('名'));
         assert_eq!(count_unit("环评报告书的正文要用几号字？"), Some('号'));
     }
 

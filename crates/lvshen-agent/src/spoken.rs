@@ -138,6 +138,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("酸碱性", "pH值"),
     // Keeping (贮存) and for how long.
     ("仓库里", "贮存场所"),
+    // A named store is no place waste is kept in: 专家库里 has experts, 数据库里 data.
+    ("专家库", "专家库"),
+    ("数据库", "数据库"),
+    ("信息库", "信息库"),
+    ("资料库", "资料库"),
     ("在库里", "贮存"),
     ("库里", "贮存"),
     ("最多能放多久", "贮存多久"),
@@ -2270,6 +2275,11 @@ mod tests {
             "未经批准就开工，罚款吗？"
         );
         assert_eq!(in_written_words("危废放在仓库里"), "危废放在贮存场所");
+        // A named store holds no waste.
+        assert_eq!(
+            in_written_words("环评审批的专家库里一共有多少名专家？"),
+            "环评审批的专家库里一共有多少名专家？"
+        );
         assert_eq!(in_written_words("最多排放多少？"), "限值多少？");
         assert_eq!(in_written_words("还能测量吗？"), "还测量吗？");
     }
