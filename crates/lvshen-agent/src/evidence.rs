@@ -2013,7 +2013,27 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
 /// 的人一个月工资多少" → 工资; "…的价格是多少" → 价格), past the words that only hedge or ask
 /// (是, 一般, 大概, 要, 能) and the words that only name a value's kind (门槛, 上限: "蒸气压
 /// 门槛是多少" asks a 蒸气压). None when no term stands there ("罚多少", "最多能到多少").
+/// Nor when a unit of time follows ("环保部门多少天内要审完"): that asks how long whoever
+/// stands before it has, a period (checked as one), not a quantity of it.
 pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    const TIME_UNITS: [&str; 9] = [
+        "天",
+        "日",
+        "年",
+        "个月",
+        "个工作日",
+        "工作日",
+        "小时",
+        "分钟",
+        "周",
+    ];
+    let at = question.find("多少")?;
+    if TIME_UNITS
+        .iter()
+        .any(|u| question[at + "多少".len()..].starts_with(u))
+    {
+        return None;
+    }
     object_before(terms, question, "多少", HOW_MUCH_HEDGES)
 }
 
@@ -3948,6 +3968,8 @@ mod tests {
         );
         let terms = vec![vec!["罚款".to_owned()]];
         assert!(super::how_much_object(&terms, "偷排要罚多少？").is_none());
+        // A period asked of whoever acts: how long, not a quantity of the body.
+        assert!(super::how_much_object(&terms, "环保局多少天内要审完？").is_none());
         // A threshold's value is asked of what it is a threshold of.
         let terms = vec![vec!["蒸气压".to_owned()], vec!["门槛".to_owned()]];
         assert_eq!(

@@ -481,7 +481,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("换了老板", "变更主要负责人"),
     ("换老板", "变更主要负责人"),
     ("改名字", "变更名称"),
+    ("改了名字", "变更名称"),
     ("换了名字", "变更名称"),
+    ("换名字", "变更名称"),
     ("要去改", "申请变更"),
     // Falsifying (but 弄虚作假 as written stays).
     ("弄虚作假", "弄虚作假"),
@@ -2275,6 +2277,10 @@ mod tests {
             "未经批准就开工，罚款吗？"
         );
         assert_eq!(in_written_words("危废放在仓库里"), "危废放在贮存场所");
+        assert_eq!(
+            in_written_words("厂里改了名字，排污证要怎么办？"),
+            "厂里变更名称，排污证要怎么办？"
+        );
         // A named store holds no waste.
         assert_eq!(
             in_written_words("环评审批的专家库里一共有多少名专家？"),
