@@ -69,6 +69,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // "现在…变成什么了": how the answer is sought, not what it is about.
     "变成",
     "一直",
+    // "平时不用的时候": when as a rule, which no text says of its own rule.
+    "平时",
     "多长",
     "多高",
     "吗",
@@ -5384,6 +5386,14 @@ mod tests {
         // Other single characters still carry nothing.
         let terms = key_terms(&jieba, "排污许可证的有效期是几年？");
         assert!(terms.iter().all(|g| g[0].chars().count() > 1), "{terms:?}");
+    }
+
+    #[test]
+    fn when_as_a_rule_is_no_term() {
+        // "平时不用的时候": no text says 平时 of its own rule (GB 37822 5.1.2: 非取用状态).
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "装溶剂的容器平时不用的时候要加盖吗？");
+        assert!(terms.iter().all(|g| g[0] != "平时"), "{terms:?}");
     }
 
     #[test]

@@ -1843,6 +1843,15 @@ impl<'a> Agent<'a> {
                         .then(|| not_given("年份或日期"))
                 })
                 .or_else(|| {
+                    // "罗茨风机的配件去哪里买": a seller, which a catalogue row on making fans
+                    // does not name.
+                    (question::asks_where_to_buy(question)
+                        && !["购买", "采购", "销售", "购置"]
+                            .iter()
+                            .any(|w| best.text.contains(w)))
+                    .then(|| not_named("购买"))
+                })
+                .or_else(|| {
                     // "编制说明在哪里可以下载": where to download, which a standard's preface
                     // does not say.
                     (question::asks_download(question) && !best.text.contains("下载"))

@@ -1552,6 +1552,18 @@ pub fn asks_download(question: &str) -> bool {
     question.contains("下载")
 }
 
+/// Whether the question asks where to buy something ("风机的配件去哪里买", "纸质版在哪里能买到"):
+/// a seller, which a rule names only when it speaks of buying (购买, 采购, 销售).
+pub fn asks_where_to_buy(question: &str) -> bool {
+    // Past the modal words between (哪里能买, 哪里可以买).
+    let q = ["才能", "可以", "能"]
+        .iter()
+        .fold(question.to_owned(), |q, w| q.replace(w, ""));
+    ["哪里买", "哪儿买", "哪买", "哪里购买", "哪里采购", "哪家买"]
+        .iter()
+        .any(|w| q.contains(w))
+}
+
 /// Whether the question asks what share one thing is of another ("废水排放量占全市的多少",
 /// "占比多少", "占几成"): only a percentage or a ratio states one.
 pub fn asks_share(question: &str) -> bool {
@@ -2686,6 +2698,14 @@ mod tests {
         assert!(asks_ranking("哪种染料的印染废水最难处理？"));
         assert!(asks_ranking("厂里剪下来的布头边角料卖给谁最赚钱？"));
         assert!(!asks_ranking("哪种染料属于高污染产品？"));
+    }
+
+    #[test]
+    fn where_to_buy_is_asked_past_its_modal_words() {
+        assert!(asks_where_to_buy("污水站的罗茨风机坏了，配件去哪里买？"));
+        assert!(asks_where_to_buy("GB 8978-1996的纸质版在哪里能买到？"));
+        assert!(!asks_where_to_buy("排污权可以向谁购买？"));
+        assert!(!asks_where_to_buy("危废送到哪里处置？"));
     }
 
     #[test]
