@@ -663,9 +663,20 @@ pub fn elliptical(part: &str) -> bool {
 /// Whether a clause asks something (多少, 几, 什么, 哪, 怎么, 如何, 是否, 能否); not a time in
 /// the asker's story ("前几天有工人头晕").
 /// Whether a part asks only which article says it now ("…有什么要求？现在法典是哪一条"): the
-/// succession table's sentence answers that, no passage is sought for it.
+/// succession table's sentence answers that, no passage is sought for it. So does a part that
+/// asks only for the answer's basis ("…？依据哪一条", "法律依据是什么"): every answer cites it.
 fn asks_article_only(part: &str) -> bool {
+    let basis = ["依据", "根据", "出自", "出处"]
+        .iter()
+        .any(|w| part.contains(w));
     let rest = [
+        "法律依据",
+        "依据",
+        "根据",
+        "出自",
+        "出处",
+        "规定",
+        "有",
         "现在",
         "如今",
         "目前",
@@ -686,6 +697,7 @@ fn asks_article_only(part: &str) -> bool {
     .iter()
     .fold(part.to_owned(), |p, w| p.replace(w, ""));
     ["哪一条", "哪条", "第几条", "哪几条"].contains(&rest.as_str())
+        || (basis && ["什么", "哪个", "哪些", "哪里", ""].contains(&rest.as_str()))
 }
 
 fn asks_something(clause: &str) -> bool {
@@ -1432,6 +1444,12 @@ pub fn asks_which_person(question: &str) -> bool {
             "哪位领导",
             "叫什么名字",
             "姓什么",
+            // "…局的法定代表人是谁": a holder of an office, by name.
+            "法定代表人是谁",
+            "局长是谁",
+            "负责人是谁",
+            "主任是谁",
+            "厂长是谁",
         ],
     )
 }
@@ -2386,6 +2404,9 @@ mod tests {
             parts("排污许可证有效期是几年？延续申请应在届满前多少日提出？").len(),
             2
         );
+        // A part that asks only for the answer's basis is no part: every answer cites it.
+        assert!(parts("省里能不能对别的污染物实行排放总量控制？依据哪一条？").is_empty());
+        assert!(parts("报告书的审批期限是多少天？法律依据是什么？").is_empty());
         assert_eq!(
             parts("报告书和报告表的审批期限分别是多少天？"),
             [
@@ -2685,6 +2706,7 @@ mod tests {
 
     #[test]
     fn a_person_by_name_or_a_ranking_of_places_is_asked() {
+        assert!(asks_which_person("绍兴市生态环境局的法定代表人是谁？"));
         assert!(asks_which_person(
             "我们厂的排污许可证是哪个工作人员审批的？"
         ));

@@ -1968,8 +1968,10 @@ pub fn in_written_words(question: &str) -> String {
     }
     // "多少钱" without a 罚 asks a price or a fee ("环评公司一般收多少钱", "蒸汽一吨多少钱"):
     // that is its subject, a term a passage must hold, not the fine a text sets in 元.
+    // So does what a thing costs to do ("场地费一般要花多少"): 花多少 is spent money.
     if !out.contains('罚') {
         out = out.replace("多少钱", "价格多少");
+        out = out.replace("花多少", "花价格多少");
     }
     out
 }
@@ -2269,6 +2271,11 @@ mod tests {
         assert_eq!(
             in_written_words("环评登记表没备案的，罚多少钱？"),
             "环评登记表没备案的，罚多少钱？"
+        );
+        // Money spent on doing a thing.
+        assert_eq!(
+            in_written_words("开一次环评听证会，场地费一般要花多少？"),
+            "开一次环评听证会，场地费一般要花价格多少？"
         );
     }
 
