@@ -873,10 +873,25 @@ pub fn a_not_a_verb(question: &str) -> Option<char> {
 /// length, which only a number states. Not 多高 (a level too: "浓度最多多高", "噪声能有多高")
 /// nor 多远 (answered as well by a zone without a distance: "离水源地多远才行" by the
 /// protection zone's ban).
+/// A height a thing is put or built at (挂多高, 建多高, 离地多高) is a length too, and so is a
+/// size asked of a thing (多大尺寸, 尺寸多大).
 pub fn asks_size(question: &str) -> bool {
+    const PLACED_HIGH: [&str; 8] = [
+        "挂多高",
+        "装多高",
+        "建多高",
+        "砌多高",
+        "堆多高",
+        "离地多高",
+        "设多高",
+        "竖多高",
+    ];
     ["多深", "多宽", "多厚", "多粗"]
         .iter()
+        .chain(&PLACED_HIGH)
         .any(|w| question.contains(w))
+        || (question.contains("尺寸")
+            && ["多大", "多少", "几"].iter().any(|w| question.contains(w)))
 }
 
 /// Whether the question asks for a period the answer must state (多久, 几年, 多少个工作日), not
@@ -2720,6 +2735,16 @@ mod tests {
         assert!(asks_ranking("哪种染料的印染废水最难处理？"));
         assert!(asks_ranking("厂里剪下来的布头边角料卖给谁最赚钱？"));
         assert!(!asks_ranking("哪种染料属于高污染产品？"));
+    }
+
+    #[test]
+    fn a_length_a_height_placed_or_a_size_is_asked() {
+        assert!(asks_size("印染厂的污水管道要埋多深？"));
+        assert!(asks_size("排污口的标志牌要挂多高？"));
+        assert!(asks_size("危废贮存场所门口的警示标志要做多大尺寸？"));
+        // A level, not a length: a value answers it.
+        assert!(!asks_size("排气筒出来的苯，浓度最多多高？"));
+        assert!(!asks_size("贮存场的面积要多大？"));
     }
 
     #[test]
