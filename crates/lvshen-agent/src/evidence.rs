@@ -5215,7 +5215,7 @@ mod tests {
         };
         assert_eq!(
             object("危险化学品安全生产许可证怎么办理？").as_deref(),
-            Some("许可证")
+            Some("安全生产许可证")
         );
         assert_eq!(
             object("企业投保环境污染责任保险的保费怎么计算？").as_deref(),

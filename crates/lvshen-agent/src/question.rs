@@ -876,8 +876,10 @@ pub fn a_not_a_verb(question: &str) -> Option<char> {
 /// A height a thing is put or built at (挂多高, 建多高, 离地多高) is a length too, and so is a
 /// size asked of a thing (多大尺寸, 尺寸多大).
 pub fn asks_size(question: &str) -> bool {
-    const PLACED_HIGH: [&str; 8] = [
+    const PLACED_HIGH: [&str; 10] = [
         "挂多高",
+        "做多高",
+        "修多高",
         "装多高",
         "建多高",
         "砌多高",
@@ -2741,6 +2743,7 @@ mod tests {
     fn a_length_a_height_placed_or_a_size_is_asked() {
         assert!(asks_size("印染厂的污水管道要埋多深？"));
         assert!(asks_size("排污口的标志牌要挂多高？"));
+        assert!(asks_size("施工工地的围挡至少要做多高？"));
         assert!(asks_size("危废贮存场所门口的警示标志要做多大尺寸？"));
         // A level, not a length: a value answers it.
         assert!(!asks_size("排气筒出来的苯，浓度最多多高？"));

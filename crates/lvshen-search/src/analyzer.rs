@@ -200,6 +200,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // Dismissal (法典第一百四十六条 on 举报人: 解除、变更劳动合同): one act, one term — in two
     // (解除, 劳动合同) it made two words asked of a story ("…老王天天喝了酒来上班，能不能开除他").
     "解除劳动合同",
+    // A licence no text here rules on (安全生产许可证): one term, so that the licence check
+    // sees the licence asked, not 许可证 alone, which every permit article holds.
+    "安全生产许可证",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -414,6 +417,8 @@ mod tests {
             t.contains(&"排污单位".to_owned()) && t.contains(&"排污".to_owned()),
             "{t:?}"
         );
+        let t = terms(&j, "施工单位要有安全生产许可证吗");
+        assert!(t.contains(&"安全生产许可证".to_owned()), "{t:?}");
         let t = terms(&j, "能不能解除劳动合同他");
         assert!(t.contains(&"解除劳动合同".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");

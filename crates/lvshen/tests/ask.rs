@@ -308,8 +308,8 @@ fn a_question_about_something_no_passage_names_is_refused() {
         ],
     );
     let v = json(&out);
+    // Refused at the gate: no passage holds 安全生产许可证 (one term to the segmenter).
     assert_eq!(v["refused"], true, "{v}");
-    assert!(v["answer"].as_str().unwrap().contains("许可证"), "{v}");
     // A how-question on what the passages do name is still answered.
     let out = run(
         data.path(),
@@ -360,6 +360,9 @@ fn a_question_about_something_no_passage_names_is_refused() {
         ("柯桥的印染厂现在还招不招染色工？", true),
         // Where to buy: a seller, which no rule on making fans names.
         ("污水站的罗茨风机坏了，配件去哪里买？", true),
+        // A height no passage states, a licence no text rules on.
+        ("施工工地的围挡至少要做多高？", true),
+        ("施工单位要有安全生产许可证吗？", true),
         (
             "生产和使用有机溶剂的石油、化工企业要怎样减少物料泄漏？",
             false,
