@@ -1526,9 +1526,9 @@ fn opens_with_topic(text: &str, topic: &str) -> bool {
     segments(text).iter().any(|s| {
         let s = compact(s);
         // Without the article's label (第一百五十四条…).
-        let s = match (s.starts_with('第'), s.find('条')) {
-            (true, Some(at)) if at <= 24 => &s[at + '条'.len_utf8()..],
-            _ => s.as_str(),
+        let s = match article_label_at(&s) {
+            Some(at) => &s[at + '条'.len_utf8()..],
+            None => s.as_str(),
         };
         tails.iter().any(|t| s.starts_with(t.as_str()))
     })
@@ -3110,11 +3110,17 @@ pub struct Hints<'a> {
 /// comma: a PDF wrapped the article's first sentence onto the next line.
 fn wrapped_article_opening(line: &str) -> bool {
     let line = line.trim();
-    let labelled = line.starts_with('第')
-        && line
-            .find('条')
-            .is_some_and(|at| at <= 24 && at > '第'.len_utf8());
-    labelled && !line.ends_with(['。', '；', ';', '：', ':', '，', ',', '！', '？'])
+    article_label_at(line).is_some_and(|at| at > '第'.len_utf8())
+        && !line.ends_with(['。', '；', ';', '：', ':', '，', ',', '！', '？'])
+}
+
+/// Where the 条 of the article label a line opens with stands (第一百五十四条…), when it
+/// opens with one (at most eight characters of it).
+fn article_label_at(line: &str) -> Option<usize> {
+    line.starts_with('第')
+        .then(|| line.find('条'))
+        .flatten()
+        .filter(|at| *at <= 24)
 }
 
 /// The condition a clause opens with, when it is a case of a rule's branches ("尚不构成犯罪的，
