@@ -983,7 +983,12 @@ impl<'a> Agent<'a> {
                     known_law
                         || indexed
                         || found.iter().any(|h| {
-                            question::hit_is(&named, h) || question::digest_covers(&named, h)
+                            question::hit_is(&named, h)
+                                || question::digest_covers(
+                                    &named,
+                                    h,
+                                    question::asks_succession(question),
+                                )
                         })
                 }
             };
@@ -1758,9 +1763,14 @@ impl<'a> Agent<'a> {
                         .collect();
                     (limit_written.is_some()
                         && !named.is_empty()
-                        && !named
-                            .iter()
-                            .any(|n| question::hit_is(n, best) || question::digest_covers(n, best)))
+                        && !named.iter().any(|n| {
+                            question::hit_is(n, best)
+                                || question::digest_covers(
+                                    n,
+                                    best,
+                                    question::asks_succession(question),
+                                )
+                        }))
                     .then(|| {
                         format!(
                             "不是问题所指文件（{}）的规定，不能以其他文件的限值代替作答",

@@ -1152,7 +1152,7 @@ pub fn which_object(question: &str) -> Option<&str> {
 pub fn count_unit(question: &str) -> Option<char> {
     // 号: "正文要用几号字", a size the passage must state as a number (第16号 states one).
     // 名: "多少名专家", people counted.
-    const UNITS: &str = "个家类种项次级层根台张份座块页本号册名";
+    const UNITS: &str = "个家类种项次级层根台张份座块页本号册名楼";
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
     ["几", "多少"].iter().find_map(|w| {
@@ -2037,18 +2037,52 @@ pub fn hit_is(named: &Named, hit: &Hit) -> bool {
 /// title (a digest of HJ 861 has a section on HJ 879, "排污单位自行监测技术指南 纺织印染工业
 /// （HJ 879-2017）"): the knowledge base holds what it says of it. Not an approval: one that
 /// says "执行GB 4287" holds nothing of GB 4287.
-pub fn digest_covers(named: &Named, hit: &Hit) -> bool {
+///
+/// A number it names only as the edition it replaced ("代替GB 4287-92") is not covered: the
+/// digest says nothing of what that edition set, unless `of_succession` (the question asks
+/// what replaced it).
+pub fn digest_covers(named: &Named, hit: &Hit, of_succession: bool) -> bool {
     if hit.doc_type != "digest" {
         return false;
     }
     let text = normalize_number(&format!("{}{}", hit.clause, hit.text));
     match named {
-        Named::Number(n) => text
-            .match_indices(n.as_str())
-            .any(|(at, _)| !text[at + n.len()..].starts_with(|c: char| c.is_ascii_digit())),
+        Named::Number(n) => text.match_indices(n.as_str()).any(|(at, _)| {
+            !text[at + n.len()..].starts_with(|c: char| c.is_ascii_digit())
+                && (of_succession || !named_as_replaced(&text[..at], &text[at + n.len()..]))
+        }),
         Named::Title(t) => t.chars().count() >= 8 && text.contains(&normalize_number(t)),
         Named::Article(..) => false,
     }
+}
+
+/// Whether a standard number printed between `before` and `after` is named as the edition a
+/// document replaced: "代替GB 4287-92", "GB 8978-88同时废止", within its clause.
+fn named_as_replaced(before: &str, after: &str) -> bool {
+    let breaks = ['。', '；', ';', '，', ','];
+    let before = before.rsplit(breaks).next().unwrap_or(before);
+    let after = after.split(breaks).next().unwrap_or(after);
+    ["代替", "替代", "取代"].iter().any(|w| before.contains(w)) || after.contains("废止")
+}
+
+/// Whether the question asks what replaced a document or whether it is still in force
+/// ("GB 4287-92被哪个标准代替了"): a passage that names it as replaced answers that.
+pub fn asks_succession(question: &str) -> bool {
+    [
+        "代替",
+        "替代",
+        "取代",
+        "废止",
+        "作废",
+        "新标准",
+        "新版",
+        "哪个标准",
+        "现行",
+        "还有效",
+        "还能用",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
 }
 
 /// Whether the title a question names (`named`, compared form) names the indexed document
@@ -2719,6 +2753,8 @@ mod tests {
         assert_eq!(count_unit("环评报告书交上去，要装订成几册？"), Some('册'));
         assert_eq!(count_unit("专家库里一共有多少名专家？"), Some('名'));
         assert_eq!(count_unit("环评报告书的正文要用几号字？"), Some('号'));
+        // A floor: where in a building, which no text gives.
+        assert_eq!(count_unit("生态环境局的审批科在几楼？"), Some('楼'));
     }
 
     #[test]
@@ -3029,14 +3065,39 @@ mod tests {
             .chain(named("HJ 879-2017规定的总氮监测频次"))
             .chain(named("《排污单位自行监测技术指南 纺织印染工业》规定的频次"))
         {
-            assert!(digest_covers(&named, &digest), "{named:?}");
+            assert!(digest_covers(&named, &digest, false), "{named:?}");
             assert!(!hit_is(&named, &digest), "{named:?}");
         }
         let other = named("HJ 87规定的频次");
         assert!(other.is_empty(), "{other:?}");
-        assert!(!digest_covers(&Named::Number("HJ87".into()), &digest));
+        assert!(!digest_covers(
+            &Named::Number("HJ87".into()),
+            &digest,
+            false
+        ));
         let approval = hit("approval", "自行监测执行HJ 879-2017");
-        assert!(!digest_covers(&Named::Number("HJ879".into()), &approval));
+        assert!(!digest_covers(
+            &Named::Number("HJ879".into()),
+            &approval,
+            false
+        ));
+        // A digest that names an edition only as the one it replaced holds nothing it set,
+        // but answers what replaced it.
+        let replaced = hit("digest", "实施日期2013-01-01，代替GB 4287-92。");
+        for q in ["GB 4287-92 老标准里化学需氧量的直接排放限值是多少？"] {
+            let n = &named(q)[0];
+            assert!(!digest_covers(n, &replaced, asks_succession(q)), "{q}");
+        }
+        for q in ["GB 4287-92被哪个标准代替了？", "GB 4287-92现在还有效吗？"] {
+            let n = &named(q)[0];
+            assert!(digest_covers(n, &replaced, asks_succession(q)), "{q}");
+        }
+        let repealed = hit("digest", "自实施之日起，GB 8978-88同时废止");
+        assert!(!digest_covers(
+            &named("GB 8978-88的限值")[0],
+            &repealed,
+            false
+        ));
     }
 
     #[test]
