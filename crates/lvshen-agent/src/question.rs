@@ -3084,10 +3084,8 @@ mod tests {
         // A digest that names an edition only as the one it replaced holds nothing it set,
         // but answers what replaced it.
         let replaced = hit("digest", "实施日期2013-01-01，代替GB 4287-92。");
-        for q in ["GB 4287-92 老标准里化学需氧量的直接排放限值是多少？"] {
-            let n = &named(q)[0];
-            assert!(!digest_covers(n, &replaced, asks_succession(q)), "{q}");
-        }
+        let q = "GB 4287-92 老标准里化学需氧量的直接排放限值是多少？";
+        assert!(!digest_covers(&named(q)[0], &replaced, asks_succession(q)));
         for q in ["GB 4287-92被哪个标准代替了？", "GB 4287-92现在还有效吗？"] {
             let n = &named(q)[0];
             assert!(digest_covers(n, &replaced, asks_succession(q)), "{q}");
