@@ -287,6 +287,17 @@ fn a_document_named_by_its_issuing_number_is_held_only_when_quoted() {
         v["answer"].as_str().unwrap().contains("GB 4287-2025"),
         "{v}"
     );
+    // An edition the knowledge base names only as the one GB 4287-2012 replaced: nothing it
+    // set is held, but what replaced it is.
+    let v = ask("GB 4287-92 老标准里印染废水化学需氧量的直接排放限值是多少？");
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("GB 4287-92"), "{v}");
+    let v = ask("GB 4287-92被哪个标准代替了？");
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(
+        v["answer"].as_str().unwrap().contains("GB 4287-2012"),
+        "{v}"
+    );
 }
 
 /// A how-question whose best passage does not name what it asks how to act on is refused,
