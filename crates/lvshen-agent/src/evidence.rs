@@ -2110,6 +2110,35 @@ pub fn limit_object_written(question: &str) -> Option<String> {
     ((2..=8).contains(&object.chars().count()) && !story).then_some(object)
 }
 
+/// A term of the question that the passage does not hold, beside the term it holds in its
+/// place, of the same kind and not the same thing: "GB 3838-2002对地下水中氨氮的标准限值"
+/// asks of 地下水, and the surface-water standard's table (titled 地表水) is no answer.
+pub fn contrast_instead<'t>(
+    terms: &'t [Vec<String>],
+    hit: &Hit,
+) -> Option<(&'t str, &'static str)> {
+    const CONTRASTS: &[(&str, &str)] = &[
+        ("地下水", "地表水"),
+        ("地表水", "地下水"),
+        ("有组织", "无组织"),
+        ("无组织", "有组织"),
+    ];
+    let hay = haystack(hit);
+    terms.iter().find_map(|g| {
+        let (_, other) = CONTRASTS.iter().find(|(t, _)| g[0] == *t)?;
+        (!covered(g, &hay) && hay.contains(other)).then_some((g[0].as_str(), *other))
+    })
+}
+
+/// Whether the question asks a limit's value, whatever it is of ("…VOCs的最高允许排放速率是
+/// 多少": the object is not in Chinese characters, so [`limit_object_written`] gives none).
+pub fn asks_limit(question: &str) -> bool {
+    before_limit(question, false).is_some()
+        || ["排放速率是多少", "排放速率为多少", "排放速率多少"]
+            .iter()
+            .any(|w| question.contains(w))
+}
+
 /// The question before its 限值 and the words that only qualify a limit; `None` when the
 /// question asks no limit, or asks where one applies ("要是我们这里执行特别排放限值呢").
 fn before_limit(question: &str, spoken_too: bool) -> Option<&str> {
@@ -4238,6 +4267,30 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_medium_or_a_way_of_emitting_the_passage_holds_in_place_of_the_asked_one() {
+        let table = test_hit(
+            "地表水环境质量标准",
+            "表1",
+            "表1 III类标准限值，单位mg/L；氨氮≤1.0",
+        );
+        let terms = vec![vec!["地下水".to_owned()], vec!["氨氮".to_owned()]];
+        assert_eq!(contrast_instead(&terms, &table), Some(("地下水", "地表水")));
+        // Asked of the medium the passage is on: nothing in its place.
+        let terms = vec![vec!["地表水".to_owned()], vec!["氨氮".to_owned()]];
+        assert_eq!(contrast_instead(&terms, &table), None);
+        // A passage on both answers either.
+        let both = test_hit("法典", "第一条", "防治地表水和地下水污染");
+        let terms = vec![vec!["地下水".to_owned()]];
+        assert_eq!(contrast_instead(&terms, &both), None);
+        // A limit asked whatever it is of, in a Latin name too.
+        assert!(asks_limit(
+            "GB 37822-2019 对定型机排气筒VOCs的最高允许排放速率是多少？"
+        ));
+        assert!(asks_limit("GB 4287-2012对壬基酚的排放限值是多少？"));
+        assert!(!asks_limit("排气筒高度在20米和30米之间，排放速率怎么算？"));
     }
 
     #[test]

@@ -1649,12 +1649,20 @@ impl<'a> Agent<'a> {
             }
             // The pollutant a limit question names, as written (None when it asks no limit).
             let limit_written = evidence::limit_object_written(question);
-            let lacks = evidence::how_object(&terms, question)
-                .filter(|object| {
-                    !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
-                        && !evidence::covered(object, &evidence::haystack(best))
+            let lacks = evidence::contrast_instead(&terms, best)
+                .map(|(asked, instead)| {
+                    format!(
+                        "说的是“{instead}”，不是问题所问的“{asked}”，不能以其他事项的规定代替作答"
+                    )
                 })
-                .map(|object| not_named(&object[0]))
+                .or_else(|| {
+                    evidence::how_object(&terms, question)
+                        .filter(|object| {
+                            !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
+                                && !evidence::covered(object, &evidence::haystack(best))
+                        })
+                        .map(|object| not_named(&object[0]))
+                })
                 .or_else(|| {
                     question::what_object(question)
                         .filter(|object| {
@@ -1761,7 +1769,7 @@ impl<'a> Agent<'a> {
                         .into_iter()
                         .filter(|n| !matches!(n, question::Named::Article(..)))
                         .collect();
-                    (limit_written.is_some()
+                    (evidence::asks_limit(question)
                         && !named.is_empty()
                         && !named.iter().any(|n| {
                             question::hit_is(n, best)

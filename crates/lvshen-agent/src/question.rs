@@ -892,7 +892,9 @@ pub fn asks_size(question: &str) -> bool {
         .iter()
         .chain(&PLACED_HIGH)
         .any(|w| question.contains(w))
-        || (question.contains("尺寸")
+        || (["尺寸", "厚度", "宽度"]
+            .iter()
+            .any(|w| question.contains(w))
             && ["多大", "多少", "几"].iter().any(|w| question.contains(w)))
 }
 
@@ -2781,6 +2783,10 @@ mod tests {
         assert!(asks_size("排污口的标志牌要挂多高？"));
         assert!(asks_size("施工工地的围挡至少要做多高？"));
         assert!(asks_size("危废贮存场所门口的警示标志要做多大尺寸？"));
+        assert!(asks_size(
+            "GB 18599-2020 对危险废物填埋场防渗层的厚度要求是多少？"
+        ));
+        assert!(!asks_size("推荐了哪几种印染废水深度处理技术？"));
         // A level, not a length: a value answers it.
         assert!(!asks_size("排气筒出来的苯，浓度最多多高？"));
         assert!(!asks_size("贮存场的面积要多大？"));

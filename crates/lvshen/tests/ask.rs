@@ -300,6 +300,33 @@ fn a_document_named_by_its_issuing_number_is_held_only_when_quoted() {
     );
 }
 
+/// A named standard asked about what lies outside it: groundwater of the surface-water
+/// standard, a stack's rate of the fugitive-emission standard, a hazardous-waste landfill's
+/// liner thickness of the general-waste standard. Its own scope clause is still answered.
+#[test]
+fn a_standard_asked_outside_its_scope_is_refused() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let ask = |q: &str| json(&run(data.path(), &["ask", q, "--format", "json"]));
+    for q in [
+        "GB 3838-2002 对地下水中氨氮的标准限值是多少？",
+        "GB 37822-2019 对定型机排气筒VOCs的最高允许排放速率是多少？",
+        "GB 18599-2020 对危险废物填埋场防渗层的厚度要求是多少？",
+    ] {
+        let v = ask(q);
+        assert_eq!(v["refused"], true, "{q}: {v}");
+    }
+    let v = ask("GB 3838-2002 对地下水中氨氮的标准限值是多少？");
+    assert!(v["answer"].as_str().unwrap().contains("地下水"), "{v}");
+    let v = ask("用库房和桶、包装袋贮存一般工业固体废物，贮存过程适用GB 18599-2020吗？");
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(
+        v["answer"].as_str().unwrap().contains("不适用本标准"),
+        "{v}"
+    );
+}
+
 /// A how-question whose best passage does not name what it asks how to act on is refused,
 /// with that word in the message: 法典第二百九十一条 holds 危险化学品 and 安全生产 but says
 /// nothing of a 许可证. So is a what-question whose best passage does not name the kind of
