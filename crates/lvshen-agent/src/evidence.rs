@@ -691,6 +691,23 @@ fn split_compound_in(term: &str, hay: &str) -> bool {
     })
 }
 
+/// A word of three characters or more cut after its first two: 包装桶 → (包装, 桶), 燃气轮机 →
+/// (燃气, 轮机). A shorter word is its own head, with no tail.
+pub fn head_and_tail(term: &str) -> (String, String) {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < 3 {
+        return (term.to_owned(), String::new());
+    }
+    (chars[..2].iter().collect(), chars[2..].iter().collect())
+}
+
+/// Whether a passage holds a word of three characters or more in its two parts, apart
+/// ("包装桶" in "包装工具(罐、桶、包装袋等)"): the thing it names, said in other words.
+pub fn loosely_held(term: &str, hay: &str) -> bool {
+    let (head, tail) = head_and_tail(term);
+    !tail.is_empty() && hay.contains(&head) && hay.contains(&tail)
+}
+
 /// Words every environmental text is full of: they say little about whether a passage is
 /// on the question's subject, so they weigh less in the relevance gate.
 const GENERIC: &[&str] = &[
@@ -4267,6 +4284,21 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_long_word_is_held_in_its_two_parts_apart() {
+        assert_eq!(
+            head_and_tail("包装桶"),
+            ("包装".to_owned(), "桶".to_owned())
+        );
+        assert_eq!(head_and_tail("食堂"), ("食堂".to_owned(), String::new()));
+        assert!(loosely_held(
+            "包装桶",
+            "采用库房、包装工具(罐、桶、包装袋等)贮存"
+        ));
+        assert!(!loosely_held("燃气轮机", "燃气锅炉的氮氧化物限值"));
+        assert!(!loosely_held("食堂", "食品"));
     }
 
     #[test]

@@ -321,6 +321,71 @@ impl<'a> Agent<'a> {
         Ok(hits.iter().any(|h| evidence::haystack(h).contains(&word)))
     }
 
+    /// A term of a question that names a document in force ("GB 13271-2014对燃气轮机组…",
+    /// "《绍兴市大气污染防治条例》对杭州市…") which that document never holds, in any of its
+    /// passages: it does not speak of what is asked, whatever passage the pool ranks first.
+    /// Only terms the gate found missing from the pool (`missing`) are looked up.
+    fn named_doc_lacks(
+        &self,
+        question: &str,
+        terms: &[Vec<String>],
+        missing: &[String],
+    ) -> Result<Option<(String, String)>, AgentError> {
+        let asked: Vec<&Vec<String>> = terms
+            .iter()
+            .filter(|g| {
+                missing.contains(&g[0])
+                    && evidence::is_specific(g)
+                    && !evidence::verb_fragment(&g[0])
+                    && !question::names_document(&g[0], question)
+                    // A thing, not an act (排入 of "排入IV类水域": 进入 in GB 8978).
+                    && evidence::is_noun(&self.jieba, question, &g[0])
+            })
+            .collect();
+        if asked.is_empty() {
+            return Ok(None);
+        }
+        for named in question::named(question) {
+            let titles: Vec<String> = match &named {
+                question::Named::Number(_) => {
+                    let found = self
+                        .index
+                        .search(&self.request(named.query(), 8))
+                        .map_err(|e| AgentError::Search(e.to_string()))?;
+                    let mut titles: Vec<String> = Vec::new();
+                    for h in found.iter().filter(|h| question::hit_is(&named, h)) {
+                        for t in self.indexed_titles(&h.doc) {
+                            if !titles.contains(&t) {
+                                titles.push(t);
+                            }
+                        }
+                    }
+                    titles
+                }
+                question::Named::Title(t) => self.indexed_titles(t),
+                question::Named::Article(..) => Vec::new(),
+            };
+            if titles.is_empty() {
+                continue;
+            }
+            for g in &asked {
+                let (head, tail) = evidence::head_and_tail(&g[0]);
+                let query = format!("{} {head} {tail}", g.join(" "));
+                let within = self
+                    .index
+                    .search_within(&self.request(query, 20), &titles)
+                    .map_err(|e| AgentError::Search(e.to_string()))?;
+                if !within.iter().any(|h| {
+                    let hay = evidence::haystack(h);
+                    evidence::covered(g, &hay) || evidence::loosely_held(&g[0], &hay)
+                }) {
+                    return Ok(Some((named.label(), g[0].clone())));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// The titles under which the index holds the document `title` names (with or without
     /// its brackets and 中华人民共和国).
     fn indexed_titles(&self, title: &str) -> Vec<String> {
@@ -1649,6 +1714,18 @@ impl<'a> Agent<'a> {
             }
             // The pollutant a limit question names, as written (None when it asks no limit).
             let limit_written = evidence::limit_object_written(question);
+            // A document in force the question names that never speaks of what it asks: not a
+            // repealed law (its successor answers) nor the law as it was.
+            let named_lacks = if status.is_none() && !asks_history {
+                self.named_doc_lacks(question, &terms, &coverage.missing)?
+            } else {
+                None
+            };
+            let named_refusal = named_lacks.map(|(doc, word)| {
+                format!(
+                    "{REFUSAL}：问题所指的{doc}中没有提到“{word}”，不能以其他文件或其他事项的规定代替作答。"
+                )
+            });
             let lacks = evidence::contrast_instead(&terms, best)
                 .map(|(asked, instead)| {
                     format!(
@@ -1990,9 +2067,10 @@ impl<'a> Agent<'a> {
                             format!("没有给出问题所问的数目（几{unit}），不能以其他数字代替作答")
                         })
                 });
-            if let Some(lacks) = lacks {
+            if let Some(text) = named_refusal
+                .or_else(|| lacks.map(|lacks| format!("{REFUSAL}：最相关的条款{lacks}。")))
+            {
                 let closest = self.closest(&terms, &hits);
-                let text = format!("{REFUSAL}：最相关的条款{lacks}。");
                 on_text(&text);
                 return Ok(Answer::refusal(
                     text, closest, tools_used, "gate", query, coverage, started,

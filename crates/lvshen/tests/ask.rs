@@ -319,6 +319,25 @@ fn a_standard_asked_outside_its_scope_is_refused() {
     }
     let v = ask("GB 3838-2002 对地下水中氨氮的标准限值是多少？");
     assert!(v["answer"].as_str().unwrap().contains("地下水"), "{v}");
+    // A named document that never speaks of the thing asked, in any of its passages.
+    for (q, word) in [
+        (
+            "GB 13271-2014 对燃气轮机组氮氧化物的排放限值是多少？",
+            "燃气轮机",
+        ),
+        (
+            "《绍兴市大气污染防治条例》对杭州市餐饮油烟的排放有什么要求？",
+            "杭州市",
+        ),
+        ("GB 4287-2012 对印染企业食堂油烟的排放限值是多少？", "食堂"),
+    ] {
+        let v = ask(q);
+        assert_eq!(v["refused"], true, "{q}: {v}");
+        assert!(v["answer"].as_str().unwrap().contains(word), "{q}: {v}");
+    }
+    // …but one it names in other words is found (包装桶: 包装工具(罐、桶…)).
+    let v = ask("用库房或者包装桶贮存一般工业固体废物，适用GB 18599吗？");
+    assert_eq!(v["refused"], false, "{v}");
     let v = ask("用库房和桶、包装袋贮存一般工业固体废物，贮存过程适用GB 18599-2020吗？");
     assert_eq!(v["refused"], false, "{v}");
     assert!(
