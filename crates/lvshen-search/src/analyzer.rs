@@ -203,6 +203,10 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // A licence no text here rules on (安全生产许可证): one term, so that the licence check
     // sees the licence asked, not 许可证 alone, which every permit article holds.
     "安全生产许可证",
+    // A chat group (工作群, 微信群): one thing no text names; cut, its 工作 matched every
+    // article on 环境影响评价工作.
+    "工作群",
+    "微信群",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -421,6 +425,8 @@ mod tests {
         assert!(t.contains(&"安全生产许可证".to_owned()), "{t:?}");
         let t = terms(&j, "能不能解除劳动合同他");
         assert!(t.contains(&"解除劳动合同".to_owned()), "{t:?}");
+        let t = terms(&j, "能不能拍照发到工作群里");
+        assert!(t.contains(&"工作群".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");
         assert!(t.contains(&"碳排放".to_owned()), "{t:?}");
         let t = terms(&j, "ＣＯＤ　２００");
