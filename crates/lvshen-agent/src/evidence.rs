@@ -708,6 +708,17 @@ pub fn loosely_held(term: &str, hay: &str) -> bool {
     !tail.is_empty() && hay.contains(&head) && hay.contains(&tail)
 }
 
+/// Whether every sentence of `text` that names `word` puts it outside the document's scope
+/// (不适用于…缫丝; 缫丝…工业另有 GB 28936), and one does.
+pub fn puts_outside(text: &str, word: &str) -> bool {
+    const OUTSIDE: [&str; 4] = ["不适用", "另有", "执行其他", "不执行"];
+    let naming: Vec<&str> = text
+        .split(['。', '；', ';'])
+        .filter(|s| s.contains(word) || loosely_held(word, s))
+        .collect();
+    !naming.is_empty() && naming.iter().all(|s| OUTSIDE.iter().any(|o| s.contains(o)))
+}
+
 /// Words every environmental text is full of: they say little about whether a passage is
 /// on the question's subject, so they weigh less in the relevance gate.
 const GENERIC: &[&str] = &[
@@ -4284,6 +4295,18 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_word_named_only_to_be_put_outside_the_scope() {
+        let scope = "不适用于洗毛、麻脱胶、煮茧和化纤等纺织原料生产工艺(其排放执行其他标准;GB 4287 未列出标准号,缫丝、毛纺、麻纺工业另有 GB 28936)。";
+        assert!(puts_outside(scope, "缫丝"));
+        assert!(puts_outside(scope, "洗毛"));
+        assert!(!puts_outside(scope, "印染"));
+        assert!(!puts_outside(
+            "适用于纺织染整(印染)企业。不适用于洗毛。",
+            "印染"
+        ));
     }
 
     #[test]

@@ -330,7 +330,7 @@ impl<'a> Agent<'a> {
         question: &str,
         terms: &[Vec<String>],
         missing: &[String],
-    ) -> Result<Option<(String, String)>, AgentError> {
+    ) -> Result<Option<(String, String, bool)>, AgentError> {
         let asked: Vec<&Vec<String>> = terms
             .iter()
             .filter(|g| {
@@ -375,11 +375,25 @@ impl<'a> Agent<'a> {
                     .index
                     .search_within(&self.request(query, 20), &titles)
                     .map_err(|e| AgentError::Search(e.to_string()))?;
-                if !within.iter().any(|h| {
-                    let hay = evidence::haystack(h);
-                    evidence::covered(g, &hay) || evidence::loosely_held(&g[0], &hay)
-                }) {
-                    return Ok(Some((named.label(), g[0].clone())));
+                let holding: Vec<&Hit> = within
+                    .iter()
+                    .filter(|h| {
+                        let hay = evidence::haystack(h);
+                        evidence::covered(g, &hay) || evidence::loosely_held(&g[0], &hay)
+                    })
+                    .collect();
+                if holding.is_empty() {
+                    return Ok(Some((named.label(), g[0].clone(), false)));
+                }
+                // Held only where the document puts it outside its scope (GB 4287's 1: 缫丝…
+                // 另有 GB 28936): it sets nothing for it, unless the question asks just that
+                // (…适用GB 18599吗).
+                if !question::asks_applicability(question)
+                    && holding
+                        .iter()
+                        .all(|h| evidence::puts_outside(&h.text, &g[0]))
+                {
+                    return Ok(Some((named.label(), g[0].clone(), true)));
                 }
             }
         }
@@ -1721,10 +1735,16 @@ impl<'a> Agent<'a> {
             } else {
                 None
             };
-            let named_refusal = named_lacks.map(|(doc, word)| {
-                format!(
-                    "{REFUSAL}：问题所指的{doc}中没有提到“{word}”，不能以其他文件或其他事项的规定代替作答。"
-                )
+            let named_refusal = named_lacks.map(|(doc, word, outside)| {
+                if outside {
+                    format!(
+                        "{REFUSAL}：问题所指的{doc}把“{word}”排除在适用范围之外（另有规定），不能以该文件的规定代替作答。"
+                    )
+                } else {
+                    format!(
+                        "{REFUSAL}：问题所指的{doc}中没有提到“{word}”，不能以其他文件或其他事项的规定代替作答。"
+                    )
+                }
             });
             let lacks = evidence::contrast_instead(&terms, best)
                 .map(|(asked, instead)| {

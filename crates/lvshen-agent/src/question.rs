@@ -2067,6 +2067,16 @@ fn named_as_replaced(before: &str, after: &str) -> bool {
     ["代替", "替代", "取代"].iter().any(|w| before.contains(w)) || after.contains("废止")
 }
 
+/// Whether the question asks whether a document applies (…适用GB 18599吗, 能不能按GB 16297
+/// 执行): a passage that puts the thing outside its scope answers it.
+pub fn asks_applicability(question: &str) -> bool {
+    question.contains("适用")
+        || (question.contains("执行")
+            && ["吗", "能不能", "是否", "可不可以", "能否"]
+                .iter()
+                .any(|w| question.contains(w)))
+}
+
 /// Whether the question asks what replaced a document or whether it is still in force
 /// ("GB 4287-92被哪个标准代替了"): a passage that names it as replaced answers that.
 pub fn asks_succession(question: &str) -> bool {
@@ -3096,6 +3106,13 @@ mod tests {
             let n = &named(q)[0];
             assert!(digest_covers(n, &replaced, asks_succession(q)), "{q}");
         }
+        assert!(asks_applicability(
+            "用库房和桶贮存一般工业固体废物，适用GB 18599-2020吗？"
+        ));
+        assert!(asks_applicability("锅炉烟气能不能按GB 16297-1996执行？"));
+        assert!(!asks_applicability(
+            "缫丝厂的废水执行GB 4287-2012表2的哪一列限值？"
+        ));
         let repealed = hit("digest", "自实施之日起，GB 8978-88同时废止");
         assert!(!digest_covers(
             &named("GB 8978-88的限值")[0],

@@ -335,6 +335,10 @@ fn a_standard_asked_outside_its_scope_is_refused() {
         assert_eq!(v["refused"], true, "{q}: {v}");
         assert!(v["answer"].as_str().unwrap().contains(word), "{q}: {v}");
     }
+    // Named only to be put outside its scope: GB 4287-2012 sets nothing for 缫丝.
+    let v = ask("缫丝厂的废水执行GB 4287-2012表2的哪一列限值？");
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("缫丝"), "{v}");
     // …but one it names in other words is found (包装桶: 包装工具(罐、桶…)).
     let v = ask("用库房或者包装桶贮存一般工业固体废物，适用GB 18599吗？");
     assert_eq!(v["refused"], false, "{v}");
