@@ -321,30 +321,36 @@ impl<'a> Agent<'a> {
         Ok(hits.iter().any(|h| evidence::haystack(h).contains(&word)))
     }
 
-    /// A term of a question that names a document in force ("GB 13271-2014对燃气轮机组…",
-    /// "《绍兴市大气污染防治条例》对杭州市…") which that document never holds, in any of its
+    /// A noun of a question that names a document in force ("GB 13271-2014对燃气轮机组…",
+    /// "《绍兴市大气污染防治条例》对杭州市…") which no document it names holds, in any of its
     /// passages: it does not speak of what is asked, whatever passage the pool ranks first.
-    /// Only terms the gate found missing from the pool (`missing`) are looked up.
+    /// The named document's label, the noun, and whether the document holds it only to put
+    /// it outside its scope.
     fn named_doc_lacks(
         &self,
         question: &str,
         terms: &[Vec<String>],
-        missing: &[String],
     ) -> Result<Option<(String, String, bool)>, AgentError> {
         let asked: Vec<&Vec<String>> = terms
             .iter()
             .filter(|g| {
-                missing.contains(&g[0])
-                    && evidence::is_specific(g)
+                evidence::is_specific(g)
                     && !evidence::verb_fragment(&g[0])
                     && !question::names_document(&g[0], question)
                     // A thing, not an act (排入 of "排入IV类水域": 进入 in GB 8978).
                     && evidence::is_noun(&self.jieba, question, &g[0])
+                    // Not the kind of thing asked for (持什么态度: an article states a stance
+                    // without naming it).
+                    && !["什么", "哪些", "哪种", "怎样的"]
+                        .iter()
+                        .any(|w| question.contains(&format!("{w}{}", g[0])))
             })
             .collect();
         if asked.is_empty() {
             return Ok(None);
         }
+        // Each named document, under the titles the index holds it by.
+        let mut documents: Vec<(String, Vec<String>)> = Vec::new();
         for named in question::named(question) {
             let titles: Vec<String> = match &named {
                 question::Named::Number(_) => {
@@ -365,36 +371,39 @@ impl<'a> Agent<'a> {
                 question::Named::Title(t) => self.indexed_titles(t),
                 question::Named::Article(..) => Vec::new(),
             };
-            if titles.is_empty() {
-                continue;
+            if !titles.is_empty() {
+                documents.push((named.label(), titles));
             }
-            for g in &asked {
-                let (head, tail) = evidence::head_and_tail(&g[0]);
-                let query = format!("{} {head} {tail}", g.join(" "));
+        }
+        let Some((first, _)) = documents.first() else {
+            return Ok(None);
+        };
+        for g in &asked {
+            let (head, tail) = evidence::head_and_tail(&g[0]);
+            let query = format!("{} {head} {tail}", g.join(" "));
+            let mut holding: Vec<Hit> = Vec::new();
+            for (_, titles) in &documents {
                 let within = self
                     .index
-                    .search_within(&self.request(query, 20), &titles)
+                    .search_within(&self.request(query.clone(), 20), titles)
                     .map_err(|e| AgentError::Search(e.to_string()))?;
-                let holding: Vec<&Hit> = within
+                holding.extend(within.into_iter().filter(|h| {
+                    let hay = evidence::haystack(h);
+                    evidence::covered(g, &hay) || evidence::loosely_held(&g[0], &hay)
+                }));
+            }
+            if holding.is_empty() {
+                return Ok(Some((first.clone(), g[0].clone(), false)));
+            }
+            // Held only where the documents put it outside their scope (GB 4287's 1: 缫丝…
+            // 另有 GB 28936): they set nothing for it, unless the question asks just that
+            // (…适用GB 18599吗).
+            if !question::asks_applicability(question)
+                && holding
                     .iter()
-                    .filter(|h| {
-                        let hay = evidence::haystack(h);
-                        evidence::covered(g, &hay) || evidence::loosely_held(&g[0], &hay)
-                    })
-                    .collect();
-                if holding.is_empty() {
-                    return Ok(Some((named.label(), g[0].clone(), false)));
-                }
-                // Held only where the document puts it outside its scope (GB 4287's 1: 缫丝…
-                // 另有 GB 28936): it sets nothing for it, unless the question asks just that
-                // (…适用GB 18599吗).
-                if !question::asks_applicability(question)
-                    && holding
-                        .iter()
-                        .all(|h| evidence::puts_outside(&h.text, &g[0]))
-                {
-                    return Ok(Some((named.label(), g[0].clone(), true)));
-                }
+                    .all(|h| evidence::puts_outside(&h.text, &g[0]))
+            {
+                return Ok(Some((first.clone(), g[0].clone(), true)));
             }
         }
         Ok(None)
@@ -1731,7 +1740,7 @@ impl<'a> Agent<'a> {
             // A document in force the question names that never speaks of what it asks: not a
             // repealed law (its successor answers) nor the law as it was.
             let named_lacks = if status.is_none() && !asks_history {
-                self.named_doc_lacks(question, &terms, &coverage.missing)?
+                self.named_doc_lacks(question, &terms)?
             } else {
                 None
             };

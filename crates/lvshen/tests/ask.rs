@@ -335,6 +335,15 @@ fn a_standard_asked_outside_its_scope_is_refused() {
         assert_eq!(v["refused"], true, "{q}: {v}");
         assert!(v["answer"].as_str().unwrap().contains(word), "{q}: {v}");
     }
+    // A noun the pool holds (the Code's 尾矿库) but the named regulation never does.
+    let v = ask("《浙江省曹娥江流域水环境保护条例》对流域内尾矿库的闭库有什么要求？");
+    assert_eq!(v["refused"], true, "{v}");
+    // The kind of thing asked for is no noun the document must name (持什么态度).
+    let v = ask("《绍兴市水资源保护条例》对饮用水水源保护区内的单位和居民外迁持什么态度？");
+    assert_eq!(v["refused"], false, "{v}");
+    // A noun held by one of two named standards is held (污水: GB 8978, not GB 3838).
+    let v = ask("按GB 8978-1996，排入GB 3838 IV类水域的污水执行几级标准？");
+    assert_eq!(v["refused"], false, "{v}");
     // Named only to be put outside its scope: GB 4287-2012 sets nothing for 缫丝.
     let v = ask("缫丝厂的废水执行GB 4287-2012表2的哪一列限值？");
     assert_eq!(v["refused"], true, "{v}");
