@@ -1937,6 +1937,36 @@ fn to_asterisk_mark(question: &str) -> String {
     )
 }
 
+/// A text's part or title, as the subject of 管不管: whether the text applies to what follows.
+const TEXT_ENDINGS: [&str; 11] = [
+    "分编", "编", "章", "节", "法典", "条例", "标准", "法", "办法", "名录", "》",
+];
+
+/// "法典里水污染防治那一分编，管不管海洋污染的防治" asks whether a text applies to a thing: its
+/// scope clause says 适用 (法典第二百九十六条: 海洋污染的防治不适用本分编). Only when a text (a
+/// part of one, its title or its number) is what 管不管 is said of: "环保局管不管噪声扰民"
+/// asks a department's duty.
+fn to_applies(question: &str) -> String {
+    let Some(at) = question.find("管不管") else {
+        return question.to_owned();
+    };
+    let before = question[..at]
+        .trim_end_matches(|c: char| c.is_whitespace() || "，,、".contains(c))
+        .trim_end_matches("到底")
+        .trim_end_matches("究竟")
+        .trim_end_matches('还');
+    let of_text = TEXT_ENDINGS.iter().any(|e| before.ends_with(e))
+        || before.ends_with(|c: char| c.is_ascii_digit());
+    if !of_text {
+        return question.to_owned();
+    }
+    format!(
+        "{}是否适用于{}",
+        &question[..at],
+        &question[at + "管不管".len()..]
+    )
+}
+
 /// `question` with each of `spoken` (longest first) as `written`, when the question names one
 /// of `context` anywhere; unchanged otherwise.
 fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], written: &str) -> String {
@@ -1951,6 +1981,7 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
+    let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
     let question = to_lakes_of_a_class(&to_permit_applied_anew(&question));
@@ -2000,6 +2031,23 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_asked_whether_it_covers_a_thing_is_asked_whether_it_applies() {
+        assert_eq!(
+            to_applies("法典里水污染防治那一分编，管不管海洋污染的防治？"),
+            "法典里水污染防治那一分编，是否适用于海洋污染的防治？"
+        );
+        assert_eq!(
+            to_applies("GB 4287-2012管不管锅炉烟气？"),
+            "GB 4287-2012是否适用于锅炉烟气？"
+        );
+        // A department's duty, not a text's scope.
+        assert_eq!(
+            to_applies("环保局管不管噪声扰民？"),
+            "环保局管不管噪声扰民？"
+        );
+    }
 
     #[test]
     fn lakes_and_reservoirs_are_written_as_gb_3838_writes_them_in_a_class() {

@@ -85,16 +85,51 @@ fn chapter_heading(line: &str) -> Option<String> {
     (!number.is_empty() && chinese_number(number).is_some()).then(|| line.trim().to_owned())
 }
 
+/// The rank of a law's heading: 编 0, 分编 1, 章 2, 节 3.
+/// The heading is normalised (no space): "第三分编水污染防治".
+fn heading_rank(heading: &str) -> usize {
+    let Some(pos) = heading.find(['章', '节', '编']) else {
+        return 3;
+    };
+    match heading[pos..].chars().next() {
+        Some('编') if heading[..pos].ends_with('分') => 1,
+        Some('编') => 0,
+        Some('章') => 2,
+        _ => 3,
+    }
+}
+
+/// The context of an article: its innermost heading, and, when its text speaks of 本分编, 本编,
+/// 本章 or 本节 and that is an outer heading, that one first ("海洋污染的防治不适用本分编" is
+/// the Code's 第三分编 水污染防治, under 第七章 一般规定: a reader, and the search, must know
+/// which part "本分编" is).
+fn article_context(levels: &[(usize, String)], text: &str) -> Option<String> {
+    let innermost = levels.last().map(|(_, h)| h.clone())?;
+    let named = [("本分编", 1), ("本编", 0), ("本章", 2), ("本节", 3)]
+        .into_iter()
+        .filter(|(word, _)| text.contains(word))
+        .filter_map(|(_, rank)| levels.iter().find(|(r, _)| *r == rank))
+        .map(|(_, h)| h.as_str())
+        .filter(|h| *h != innermost)
+        .min_by_key(|h| heading_rank(h));
+    Some(match named {
+        Some(outer) => format!("{outer} {innermost}"),
+        None => innermost,
+    })
+}
+
 /// Splits a law's text (Markdown or plain) into articles.
 pub fn chunk_law(body: &str) -> Vec<RawChunk> {
     let mut out = Vec::new();
-    let mut chapter: Option<String> = None;
+    // The open headings, outermost first: (rank, heading).
+    let mut levels: Vec<(usize, String)> = Vec::new();
     let mut current: Option<(String, Vec<String>)> = None;
     let flush = |current: &mut Option<(String, Vec<String>)>,
-                 chapter: &Option<String>,
+                 levels: &[(usize, String)],
                  out: &mut Vec<RawChunk>| {
         if let Some((label, lines)) = current.take() {
-            push_split(out, &label, chapter.clone(), None, &lines.join("\n"));
+            let text = lines.join("\n");
+            push_split(out, &label, article_context(levels, &text), None, &text);
         }
     };
     let mut in_header = body.contains("<!-- INFO END -->");
@@ -112,12 +147,14 @@ pub fn chunk_law(body: &str) -> Vec<RawChunk> {
         if let Some(heading) =
             chapter_heading(&line).filter(|_| !line.contains('条') || raw.starts_with('#'))
         {
-            flush(&mut current, &chapter, &mut out);
-            chapter = Some(heading);
+            flush(&mut current, &levels, &mut out);
+            let rank = heading_rank(&heading);
+            levels.retain(|(r, _)| *r < rank);
+            levels.push((rank, heading));
             continue;
         }
         if let Some(label) = article_label(&line) {
-            flush(&mut current, &chapter, &mut out);
+            flush(&mut current, &levels, &mut out);
             current = Some((label, vec![line]));
             continue;
         }
@@ -125,7 +162,7 @@ pub fn chunk_law(body: &str) -> Vec<RawChunk> {
             lines.push(line);
         }
     }
-    flush(&mut current, &chapter, &mut out);
+    flush(&mut current, &levels, &mut out);
     out
 }
 
@@ -668,6 +705,30 @@ mod tests {
         );
         assert!(chunks[3].text.contains("10 吨的"), "{}", chunks[3].text);
         assert!(!clauses.contains(&"10"), "{clauses:?}");
+    }
+
+    #[test]
+    fn an_article_on_its_own_part_carries_that_part_heading() {
+        let body = "# 法典\n\n## 第二编 污染防治\n\n### 第三分编 水污染防治\n\n#### 第七章 一般规定\n\n\
+                    第二百九十六条 海洋污染的防治不适用本分编。\n\n第二百九十七条 排放水污染物，不得超过标准。\n\n\
+                    ### 第四分编 海洋污染防治\n\n#### 第十一章 一般规定\n\n第三百三十四条 本分编适用于海洋污染的防治。\n";
+        let chunks = chunk_law(body);
+        let context = |clause: &str| {
+            chunks
+                .iter()
+                .find(|c| c.clause == clause)
+                .and_then(|c| c.context.clone())
+        };
+        assert_eq!(
+            context("第二百九十六条").as_deref(),
+            Some("第三分编水污染防治 第七章一般规定")
+        );
+        // An article that does not speak of its part keeps its chapter only.
+        assert_eq!(context("第二百九十七条").as_deref(), Some("第七章一般规定"));
+        assert_eq!(
+            context("第三百三十四条").as_deref(),
+            Some("第四分编海洋污染防治 第十一章一般规定")
+        );
     }
 
     #[test]

@@ -203,6 +203,8 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // A licence no text here rules on (安全生产许可证): one term, so that the licence check
     // sees the licence asked, not 许可证 alone, which every permit article holds.
     "安全生产许可证",
+    // The Code's parts within a book: "那一分编" is 那 一 分编, not 一分 (a point).
+    "分编",
     // A chat group (工作群, 微信群): one thing no text names; cut, its 工作 matched every
     // article on 环境影响评价工作.
     "工作群",
@@ -425,6 +427,8 @@ mod tests {
         assert!(t.contains(&"安全生产许可证".to_owned()), "{t:?}");
         let t = terms(&j, "能不能解除劳动合同他");
         assert!(t.contains(&"解除劳动合同".to_owned()), "{t:?}");
+        let t = terms(&j, "法典里水污染防治那一分编");
+        assert!(t.contains(&"分编".to_owned()), "{t:?}");
         let t = terms(&j, "能不能拍照发到工作群里");
         assert!(t.contains(&"工作群".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");
