@@ -338,6 +338,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("没盖也没围起来", "未采取有效覆盖措施未设置严密围挡"),
     ("风一吹全是灰", "扬尘污染"),
     ("风一吹都是灰", "扬尘污染"),
+    // Dust raised from a heap (GB 18599 7.5: 易产生扬尘的贮存或填埋场应采取…抑尘措施).
+    ("容易起灰", "容易产生扬尘"),
+    ("容易起尘", "容易产生扬尘"),
+    ("起灰", "扬尘"),
+    ("起尘", "扬尘"),
+    ("扬灰", "扬尘"),
     // A canteen's leftovers handed to whoever has no licence (法典第一千一百七十四条: 未将厨余
     // 垃圾交由具备相应资质条件的单位进行无害化处理).
     ("剩饭剩菜", "厨余垃圾"),
@@ -2031,6 +2037,15 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dust_raised_from_a_heap_is_written_as_the_texts_write_it() {
+        assert_eq!(
+            in_written_words("固废堆场容易起灰，要采取哪些抑尘措施？"),
+            "固废堆场容易产生扬尘，要采取哪些抑尘措施？"
+        );
+        assert_eq!(in_written_words("为了少起灰"), "为了少扬尘");
+    }
 
     #[test]
     fn a_text_asked_whether_it_covers_a_thing_is_asked_whether_it_applies() {
