@@ -2042,7 +2042,7 @@ mod tests {
     fn dust_raised_from_a_heap_is_written_as_the_texts_write_it() {
         assert_eq!(
             in_written_words("固废堆场容易起灰，要采取哪些抑尘措施？"),
-            "固废堆场容易产生扬尘，要采取哪些抑尘措施？"
+            "固废贮存场容易产生扬尘，要采取哪些抑尘措施？"
         );
         assert_eq!(in_written_words("为了少起灰"), "为了少扬尘");
     }
