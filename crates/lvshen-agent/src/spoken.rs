@@ -338,6 +338,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("没盖也没围起来", "未采取有效覆盖措施未设置严密围挡"),
     ("风一吹全是灰", "扬尘污染"),
     ("风一吹都是灰", "扬尘污染"),
+    // What one does of one's own will: 自愿 (法典第一百四十条: 鼓励…自愿公开相关生态环境信息).
+    ("自己愿意", "自愿"),
     // Dust raised from a heap (GB 18599 7.5: 易产生扬尘的贮存或填埋场应采取…抑尘措施).
     ("容易起灰", "容易产生扬尘"),
     ("容易起尘", "容易产生扬尘"),
@@ -2037,6 +2039,14 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_works_does_of_its_own_will_is_voluntary() {
+        assert_eq!(
+            in_written_words("企业自己愿意公开生态环境信息，法典是什么态度？"),
+            "企业自愿公开生态环境信息，法典是什么态度？"
+        );
+    }
 
     #[test]
     fn dust_raised_from_a_heap_is_written_as_the_texts_write_it() {
