@@ -851,6 +851,10 @@ pub struct Ranking {
     /// same terms, the one that says more of it ("不需要申请取得排污许可证" for "不需要申请排污
     /// 许可证") goes first.
     pub wording: String,
+    /// Verbs the question negates with 未 ("未取得排污许可证就开始排污"): a passage that says
+    /// them only as done (以欺骗…申请取得排污许可证的) is about another act than the omission
+    /// (未依法取得排污许可证排放污染物的).
+    pub negated: Vec<String>,
     /// The answer is sought for today, not for the law as it was: a passage of a law
     /// repealed by the date of the answer goes below the law in force.
     pub current_first: bool,
@@ -1165,6 +1169,14 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             {
                 score += 0.5;
             }
+            // The act the question says was not done, said of a passage only as done.
+            if ranking
+                .negated
+                .iter()
+                .any(|verb| hit.text.contains(verb.as_str()) && !negates(&hit.text, verb))
+            {
+                score -= 0.5;
+            }
             if let Some(actor) = &ranking.actor {
                 match acts(&hit.text, actor) {
                     Some(true) => score += 0.5,
@@ -1314,6 +1326,38 @@ pub fn each_part_first(parts: &[Vec<Vec<String>>], hits: Vec<Hit>, ranking: &Ran
     first.sort_by_key(|h| front.iter().position(|c| *c == h.chunk_id));
     first.extend(rest);
     first
+}
+
+/// The verbs `question` negates with 未: the two characters after each 未 ("未取得" → 取得;
+/// after 未经, the two after 经: "未经批准" → 批准), unless they are a manner (未依法, 未按照:
+/// the verb comes later and is not read).
+pub fn negated_verbs(question: &str) -> Vec<String> {
+    const MANNER: [&str; 4] = ["依法", "按照", "按规", "经过"];
+    question
+        .match_indices('未')
+        .filter_map(|(at, _)| {
+            let after = &question[at + '未'.len_utf8()..];
+            let after = after.strip_prefix('经').unwrap_or(after);
+            let verb: String = after.chars().take(2).collect();
+            (verb.chars().count() == 2
+                && verb.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && !MANNER.contains(&verb.as_str()))
+            .then_some(verb)
+        })
+        .collect()
+}
+
+/// Whether `text` negates `verb`: a 未 in the same clause, at most eight characters before it
+/// ("未依法取得", "未按照规定取得").
+pub fn negates(text: &str, verb: &str) -> bool {
+    text.match_indices(verb).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .rev()
+            .take(8)
+            .take_while(|c| !"，,。；;、：:".contains(*c))
+            .any(|c| c == '未')
+    })
 }
 
 /// `question` without the words that say what kind of answer is wanted.
@@ -5803,6 +5847,26 @@ mod tests {
         assert!(!is_qualifier(
             "建设不成的项目清单由省级部门公布，并报国务院备案"
         ));
+    }
+
+    #[test]
+    fn an_act_the_question_says_was_not_done_is_read_negated() {
+        assert_eq!(
+            negated_verbs("我们厂未取得排污许可证就开始排污了，罚多少？"),
+            vec!["取得".to_owned()]
+        );
+        assert_eq!(
+            negated_verbs("未经批准擅自取水，罚多少"),
+            vec!["批准".to_owned()]
+        );
+        assert!(negated_verbs("未依法公开信息").is_empty());
+        assert!(negates("未依法取得排污许可证排放污染物的", "取得"));
+        assert!(!negates(
+            "以欺骗、贿赂等不正当手段申请取得排污许可证的",
+            "取得"
+        ));
+        // 未 in another clause does not negate it.
+        assert!(!negates("未申报的，责令改正；取得许可证后", "取得"));
     }
 
     #[test]

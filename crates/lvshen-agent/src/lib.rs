@@ -815,6 +815,7 @@ impl<'a> Agent<'a> {
             permission_asked: question::asks_permission(question),
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
+            negated: evidence::negated_verbs(question),
             about_projects: !question.contains("规划"),
             asks_scope: ["适用", "执行", "范围"]
                 .iter()

@@ -469,6 +469,34 @@ fn a_fine_asked_in_a_story_is_found_past_its_story_words() {
     assert_eq!(v["refused"], false, "{v}");
     assert_eq!(v["citations"][0]["clause"], "第一千一百零九条", "{v}");
     assert!(v["answer"].as_str().unwrap().contains("二万元"), "{v}");
+    // Discharging before the permit was obtained: the article on 未依法取得排污许可证, not the
+    // one on a permit 取得 by deceit.
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "我们厂还没拿到排污许可证就开始排污了，法典规定罚多少？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第一千一百零二条", "{v}");
+    // A part of the Code asked whether it covers a thing: its own scope article (本分编 is
+    // 第三分编水污染防治), not the marine part's.
+    let out = run(
+        data.path(),
+        &[
+            "ask",
+            "法典里水污染防治那一分编，管不管海洋污染的防治？",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第二百九十六条", "{v}");
     // Scraps dumped in a gully: the article that fines 擅自倾倒…固体废物, not one on a
     // principal's 连带责任 (no fine) nor one on radioactive waste (another kind of thing).
     let out = run(
