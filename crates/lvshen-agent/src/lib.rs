@@ -337,8 +337,14 @@ impl<'a> Agent<'a> {
                 evidence::is_specific(g)
                     && !evidence::verb_fragment(&g[0])
                     && !question::names_document(&g[0], question)
-                    // A thing, not an act (排入 of "排入IV类水域": 进入 in GB 8978).
-                    && evidence::is_noun(&self.jieba, question, &g[0])
+                    // A thing, not an act (排入 of "排入IV类水域": 进入 in GB 8978). A
+                    // domain word (臭气浓度) carries no tag of the segmenter's: a thing unless
+                    // the question uses it as an act.
+                    && (evidence::is_noun(&self.jieba, question, &g[0])
+                        || (g
+                            .iter()
+                            .any(|t| lvshen_search::analyzer::DOMAIN_WORDS.contains(&t.as_str()))
+                            && evidence::is_thing(&self.jieba, question, &g[0])))
                     // Not the kind of thing asked for (持什么态度: an article states a stance
                     // without naming it).
                     && !["什么", "哪些", "哪种", "怎样的"]

@@ -330,11 +330,16 @@ fn a_standard_asked_outside_its_scope_is_refused() {
             "杭州市",
         ),
         ("GB 4287-2012 对印染企业食堂油烟的排放限值是多少？", "食堂"),
+        // A domain word (a pollutant the segmenter holds whole, untagged) is a thing too.
+        ("GB 12348-2008对厂界臭气浓度有什么要求？", "臭气浓度"),
     ] {
         let v = ask(q);
         assert_eq!(v["refused"], true, "{q}: {v}");
         assert!(v["answer"].as_str().unwrap().contains(word), "{q}: {v}");
     }
+    // A pollutant named in Latin letters, one of the domain's words in its Chinese name.
+    let v = ask("《绍兴市水资源保护条例》对印染企业的VOCs排放有什么规定？");
+    assert_eq!(v["refused"], true, "{v}");
     // A noun the pool holds (the Code's 尾矿库) but the named regulation never does.
     let v = ask("《浙江省曹娥江流域水环境保护条例》对流域内尾矿库的闭库有什么要求？");
     assert_eq!(v["refused"], true, "{v}");
