@@ -25,6 +25,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("新染厂", "新建印染厂"),
     ("新印染厂", "新建印染厂"),
     ("新厂区", "新厂区"),
+    // A works on two sites or more: the permit regulation's 两个以上生产经营场所 (排污许可管理
+    // 条例第六条: 按照生产经营场所分别申请取得排污许可证).
+    ("各有一个厂区", "有两个以上生产经营场所"),
+    ("好几个厂区", "两个以上生产经营场所"),
+    ("两个厂区", "两个以上生产经营场所"),
+    ("几个厂区", "两个以上生产经营场所"),
     ("新厂址", "新厂址"),
     ("新厂房", "新厂房"),
     ("新厂子", "新建企业"),
@@ -2039,6 +2045,14 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_works_on_two_sites_has_two_places_of_business() {
+        assert_eq!(
+            in_written_words("我们公司在柯桥和上虞各有一个厂区，排污许可证要怎么申请？"),
+            "我们公司在柯桥和上虞有两个以上生产经营场所，排污许可证要怎么申请？"
+        );
+    }
 
     #[test]
     fn what_a_works_does_of_its_own_will_is_voluntary() {
