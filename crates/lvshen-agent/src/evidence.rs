@@ -386,6 +386,19 @@ pub fn term_group(term: &str) -> Vec<String> {
     group
 }
 
+/// Whether every time `question` says `term` (two Han characters or more), a 非 that is not
+/// 除非's stands right before it.
+fn negated_in(question: &str, term: &str) -> bool {
+    term.chars().count() >= 2
+        && term.chars().all(is_han_char)
+        && !term.starts_with('非')
+        && question.contains(term)
+        && question.match_indices(term).all(|(at, _)| {
+            let before = &question[..at];
+            before.ends_with('非') && !before.ends_with("除非")
+        })
+}
+
 /// The trade of a works a key term names by it: 服装 of 服装厂, 化工 of 化工厂. A question
 /// names a plant by its trade, the texts by the trade's activity (机织服装制造) or as a 企业:
 /// a works term that no passage holds stands for its trade (see `Agent::ask`). `None` for a
@@ -452,6 +465,12 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     };
     for term in &tokens {
         let term = term.trim().to_lowercase();
+        // "非稳态噪声" is cut 非, 稳态: the term is what the question negates, 非稳态, which a
+        // passage on 稳态噪声 does not hold ([`covered`]).
+        let term = match negated_in(question, &term) {
+            true => format!("非{term}"),
+            false => term,
+        };
         // "以什么为根据": the basis asked for is what the article says (以…为根据), not the
         // 根据 that frames a question.
         let basis = term == "根据" && question.contains("为根据");
@@ -639,8 +658,25 @@ pub fn covered(group: &[String], hay: &str) -> bool {
         if is_class_term(&t) {
             return holds_class(hay, &t);
         }
-        hay.contains(&t) || split_compound_in(&t, hay)
+        holds_unnegated(hay, &t) || split_compound_in(&t, hay)
     })
+}
+
+/// Whether `hay` holds `term` other than negated by a 非 right before it: GB 12348's 非稳态噪声
+/// (5.4.3) is not the 稳态噪声 of 5.4.2, nor is 非甲烷总烃 甲烷. 除非 ("unless") negates
+/// nothing. A question that says 非稳态 has that as its term ([`key_terms`]).
+fn holds_unnegated(hay: &str, term: &str) -> bool {
+    if term.starts_with('非') || term.chars().count() < 2 || !term.chars().all(is_han_char) {
+        return hay.contains(term);
+    }
+    hay.match_indices(term).any(|(at, _)| {
+        let before = &hay[..at];
+        !before.ends_with('非') || before.ends_with("除非")
+    })
+}
+
+fn is_han_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The characters a class's numeral is written in, once compacted (Ⅱ类 → ii类).
@@ -5544,6 +5580,21 @@ mod tests {
         // Other single characters still carry nothing.
         let terms = key_terms(&jieba, "排污许可证的有效期是几年？");
         assert!(terms.iter().all(|g| g[0].chars().count() > 1), "{terms:?}");
+    }
+
+    #[test]
+    fn a_term_negated_by_fei_is_not_held() {
+        // GB 12348 5.4.3 on 非稳态噪声 does not hold the 稳态 of a question on 5.4.2.
+        let steady = vec!["稳态".to_owned()];
+        assert!(!covered(&steady, "被测声源是非稳态噪声"));
+        assert!(covered(&steady, "被测声源是稳态噪声"));
+        assert!(covered(&steady, "除非稳态噪声"));
+        // A question that says 非稳态 asks that as its term.
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "非稳态噪声怎么测？");
+        assert!(terms.iter().any(|g| g[0] == "非稳态"), "{terms:?}");
+        let terms = key_terms(&jieba, "稳态噪声怎么测？");
+        assert!(terms.iter().any(|g| g[0] == "稳态"), "{terms:?}");
     }
 
     #[test]

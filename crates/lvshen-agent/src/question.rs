@@ -1166,12 +1166,46 @@ pub fn count_unit(question: &str) -> Option<char> {
             {
                 return None;
             }
+            // "高了十几个分贝", "几十家": a number said roughly, not asked.
+            if *w == "几"
+                && (question[..at].ends_with('十')
+                    || question[at + w.len()..].starts_with(['十', '百', '千', '万']))
+            {
+                return None;
+            }
+            // "几个测点的结果能不能合在一起评价": in a clause that asks yes or no, 几 is
+            // "some", not a question of its own.
+            if *w == "几" && asks_yes_no(clause_around(question, at)) {
+                return None;
+            }
             question[at + w.len()..]
                 .chars()
                 .next()
                 .filter(|c| UNITS.contains(*c))
         })
     })
+}
+
+/// The clause of `question` (between commas or stops) that holds the byte `at`.
+fn clause_around(question: &str, at: usize) -> &str {
+    const STOPS: [char; 7] = ['，', ',', '；', ';', '。', '？', '?'];
+    let start = question[..at].rfind(STOPS).map_or(0, |i| {
+        i + question[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = question[at..]
+        .find(STOPS)
+        .map_or(question.len(), |i| at + i);
+    &question[start..end]
+}
+
+/// Whether a clause asks yes or no: it ends in 吗, or asks A-not-A (能不能, 要不要, 是不是).
+fn asks_yes_no(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    clause.trim_end().ends_with('吗')
+        || ["是否", "能否", "可否"].iter().any(|w| clause.contains(w))
+        || chars
+            .windows(3)
+            .any(|w| w[1] == '不' && w[0] == w[2] && ('\u{4e00}'..='\u{9fff}').contains(&w[0]))
 }
 
 /// Whether the question asks about a sanction (罚款多少, 怎么处罚, 承担什么责任): the articles
@@ -2973,6 +3007,14 @@ mod tests {
         assert_eq!(count_unit("排污许可证有效期是几年？"), None);
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);
+        // A number said roughly, and 几 in a clause that asks yes or no, ask no count.
+        assert_eq!(
+            count_unit("测出来的厂界噪声比背景噪声高了十几个分贝，测量值还要修正吗？"),
+            None
+        );
+        assert_eq!(count_unit("园区里有几十家印染厂，要不要统一监测？"), None);
+        assert_eq!(count_unit("几个测点的测量结果能不能合在一起评价？"), None);
+        assert_eq!(count_unit("厂界要布几个测点？"), Some('个'));
         assert_eq!(count_unit("罚款多少？"), None);
         assert_eq!(count_unit("今年一共核发了多少张排污许可证？"), Some('张'));
         // Which ones, not how many.
