@@ -920,6 +920,10 @@ pub struct Ranking {
     /// What a what-is question asks about ([`what_is_object`]: "…名录里项目星号是什么意思" → 星号):
     /// a passage that does not name it (the catalogue's 前言) says what something else is.
     pub what_is: Option<Vec<String>>,
+    /// The sides a question asks a choice between ([`alternatives`]: "进屋测的时候窗户要开着
+    /// 还是关着" → 窗户): a passage that names neither says nothing of the choice (GB 12348
+    /// 4.2, the indoor limit, for 5.3.3.4's 窗户关闭状态下测量).
+    pub choice: Vec<Vec<String>>,
     /// The question asks whom or what a text applies to (适用, 执行…吗): a standard's scope
     /// clause answers it. Otherwise that clause, which lists the procedures the standard is
     /// used in (环境影响评价、环境保护设施设计、竣工环境保护验收…), sets no rule on them.
@@ -1225,6 +1229,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if !ranking.act.iter().all(|a| hit.text.contains(a.as_str())) {
                 score -= 1.0;
+            }
+            if !ranking.choice.is_empty() && !ranking.choice.iter().any(|g| covered(g, hay)) {
+                score -= 0.5;
             }
             if ranking.what_is.as_ref().is_some_and(|g| !covered(g, hay)) {
                 score -= 1.0;
@@ -2230,6 +2237,9 @@ pub fn contrast_instead<'t>(
         ("地表水", "地下水"),
         ("有组织", "无组织"),
         ("无组织", "有组织"),
+        // GB 18599 on 一般工业固体废物 (不属于危险废物的) is no rule for hazardous waste's
+        // landfill (a question on 危险废物填埋场防渗层).
+        ("危险废物", "一般工业固体废物"),
     ];
     let hay = haystack(hit);
     terms.iter().find_map(|g| {
@@ -2603,6 +2613,7 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
             || (c == '\n'
                 && !text[start..i].trim_end().ends_with(['，', ',', '、'])
                 && !wants_its_value(&text[start..i])
+                && !opens_with_a_measure(&text[i + 1..])
                 && exponent(&text[start..i], &text[i + 1..]).is_none());
         if stop {
             out.push(&text[start..i]);
@@ -2611,6 +2622,39 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether a line opens with a measure in a unit's symbol that its sentence goes on after
+/// (GB 12348 5.3.3.1: "…测点应选在厂界外 1 m、高于围墙\n0.5 m 以上的位置"): the PDF wrapped
+/// the sentence there. A section's number ("5.3.3.2 当厂界…") has no unit, a table's row ("1
+/// 55 45") no text after it.
+fn opens_with_a_measure(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let number = line
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(line.len());
+    if number == 0 || !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // The symbols of the units the standards measure in; a Latin word after a section's
+    // number ("5.1.1 VOCs 物料…", "5.3.1 II 类场…") is none.
+    const UNITS: [&str; 26] = [
+        "m", "mm", "cm", "km", "dB", "dB(A)", "mg", "kg", "g", "t", "h", "d", "min", "s", "L",
+        "mL", "kPa", "Pa", "MPa", "MW", "kW", "%", "℃", "m/s", "mg/L", "t/h",
+    ];
+    let rest = line[number..].trim_start_matches(' ');
+    // "…除\n8.4.2 条规定外,应在…" (GB 37822 8.4.1): a clause referred to.
+    if line[..number].contains('.') && rest.starts_with(['条', '款', '或', '和', '及', '的'])
+    {
+        return true;
+    }
+    let unit = rest
+        .find(|c: char| !(c.is_ascii_alphabetic() || matches!(c, '/' | '(' | ')' | '%' | '℃')))
+        .unwrap_or(rest.len());
+    UNITS.contains(&&rest[..unit])
+        && rest[unit..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Whether a line ends on a comparison whose value a PDF has wrapped onto the next line
@@ -4420,6 +4464,17 @@ mod tests {
         let both = test_hit("法典", "第一条", "防治地表水和地下水污染");
         let terms = vec![vec!["地下水".to_owned()]];
         assert_eq!(contrast_instead(&terms, &both), None);
+        // Hazardous waste, asked of the standard on the other kind of waste.
+        let liner = test_hit(
+            "一般工业固体废物贮存和填埋污染控制标准",
+            "5.3.1",
+            "II 类场应采用单人工复合衬层作为防渗衬层",
+        );
+        let terms = vec![vec!["危险废物".to_owned(), "危废".to_owned()]];
+        assert_eq!(
+            contrast_instead(&terms, &liner),
+            Some(("危险废物", "一般工业固体废物"))
+        );
         // A limit asked whatever it is of, in a Latin name too.
         assert!(asks_limit(
             "GB 37822-2019 对定型机排气筒VOCs的最高允许排放速率是多少？"
@@ -4703,6 +4758,49 @@ mod tests {
         };
         let ranked = rank_by_terms(&terms, vec![acceptance, firm], &ranking);
         assert_eq!(ranked[0].clause, "第二十五条");
+    }
+
+    #[test]
+    fn a_measure_a_pdf_wrapped_to_a_line_start_goes_on_its_sentence() {
+        // GB 12348 5.3.3.1: the quote keeps "0.5 m 以上的位置", the rule's value.
+        let hit = test_hit(
+            "工业企业厂界环境噪声排放标准",
+            "5.3.3.1",
+            "5.3.3.1 当厂界有围墙时,测点应选在厂界外 1 m、高于围墙\n0.5 m 以上的位置。",
+        );
+        let terms = terms_of(&["围墙", "测点"]);
+        let text = quote(&terms, &Hints::default(), &hit);
+        assert!(text.contains("0.5 m 以上的位置"), "{text}");
+        // A section's number after a heading, a Latin word after it, is no measure.
+        assert!(!opens_with_a_measure("5.3.1 II 类场应采用单人工复合衬层"));
+        assert!(!opens_with_a_measure("5.1.1 VOCs 物料应储存于密闭的容器中"));
+        assert!(!opens_with_a_measure("1 55 45"));
+        assert!(opens_with_a_measure("10 dB(A)作为评价依据"));
+        assert!(opens_with_a_measure(
+            "8.4.2 条规定外,应在发现泄漏之日起 15 d 内完成修复"
+        ));
+    }
+
+    #[test]
+    fn a_passage_that_names_neither_side_of_a_choice_goes_below() {
+        // "进屋测的时候窗户要开着还是关着": GB 12348 5.3.3.4 (窗户关闭状态下测量), not 4.2.
+        let limit = test_hit(
+            "工业企业厂界环境噪声排放标准",
+            "4.2",
+            "4.2 结构传播固定设备室内噪声排放限值当固定设备排放的噪声通过建筑物结构传播至噪声敏感建筑物室内时,室内等效声级不得超过表 2 规定的限值。",
+        );
+        let window = test_hit(
+            "工业企业厂界环境噪声排放标准",
+            "5.3.3.4",
+            "5.3.3.4 固定设备结构传声至噪声敏感建筑物室内,在室内测量时,窗户关闭状态下测量。",
+        );
+        let terms = terms_of(&["设备", "结构", "传播", "室内", "窗户"]);
+        let ranking = Ranking {
+            choice: vec![vec!["窗户".to_owned()]],
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![limit.clone(), window.clone()], &ranking);
+        assert_eq!(ranked[0].clause, "5.3.3.4");
     }
 
     #[test]

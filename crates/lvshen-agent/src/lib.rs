@@ -1596,6 +1596,9 @@ impl<'a> Agent<'a> {
             classes: evidence::classes_asked(question),
             which: evidence::asked_which(question, &terms).cloned(),
             what_is: evidence::what_is_object(&terms, question).cloned(),
+            choice: evidence::alternatives(&terms, question)
+                .map(|(a, b)| std::iter::once(a).chain(b).cloned().collect())
+                .unwrap_or_default(),
             // Without the name of a repealed law the question names: "大气污染防治法" would
             // count as the question's wording in every article on 大气污染物.
             ..self.question_ranking(&status.as_ref().map_or_else(

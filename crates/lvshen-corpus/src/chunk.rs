@@ -215,6 +215,12 @@ fn section_number(line: &str) -> Option<String> {
     let after = &line[number.len()..];
     let rest = after.trim_start();
     let next = rest.chars().next()?;
+    // "8.4.2 条规定外,应在…" (GB 37822 8.4.1's "除\n8.4.2 条规定外"), "5.7.1或 5.7.2执行": a
+    // reference to a clause wrapped to the start of a line; no heading opens so.
+    if number.contains('.') && matches!(next, '条' | '款' | '或' | '和' | '及' | '至' | '的')
+    {
+        return None;
+    }
     // "10 吨，或者总磷年排放量大于 0.5 吨的": a quantity wrapped to the start of a line.
     if !number.contains('.') && QUANTITY_UNITS.iter().any(|u| rest.starts_with(u)) {
         return None;
@@ -230,6 +236,30 @@ fn section_number(line: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The headings of the sections `label` lies in that had no text of their own, outermost
+/// first, as its context: those its text does not already open with.
+fn parent_headings(headings: &[(String, String)], label: &str, text: &str) -> Option<String> {
+    let parents: Vec<&str> = headings
+        .iter()
+        .filter(|(number, heading)| {
+            label.starts_with(&format!("{number}.")) && !text.contains(heading.as_str())
+        })
+        .map(|(_, heading)| heading.as_str())
+        .collect();
+    (!parents.is_empty()).then(|| parents.join(" "))
+}
+
+/// Whether the dotted `number` a line opens with goes back within the chapter of the open
+/// section `open`: a cross-reference wrapped to the start of a line ("…应按\n5.3.2 设置测点"
+/// in GB 12348's 5.3.3.2, "…视情况按\n5.7.1或 5.7.2执行" in 5.7.3), not a heading.
+fn goes_back(number: &str, open: &str) -> bool {
+    let parse = |n: &str| -> Option<Vec<u32>> { n.split('.').map(|p| p.parse().ok()).collect() };
+    let (Some(new), Some(open)) = (parse(number), parse(open)) else {
+        return false;
+    };
+    new.len() > 1 && new[0] == open[0] && new <= open
 }
 
 /// A line that opens with the dotted number that comes next after the open section `open`
@@ -289,6 +319,15 @@ fn table_label(line: &str) -> Option<String> {
 /// outrank the section itself on the section's own words.
 fn is_contents_line(line: &str) -> bool {
     let t = line.trim_end();
+    // "1 适用范围 1......": GB 12348's contents set the leader after the page number.
+    let before_leader = t.trim_end_matches(['.', '…', '·', '．', '。']);
+    if t.len() - before_leader.len() >= 4
+        && before_leader.trim_end().ends_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')
+        })
+    {
+        return true;
+    }
     let before_page =
         t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | ' '));
     if before_page.len() == t.len() {
@@ -312,6 +351,9 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
     let mut section_body = true;
     // The last article read of those a catalogue issued as a ministry's order opens with.
     let mut article = 0u32;
+    // The headings that had no text of their own ("5.5 背景噪声测量"), by number: what a
+    // subsection under them is about (5.5.2 "测量时段:与被测声源测量的时间长度相同").
+    let mut headings: Vec<(String, String)> = Vec::new();
 
     for (index, page) in pages.iter().enumerate() {
         let page_no = index as u32 + 1;
@@ -345,7 +387,9 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                 }
                 let context = section.as_ref().map(|s| s.0.clone());
                 if let Some((label, page, lines)) = section.take() {
-                    push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                    let text = join_wrapped(&lines);
+                    let context = parent_headings(&headings, &label, &text);
+                    push_split(&mut out, &label, context, Some(page), &text);
                 }
                 table = Some(Table::new(label, line.clone(), page_no, context));
                 continue;
@@ -361,7 +405,9 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                     == Some(article + 1)
             {
                 if let Some((label, page, lines)) = section.take() {
-                    push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                    let text = join_wrapped(&lines);
+                    let context = parent_headings(&headings, &label, &text);
+                    push_split(&mut out, &label, context, Some(page), &text);
                 }
                 section = Some((label, page_no, vec![line]));
                 section_body = true;
@@ -374,7 +420,14 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                 .as_ref()
                 .and_then(|(label, _, _)| unglue_heading(&line, label));
             let line = unglued.as_ref().map_or(line, |(_, l)| l.clone());
-            if let Some(number) = unglued.map(|(n, _)| n).or_else(|| section_number(&line)) {
+            let number = unglued.map(|(n, _)| n).or_else(|| {
+                section_number(&line).filter(|n| {
+                    !section
+                        .as_ref()
+                        .is_some_and(|(open, _, _)| goes_back(n, open))
+                })
+            });
+            if let Some(number) = number {
                 let top: u32 = number
                     .split('.')
                     .next()
@@ -401,9 +454,14 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                         // 要求" before "5.1 …") opens its first subsection: alone it would be
                         // a passage that names a subject and says nothing of it.
                         if !section_body && number.starts_with(&format!("{label}.")) {
+                            if let Some(heading) = lines.last() {
+                                headings.push((label.clone(), heading.clone()));
+                            }
                             opening = lines;
                         } else {
-                            push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+                            let text = join_wrapped(&lines);
+                            let context = parent_headings(&headings, &label, &text);
+                            push_split(&mut out, &label, context, Some(page), &text);
                         }
                     }
                     if !dotted && top > 0 {
@@ -429,7 +487,9 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
         t.flush(&mut out);
     }
     if let Some((label, page, lines)) = section.take() {
-        push_split(&mut out, &label, None, Some(page), &join_wrapped(&lines));
+        let text = join_wrapped(&lines);
+        let context = parent_headings(&headings, &label, &text);
+        push_split(&mut out, &label, context, Some(page), &text);
     }
     out
 }
@@ -742,6 +802,10 @@ mod tests {
             "5.1.2 贮存场的防洪标准应按重现期不小于 50 年一遇"
         ));
         assert!(!is_contents_line("化学需氧量 80 200"));
+        // GB 12348 sets the leader after the page number.
+        assert!(is_contents_line(
+            "1 适用范围 1..............................................."
+        ));
         let pages = vec![
             "目次\n1 适用范围........................1\n5 物料储存要求........................4"
                 .to_owned(),
@@ -787,6 +851,52 @@ mod tests {
         assert!(chunks[3].text.contains("化学需氧量(CODCr) 80 200"));
         assert!(chunks[3].text.starts_with("表2 新建企业"));
         assert_eq!(chunks[4].page, Some(2));
+    }
+
+    #[test]
+    fn a_clause_number_wrapped_to_a_line_start_is_a_reference_not_a_heading() {
+        // GB 12348 5.3.3.2 and 5.7.3, GB 37822 8.4.1: the clause each refers to goes back
+        // in its chapter, or is followed by 条 or 或.
+        let pages = vec![
+            "GB 12348-2008
+5.3.2 测点位置一般规定一般情况下,测点选在工业企业厂界外 1 m。
+5.3.3.2 当厂界无法测量到声源的实际排放状况时,应按
+5.3.2 设置测点,同时另设测点。
+5.7.3 噪声测量值与背景噪声值相差小于 3dB(A)时,视情况按
+5.7.1或 5.7.2执行。
+8.4.1 发现泄漏之日起 5 d 内应进行首次修复,除
+8.4.2 条规定外,应在 15 d 内完成修复。
+8.4.2 符合下列条件之一的可延迟修复。
+"
+            .to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, Some("GB 12348-2008"));
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["5.3.2", "5.3.3.2", "5.7.3", "8.4.1", "8.4.2"]);
+        assert!(chunks[0].text.contains("厂界外 1 m"), "{chunks:?}");
+        assert!(chunks[1].text.contains("另设测点"), "{chunks:?}");
+        assert!(chunks[3].text.contains("15 d 内完成修复"), "{chunks:?}");
+    }
+
+    #[test]
+    fn a_subsection_carries_the_headings_it_lies_under() {
+        // GB 12348 5.5.2 says 测量时段 of the 背景噪声测量 its parent heading names.
+        let pages = vec![
+            "GB 12348-2008
+5.5 背景噪声测量
+5.5.1 测量环境:不受被测声源影响。
+5.5.2 测量时段:与被测声源测量的时间长度相同。
+5.6 测量记录噪声测量时需做测量记录。
+"
+            .to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, Some("GB 12348-2008"));
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["5.5.1", "5.5.2", "5.6"]);
+        // The first subsection opens with the heading already; the next carries it.
+        assert_eq!(chunks[0].context, None);
+        assert_eq!(chunks[1].context.as_deref(), Some("5.5 背景噪声测量"));
+        assert_eq!(chunks[2].context, None);
     }
 
     #[test]
