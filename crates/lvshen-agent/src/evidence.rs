@@ -1531,6 +1531,9 @@ pub(crate) fn states_duration(text: &str) -> bool {
                     .iter()
                     .any(|u| unit.starts_with(u)))
     }) || ["永久", "长期保存"].iter().any(|w| t.contains(w))
+        // A period set by another (GB 12348 5.5.2: 背景噪声的测量时段与被测声源测量的时间长度
+        // 相同).
+        || ["时间长度相同", "时长相同"].iter().any(|w| t.contains(w))
 }
 
 /// Whether `text` states a length: a number with a unit of length (15 m, 8米, 200 m 半径,
@@ -4385,6 +4388,8 @@ mod tests {
             "档案资料永久保存",
             "水样采集后自然沉降30 min,取上层非沉降部分",
             "静置30分钟后取样",
+            // A period set as long as another.
+            "5.5.2 测量时段:与被测声源测量的时间长度相同。",
         ] {
             assert!(super::states_duration(t), "{t}");
         }

@@ -209,6 +209,8 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // article on 环境影响评价工作.
     "工作群",
     "微信群",
+    // GB 12348's 声环境功能区: "还没有划声环境功能区" was cut 划声 / 环境 / 功能区.
+    "声环境功能区",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -429,6 +431,9 @@ mod tests {
         assert!(t.contains(&"解除劳动合同".to_owned()), "{t:?}");
         let t = terms(&j, "法典里水污染防治那一分编");
         assert!(t.contains(&"分编".to_owned()), "{t:?}");
+        let t = terms(&j, "还没有划声环境功能区");
+        assert!(t.contains(&"声环境功能区".to_owned()), "{t:?}");
+        assert!(!t.contains(&"划声".to_owned()), "{t:?}");
         let t = terms(&j, "能不能拍照发到工作群里");
         assert!(t.contains(&"工作群".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");
