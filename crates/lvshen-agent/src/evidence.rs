@@ -189,6 +189,10 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "开始",
     "人会",
     "还是",
+    // "采样在设施前面还是后面": the side asked, which the texts say with one character
+    // (GB 13271 5.1.3: 应在该设施后监测).
+    "前面",
+    "后面",
     "挨着",
     "那边",
     "这边",
@@ -2502,6 +2506,19 @@ pub fn names_destination(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
+/// Whether a word the segmenter carries untagged (a domain word) ends in an act: its last two
+/// characters, read alone, are one verb (自行监测 → 监测/vn, 负责解释 → 解释/v), not a thing
+/// (臭气浓度 → 浓度/n).
+pub fn ends_in_act(jieba: &Jieba, word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 {
+        return false;
+    }
+    let tail: String = chars[chars.len() - 2..].iter().collect();
+    let tags = jieba.tag(&tail, false);
+    tags.len() == 1 && tags[0].tag.starts_with('v')
+}
+
 /// Whether the segmenter reads `word` in `sentence` (or alone) as a thing one may name: not
 /// an act (v), a time (平时/t), a number or step (第一步/m), an adverb, a pronoun, a
 /// preposition, a conjunction, a place word, a particle or a measure. Its tags are rough
@@ -3288,6 +3305,10 @@ pub struct Hints<'a> {
     /// one, a clause that does is quoted, though others hold more of the question's words
     /// (a digest's "色度、…、总氮、总磷…按月至季度监测" beside its opening sentence on 自行监测).
     pub pollutants: &'a [String],
+    /// The question asks what a thing described is called ("以有机质液体作为热载体工质的锅炉
+    /// 叫什么锅炉"): a kept definition is quoted with the entry heading above it, which names
+    /// the term (GB 13271 3.4 有机热载体锅炉).
+    pub asks_name: bool,
 }
 
 /// Whether a line opens an article with its label (第三条…) and ends with no stop, colon or
@@ -3613,6 +3634,14 @@ pub fn focus_parts(
                 {
                     keep[i] = true;
                     relevance[i] = 1.0;
+                }
+            }
+        }
+        if hints.asks_name {
+            for i in 1..body.len() {
+                if keep[i] && entry_heading(&compact(body[i - 1])).is_some() {
+                    keep[i - 1] = true;
+                    relevance[i - 1] = relevance[i - 1].max(relevance[i]);
                 }
             }
         }
@@ -5683,6 +5712,41 @@ mod tests {
         // Other single characters still carry nothing.
         let terms = key_terms(&jieba, "排污许可证的有效期是几年？");
         assert!(terms.iter().all(|g| g[0].chars().count() > 1), "{terms:?}");
+    }
+
+    #[test]
+    fn a_name_asked_is_quoted_with_the_entry_heading() {
+        // GB 13271 3.4: "…的锅炉叫什么锅炉" is answered by the heading 有机热载体锅炉.
+        let hit = test_hit(
+            "锅炉大气污染物排放标准",
+            "3.4",
+            "3.4有机热载体锅炉 organicfluidboiler\n以有机质液体作为热载体工质的锅炉。",
+        );
+        let terms = terms_of(&["有机质", "液体", "热载体", "工质", "锅炉"]);
+        let named = quote_with(&terms, &hit, |h| h.asks_name = true);
+        assert!(named.contains("有机热载体锅炉"), "{named}");
+        let plain = quote_with(&terms, &hit, |_| {});
+        assert!(!plain.contains("organicfluidboiler"), "{plain}");
+        assert!(crate::question::asks_name(
+            "以有机质液体作为热载体工质的锅炉叫什么锅炉？"
+        ));
+        // The side of a choice is no term: the texts say 设施后.
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "采样应该在设施前面还是后面？");
+        assert!(
+            terms.iter().all(|g| g[0] != "前面" && g[0] != "后面"),
+            "{terms:?}"
+        );
+    }
+
+    #[test]
+    fn a_domain_word_that_ends_in_a_verb_is_an_act() {
+        let jieba = analyzer::jieba();
+        assert!(ends_in_act(&jieba, "自行监测"));
+        assert!(ends_in_act(&jieba, "负责解释"));
+        assert!(!ends_in_act(&jieba, "臭气浓度"));
+        assert!(!ends_in_act(&jieba, "化学需氧量"));
+        assert!(!ends_in_act(&jieba, "工作群"));
     }
 
     #[test]

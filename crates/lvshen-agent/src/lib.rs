@@ -344,7 +344,9 @@ impl<'a> Agent<'a> {
                         || (g
                             .iter()
                             .any(|t| lvshen_search::analyzer::DOMAIN_WORDS.contains(&t.as_str()))
-                            && evidence::is_thing(&self.jieba, question, &g[0])))
+                            && evidence::is_thing(&self.jieba, question, &g[0])
+                            // 自行监测 is an act (GB 4287 5.5: 企业应…对排污状况进行监测).
+                            && !evidence::ends_in_act(&self.jieba, &g[0])))
                     // Not the kind of thing asked for (持什么态度: an article states a stance
                     // without naming it).
                     && !["什么", "哪些", "哪种", "怎样的"]
@@ -2251,6 +2253,7 @@ impl<'a> Agent<'a> {
             asks_purpose: question::asks_purpose(question),
             asked_act: asked_act.map(Vec::as_slice),
             pollutants: &ranking.pollutants,
+            asks_name: question::asks_name(question),
         };
         evidence.extend(evidence::focus_parts(
             &parts,

@@ -1268,6 +1268,14 @@ pub fn asks_responsibility(question: &str) -> bool {
     says_any(question, DUTY_WORDS)
 }
 
+/// Whether the question asks what a thing it describes is called ("…的锅炉叫什么锅炉",
+/// "这种排放方式称为什么").
+pub fn asks_name(question: &str) -> bool {
+    ["叫什么", "叫做什么", "称为什么", "称作什么", "叫啥"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
 /// The word by which a question asks about a given day or one near it (明天, 上个月, 去年):
 /// what happens then is a fact of that time, which no rule or standard records. A year word
 /// before a date ("今年8月15日起施行的法典") names the date, not the year's events.

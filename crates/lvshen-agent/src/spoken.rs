@@ -353,6 +353,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("没划声环境功能区", "未划分声环境功能区"),
     // "测厂界噪声" was cut 测厂 / 界: the measuring of the boundary's noise.
     ("测厂界", "测量厂界"),
+    // Flue gas of several boilers let out together (GB 13271 4.6: 采用混合方式排放烟气).
+    ("烟气混在一起", "烟气混合"),
     // Dust raised from a heap (GB 18599 7.5: 易产生扬尘的贮存或填埋场应采取…抑尘措施).
     ("容易起灰", "容易产生扬尘"),
     ("容易起尘", "容易产生扬尘"),
@@ -2071,6 +2073,8 @@ mod tests {
             in_written_words("测厂界噪声的背景噪声，要测多长时间？"),
             "测量厂界噪声的背景噪声，要测多长时间？"
         );
+        // GB 13271 4.6: 采用混合方式排放烟气.
+        assert!(in_written_words("两台锅炉的烟气混在一起排").contains("烟气混合排"));
     }
 
     #[test]

@@ -142,6 +142,9 @@ pub const GROUPS: &[&[&str]] = &[
     &["政府部门", "部门"],
     // 排污 is short for 排放污染物 (法典第九百六十八条: 减少污染物排放).
     &["排污", "排放污染物", "污染物排放"],
+    // Where a standard's emissions are measured: its 污染物排放监控位置 (GB 13271 4.6, 5.1.3;
+    // GB 4287 5.1), a works' 监控点.
+    &["监控点", "监控位置"],
 ];
 
 /// The other members of every group `term` belongs to.
@@ -161,3 +164,15 @@ pub const STOP_WORDS: &[&str] = &[
     "需要", "应", "应当", "该", "这", "那", "个", "项", "一下", "我", "我们", "你", "能", "可以",
     "吗?", "?", "分别", "各是", "各自", "通过",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_works_monitoring_point_is_the_standards_monitoring_position() {
+        assert_eq!(expand("监控点"), ["监控位置"]);
+        assert!(expand("监控位置").contains(&"监控点"));
+        assert!(expand("厂界噪声").is_empty());
+    }
+}
