@@ -2474,13 +2474,34 @@ pub fn states_frequency(text: &str) -> bool {
         "季度",
         "次/",
         "/次",
-        "一次",
         "定期",
         "适时",
         "随时",
     ]
     .iter()
     .any(|w| text.contains(w))
+        || every_so_often(&compact(text))
+}
+
+/// Whether a compacted text says how often by a count of units of time: 每 and a number of
+/// them (GB 37822 9.3: 每6个月), or 一次 after a unit of time or 每 (每年至少一次, 三年一次).
+/// Not 一次 of a thing (一次密封, 一次性).
+fn every_so_often(t: &str) -> bool {
+    const UNITS: [&str; 9] = ["个月", "月", "年", "天", "日", "周", "小时", "季度", "季"];
+    let numeral = |c: char| c.is_ascii_digit() || "一二两三四五六七八九十半".contains(c);
+    let counted = t.match_indices('每').any(|(at, _)| {
+        let rest = &t[at + '每'.len_utf8()..];
+        let digits = rest
+            .char_indices()
+            .find(|(_, c)| !numeral(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        digits > 0 && UNITS.iter().any(|u| rest[digits..].starts_with(u))
+    });
+    counted
+        || t.match_indices("一次").any(|(at, _)| {
+            let before: String = t[..at].chars().rev().take(6).collect();
+            before.contains(|c: char| "年月日周季天时每".contains(c))
+        })
 }
 
 /// Whether a term names a class or grade by its number ("1类", "III类", "二级"): the key of a
@@ -4109,6 +4130,14 @@ mod tests {
         assert!(super::states_frequency("至少每季度 1 次"));
         assert!(super::states_frequency("应当…适时进行评估、修订"));
         assert!(!super::states_frequency("应当对…生态环境影响进行跟踪检查"));
+        // A count of months (GB 37822 9.3), and 一次 said of time, not of a seal (3.x).
+        assert!(super::states_frequency(
+            "对开式循环冷却水系统,每 6 个月对…总有机碳(TOC)浓度进行检测"
+        ));
+        assert!(super::states_frequency("每年至少组织一次演练"));
+        assert!(!super::states_frequency(
+            "下层密封称为一次密封,上层密封称为二次密封"
+        ));
         assert!(super::names_class("1类") && super::names_class("III类"));
         assert!(super::names_class("二级") && !super::names_class("类别"));
         let jieba = jieba_rs::Jieba::new();
