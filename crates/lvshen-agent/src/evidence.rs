@@ -394,7 +394,7 @@ pub fn term_group(term: &str) -> Vec<String> {
 /// 除非's stands right before it.
 fn negated_in(question: &str, term: &str) -> bool {
     term.chars().count() >= 2
-        && term.chars().all(is_han_char)
+        && term.chars().all(lvshen_corpus::normalize::is_han)
         && !term.starts_with('非')
         && question.contains(term)
         && question.match_indices(term).all(|(at, _)| {
@@ -670,17 +670,16 @@ pub fn covered(group: &[String], hay: &str) -> bool {
 /// (5.4.3) is not the 稳态噪声 of 5.4.2, nor is 非甲烷总烃 甲烷. 除非 ("unless") negates
 /// nothing. A question that says 非稳态 has that as its term ([`key_terms`]).
 fn holds_unnegated(hay: &str, term: &str) -> bool {
-    if term.starts_with('非') || term.chars().count() < 2 || !term.chars().all(is_han_char) {
+    if term.starts_with('非')
+        || term.chars().count() < 2
+        || !term.chars().all(lvshen_corpus::normalize::is_han)
+    {
         return hay.contains(term);
     }
     hay.match_indices(term).any(|(at, _)| {
         let before = &hay[..at];
         !before.ends_with('非') || before.ends_with("除非")
     })
-}
-
-fn is_han_char(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The characters a class's numeral is written in, once compacted (Ⅱ类 → ii类).
