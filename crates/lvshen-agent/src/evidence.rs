@@ -1095,7 +1095,9 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 })
                 .max()
                 .unwrap_or(0);
-            if held.len() >= 2 && together == held.len() {
+            // Generic words alone (环评 and 类别 of a checklist's heading "环评类别") said
+            // together say nothing of the question's own thing (喷水织造).
+            if held.len() >= 2 && together == held.len() && held.iter().any(|g| weight(g) >= 1.0) {
                 score += 0.5;
             }
             if !ranking.asks_scope && lists_procedures_of_scope(&hit.text) {
@@ -1106,7 +1108,10 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             // A period in words (不得超过一年: a lone 一 is no numeral) is the number asked.
             let period = ranking.asks_duration && states_duration(&hit.text);
-            if ranking.wants_number && !states_quantity(&hit.text) && !period {
+            if ranking.wants_number
+                && !states_quantity(without_label(&hit.text, &hit.clause))
+                && !period
+            {
                 score -= 1.0;
             }
             if ranking.asks_duration && !period {
@@ -1394,15 +1399,17 @@ pub fn negated_verbs(question: &str) -> Vec<String> {
 }
 
 /// Whether `text` negates `verb`: a 未 in the same clause, at most eight characters before it
-/// ("未依法取得", "未按照规定取得").
+/// ("未依法取得", "未按照规定取得"), or a 除 right before it (a catalogue's "除纳入重点排污单位名录
+/// 的": those not in it).
 pub fn negates(text: &str, verb: &str) -> bool {
     text.match_indices(verb).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .rev()
-            .take(8)
-            .take_while(|c| !"，,。；;、：:".contains(*c))
-            .any(|c| c == '未')
+        text[..at].ends_with('除')
+            || text[..at]
+                .chars()
+                .rev()
+                .take(8)
+                .take_while(|c| !"，,。；;、：:".contains(*c))
+                .any(|c| c == '未')
     })
 }
 
@@ -1848,7 +1855,30 @@ pub fn is_article(clause: &str) -> bool {
 /// passages that continue it were found (not its opening) and they hold less of `terms` than
 /// the summary of the whole article does (曹娥江条例第十三条's passage on works already built,
 /// without the items of its opening on new works), the summary stays beside them.
+///
+/// A catalogue's row is the other way round: the PDF's row ("103 一般工业固体废物…采取填埋、
+/// 焚烧…方式的 其他 /") has lost its columns, so which cell is 报告书 and which 报告表 is no
+/// longer said; the digest's item of that row (第一百零三项: "…的，编制报告书") says it. When
+/// both were found, the PDF's row goes.
 pub fn prefer_official(hits: Vec<Hit>, terms: &[Vec<String>]) -> Vec<Hit> {
+    let digest_rows: Vec<(String, u32)> = hits
+        .iter()
+        .filter(|h| h.doc_type == "digest")
+        .filter_map(|h| {
+            let n = h.clause.strip_prefix('第')?.strip_suffix('项')?;
+            Some((bare_title(&h.doc), lvshen_corpus::chunk::chinese_number(n)?))
+        })
+        .collect();
+    let hits: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| {
+            h.doc_type == "digest"
+                || !h.clause.parse::<u32>().is_ok_and(|n| {
+                    let doc = bare_title(&h.doc);
+                    digest_rows.iter().any(|(d, m)| *d == doc && *m == n)
+                })
+        })
+        .collect();
     struct Found {
         doc: String,
         clause: String,
@@ -3075,6 +3105,20 @@ pub fn states_share(text: &str) -> bool {
 
 pub fn states_quantity(text: &str) -> bool {
     !crate::numerals::quantities(text).is_empty()
+}
+
+/// `text` without the row number it opens with: a catalogue's row "103 一般工业固体废物…" is
+/// labelled by that number, which is no quantity it states. A standard's dotted clause number
+/// ("7.3 …") stays: a clause that states a method or a term (7.3 内插法, 永久保存) answers a
+/// question on a quantity's kind that no value of its own does.
+pub fn without_label<'t>(text: &'t str, clause: &str) -> &'t str {
+    let numbered = !clause.is_empty() && clause.chars().all(|c| c.is_ascii_digit() || c == '-');
+    match text.strip_prefix(clause) {
+        Some(rest) if numbered && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') => {
+            rest
+        }
+        _ => text,
+    }
 }
 
 /// An item of an enumerated list: （一）, (一), 一、, 1., 1、
@@ -5229,6 +5273,40 @@ mod tests {
     }
 
     #[test]
+    fn a_catalogue_s_row_gives_way_to_the_digest_s_item_that_keeps_its_columns() {
+        // Written for the test, in the shape of a catalogue's row as a PDF yields it.
+        let mut item = test_hit(
+            "某分类管理名录（2021年版）",
+            "第一百零三项",
+            "一般工业固体废物采取填埋、焚烧方式处置的，编制报告书。",
+        );
+        item.doc_type = "digest".into();
+        let row = test_hit(
+            "某分类管理名录",
+            "103",
+            "103 一般工业固体废物处置 采取填埋、焚烧方式的 其他 /",
+        );
+        let other_row = test_hit(
+            "某分类管理名录",
+            "102",
+            "102 医疗废物处置 集中处置的 其他 /",
+        );
+        let terms = terms_of(&["一般工业固体废物", "焚烧"]);
+        let clauses = |hits: Vec<Hit>| -> Vec<String> {
+            prefer_official(hits, &terms)
+                .into_iter()
+                .map(|h| h.clause)
+                .collect()
+        };
+        assert_eq!(
+            clauses(vec![row.clone(), other_row.clone(), item]),
+            ["102", "第一百零三项"]
+        );
+        // Without the digest's item the row stays.
+        assert_eq!(clauses(vec![row, other_row]), ["103", "102"]);
+    }
+
+    #[test]
     fn a_summary_stays_beside_a_passage_that_continues_its_article_and_holds_less() {
         let mut digest = test_hit(
             "某江保护条例",
@@ -5978,6 +6056,21 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_s_own_clause_number_is_no_quantity_it_states() {
+        let row = "103 一般工业固体废物(含污水处理污泥)、建筑施工废弃物处置及综合利用 其他 /";
+        assert!(states_quantity(row));
+        assert!(!states_quantity(without_label(row, "103")));
+        let section = "7.3 排气筒高度高于表列最高高度的，用外推法计算";
+        assert_eq!(without_label(section, "7.3"), section);
+        // A law's article is labelled in words; a value right after a number is kept.
+        assert_eq!(
+            without_label("第三条 罚款十万元", "第三条"),
+            "第三条 罚款十万元"
+        );
+        assert_eq!(without_label("103.5 吨", "103"), "103.5 吨");
+    }
+
+    #[test]
     fn a_count_is_a_number_before_its_unit() {
         assert!(states_count("办理完毕后二个工作日内答复", '个'));
         assert!(states_count("密封点≥2 000 个,应开展泄漏检测", '个'));
@@ -6113,6 +6206,11 @@ mod tests {
         ));
         // 未 in another clause does not negate it.
         assert!(!negates("未申报的，责令改正；取得许可证后", "取得"));
+        assert!(negates(
+            "除纳入重点排污单位名录的，日处理能力2万吨及以上的",
+            "纳入"
+        ));
+        assert!(!negates("纳入重点排污单位名录的为重点管理", "纳入"));
     }
 
     #[test]

@@ -1209,6 +1209,26 @@ impl<'a> Agent<'a> {
                 }
             }
         }
+        // A question on which class applies ("2吨的天然气锅炉，环评做哪种") is answered by
+        // the catalogue's item on its thing, which states the classes: looked up by the
+        // question's own things and the class names, it joins the pool (the ranking decides),
+        // not outscored by passages that repeat the question's common words (环评, 类别).
+        let classes = evidence::classes_asked(question);
+        if !classes.is_empty() {
+            let things: Vec<&str> = terms
+                .iter()
+                .filter(|g| evidence::is_specific(g))
+                .map(|g| g[0].as_str())
+                .collect();
+            if !things.is_empty() {
+                let lookup = format!("{} {}", things.join(" "), classes.join(" "));
+                for h in search(&lookup, 3, None)? {
+                    if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
+                        hits.push(h);
+                    }
+                }
+            }
+        }
         // A term of the question no top passage holds may be a rare one that many passages
         // holding only the common terms outscored (暗管 below GB 4287's tables, whose title
         // holds 排放 and 污染物): it is looked up on its own, and a passage that holds
@@ -1911,8 +1931,12 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| {
                     // "印染厂的用水价格是多少": an article on price policy states no number.
-                    (question.contains("多少") && !evidence::states_quantity(&best.text))
-                        .then(|| not_given("数值"))
+                    (question.contains("多少")
+                        && !evidence::states_quantity(evidence::without_label(
+                            &best.text,
+                            &best.clause,
+                        )))
+                    .then(|| not_given("数值"))
                 })
                 .or_else(|| {
                     // "明天会不会发布橙色预警", "上个月交接断面的氨氮实测是多少": what happens on a

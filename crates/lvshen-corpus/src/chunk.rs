@@ -172,6 +172,94 @@ const QUANTITY_UNITS: [&str; 17] = [
     "兆瓦", "个",
 ];
 
+/// From this many numbered items on, a document is a catalogue's list of rows (名录's
+/// 1 … 112), not a standard's chapters (which never reach 20): its rows are counted one by
+/// one, so a number that does not follow the last row closely is an industry code ("469
+/// 涉及通用工序…"), a wrapped quantity ("500 张以下", "1.6兆帕") or a page number, and no row.
+const CATALOGUE_ROWS: u32 = 20;
+
+/// How far a catalogue's row number may run ahead of the last row read: rows the extractor
+/// lost must not glue every row after them to the one before.
+const ROW_SKIP: u32 = 10;
+
+/// A catalogue's row that stands for several numbered entries, "118-140 GHW C.I.酸性黄 42 等
+/// 23 种…" (环境保护综合名录): its label and its last entry's number, when it follows `last`.
+fn row_range(line: &str, last: u32) -> Option<(String, u32)> {
+    let (first, rest) = line.split_once('-')?;
+    let from: u32 = first.parse().ok()?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let to: u32 = digits.parse().ok()?;
+    let after = rest[digits.len()..].trim_start();
+    let next = after.chars().next()?;
+    let opens_row = rest[digits.len()..].starts_with(' ')
+        && (crate::normalize::is_han(next) || next.is_ascii_uppercase());
+    (last > 0 && from > last && from <= last + ROW_SKIP && to > from && opens_row)
+        .then(|| (format!("{from}-{to}"), to))
+}
+
+/// Whether `number` may open a row after row `last` of a catalogue; 1 opens a new list
+/// (a catalogue's appended tables number their rows afresh).
+fn follows_row(number: &str, last: u32) -> bool {
+    number
+        .parse::<u32>()
+        .is_ok_and(|n| n == 1 || (n > last && n <= last + ROW_SKIP))
+}
+
+/// "553 GHW/GHF": a catalogue's row whose first column is a Latin code, its name wrapped to
+/// the next line.
+fn latin_row(line: &str, last: u32) -> Option<String> {
+    let (number, rest) = line.split_once(' ')?;
+    (rest
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_uppercase())
+        && number != "1"
+        && follows_row(number, last))
+    .then(|| number.to_owned())
+}
+
+/// How many lines atop a page a running header may take.
+const RUNNING_LINES: usize = 3;
+
+/// The lines that open three pages or more (among each page's first `RUNNING_LINES`): a
+/// running header, a table's column heads repeated on each page it runs over.
+fn running_headers(pages: &[String]) -> std::collections::HashSet<String> {
+    let mut pages_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in pages {
+        let mut seen = std::collections::HashSet::new();
+        for line in page
+            .lines()
+            .map(normalize_line)
+            .filter(|l| !l.is_empty())
+            .take(RUNNING_LINES)
+        {
+            if seen.insert(line.clone()) {
+                *pages_of.entry(line).or_default() += 1;
+            }
+        }
+    }
+    pages_of
+        .into_iter()
+        .filter(|(line, n)| {
+            *n >= 3
+                && !line.chars().all(|c| c.is_ascii_digit() || c == ' ')
+                && section_number(line).is_none()
+                && table_label(line).is_none()
+                && article_label(line).is_none()
+        })
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// "— 10 —", "- 3 -": a page number set between dashes.
+fn is_dashed_page_number(line: &str) -> bool {
+    let dash = |c: char| matches!(c, '—' | '-' | '–');
+    let inner = line.trim().trim_matches(dash).trim();
+    line.trim().starts_with(dash)
+        && line.trim().ends_with(dash)
+        && !inner.is_empty()
+        && inner.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A numbered section heading of a standard: `4.5 …`, `3 术语和定义`, `附录A`.
 fn section_number(line: &str) -> Option<String> {
     if let Some(rest) = line.strip_prefix("附录") {
@@ -343,6 +431,9 @@ fn is_contents_line(line: &str) -> bool {
 /// dropped.
 pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChunk> {
     let header = doc_number.map(|d| d.replace(' ', ""));
+    let running = running_headers(pages);
+    // The running header atop each page, carried to the pages after it that have none.
+    let mut page_headers: Vec<Option<String>> = Vec::with_capacity(pages.len());
     let mut out = Vec::new();
     let mut section: Option<(String, u32, Vec<String>)> = None;
     let mut table: Option<Table> = None;
@@ -362,6 +453,18 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
             .map(normalize_line)
             .filter(|l| !l.is_empty())
             .collect();
+        let own: Vec<&str> = lines
+            .iter()
+            .take(RUNNING_LINES)
+            .filter(|l| running.contains(l.as_str()))
+            .map(String::as_str)
+            .collect();
+        let carried = page_headers.last().cloned().flatten();
+        page_headers.push(if own.is_empty() {
+            carried
+        } else {
+            Some(own.join(" "))
+        });
         for (i, line) in lines.iter().enumerate() {
             let line = line.clone();
             let compact = line.replace([' ', '—', '-'], "");
@@ -374,7 +477,26 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
             let bare_number = line
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '·' || c == '-' || c == ' ');
-            if (bare_number && (table.is_none() || (near_edge && i < 3)))
+            // "28" alone on its line, the row's name wrapped below it ("棉纺织及印染精加工 …"):
+            // a catalogue's row whose name takes several lines opens so.
+            let row_alone = bare_number
+                && table.is_none()
+                && !near_edge
+                && top_level >= CATALOGUE_ROWS
+                && follows_row(line.trim(), top_level)
+                && lines
+                    .get(i + 1)
+                    .and_then(|l| l.chars().next())
+                    .is_some_and(crate::normalize::is_han);
+            // A running header ("环评类别 / 项目类别 报告书 报告表 登记表…" atop each page of a
+            // catalogue's table) is no row's text but each row's context (below); a page number
+            // between dashes ("— 10 —") is nothing.
+            if (i < RUNNING_LINES && running.contains(line.as_str()))
+                || is_dashed_page_number(&line)
+            {
+                continue;
+            }
+            if (bare_number && !row_alone && (table.is_none() || (near_edge && i < 3)))
                 || header
                     .as_ref()
                     .is_some_and(|h| compact == h.replace(['—', '-'], ""))
@@ -420,19 +542,36 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                 .as_ref()
                 .and_then(|(label, _, _)| unglue_heading(&line, label));
             let line = unglued.as_ref().map_or(line, |(_, l)| l.clone());
-            let number = unglued.map(|(n, _)| n).or_else(|| {
-                section_number(&line).filter(|n| {
-                    !section
-                        .as_ref()
-                        .is_some_and(|(open, _, _)| goes_back(n, open))
+            let in_catalogue = table.is_none() && top_level >= CATALOGUE_ROWS;
+            let range = if in_catalogue {
+                row_range(&line, top_level)
+            } else {
+                None
+            };
+            let number = unglued
+                .map(|(n, _)| n)
+                .or_else(|| {
+                    section_number(&line).filter(|n| {
+                        !section
+                            .as_ref()
+                            .is_some_and(|(open, _, _)| goes_back(n, open))
+                    })
                 })
-            });
+                .or_else(|| range.as_ref().map(|(label, _)| label.clone()))
+                .or_else(|| in_catalogue.then(|| latin_row(&line, top_level)).flatten())
+                .or_else(|| row_alone.then(|| line.trim().to_owned()))
+                .filter(|n| !in_catalogue || range.is_some() || follows_row(n, top_level));
             if let Some(number) = number {
-                let top: u32 = number
-                    .split('.')
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(0);
+                let top: u32 = range.as_ref().map_or_else(
+                    || {
+                        number
+                            .split('.')
+                            .next()
+                            .and_then(|n| n.parse().ok())
+                            .unwrap_or(0)
+                    },
+                    |(_, to)| *to,
+                );
                 let dotted = number.contains('.');
                 // Inside a table, "2 化学需氧量 80 200" is a row, not section 2.
                 let is_heading = match &table {
@@ -490,6 +629,18 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
         let text = join_wrapped(&lines);
         let context = parent_headings(&headings, &label, &text);
         push_split(&mut out, &label, context, Some(page), &text);
+    }
+    // A catalogue's row is read under its columns' heads: "26 家用纺织制成品制造 177 涉及通用
+    // 工序重点管理的…" says which 管理类别 each cell is only with "序号 行业类别 重点管理 简化
+    // 管理 登记管理".
+    for chunk in &mut out {
+        let row = chunk.clause.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && chunk.clause.starts_with(|c: char| c.is_ascii_digit());
+        if row && chunk.context.is_none() {
+            chunk.context = chunk
+                .page
+                .and_then(|p| page_headers.get(p as usize - 1).cloned().flatten());
+        }
     }
     out
 }
@@ -851,6 +1002,58 @@ mod tests {
         assert!(chunks[3].text.contains("化学需氧量(CODCr) 80 200"));
         assert!(chunks[3].text.starts_with("表2 新建企业"));
         assert_eq!(chunks[4].page, Some(2));
+    }
+
+    #[test]
+    fn a_catalogue_s_rows_are_counted_one_by_one() {
+        let mut page: String = (1..=20)
+            .map(|n| format!("{n} 行业{n} 涉及通用工序重点管理的 其他\n"))
+            .collect();
+        page.push_str(
+            "21 自来水生产和供应 461，其他水的处理、利用与分配\n469 涉及通用工序重点管理的 其他\n\
+             序号 行业类别 重点管理\n22\n棉纺织及印染精加工 171，毛纺织及\n染整精加工 172\n\
+             有前处理、染色工序的 仅含整理工序的 其他\n\
+             23 医院 841 床位 500 张及以上的\n500 张以下的综合医院 8411\n\
+             24-30 GHW C.I.酸性黄 42 等 7 种酸性染料（原浆喷雾干燥工艺除外）\n\
+             31 GHW C.I.活性黄 1 26110106\n1.6兆帕及以下的天然气管道\n32 末行 其他\n",
+        );
+        let chunks = chunk_standard(&[page], None);
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        let expected: Vec<String> = (1..=23)
+            .map(|n| n.to_string())
+            .chain(["24-30".to_owned(), "31".to_owned(), "32".to_owned()])
+            .collect();
+        assert_eq!(labels, expected);
+        let row = |label: &str| chunks.iter().find(|c| c.clause == label).unwrap();
+        assert!(row("21").text.contains("469 涉及通用工序"));
+        assert!(row("22").text.contains("棉纺织及印染精加工"));
+        assert!(row("22").text.contains("仅含整理工序的"));
+        assert!(row("23").text.contains("500 张以下"));
+        assert!(row("24-30").text.contains("酸性染料"));
+        assert!(row("31").text.contains("1.6兆帕"));
+    }
+
+    #[test]
+    fn running_headers_are_each_row_s_context_and_dashed_page_numbers_nothing() {
+        let page = |n: u32, row: &str| {
+            format!("环评类别\n项目类别 报告书 报告表 登记表\n{row}\n其他\n/\n— {n} —")
+        };
+        let pages = vec![
+            page(1, "1 卷烟制造 162 全部"),
+            page(2, "2 纺织业 171 有染色工序的"),
+            page(3, "3 服装制造 181 有染色工序的"),
+        ];
+        let chunks = chunk_standard(&pages, None);
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"]);
+        for row in &chunks {
+            assert!(!row.text.contains("报告书"), "{}", row.text);
+            assert!(!row.text.contains('—'), "{}", row.text);
+            assert_eq!(
+                row.context.as_deref(),
+                Some("环评类别 项目类别报告书报告表登记表")
+            );
+        }
     }
 
     #[test]

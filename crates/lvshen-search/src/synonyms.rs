@@ -145,6 +145,8 @@ pub const GROUPS: &[&[&str]] = &[
     // Where a standard's emissions are measured: its 污染物排放监控位置 (GB 13271 4.6, 5.1.3;
     // GB 4287 5.1), a works' 监控点.
     &["监控点", "监控位置"],
+    // On a list: the permit catalogue says 纳入重点排污单位名录 in its rows and 被列入 in 第七条.
+    &["列入", "纳入"],
 ];
 
 /// The other members of every group `term` belongs to.
@@ -174,5 +176,6 @@ mod tests {
         assert_eq!(expand("监控点"), ["监控位置"]);
         assert!(expand("监控位置").contains(&"监控点"));
         assert!(expand("厂界噪声").is_empty());
+        assert_eq!(expand("列入"), ["纳入"]);
     }
 }
