@@ -2276,11 +2276,17 @@ pub fn contrast_instead<'t>(
         // GB 18599 on 一般工业固体废物 (不属于危险废物的) is no rule for hazardous waste's
         // landfill (a question on 危险废物填埋场防渗层).
         ("危险废物", "一般工业固体废物"),
+        // GB 12348 sets noise at the works' boundary (厂界): no limit inside a workshop,
+        // where workers stand (染色车间里的噪声最大不能超过多少分贝).
+        ("车间", "厂界"),
     ];
     let hay = haystack(hit);
     terms.iter().find_map(|g| {
         let (_, other) = CONTRASTS.iter().find(|(t, _)| g[0] == *t)?;
-        (!covered(g, &hay) && hay.contains(other)).then_some((g[0].as_str(), *other))
+        // A question that says both ("车间的噪声在厂界要达到几类") asks of the other too.
+        let asks_other = terms.iter().any(|h| h.iter().any(|t| t == other));
+        (!covered(g, &hay) && hay.contains(other) && !asks_other)
+            .then_some((g[0].as_str(), *other))
     })
 }
 
@@ -4566,6 +4572,21 @@ mod tests {
         // Asked of the medium the passage is on: nothing in its place.
         let terms = vec![vec!["地表水".to_owned()], vec!["氨氮".to_owned()]];
         assert_eq!(contrast_instead(&terms, &table), None);
+        // Noise inside a workshop, asked of the boundary's standard; not when the question
+        // asks of the boundary too.
+        let boundary = test_hit(
+            "工业企业厂界环境噪声排放标准",
+            "4.1.2",
+            "4.1.2 夜间频发噪声的最大声级超过限值的幅度不得高于 10 dB(A)",
+        );
+        let inside = vec![vec!["车间".to_owned()], vec!["噪声".to_owned()]];
+        assert_eq!(contrast_instead(&inside, &boundary), Some(("车间", "厂界")));
+        let both_places = vec![
+            vec!["车间".to_owned()],
+            vec!["厂界".to_owned(), "周界".to_owned()],
+            vec!["噪声".to_owned()],
+        ];
+        assert_eq!(contrast_instead(&both_places, &boundary), None);
         // A passage on both answers either.
         let both = test_hit("法典", "第一条", "防治地表水和地下水污染");
         let terms = vec![vec!["地下水".to_owned()]];
