@@ -2285,8 +2285,7 @@ pub fn contrast_instead<'t>(
         let (_, other) = CONTRASTS.iter().find(|(t, _)| g[0] == *t)?;
         // A question that says both ("车间的噪声在厂界要达到几类") asks of the other too.
         let asks_other = terms.iter().any(|h| h.iter().any(|t| t == other));
-        (!covered(g, &hay) && hay.contains(other) && !asks_other)
-            .then_some((g[0].as_str(), *other))
+        (!covered(g, &hay) && hay.contains(other) && !asks_other).then_some((g[0].as_str(), *other))
     })
 }
 

@@ -593,7 +593,7 @@ pub fn parts(question: &str) -> Vec<String> {
     if by_comma.len() > 1 && by_comma.iter().filter(|p| asks_something(p)).count() > 1 {
         return by_comma;
     }
-    if q.contains("分别") || q.contains('各') {
+    if q.contains("分别") || asks_each(q) {
         let by_and: Vec<String> = q
             .split(['和', '与'])
             .flat_map(|p| p.split("以及"))
@@ -605,6 +605,19 @@ pub fn parts(question: &str) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether `question` asks of each thing with 各 ("…各是多少", "各罚多少", "各自"), not names each
+/// of a kind ("各产品产量", "各级人民政府": 各 before its noun).
+fn asks_each(question: &str) -> bool {
+    question.match_indices('各').any(|(at, _)| {
+        question[at + '各'.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(|c| {
+                !lvshen_corpus::normalize::is_han(c) || "是为自多几有要需应罚可能交".contains(c)
+            })
+    })
 }
 
 /// "X和Y的Z各是多少" / "X和Y，分别罚款多少" split into "X" and "Y的Z各是多少": every part but
@@ -1027,6 +1040,10 @@ pub fn what_object(question: &str) -> Option<String> {
         return None;
     }
     let two: String = after.chars().take(2).collect();
+    // "用什么方法测定": a method is named by its 法 (碘量法, 重量法), not by 方.
+    if two == "方法" {
+        return Some("法".to_owned());
+    }
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
 
@@ -2531,6 +2548,9 @@ mod tests {
             vec!["III类水里阴离子表面活性剂", "III类六价铬分别不能超过多少"]
         );
         assert!(parts("排污许可证有效期是几年？").is_empty());
+        // 各 before its noun asks of no part: "…的和" is a sum.
+        assert!(parts("排水总量比各产品产量乘基准排水量的和还小，按什么判定达标").is_empty());
+        assert_eq!(parts("报告书和报告表的审批期限各是多少天？").len(), 2);
         assert_eq!(
             parts("排污登记表信息发生变动的应当在多少日内变更，排污登记表的有效期是几年？").len(),
             2
@@ -3094,6 +3114,10 @@ mod tests {
             Some("税")
         );
         assert_eq!(what_object("VOCs物料储存有什么要求？"), None);
+        assert_eq!(
+            what_object("印染废水里的硫化物用什么方法测定？").as_deref(),
+            Some("法")
+        );
         assert_eq!(what_object("绩效分级的结果拿来做什么用？"), None);
         assert_eq!(what_object("法典对做出显著成绩的单位有什么说法？"), None);
         assert_eq!(what_object("应当在什么条件下进行？"), None);

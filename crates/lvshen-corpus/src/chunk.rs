@@ -426,12 +426,32 @@ fn is_contents_line(line: &str) -> bool {
         .any(|leader| before_page.ends_with(leader))
 }
 
+/// The chapters a standard's table of contents lists, by number: "6 实施与监督 ....... 6" → (6,
+/// "实施与监督").
+fn contents_chapters(pages: &[String]) -> std::collections::HashMap<u32, String> {
+    pages
+        .iter()
+        .flat_map(|p| p.lines().map(normalize_line))
+        .filter(|l| is_contents_line(l))
+        .filter_map(|l| {
+            let (number, rest) = l.split_once(' ')?;
+            let n: u32 = number.parse().ok()?;
+            let title: String = rest
+                .chars()
+                .take_while(|c| crate::normalize::is_han(*c))
+                .collect();
+            (!title.is_empty()).then_some((n, title))
+        })
+        .collect()
+}
+
 /// Splits a standard's text (one string per page) into sections and table rows.
 /// `doc_number` lines (running headers), bare page numbers and table-of-contents lines are
 /// dropped.
 pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChunk> {
     let header = doc_number.map(|d| d.replace(' ', ""));
     let running = running_headers(pages);
+    let chapters = contents_chapters(pages);
     // The running header atop each page, carried to the pages after it that have none.
     let mut page_headers: Vec<Option<String>> = Vec::with_capacity(pages.len());
     let mut out = Vec::new();
@@ -580,7 +600,14 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
                         dotted
                             || number.starts_with("附录")
                             || (top == top_level + 1
-                                && !line.chars().skip(number.len()).any(|c| c.is_ascii_digit()))
+                                && !line.chars().skip(number.len()).any(|c| c.is_ascii_digit())
+                                // "6 氨氮", a row of 表4 on the page after its caption, is no
+                                // chapter 6 when the contents call chapter 6 实施与监督.
+                                && chapters.get(&top).is_none_or(|title| {
+                                    line[number.len()..]
+                                        .replace(' ', "")
+                                        .starts_with(title.as_str())
+                                }))
                     }
                 };
                 if is_heading {
@@ -988,6 +1015,24 @@ mod tests {
         assert_eq!(chunks[1].context.as_deref(), Some("第一章总则"));
         assert!(chunks[1].text.contains("(一)大气;"), "{}", chunks[1].text);
         assert_eq!(chunks[2].context.as_deref(), Some("第二章监督"));
+    }
+
+    #[test]
+    fn a_table_s_row_numbered_as_the_next_chapter_is_a_row_when_the_contents_say_so() {
+        let pages = vec![
+            "目 次\n5 污染物监测要求 ............ 5\n6 实施与监督 ............ 6".to_owned(),
+            "5 污染物监测要求\n5.6 测定采用表 4 所列的方法标准。\n表4 水污染物浓度测定方法标准\n序号 污染物项目 方法标准名称\n1 pH值 玻璃电极法\n".to_owned(),
+            "6 氨氮\n纳氏试剂分光光度法\n6 实施与监督\n6.1 本标准由环境保护行政主管部门负责监督实施。".to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, None);
+        let labels: Vec<&str> = chunks.iter().map(|c| c.clause.as_str()).collect();
+        assert_eq!(labels, ["前言", "5.6", "表4", "表4", "6.1"]);
+        assert!(chunks[3].text.contains("6 氨氮"), "{}", chunks[3].text);
+        assert!(
+            chunks[4].text.contains("6 实施与监督"),
+            "{}",
+            chunks[4].text
+        );
     }
 
     #[test]

@@ -211,6 +211,9 @@ pub const DOMAIN_WORDS: &[&str] = &[
     "微信群",
     // GB 12348's 声环境功能区: "还没有划声环境功能区" was cut 划声 / 环境 / 功能区.
     "声环境功能区",
+    // GB 4287 4.5's 排水总量 (Q总), the water a works lets out: cut, its 总量 read as the
+    // total-quantity control (总量控制指标).
+    "排水总量",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -434,6 +437,8 @@ mod tests {
         let t = terms(&j, "还没有划声环境功能区");
         assert!(t.contains(&"声环境功能区".to_owned()), "{t:?}");
         assert!(!t.contains(&"划声".to_owned()), "{t:?}");
+        let t = terms(&j, "排水总量比产量乘基准排水量的和还小");
+        assert!(t.contains(&"排水总量".to_owned()), "{t:?}");
         let t = terms(&j, "能不能拍照发到工作群里");
         assert!(t.contains(&"工作群".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");
