@@ -1160,8 +1160,10 @@ pub fn which_object(question: &str) -> Option<&str> {
         // "哪些地方禁止开采": a noun that stands for whatever the answer lists one by one
         // (风景名胜区, 水源保护地…), which no passage need say.
         // So do the stages or sides of a thing ("监督检查哪些环节": 设计、施工、验收…).
+        // Nor does a standard: "按哪个标准设置" is answered by its number (GB 15562.2).
         (long_enough(object)
-            && !["地方", "地点", "东西", "事情", "事儿", "环节", "方面"].contains(&object))
+            && !["地方", "地点", "东西", "事情", "事儿", "环节", "方面"].contains(&object)
+            && !object.starts_with("标准"))
         .then_some(object)
     })
 }
@@ -3056,6 +3058,7 @@ mod tests {
             Some("全氟化合物")
         );
         assert_eq!(which_object("要履行哪些义务？"), Some("义务"));
+        assert_eq!(which_object("图形标志按哪个标准设置？"), None);
         // The stages of a thing, which the answer lists (设计、施工、验收).
         assert_eq!(
             which_object("环保部门对建设项目的环保设施要监督检查哪些环节？"),

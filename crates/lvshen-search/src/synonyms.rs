@@ -147,6 +147,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["监控点", "监控位置"],
     // On a list: the permit catalogue says 纳入重点排污单位名录 in its rows and 被列入 in 第七条.
     &["列入", "纳入"],
+    // What lies around a site: GB 18599 4.2 says 周围居民区 where a works says 周边.
+    &["周边", "周围"],
 ];
 
 /// The other members of every group `term` belongs to.
@@ -177,5 +179,6 @@ mod tests {
         assert!(expand("监控位置").contains(&"监控点"));
         assert!(expand("厂界噪声").is_empty());
         assert_eq!(expand("列入"), ["纳入"]);
+        assert_eq!(expand("周边"), ["周围"]);
     }
 }
