@@ -1189,6 +1189,16 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if on_other_kind(&hit.text, &ranking.wording) {
                 score -= 1.0;
             }
+            // A standard's special requirements (GB 37822 9.2 废水液面特别控制要求) bind only
+            // where they are ordered: a question that does not ask of them asks the general rule.
+            if !asks_special(&ranking.wording) && states_special(hay) {
+                score -= 0.5;
+            }
+            // A passage on the counterpart of the question's thing (10.3.3 on 地下水 for a
+            // question on 地表水's monitoring) is no answer however many words it shares.
+            if contrast_instead(terms, &hit).is_some() {
+                score -= 1.0;
+            }
             if hit.repealed.is_none()
                 && ranking
                     .repealed_titles
@@ -1322,12 +1332,13 @@ fn together_first_within_a_law(scored: &mut [(f64, usize, usize, Hit)]) {
         let run = &mut scored[start..end];
         let mut seen: Vec<String> = Vec::new();
         for i in 0..run.len() {
-            if run[i].3.doc_type != "law" || seen.contains(&run[i].3.doc) {
+            let official = |h: &Hit| h.doc_type == "law" || h.doc_type == "standard";
+            if !official(&run[i].3) || seen.contains(&run[i].3.doc) {
                 continue;
             }
             let doc = run[i].3.doc.clone();
             let at: Vec<usize> = (i..run.len())
-                .filter(|&j| run[j].3.doc_type == "law" && run[j].3.doc == doc)
+                .filter(|&j| official(&run[j].3) && run[j].3.doc == doc)
                 .collect();
             let mut items: Vec<(f64, usize, usize, Hit)> =
                 at.iter().map(|&j| run[j].clone()).collect();
@@ -2261,6 +2272,21 @@ pub fn limit_object_written(question: &str) -> Option<String> {
     ((2..=8).contains(&object.chars().count()) && !story).then_some(object)
 }
 
+/// Whether a question asks of a standard's special requirements (特别排放限值, 特别控制要求), or
+/// of the places where they are ordered (重点地区).
+pub fn asks_special(question: &str) -> bool {
+    ["特别", "重点地区", "重点区域"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// Whether a passage (its compacted haystack) states a standard's special requirements.
+pub fn states_special(hay: &str) -> bool {
+    ["特别控制要求", "特别排放限值"]
+        .iter()
+        .any(|w| hay.contains(w))
+}
+
 /// A term of the question that the passage does not hold, beside the term it holds in its
 /// place, of the same kind and not the same thing: "GB 3838-2002对地下水中氨氮的标准限值"
 /// asks of 地下水, and the surface-water standard's table (titled 地表水) is no answer.
@@ -2689,6 +2715,7 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
                 && !text[start..i].trim_end().ends_with(['，', ',', '、'])
                 && !wants_its_value(&text[start..i])
                 && !opens_with_a_measure(&text[i + 1..])
+                && !goes_on(&text[i + 1..])
                 && exponent(&text[start..i], &text[i + 1..]).is_none());
         if stop {
             out.push(&text[start..i]);
@@ -2697,6 +2724,13 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether a line goes on with the sentence before it: no sentence opens with 的 (GB 18599
+/// 8.5, wrapped over a page: "…有机物含量超过 5%\n的一般工业固体废物(煤矸石除外)不得进行充填、
+/// 回填作业").
+fn goes_on(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).starts_with('的')
 }
 
 /// Whether a line opens with a measure in a unit's symbol that its sentence goes on after
@@ -3129,6 +3163,13 @@ pub fn without_label<'t>(text: &'t str, clause: &str) -> &'t str {
 /// An item of an enumerated list: （一）, (一), 一、, 1., 1、
 pub(crate) fn is_list_item(segment: &str) -> bool {
     let t = segment.trim_start();
+    // A standard's lettered item: "a)有机质含量小于 5%", "b）水溶性盐总量小于 5%".
+    let mut chars = t.chars();
+    if chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.next().is_some_and(|c| c == ')' || c == '）')
+    {
+        return true;
+    }
     if t.starts_with(['（', '(']) {
         return t
             .chars()
@@ -3139,7 +3180,12 @@ pub(crate) fn is_list_item(segment: &str) -> bool {
         .chars()
         .take_while(|c| "一二三四五六七八九十0123456789".contains(*c))
         .collect();
-    !n.is_empty() && t[n.len()..].starts_with(['、', '.', '．'])
+    // "6.2 进入 II 类场的…" is a clause's number, not an item's "1.".
+    let rest = &t[n.len()..];
+    !n.is_empty()
+        && rest.starts_with(['、', '.', '．'])
+        && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A table passage's header (its title and unit, up to the first colon) and its rows. A
@@ -6239,5 +6285,70 @@ mod tests {
         assert_eq!(works_trade("化工厂"), Some("化工"));
         assert_eq!(works_trade("小厂"), None);
         assert_eq!(works_trade("厂房"), None);
+    }
+
+    #[test]
+    fn a_lettered_item_is_read_with_its_lead_in() {
+        assert!(is_list_item("a)有机质含量小于 5%"));
+        assert!(is_list_item("b）水溶性盐总量小于 5%"));
+        assert!(!is_list_item("pH 值 6~9"));
+        assert!(!is_list_item(
+            "6.2 进入 II 类场的一般工业固体废物应同时满足以下要求:"
+        ));
+        assert!(is_list_item("1.未取得排污许可证的"));
+        let text = "6.2 进入 II 类场的一般工业固体废物应同时满足以下要求:\na)有机质含量小于 5%(煤矸石除外);\nb)水溶性盐总量小于 5%,测定方法按照 NY/T 1121.16 进行。";
+        let terms = vec![vec!["水溶性盐".to_owned()], vec!["类场".to_owned()]];
+        let (_, read, own) = best_sentence(&terms, text).unwrap();
+        assert!(
+            read.contains("进入 II 类场") && read.contains("水溶性盐"),
+            "{read}"
+        );
+        assert!(own.starts_with("b)"), "{own}");
+    }
+
+    #[test]
+    fn special_requirements_answer_only_a_question_on_them() {
+        assert!(states_special(&compact(
+            "9.2 废水液面特别控制要求 9.2.1 废水集输系统"
+        )));
+        assert!(!states_special(&compact("9.1 废水液面控制要求")));
+        assert!(!asks_special(
+            "废水沟是敞着的，液面上VOCs浓度到多少就得盖上？"
+        ));
+        assert!(asks_special("执行特别排放限值的地区，COD是多少？"));
+    }
+
+    #[test]
+    fn in_a_standard_the_clause_that_says_it_in_one_sentence_goes_first() {
+        let standard = |clause: &str, text: &str| Hit {
+            doc_type: "standard".into(),
+            ..test_hit("挥发性有机物无组织排放控制标准", clause, text)
+        };
+        let terms: Vec<Vec<String>> = ["储存", "液体", "储罐", "低压罐", "等效"]
+            .iter()
+            .map(|t| vec![(*t).to_owned()])
+            .collect();
+        // The definitions hold the same words, strewn over their entries.
+        let definitions = standard(
+            "3",
+            "3.1 储存 指液体的存放。3.2 储罐 指固定顶罐。3.3 低压罐 指设计压力较低的罐。3.4 等效 指相当。",
+        );
+        let rule = standard(
+            "5.2.1.1",
+            "5.2.1.1 储存真实蒸气压≥76.6 kPa 的挥发性有机液体储罐,应采用低压罐。也可采用等效措施。",
+        );
+        let ranked = rank_by_terms(&terms, vec![definitions, rule], &Ranking::default());
+        assert_eq!(ranked[0].clause, "5.2.1.1");
+    }
+
+    #[test]
+    fn a_line_that_opens_with_de_goes_on_with_the_sentence_before() {
+        let text = "8.5 纺织服装和服饰业产生的与生活垃圾性质相近的以及有机物含量超过 5%\n的一般工业固体废物不得进行充填、回填作业。\n8.6 其他。";
+        let parts = segments(text);
+        assert!(
+            parts[0].contains("纺织") && parts[0].contains("回填"),
+            "{parts:?}"
+        );
+        assert_eq!(parts.len(), 2, "{parts:?}");
     }
 }

@@ -1026,6 +1026,8 @@ pub fn what_object(question: &str) -> Option<String> {
         "影响", "问题", "方面", "范围", "活动", "行为", "工作", "事项", "说法", "讲究",
         // "有什么例外": an article's 但是…除外, which never says 例.
         "例外",
+        // "防渗要做到什么程度": how far, answered by a measure (不低于…), never by 程.
+        "程度",
     ];
     // "盖哪个章", "交哪种税": 哪个 and 哪种 ask for a kind as 什么 does.
     let after = ["什么", "哪个", "哪一种", "哪种"]
@@ -1161,8 +1163,11 @@ pub fn which_object(question: &str) -> Option<&str> {
         // (风景名胜区, 水源保护地…), which no passage need say.
         // So do the stages or sides of a thing ("监督检查哪些环节": 设计、施工、验收…).
         // Nor does a standard: "按哪个标准设置" is answered by its number (GB 15562.2).
+        // Nor a placeholder before the act it asks of ("由哪些东西组成": the parts, which
+        // the passage names as its 构成).
+        const PLACEHOLDERS: [&str; 7] = ["地方", "地点", "东西", "事情", "事儿", "环节", "方面"];
         (long_enough(object)
-            && !["地方", "地点", "东西", "事情", "事儿", "环节", "方面"].contains(&object)
+            && !PLACEHOLDERS.iter().any(|p| object.starts_with(p))
             && !object.starts_with("标准"))
         .then_some(object)
     })
@@ -3075,6 +3080,7 @@ mod tests {
             Some("河段")
         );
         assert_eq!(which_object("绍兴哪些地方禁止开采矿产资源？"), None);
+        assert_eq!(which_object("渗漏监控系统至少由哪些东西组成？"), None);
         assert_eq!(which_object("通过哪些机制来实现？"), Some("机制"));
         assert_eq!(which_object("哪些？"), None);
         assert_eq!(which_object("危废经营许可证去哪个窗口办？"), Some("窗口"));
@@ -3117,6 +3123,7 @@ mod tests {
             Some("税")
         );
         assert_eq!(what_object("VOCs物料储存有什么要求？"), None);
+        assert_eq!(what_object("渗滤液收集池防渗要做到什么程度？"), None);
         assert_eq!(
             what_object("印染废水里的硫化物用什么方法测定？").as_deref(),
             Some("法")

@@ -313,7 +313,16 @@ fn section_number(line: &str) -> Option<String> {
     if !number.contains('.') && QUANTITY_UNITS.iter().any(|u| rest.starts_with(u)) {
         return None;
     }
+    // "储罐容积≥75 m\n3 的挥发性有机液体储罐": a unit's exponent set on a line of its own
+    // (m³), the sentence going on after it. No heading goes on with 的.
+    if next == '的' {
+        return None;
+    }
     let spaced = after.starts_with(|c: char| c.is_whitespace());
+    // "6.3 5.1.8 条所规定的一般工业固体废物…": a clause that opens with a reference to another.
+    if spaced && number.contains('.') && opens_with_reference(rest) {
+        return Some(number);
+    }
     // `4.4重点地区…`: extractors sometimes drop the space after a dotted section number.
     let glued_dotted = !spaced && number.contains('.');
     // "5 VOCs 物料储存无组织排放控制要求": a heading may open with a Latin abbreviation.
@@ -324,6 +333,18 @@ fn section_number(line: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Whether `rest` opens with a dotted clause number that it refers to ("5.1.8 条所规定的…").
+fn opens_with_reference(rest: &str) -> bool {
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.contains('.')
+        && !number.starts_with('.')
+        && !number.ends_with('.')
+        && rest[number.len()..].trim_start().starts_with('条')
 }
 
 /// The headings of the sections `label` lies in that had no text of their own, outermost
@@ -890,6 +911,29 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_may_open_with_a_reference_to_another() {
+        assert_eq!(
+            section_number("6.3 5.1.8 条所规定的一般工业固体废物经处理后仅可进入 II 类场")
+                .as_deref(),
+            Some("6.3")
+        );
+        // A reference wrapped to a line's start opens nothing, nor does a value.
+        assert_eq!(section_number("8.4.2 条规定外,应在…"), None);
+        assert_eq!(section_number("5.2 1.0×10-5 cm/s"), None);
+        let pages = vec![
+            "6.2 进入 II 类场的废物应满足以下要求：\nb）水溶性盐总量小于 5%。\n6.3 5.1.8 条所规定的一般工业固体废物经处理后仅可进入 II 类场贮存、填埋。"
+                .to_owned(),
+        ];
+        let chunks = chunk_standard(&pages, None);
+        assert!(
+            chunks
+                .iter()
+                .any(|c| c.clause == "6.3" && c.text.contains("仅可进入")),
+            "{chunks:?}"
+        );
+    }
+
+    #[test]
     fn a_heading_may_open_with_a_latin_abbreviation() {
         assert_eq!(
             section_number("5 VOCs 物料储存无组织排放控制要求").as_deref(),
@@ -902,6 +946,7 @@ mod tests {
             None
         );
         assert_eq!(section_number("2015 年起执行"), None);
+        assert_eq!(section_number("3 的挥发性有机液体储罐,应采用低压罐"), None);
         assert_eq!(section_number("12 附则").as_deref(), Some("12"));
         assert_eq!(section_number("158 紧凑型荧光灯").as_deref(), Some("158"));
         let pages = vec![

@@ -149,6 +149,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["列入", "纳入"],
     // What lies around a site: GB 18599 4.2 says 周围居民区 where a works says 周边.
     &["周边", "周围"],
+    // What a thing is made of: GB 18599 5.3.3's 渗漏监控系统的构成, a question's 由…组成.
+    &["组成", "构成"],
 ];
 
 /// The other members of every group `term` belongs to.
@@ -180,5 +182,6 @@ mod tests {
         assert!(expand("厂界噪声").is_empty());
         assert_eq!(expand("列入"), ["纳入"]);
         assert_eq!(expand("周边"), ["周围"]);
+        assert_eq!(expand("组成"), ["构成"]);
     }
 }
