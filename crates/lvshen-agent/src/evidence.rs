@@ -1457,6 +1457,13 @@ const KINDS: &[(&str, &[&str])] = &[
 /// Whether a rule opens on a kind of thing (机动车, 船舶, 畜禽…) that the question's wording
 /// does not speak of: the rule is about that kind, not the question's.
 pub fn on_other_kind(text: &str, wording: &str) -> bool {
+    other_kind(text, wording, false).is_some()
+}
+
+/// The kind of thing (机动车, 船舶, 畜禽…) a rule is on that the question's wording does not
+/// speak of, named in its first clause (`at_start`: the clause's very first words, its
+/// subject: "机动车排气污染检测机构应当…" is no rule on a textile test house).
+pub fn other_kind(text: &str, wording: &str, at_start: bool) -> Option<&'static str> {
     let first = segments(text)
         .first()
         .map(|s| joined(s))
@@ -1480,6 +1487,9 @@ pub fn on_other_kind(text: &str, wording: &str) -> bool {
     // 废气), not on another thing it names beside it (从事服装干洗和机动车维修).
     let head = &body[..body.find(['，', ',', '；']).unwrap_or(body.len())];
     let on_kind = |kind: &str| {
+        if at_start {
+            return head.starts_with(kind);
+        }
         head.match_indices(kind).any(|(at, _)| {
             let before = &head[..at];
             !["和", "、", "或", "及", "与", "或者", "以及"]
@@ -1489,7 +1499,8 @@ pub fn on_other_kind(text: &str, wording: &str) -> bool {
     };
     KINDS
         .iter()
-        .any(|(kind, said)| on_kind(kind) && !said.iter().any(|w| wording.contains(w)))
+        .find(|(kind, said)| on_kind(kind) && !said.iter().any(|w| wording.contains(w)))
+        .map(|(kind, _)| *kind)
 }
 
 /// Whether `text` sets when something is done: "在开工建设前", "在…之后", "…以前".
@@ -6350,5 +6361,15 @@ mod tests {
             "{parts:?}"
         );
         assert_eq!(parts.len(), 2, "{parts:?}");
+    }
+
+    #[test]
+    fn a_rule_whose_subject_is_another_kind_of_thing() {
+        let rule = "第二十五条 机动车排气控制装备维修单位、机动车排气污染检测机构应当与环境保护行政主管部门实行信息联网。";
+        assert_eq!(other_kind(rule, "纺织品检测要送机构", true), Some("机动车"));
+        assert_eq!(other_kind(rule, "机动车检测要送机构", true), None);
+        // Named in the first clause but not as its subject.
+        let beside = "第十条 从事服装干洗和机动车维修等服务活动的经营者，应当…";
+        assert_eq!(other_kind(beside, "干洗店要装什么", true), None);
     }
 }

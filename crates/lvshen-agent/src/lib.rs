@@ -1794,6 +1794,15 @@ impl<'a> Agent<'a> {
                     )
                 })
                 .or_else(|| {
+                    // "纺织品检测要送什么机构": a rule on 机动车排气污染检测机构 is on a kind of
+                    // thing the question never speaks of.
+                    evidence::other_kind(&best.text, &evidence::wording(question), true).map(
+                        |kind| {
+                            format!("说的是“{kind}”，问题没有提到，不能以其他事项的规定代替作答")
+                        },
+                    )
+                })
+                .or_else(|| {
                     evidence::how_object(&terms, question)
                         .filter(|object| {
                             !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
