@@ -1987,6 +1987,11 @@ impl<'a> Agent<'a> {
                         .then(|| "只规定一般要求，没有点名问题所问的具体单位".to_owned())
                 })
                 .or_else(|| {
+                    // "那家环评公司现在还在不在": a firm's fortunes, which no rule records.
+                    question::asks_firm_status(question)
+                        .then(|| "只规定一般要求，不记载问题所问的具体单位的经营状况".to_owned())
+                })
+                .or_else(|| {
                     // "排污许可证是哪个工作人员审批的": the body that acts, never its staff.
                     question::asks_which_person(question)
                         .then(|| "只规定由哪个部门负责，没有点名问题所问的具体人员".to_owned())

@@ -1517,6 +1517,26 @@ pub fn asks_which_firm(question: &str) -> bool {
     says_any(question, &["哪家", "哪几家", "哪一家"])
 }
 
+/// Whether the question asks whether a firm still exists or trades ("当时那家环评公司现在还在
+/// 不在"): a firm's fortunes, which no rule records. The firm is named before the asking
+/// words (not "许可证还在不在有效期内").
+pub fn asks_firm_status(question: &str) -> bool {
+    const STATUS: [&str; 6] = [
+        "还在不在",
+        "还在吗",
+        "还开不开",
+        "还开着吗",
+        "还在营业",
+        "还存不存在",
+    ];
+    const FIRMS: [&str; 4] = ["公司", "机构", "厂家", "单位"];
+    STATUS.iter().any(|w| {
+        question
+            .find(w)
+            .is_some_and(|at| FIRMS.iter().any(|f| question[..at].contains(f)))
+    })
+}
+
 /// Whether the question asks for a person by name ("排污许可证是哪个工作人员审批的"): a rule
 /// names the body that acts, never its staff.
 pub fn asks_which_person(question: &str) -> bool {
@@ -2651,6 +2671,10 @@ mod tests {
             Some("明天")
         );
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
+        assert!(asks_firm_status(
+            "我们厂的环评报告是三年前做的，当时那家环评公司现在还在不在？"
+        ));
+        assert!(!asks_firm_status("排污许可证过了五年还在不在有效期内？"));
         assert!(reports_system_fault(
             "排污许可证编号在全国平台上怎么查不到了？"
         ));
