@@ -47,6 +47,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "给他",
     "把他",
     "让他",
+    // "…基准排水量到底是什么意思": how hard the question asks, not what.
+    "到底",
+    "究竟",
     // "已经封场的堆场": when the thing was done, not what it is.
     "已经",
     // "原来的环评还管用吗", "原来的排污证": which one, not what it is.

@@ -1925,7 +1925,9 @@ pub fn actor(question: &str) -> Option<&str> {
 /// "什么是危险废物"), without the law that frames it (`unframed`: the question with a repealed
 /// law's name taken out).
 pub fn defined_term(unframed: &str) -> Option<String> {
-    let q = unframed.trim_end_matches(['？', '?', '。', ' ']);
+    // "…基准排水量到底是什么意思": 到底 and 究竟 only press the question.
+    let pressed = unframed.replace("到底", "").replace("究竟", "");
+    let q = pressed.trim_end_matches(['？', '?', '。', ' ']);
     let before = [
         "是指什么",
         "是什么意思",
@@ -2802,6 +2804,10 @@ mod tests {
         assert_eq!(
             defined_term("什么是危险废物？").as_deref(),
             Some("危险废物")
+        );
+        assert_eq!(
+            defined_term("里说的单位产品基准排水量到底是什么意思？").as_deref(),
+            Some("单位产品基准排水量")
         );
         assert_eq!(
             defined_term("什么样的废物才算危险废物？").as_deref(),
