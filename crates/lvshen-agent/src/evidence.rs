@@ -1192,6 +1192,12 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if on_other_kind(&hit.text, &ranking.wording) {
                 score -= 1.0;
             }
+            // A standard's glossary (several terms, each with its English name) answers what
+            // a term means, not what is required of a thing its entries happen to name
+            // (GB 37822 3's 储存温度 for "对VOCs物料的储存有什么要求": 5.1).
+            if ranking.defined.is_none() && is_glossary(&hit.text) {
+                score -= 0.5;
+            }
             // A standard's special requirements (GB 37822 9.2 废水液面特别控制要求) bind only
             // where they are ordered: a question that does not ask of them asks the general rule.
             if !asks_special(&ranking.wording) && states_special(hay) {
@@ -2284,6 +2290,34 @@ pub fn limit_object_written(question: &str) -> Option<String> {
         .iter()
         .any(|w| object.contains(w));
     ((2..=8).contains(&object.chars().count()) && !story).then_some(object)
+}
+
+/// Whether a passage is a standard's glossary: two entries or more, each a term with its
+/// English name on its line ("机械式鞋形密封 mechanical shoe seal").
+pub fn is_glossary(text: &str) -> bool {
+    text.lines()
+        .filter(|line| {
+            let line = line.trim();
+            let Some(at) = line.find(|c: char| c.is_ascii_lowercase()) else {
+                return false;
+            };
+            let (term, english) = line.split_at(at);
+            let term = term.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+            term.chars().any(is_han_char)
+                && term
+                    .chars()
+                    .all(|c| is_han_char(c) || c.is_ascii_digit() || " .".contains(c))
+                && english
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || " ()-,".contains(c))
+                && english.split(' ').any(|w| w.len() >= 4)
+        })
+        .count()
+        >= 2
+}
+
+fn is_han_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Whether a question asks of a standard's special requirements (特别排放限值, 特别控制要求), or
@@ -6374,5 +6408,18 @@ mod tests {
         // Named in the first clause but not as its subject.
         let beside = "第十条 从事服装干洗和机动车维修等服务活动的经营者，应当…";
         assert_eq!(other_kind(beside, "干洗店要装什么", true), None);
+    }
+
+    #[test]
+    fn a_glossary_is_no_rule() {
+        let glossary = "浮顶的边缘密封浸入储存物料液面的密封形式。\n3.11\n机械式鞋形密封 mechanical shoe seal\n通过弹簧使金属薄板紧抵于储罐罐壁上的密封形式。\n3.12\n双重密封 double seals\n浮顶边缘与储罐内壁间设置两层密封的密封形式。";
+        assert!(is_glossary(glossary));
+        // One entry is one definition, and a rule naming VOCs is no entry.
+        assert!(!is_glossary(
+            "3.6 烟囱高度 stackheight\n指从烟囱所在的地平面至烟囱出口的高度。"
+        ));
+        assert!(!is_glossary(
+            "5.1.1 VOCs 物料应储存于密闭的容器中。\n5.1.2 盛装 VOCs 物料的容器应存放于室内。"
+        ));
     }
 }

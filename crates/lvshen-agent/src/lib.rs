@@ -1987,6 +1987,17 @@ impl<'a> Agent<'a> {
                         .then(|| "只规定一般要求，没有点名问题所问的具体单位".to_owned())
                 })
                 .or_else(|| {
+                    // "冷却塔多久要清洗一次": how often an act is done, which a passage that sets
+                    // the frequency of another act (每 6 个月…检测) does not say. The act's last
+                    // character stands for it (测 of 监测 is in 检测).
+                    question::how_often_act(question)
+                        .filter(|act| {
+                            let last = act.chars().last().map(String::from).unwrap_or_default();
+                            !best.text.contains(&last) && !carried_holds(&|t| t.contains(&last))
+                        })
+                        .map(|act| not_named(&act))
+                })
+                .or_else(|| {
                     // "那家环评公司现在还在不在": a firm's fortunes, which no rule records.
                     question::asks_firm_status(question)
                         .then(|| "只规定一般要求，不记载问题所问的具体单位的经营状况".to_owned())

@@ -911,6 +911,30 @@ pub fn asks_size(question: &str) -> bool {
             && ["多大", "多少", "几"].iter().any(|w| question.contains(w)))
 }
 
+/// The act a how-often question asks the frequency of ("冷却塔多久要清洗一次" → 清洗, "多长时间
+/// 测一回" → 测): the words between its 多久 (and a modal) and its 一次/一回, one to three
+/// characters.
+pub fn how_often_act(question: &str) -> Option<String> {
+    const HOW_LONG: [&str; 5] = ["每隔多久", "多长时间", "多久", "隔多长", "隔多少天"];
+    const MODALS: [&str; 7] = ["就要", "需要", "应当", "要", "得", "应", "该"];
+    let (at, marker) = HOW_LONG
+        .iter()
+        .filter_map(|m| question.find(m).map(|at| (at, *m)))
+        .min_by_key(|(at, _)| *at)?;
+    let after = &question[at + marker.len()..];
+    let end = ["一次", "一回"]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()?;
+    let mut act = after[..end].trim();
+    while let Some(rest) = MODALS.iter().find_map(|m| act.strip_prefix(m)) {
+        act = rest;
+    }
+    let chars = act.chars().count();
+    ((1..=3).contains(&chars) && act.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .then(|| act.to_owned())
+}
+
 /// Whether the question asks for a period the answer must state (多久, 几年, 多少个工作日), not
 /// how often something is done ("多久测一次", "多长时间检测一次": a frequency, 每季度).
 /// A few days or years of the asker's story (前几天, 这几年, 几天前) ask no period.
@@ -2673,6 +2697,15 @@ mod tests {
             Some("明天")
         );
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
+        assert_eq!(
+            how_often_act("开式循环冷却水系统的冷却塔多久要清洗一次？").as_deref(),
+            Some("清洗")
+        );
+        assert_eq!(
+            how_often_act("固废堆场边上的土，多长时间要测一回？").as_deref(),
+            Some("测")
+        );
+        assert_eq!(how_often_act("排污许可证多久有效？"), None);
         assert!(asks_firm_status(
             "我们厂的环评报告是三年前做的，当时那家环评公司现在还在不在？"
         ));
