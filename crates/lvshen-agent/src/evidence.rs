@@ -441,6 +441,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     ]
     .iter()
     .fold(question, |q, w| q.replace(w, "，"));
+    let question = apart_before_li(&question);
     let question = question.as_str();
     let tokens = join_single_characters(analyzer::terms(jieba, question), question);
     let filler = |term: &str| {
@@ -2290,6 +2291,31 @@ pub fn limit_object_written(question: &str) -> Option<String> {
         .iter()
         .any(|w| object.contains(w));
     ((2..=8).contains(&object.chars().count()) && !story).then_some(object)
+}
+
+/// A distance question with its 离 (from) set apart from the place before it: "…堆场离周边居民区
+/// 要多远" read as 贮存场离 is cut 贮存 / 场离, a word no text holds. 离 of a word (距离, 隔离,
+/// 离开, 离子) stays.
+fn apart_before_li(question: &str) -> String {
+    let asks_distance = ["多远", "多少米", "几米", "多少公里", "距离"]
+        .iter()
+        .any(|w| question.contains(w));
+    if !asks_distance {
+        return question.to_owned();
+    }
+    let chars: Vec<char> = question.chars().collect();
+    let mut out = String::with_capacity(question.len() + 3);
+    for (i, &c) in chars.iter().enumerate() {
+        let word = i > 0 && "距隔分脱游撤远偏背".contains(chars[i - 1])
+            || chars
+                .get(i + 1)
+                .is_some_and(|n| "开子婚职休任".contains(*n));
+        if c == '离' && i > 0 && !word && is_han_char(chars[i - 1]) {
+            out.push('，');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether a passage is a standard's glossary: two entries or more, each a term with its
@@ -6421,5 +6447,21 @@ mod tests {
         assert!(!is_glossary(
             "5.1.1 VOCs 物料应储存于密闭的容器中。\n5.1.2 盛装 VOCs 物料的容器应存放于室内。"
         ));
+    }
+
+    #[test]
+    fn a_distance_question_sets_its_li_apart() {
+        assert_eq!(
+            apart_before_li("贮存场离周边居民区要多远？"),
+            "贮存场，离周边居民区要多远？"
+        );
+        assert_eq!(
+            apart_before_li("卫生防护距离是多少米？"),
+            "卫生防护距离是多少米？"
+        );
+        assert_eq!(
+            apart_before_li("离子交换树脂怎么处理？"),
+            "离子交换树脂怎么处理？"
+        );
     }
 }
