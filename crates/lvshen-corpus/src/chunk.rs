@@ -335,6 +335,32 @@ fn section_number(line: &str) -> Option<String> {
     }
 }
 
+/// A unit's exponent a PDF sets on a line of its own put back: "储罐容积≥75 m" over "3 的挥发性
+/// 有机液体储罐" is "储罐容积≥75 m³" and "的挥发性有机液体储罐".
+fn rejoin_exponents(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let exponent = line
+            .strip_prefix('3')
+            .map(|rest| ('³', rest))
+            .or_else(|| line.strip_prefix('2').map(|rest| ('²', rest)));
+        if let (Some(prev), Some((sup, rest))) = (out.last_mut(), exponent) {
+            let unit = prev.ends_with(" m") || prev.ends_with("/m") || prev.ends_with("0m");
+            let goes_on = rest
+                .trim_start()
+                .starts_with(['的', '以', '及', '或', '，', ',', '）', ')']);
+            if unit && goes_on && rest.starts_with(' ') {
+                prev.push(sup);
+                let rest = rest.trim_start().to_owned();
+                out.push(rest);
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// Whether `rest` opens with a dotted clause number that it refers to ("5.1.8 条所规定的…").
 fn opens_with_reference(rest: &str) -> bool {
     let number: String = rest
@@ -489,11 +515,12 @@ pub fn chunk_standard(pages: &[String], doc_number: Option<&str>) -> Vec<RawChun
 
     for (index, page) in pages.iter().enumerate() {
         let page_no = index as u32 + 1;
-        let lines: Vec<String> = page
-            .lines()
-            .map(normalize_line)
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines: Vec<String> = rejoin_exponents(
+            page.lines()
+                .map(normalize_line)
+                .filter(|l| !l.is_empty())
+                .collect(),
+        );
         let own: Vec<&str> = lines
             .iter()
             .take(RUNNING_LINES)
@@ -908,6 +935,23 @@ mod tests {
             chapter_heading("第三分编 水污染防治").as_deref(),
             Some("第三分编 水污染防治")
         );
+    }
+
+    #[test]
+    fn a_units_exponent_on_its_own_line_is_put_back() {
+        let lines = vec![
+            "5.2.1.1 储存真实蒸气压≥76.6 kPa 且储罐容积≥75 m".to_owned(),
+            "3 的挥发性有机液体储罐,应采用低压罐。".to_owned(),
+            "5.2.1.2 其他。".to_owned(),
+            "3 术语和定义".to_owned(),
+        ];
+        let joined = rejoin_exponents(lines);
+        assert_eq!(
+            joined[0],
+            "5.2.1.1 储存真实蒸气压≥76.6 kPa 且储罐容积≥75 m³"
+        );
+        assert_eq!(joined[1], "的挥发性有机液体储罐,应采用低压罐。");
+        assert_eq!(joined[3], "3 术语和定义");
     }
 
     #[test]
