@@ -47,6 +47,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "给他",
     "把他",
     "让他",
+    // "开口阀或者开口管线": what joins the things asked of, not a thing.
+    "或者",
     // "…基准排水量到底是什么意思": how hard the question asks, not what.
     "到底",
     "究竟",
@@ -2790,6 +2792,7 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
                 && !wants_its_value(&text[start..i])
                 && !opens_with_a_measure(&text[i + 1..])
                 && !goes_on(&text[i + 1..])
+                && !ends_open(&text[start..i])
                 && exponent(&text[start..i], &text[i + 1..]).is_none());
         if stop {
             out.push(&text[start..i]);
@@ -2798,6 +2801,15 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
     }
     out.push(&text[start..]);
     out
+}
+
+/// Whether a line ends on a word no sentence ends on (a modal, a preposition, a conjunction):
+/// GB 37822 5.2.1.2 b) "…(无行业排放标准的应\n满足 GB 16297 的要求),或者处理效率不低于 80%".
+fn ends_open(line: &str) -> bool {
+    line.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| "应的和及或与在对将按由向从于被把并且而其".contains(c))
 }
 
 /// Whether a line goes on with the sentence before it: no sentence opens with 的 (GB 18599
@@ -2902,15 +2914,30 @@ fn exponent<'a>(before: &str, line: &'a str) -> Option<(bool, &'a str, &'a str)>
 fn sentences_with_lead_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut lead_in: Option<&str> = None;
+    let mut in_item = false;
     for s in segments(text) {
         if is_list_item(s) {
             out.push(format!("{}{s}", lead_in.unwrap_or_default()));
+            in_item = true;
             continue;
         }
-        lead_in = is_lead_in(s).then_some(s);
+        if !(in_item && continues_item(s)) {
+            lead_in = is_lead_in(s).then_some(s);
+            in_item = false;
+        }
         out.push(s.to_owned());
     }
     out
+}
+
+/// Whether a segment after a list item goes on with that item ("a)采用浮顶罐。对于内浮顶罐,
+/// …" in GB 37822 5.2.1.2): the items after it still hang on the list's lead-in. A new clause
+/// ("5.2.2 储罐特别控制要求") or a new lead-in ends the list.
+fn continues_item(segment: &str) -> bool {
+    !is_lead_in(segment)
+        && !segment
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Each segment of `text` as read (a list item with its whole lead-in) and as it stands. A
@@ -2921,11 +2948,18 @@ fn sentences_with_lead_in(text: &str) -> Vec<String> {
 fn read_with_lead_in(text: &str) -> Vec<(String, &str)> {
     let mut out = Vec::new();
     let mut lead_in: Option<String> = None;
+    let mut in_item = false;
     for s in segments(text) {
         if is_list_item(s) {
             out.push((format!("{}{s}", lead_in.as_deref().unwrap_or_default()), s));
+            in_item = true;
             continue;
         }
+        if in_item && continues_item(s) {
+            out.push((s.to_owned(), s));
+            continue;
+        }
+        in_item = false;
         lead_in = if is_lead_in(s) {
             match lead_in.take() {
                 Some(open) if !open.ends_with([':', '：']) => Some(format!("{open}；{s}")),
@@ -6413,6 +6447,33 @@ mod tests {
         );
         let ranked = rank_by_terms(&terms, vec![definitions, rule], &Ranking::default());
         assert_eq!(ranked[0].clause, "5.2.1.1");
+    }
+
+    #[test]
+    fn an_item_after_a_long_item_keeps_the_lead_in() {
+        let text = "5.2.1.2 储存真实蒸气压≥27.6 kPa 的挥发性有机液体储罐,应符合下列规定之一:\na)采用浮顶罐。对于内浮顶罐,浮顶与罐壁之间应采用浸液式密封。\nb)采用固定顶罐,排放的废气应收集处理,或者处理效率不低于 80%。";
+        let terms: Vec<Vec<String>> = ["储罐", "真实", "固定", "效率"]
+            .iter()
+            .map(|t| vec![(*t).to_owned()])
+            .collect();
+        let (_, read, own) = best_sentence(&terms, text).unwrap();
+        assert!(own.starts_with("b)"), "{own}");
+        assert!(read.contains("真实蒸气压"), "{read}");
+        assert!(
+            sentences_with_lead_in(text)
+                .iter()
+                .any(|s| s.contains("真实蒸气压") && s.contains("固定顶罐"))
+        );
+    }
+
+    #[test]
+    fn a_line_that_ends_open_goes_on() {
+        let text = "b)采用固定顶罐,排放的废气应收集处理(无行业排放标准的应\n满足 GB 16297 的要求),或者处理效率不低于 80%。\nc)采用气相平衡系统。";
+        let parts = segments(text);
+        assert!(
+            parts[0].contains("固定顶罐") && parts[0].contains("80%"),
+            "{parts:?}"
+        );
     }
 
     #[test]

@@ -930,6 +930,10 @@ pub fn how_often_act(question: &str) -> Option<String> {
     while let Some(rest) = MODALS.iter().find_map(|m| act.strip_prefix(m)) {
         act = rest;
     }
+    // "多久要做一次VOCs泄漏检测": a light verb, the act named after 一次.
+    if ["做", "搞", "弄", "进行", "开展", "来"].contains(&act) {
+        return None;
+    }
     let chars = act.chars().count();
     ((1..=3).contains(&chars) && act.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
         .then(|| act.to_owned())
@@ -1052,6 +1056,8 @@ pub fn what_object(question: &str) -> Option<String> {
         "例外",
         // "防渗要做到什么程度": how far, answered by a measure (不低于…), never by 程.
         "程度",
+        // "要配什么东西封住": a placeholder for whatever the passage names (盲法兰).
+        "东西",
     ];
     // "盖哪个章", "交哪种税": 哪个 and 哪种 ask for a kind as 什么 does.
     let after = ["什么", "哪个", "哪一种", "哪种"]
@@ -2706,6 +2712,10 @@ mod tests {
             Some("测")
         );
         assert_eq!(how_often_act("排污许可证多久有效？"), None);
+        assert_eq!(
+            how_often_act("法兰这类连接件多久要做一次VOCs泄漏检测？"),
+            None
+        );
         assert!(asks_firm_status(
             "我们厂的环评报告是三年前做的，当时那家环评公司现在还在不在？"
         ));
@@ -3187,6 +3197,7 @@ mod tests {
         );
         assert_eq!(what_object("VOCs物料储存有什么要求？"), None);
         assert_eq!(what_object("渗滤液收集池防渗要做到什么程度？"), None);
+        assert_eq!(what_object("开口阀或者开口管线要配什么东西封住？"), None);
         assert_eq!(
             what_object("印染废水里的硫化物用什么方法测定？").as_deref(),
             Some("法")
