@@ -1195,7 +1195,10 @@ pub fn which_object(question: &str) -> Option<&str> {
         // Nor does a standard: "按哪个标准设置" is answered by its number (GB 15562.2).
         // Nor a placeholder before the act it asks of ("由哪些东西组成": the parts, which
         // the passage names as its 构成).
-        const PLACEHOLDERS: [&str; 7] = ["地方", "地点", "东西", "事情", "事儿", "环节", "方面"];
+        // Nor a way of doing it ("可以采用哪几种方式": the ways, each named by what it uses).
+        const PLACEHOLDERS: [&str; 9] = [
+            "地方", "地点", "东西", "事情", "事儿", "环节", "方面", "方式", "做法",
+        ];
         (long_enough(object)
             && !PLACEHOLDERS.iter().any(|p| object.starts_with(p))
             && !object.starts_with("标准"))
@@ -3155,6 +3158,7 @@ mod tests {
         assert_eq!(which_object("绍兴哪些地方禁止开采矿产资源？"), None);
         assert_eq!(which_object("渗漏监控系统至少由哪些东西组成？"), None);
         assert_eq!(which_object("通过哪些机制来实现？"), Some("机制"));
+        assert_eq!(which_object("取样连接系统可以采用哪几种方式？"), None);
         assert_eq!(which_object("哪些？"), None);
         assert_eq!(which_object("危废经营许可证去哪个窗口办？"), Some("窗口"));
         assert!(asks_funds("浙江今年燃煤锅炉改天然气有多少补贴？"));

@@ -349,7 +349,9 @@ fn rejoin_exponents(lines: Vec<String>) -> Vec<String> {
             let goes_on = rest
                 .trim_start()
                 .starts_with(['的', '以', '及', '或', '，', ',', '）', ')']);
-            if unit && goes_on && rest.starts_with(' ') {
+            // "≥500 m\n3，以及…": the exponent may run straight on into a comma.
+            let punct = rest.starts_with(['，', ',', '）', ')']);
+            if unit && goes_on && (rest.starts_with(' ') || punct) {
                 prev.push(sup);
                 let rest = rest.trim_start().to_owned();
                 out.push(rest);
@@ -952,6 +954,16 @@ mod tests {
         );
         assert_eq!(joined[1], "的挥发性有机液体储罐,应采用低压罐。");
         assert_eq!(joined[3], "3 术语和定义");
+        let lines = vec![
+            "年装载量≥500 m".to_owned(),
+            "3，以及装载物料真实蒸气压≥".to_owned(),
+            "年装载量≥500 m".to_owned(),
+            "3.1 挥发性有机物".to_owned(),
+        ];
+        let joined = rejoin_exponents(lines);
+        assert_eq!(joined[0], "年装载量≥500 m³");
+        assert_eq!(joined[1], "，以及装载物料真实蒸气压≥");
+        assert_eq!(joined[3], "3.1 挥发性有机物");
     }
 
     #[test]
