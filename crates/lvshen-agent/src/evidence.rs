@@ -2814,9 +2814,11 @@ fn ends_open(line: &str) -> bool {
 
 /// Whether a line goes on with the sentence before it: no sentence opens with 的 (GB 18599
 /// 8.5, wrapped over a page: "…有机物含量超过 5%\n的一般工业固体废物(煤矸石除外)不得进行充填、
-/// 回填作业").
+/// 回填作业"). Nor with a comma or a closing bracket (GB 37822 6.2.3: "…年装载量≥500 m³\n,以及
+/// 装载物料…").
 fn goes_on(line: &str) -> bool {
-    line.trim_start_matches([' ', '\t']).starts_with('的')
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(['的', '，', ',', '、', '；', ';', '。', '）', ')', '：', ':'])
 }
 
 /// Whether a line opens with a measure in a unit's symbol that its sentence goes on after
@@ -4143,6 +4145,17 @@ pub fn focus_parts(
                 })
                 .collect()
         };
+        // The one item the question speaks of more than of any other is quoted whole: "…处理
+        // 效率不能低于多少" is answered at the end of GB 37822 6.2.3 a), past where a shortened
+        // item stops.
+        let best_item = {
+            let mut items: Vec<usize> = (0..body.len()).filter(|&i| keep[i] && item[i]).collect();
+            items.sort_by(|a, b| relevance[*b].total_cmp(&relevance[*a]));
+            match items.as_slice() {
+                [first, second, ..] if relevance[*first] > relevance[*second] => Some(*first),
+                _ => None,
+            }
+        };
         for (i, segment) in body.iter().enumerate() {
             if !keep[i] || segment.is_empty() {
                 continue;
@@ -4153,7 +4166,7 @@ pub fn focus_parts(
             } else {
                 joined(segment)
             };
-            let text: String = if item[i] && segment.chars().count() > 60 {
+            let text: String = if item[i] && best_item != Some(i) && segment.chars().count() > 60 {
                 segment.chars().take(60).collect::<String>() + "…"
             } else {
                 segment
@@ -5773,6 +5786,31 @@ mod tests {
     }
 
     #[test]
+    fn the_one_item_asked_of_is_quoted_whole() {
+        let terms = terms_of(&[
+            "装载",
+            "特别",
+            "控制",
+            "要求",
+            "挥发性",
+            "有机",
+            "液体",
+            "排出",
+            "废气",
+            "处理",
+            "效率",
+            "低于",
+        ]);
+        let hit = test_hit(
+            "挥发性有机物无组织排放控制标准",
+            "6.2.3",
+            "6.2.3 装载特别控制要求装载物料真实蒸气压≥27.6 kPa 且单一装载设施的年装载量≥500 m³\n,以及装载物料真实蒸气压≥\n5.2 kPa 但<27.6 kPa 且单一装载设施的年装载量≥2500 m³\n的,装载过程应符合下列规定之一:\na)排放的废气应收集处理并满足相关行业排放标准的要求(无行业排放标准的应满足 GB 16297\n的要求),或者处理效率不低于 90%;\nb)排放的废气连接至气相平衡系统。",
+        );
+        let quote = &focus(&terms, &[hit], 1, 300)[0].text;
+        assert!(quote.contains("不低于 90%"), "{quote}");
+    }
+
+    #[test]
     fn a_liability_article_is_a_sanction_even_without_a_fine() {
         assert!(is_sanction(
             "第一千一百四十一条 违反本法规定，建设不符合国家产业政策的小型印染生产项目的，由所在地人民政府责令关闭。"
@@ -6485,6 +6523,13 @@ mod tests {
             "{parts:?}"
         );
         assert_eq!(parts.len(), 2, "{parts:?}");
+        let text =
+            "6.2.3 装载物料的年装载量≥500 m³\n,以及年装载量≥2500 m³的,装载过程应符合下列规定之一:";
+        let parts = segments(text);
+        assert!(
+            parts[0].contains("500") && parts[0].contains("2500"),
+            "{parts:?}"
+        );
     }
 
     #[test]
