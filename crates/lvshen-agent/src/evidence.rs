@@ -3986,14 +3986,30 @@ pub fn focus_parts(
             let lead_in = is_lead_in(body[i]);
             let mut j = i + 1;
             // Items, and the clauses that qualify an item (“；其中，…”) inside the list.
-            while lead_in
-                && j < body.len()
-                && (is_list_item(body[j])
-                    || (is_qualifier(body[j]) && body.get(j + 1).is_some_and(|n| is_list_item(n))))
-            {
-                keep[j] = true;
-                item[j] = true;
-                j += 1;
+            while lead_in && j < body.len() {
+                // An item's later sentences, when another item comes after them ("a)采用浮顶罐。
+                // 对于内浮顶罐,…。对于外浮顶罐,…。b)采用固定顶罐,…" in GB 37822 5.2.1.2).
+                let goes_on_to = (j > i + 1 && item[j - 1])
+                    .then(|| {
+                        (j..body.len())
+                            .take_while(|&k| is_list_item(body[k]) || continues_item(body[k]))
+                            .find(|&k| is_list_item(body[k]))
+                    })
+                    .flatten();
+                let next = if is_list_item(body[j])
+                    || (is_qualifier(body[j]) && body.get(j + 1).is_some_and(|n| is_list_item(n)))
+                {
+                    j
+                } else if let Some(k) = goes_on_to {
+                    k
+                } else {
+                    break;
+                };
+                for k in j..=next {
+                    keep[k] = true;
+                    item[k] = true;
+                }
+                j = next + 1;
             }
             if i + 1 < body.len() && is_qualifier(body[i + 1]) {
                 keep[i + 1] = true;
@@ -5783,6 +5799,41 @@ mod tests {
         // With room for all of it, the quote reads as the text does.
         let quote = &focus(&terms, &[hit], 1, 400)[0].text;
         assert!(quote.starts_with("接受委托"), "{quote}");
+    }
+
+    #[test]
+    fn a_lists_items_after_an_item_of_several_sentences_are_quoted() {
+        let terms = terms_of(&[
+            "储罐",
+            "容积",
+            "75",
+            "以上",
+            "真实",
+            "蒸气",
+            "27.6",
+            "76.6",
+            "kpa",
+            "之间",
+            "挥发性",
+            "有机",
+            "液体",
+            "固定",
+            "顶罐",
+            "废气",
+            "处理",
+            "效率",
+            "低于",
+        ]);
+        let hit = test_hit(
+            "挥发性有机物无组织排放控制标准",
+            "5.2.1.2",
+            "5.2.1.2 储存真实蒸气压≥27.6 kPa 但<76.6 kPa 且储罐容积≥75 m³\n的挥发性有机液体储罐,应符合下列规定之一:\na)采用浮顶罐。对于内浮顶罐,浮顶与罐壁之间应采用浸液式密封、机械式鞋形密封等高效密封方式;对于外浮顶罐,浮顶与罐壁之间应采用双重密封,且一次密封应采用浸液式密封、机械式鞋形密封等高效密封方式。\nb)采用固定顶罐,排放的废气应收集处理并满足相关行业排放标准的要求(无行业排放标准的应满足 GB 16297 的要求),或者处理效率不低于 80%。\nc)采用气相平衡系统。\nd)采取其他等效措施。",
+        );
+        // The lead-in holds most of the question's words; the item that answers it comes
+        // after an item of three sentences.
+        let quote = &focus(&terms, &[hit], 1, 200)[0].text;
+        assert!(quote.contains("不低于 80%"), "{quote}");
+        assert!(quote.contains("c)采用气相平衡系统"), "{quote}");
     }
 
     #[test]
