@@ -2282,6 +2282,12 @@ impl<'a> Agent<'a> {
             .unwrap_or_default();
         // The act whose object is asked: the key term the words before a closing 什么 end with.
         // Or the act a yes-no question asks whether may be done ("…，能交付使用吗": 交付使用).
+        // Or the act a who-question asks the doer of ("…，具体办法由谁规定": 规定), which the
+        // sentence after the rule may say alone (具体办法由省人民政府规定).
+        let by_whom: Option<Vec<String>> = question::act_by_whom(question)
+            .and_then(|act| act.last().cloned())
+            .filter(|act| act.chars().count() >= 2)
+            .map(|act| vec![act]);
         let asked_act = question::asked_act(question)
             .or_else(|| question::asked_whether_act(question))
             .and_then(|before| {
@@ -2289,7 +2295,8 @@ impl<'a> Agent<'a> {
                     .iter()
                     .flatten()
                     .find(|g| g[0].chars().count() >= 2 && before.ends_with(g[0].as_str()))
-            });
+            })
+            .or(by_whom.as_ref());
         let hints = evidence::Hints {
             duty_holder: &duty_holder,
             carried: &ranking.carried,

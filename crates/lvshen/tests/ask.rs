@@ -902,6 +902,30 @@ fn approvals_that_fill_the_pool_do_not_hide_the_standard() {
     assert!(cites_standard, "{v}");
 }
 
+/// A who-question's act ("具体办法由谁规定") may be said by the sentence after the rule that
+/// holds the question's other words: the quote brings that sentence, which names the doer.
+#[test]
+fn a_who_question_is_quoted_with_the_sentence_that_names_the_doer() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "浙江对饮用水水源保护区和江河上游地区的水环境生态保护补偿，具体办法由谁规定？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第二十二条", "{v}");
+    assert!(
+        v["answer"].as_str().unwrap().contains("由省人民政府规定"),
+        "{v}"
+    );
+}
+
 #[test]
 fn a_question_in_spoken_words_is_answered_from_the_standard() {
     // "新上的烧油锅炉…最多能排多少": no passage says 新上, 烧油 or 最多能排; the standard says
