@@ -1762,18 +1762,18 @@ pub fn asks_purpose(question: &str) -> bool {
 /// Whether the question asks why ("为什么", "为啥", "什么原因"): a reason, which a passage
 /// states with 为了, 目的, 由于… ([`crate::evidence::states_reason`]).
 pub fn asks_reason(question: &str) -> bool {
-    says_any(
-        question,
-        &[
-            "为什么",
-            "为啥",
-            "为何",
-            "什么原因",
-            "啥原因",
-            "原因是什么",
-            "是何原因",
-        ],
-    )
+    says_why(question)
+        || says_any(
+            question,
+            &[
+                "为啥",
+                "为何",
+                "什么原因",
+                "啥原因",
+                "原因是什么",
+                "是何原因",
+            ],
+        )
 }
 
 /// Whether a why-question asks why something must or must not be done ("为什么要做环评",
@@ -1784,10 +1784,28 @@ pub fn asks_why_must(question: &str) -> bool {
     ];
     ["为什么", "为啥", "为何"].iter().any(|why| {
         question
-            .split(why)
-            .skip(1)
-            .any(|after| MUST.iter().any(|m| after.contains(m)))
+            .match_indices(why)
+            .filter(|(at, _)| *why != "为什么" || !verb_before_wei(&question[..*at]))
+            .any(|(at, w)| {
+                let after = &question[at + w.len()..];
+                MUST.iter().any(|m| after.contains(m))
+            })
     })
+}
+
+/// Whether the question asks why with 为什么: not the 为 of a verb before 什么 ("…执行情况作为
+/// 什么", "认定为什么", "分为什么"), which asks what a thing is taken as.
+fn says_why(question: &str) -> bool {
+    question
+        .match_indices("为什么")
+        .any(|(at, _)| !verb_before_wei(&question[..at]))
+}
+
+/// Whether the 为 after `before` ends a verb (作为, 成为, 视为, 认定为…).
+fn verb_before_wei(before: &str) -> bool {
+    before.ends_with([
+        '作', '成', '视', '认', '称', '列', '定', '改', '分', '转', '变', '划', '评',
+    ])
 }
 
 /// The text a question asks the purpose of ("国家为什么要制定排污许可管理条例", "排污许可管理
@@ -2334,6 +2352,12 @@ mod tests {
             "为什么绍兴的印染企业都要集中到滨海工业区去？"
         ));
         assert!(!asks_why_must("定型机废气为什么容易冒白烟？"));
+        // 作为什么: what a thing is taken as, not why.
+        assert!(!asks_reason(
+            "浙江的大气环境质量限期达标规划，执行情况被省人民政府拿来作为什么？"
+        ));
+        assert!(!asks_reason("会商意见及其采纳情况作为什么的依据？"));
+        assert!(!asks_why_must("这类废物要认定为什么类别？"));
     }
 
     #[test]
