@@ -511,11 +511,19 @@ fn plain_titles(question: &str) -> Vec<(String, &str)> {
         }
         if let Some((name, tail)) = title_at(after)
             && TAILS.iter().any(|l| tail.starts_with(l))
+            && !(at == 0 && works_plan(name))
         {
             push(name.to_owned(), tail);
         }
     }
     out
+}
+
+/// Whether a name that ends in a bare 方案 is a works' own plan ("固废填埋场施工方案里写的…",
+/// "自行监测方案里…"), not a document issued: said without an issuer or 按照, it names what
+/// the works draws up.
+fn works_plan(name: &str) -> bool {
+    name.ends_with("方案") && !name.ends_with("实施方案")
 }
 
 /// The title that `text` opens with (4 to 16 characters of name without question words,
@@ -2835,6 +2843,7 @@ mod tests {
         );
         assert!(named("排污证到期了要续，得提前多少天申请？").is_empty());
         assert!(named("重点排污单位应当按照监测方案开展自行监测吗？").is_empty());
+        assert!(named("固废填埋场施工方案里写的环保条款和责任，以后拿来做什么的依据？").is_empty());
     }
 
     #[test]
