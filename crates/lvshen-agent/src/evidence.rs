@@ -2381,6 +2381,12 @@ pub fn contrast_instead<'t>(
         // GB 12348 sets noise at the works' boundary (厂界): no limit inside a workshop,
         // where workers stand (染色车间里的噪声最大不能超过多少分贝).
         ("车间", "厂界"),
+        // Another medium: GB 18599 10.3.3 on 地下水监测频次 is no answer to how often the
+        // works measures its 无组织废气 (10.5.2, under 大气监测要求).
+        ("废气", "地下水"),
+        ("废气", "废水"),
+        ("废水", "地下水"),
+        ("废水", "废气"),
     ];
     let hay = haystack(hit);
     terms.iter().find_map(|g| {
@@ -4783,6 +4789,17 @@ mod tests {
         assert_eq!(
             contrast_instead(&terms, &liner),
             Some(("危险废物", "一般工业固体废物"))
+        );
+        // Another medium: groundwater's monitoring for a question on waste gas.
+        let groundwater = test_hit(
+            "一般工业固体废物贮存和填埋污染控制标准",
+            "10.3.3",
+            "10.3.3 贮存场、填埋场地下水监测频次应符合以下要求:a)运行期间,企业自行监测频次至少每季度 1 次",
+        );
+        let terms = vec![vec!["废气".to_owned()], vec!["频次".to_owned()]];
+        assert_eq!(
+            contrast_instead(&terms, &groundwater),
+            Some(("废气", "地下水"))
         );
         // A limit asked whatever it is of, in a Latin name too.
         assert!(asks_limit(
