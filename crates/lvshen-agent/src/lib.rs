@@ -2144,6 +2144,17 @@ impl<'a> Agent<'a> {
                         .then(|| not_given("频次"))
                 })
                 .or_else(|| {
+                    // "处理过的水能不能拿来喝": an everyday act (喝), which a passage on 排污口
+                    // never says, in its words or the texts' (饮用).
+                    question::everyday_act(question)
+                        .filter(|(_, said)| {
+                            !said
+                                .iter()
+                                .any(|w| best.text.contains(w) || carried_holds(&|t| t.contains(w)))
+                        })
+                        .map(|(act, _)| not_named(act))
+                })
+                .or_else(|| {
                     // "柯桥的印染厂现在还招不招染色工": the act asked whether (招), which the
                     // best passage (on the district's works being merged) never says.
                     question::a_not_a_verb(question)

@@ -890,6 +890,20 @@ pub fn a_not_a_verb(question: &str) -> Option<char> {
     })
 }
 
+/// An everyday act a may-we question asks whether may be done ("处理过的水能不能拿来喝": 喝),
+/// with the words the texts say it in (饮用): a passage that says none of them has no rule on
+/// it, whatever else of the question it holds.
+pub fn everyday_act(question: &str) -> Option<(&'static str, &'static [&'static str])> {
+    const ACTS: [(&str, &[&str]); 2] = [("喝", &["喝", "饮"]), ("吃", &["吃", "食"])];
+    let asked = ["能不能", "可不可以", "能否", "可以"]
+        .iter()
+        .filter_map(|m| question.find(m).map(|at| at + m.len()))
+        .min()?;
+    ACTS.iter()
+        .find(|(act, _)| question[asked..].contains(act))
+        .copied()
+}
+
 /// Whether the question asks how deep, wide or thick a thing must be (多深, 多宽, 多厚, 多粗): a
 /// length, which only a number states. Not 多高 (a level too: "浓度最多多高", "噪声能有多高")
 /// nor 多远 (answered as well by a zone without a distance: "离水源地多远才行" by the
@@ -2355,6 +2369,14 @@ mod tests {
         assert!(asks_reason("定型机废气为什么容易冒白烟？"));
         assert!(asks_reason("排污许可证申请被退回来，一般都是什么原因？"));
         assert!(!asks_reason("排污许可证的有效期是多久？"));
+        assert_eq!(
+            everyday_act("厂里污水站处理过的水能不能拿来喝？").map(|a| a.0),
+            Some("喝")
+        );
+        assert_eq!(
+            everyday_act("喝的水的水源一级保护区里，能不能开个染厂？"),
+            None
+        );
         assert!(asks_why_must("为什么不能在饮用水水源保护区设排污口？"));
         assert!(asks_why_must(
             "为什么绍兴的印染企业都要集中到滨海工业区去？"

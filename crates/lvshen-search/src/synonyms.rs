@@ -151,6 +151,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["周边", "周围"],
     // What a thing is made of: GB 18599 5.3.3's 渗漏监控系统的构成, a question's 由…组成.
     &["组成", "构成"],
+    // A right the texts grant as 有权 (绍兴市水资源保护条例第六条: 有权…劝阻、制止、检举和控告).
+    &["权利", "有权"],
 ];
 
 /// The other members of every group `term` belongs to.
@@ -183,5 +185,6 @@ mod tests {
         assert_eq!(expand("列入"), ["纳入"]);
         assert_eq!(expand("周边"), ["周围"]);
         assert_eq!(expand("组成"), ["构成"]);
+        assert_eq!(expand("权利"), ["有权"]);
     }
 }
