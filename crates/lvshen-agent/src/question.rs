@@ -894,7 +894,12 @@ pub fn a_not_a_verb(question: &str) -> Option<char> {
 /// with the words the texts say it in (饮用): a passage that says none of them has no rule on
 /// it, whatever else of the question it holds.
 pub fn everyday_act(question: &str) -> Option<(&'static str, &'static [&'static str])> {
-    const ACTS: [(&str, &[&str]); 2] = [("喝", &["喝", "饮"]), ("吃", &["吃", "食"])];
+    const ACTS: [(&str, &[&str]); 3] = [
+        ("喝", &["喝", "饮"]),
+        ("吃", &["吃", "食"]),
+        // "批复能不能寄快递到厂里": 邮寄 holds it.
+        ("寄", &["寄", "送达"]),
+    ];
     let asked = ["能不能", "可不可以", "能否", "可以"]
         .iter()
         .filter_map(|m| question.find(m).map(|at| at + m.len()))
@@ -1097,6 +1102,10 @@ pub fn what_object(question: &str) -> Option<String> {
     // "用什么方法测定": a method is named by its 法 (碘量法, 重量法), not by 方.
     if two == "方法" {
         return Some("法".to_owned());
+    }
+    // "按什么规则编的": a rule is named as 规则 (编号规则), not by the 规 of 规定 or 规范.
+    if first == '规' && two.chars().count() == 2 && !BROAD.contains(&two.as_str()) {
+        return Some(two);
     }
     (!BROAD.contains(&two.as_str())).then(|| first.to_string())
 }
@@ -2377,6 +2386,10 @@ mod tests {
             everyday_act("喝的水的水源一级保护区里，能不能开个染厂？"),
             None
         );
+        assert_eq!(
+            everyday_act("环评批复文件能不能寄快递到厂里？").map(|a| a.0),
+            Some("寄")
+        );
         assert!(asks_why_must("为什么不能在饮用水水源保护区设排污口？"));
         assert!(asks_why_must(
             "为什么绍兴的印染企业都要集中到滨海工业区去？"
@@ -3246,6 +3259,11 @@ mod tests {
             Some("证")
         );
         // 哪个 asks for a kind as 什么 does.
+        assert_eq!(
+            what_object("排污许可证的证书编号是按什么规则编的？").as_deref(),
+            Some("规则")
+        );
+        assert_eq!(what_object("绍兴市对严重污染大气的项目有什么规定？"), None);
         assert_eq!(
             what_object("技术评估报告上要盖哪个章才有效？").as_deref(),
             Some("章")
