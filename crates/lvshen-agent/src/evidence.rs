@@ -2387,6 +2387,10 @@ pub fn contrast_instead<'t>(
         ("废气", "废水"),
         ("废水", "地下水"),
         ("废水", "废气"),
+        // GB 18599 10.3.3 (地下水监测频次) is no answer on how often the soil is measured
+        // (10.6.4).
+        ("土壤", "地下水"),
+        ("地下水", "土壤"),
     ];
     let hay = haystack(hit);
     terms.iter().find_map(|g| {
@@ -4800,6 +4804,11 @@ mod tests {
         assert_eq!(
             contrast_instead(&terms, &groundwater),
             Some(("废气", "地下水"))
+        );
+        let terms = vec![vec!["土壤".to_owned()], vec!["频次".to_owned()]];
+        assert_eq!(
+            contrast_instead(&terms, &groundwater),
+            Some(("土壤", "地下水"))
         );
         // A limit asked whatever it is of, in a Latin name too.
         assert!(asks_limit(

@@ -1629,6 +1629,19 @@ impl<'a> Agent<'a> {
             ))
         };
         let mut hits = evidence::rank_by_terms(&terms, hits, &ranking);
+        // A best passage on the counterpart of what is asked (GB 18599 10.3.3 on 地下水 for
+        // "…周边土壤一般多久测一次") gives way to the next that names what is asked (10.6.4).
+        if let Some((asked, _)) = hits
+            .first()
+            .and_then(|h| evidence::contrast_instead(&terms, h))
+            && let Some(at) = hits.iter().take(5).position(|h| {
+                evidence::contrast_instead(&terms, h).is_none()
+                    && evidence::haystack(h).contains(asked)
+            })
+        {
+            let named = hits.remove(at);
+            hits.insert(0, named);
+        }
         // The rule that answers what a question that sets a scene asks goes first: not one
         // that says more of the scene and nothing of what is asked (浙江省水污染防治条例第四十四条
         // on 设施运行 for "…硫化氢…，运行和维护污染防治设施在安全上有什么要求").

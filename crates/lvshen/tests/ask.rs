@@ -926,6 +926,27 @@ fn a_who_question_is_quoted_with_the_sentence_that_names_the_doer() {
     );
 }
 
+/// A passage on another medium than the one asked (GB 18599 10.3.3 on 地下水, which shares
+/// the question's other words) gives way to the clause on the medium asked (10.6.4 on 土壤).
+#[test]
+fn a_passage_on_another_medium_gives_way_to_the_one_asked() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "固废填埋场运行期间，周边土壤一般多久测一次？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "10.6.4", "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("3 年"), "{v}");
+}
+
 #[test]
 fn a_question_in_spoken_words_is_answered_from_the_standard() {
     // "新上的烧油锅炉…最多能排多少": no passage says 新上, 烧油 or 最多能排; the standard says
