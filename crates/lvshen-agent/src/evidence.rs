@@ -2363,6 +2363,15 @@ pub fn states_special(hay: &str) -> bool {
         .any(|w| hay.contains(w))
 }
 
+/// Whether a passage is on a special requirement alone: its headings or its own title say
+/// so ("5.2.2 储罐特别控制要求" over 5.2.2.2, "6.2.3 装载特别控制要求…", "表3 …特别排放限值"),
+/// not a row that gives the special value beside the general one ("限值10 mg/m3(特别排放限值
+/// 6 mg/m3)").
+pub fn titled_special(text: &str, heading: Option<&str>) -> bool {
+    let opening: String = compact(text).chars().take(16).collect();
+    states_special(&opening) || heading.is_some_and(|h| states_special(&compact(h)))
+}
+
 /// A term of the question that the passage does not hold, beside the term it holds in its
 /// place, of the same kind and not the same thing: "GB 3838-2002对地下水中氨氮的标准限值"
 /// asks of 地下水, and the surface-water standard's table (titled 地表水) is no answer.
@@ -2725,6 +2734,10 @@ pub struct Evidence {
     /// For a law repealed on the date of the answer: when, and where the provision is now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repealed: Option<String>,
+    /// The headings the passage stands under ("5.2.2 储罐特别控制要求" for 5.2.2.2): what
+    /// case its text speaks of when the text does not say.
+    #[serde(skip)]
+    pub heading: Option<String>,
 }
 
 impl Evidence {
@@ -2737,6 +2750,7 @@ impl Evidence {
             text,
             source: hit.source.clone(),
             repealed: hit.repealed.clone(),
+            heading: hit.context.clone(),
         }
     }
 
@@ -6539,6 +6553,28 @@ mod tests {
             "废水沟是敞着的，液面上VOCs浓度到多少就得盖上？"
         ));
         assert!(asks_special("执行特别排放限值的地区，COD是多少？"));
+    }
+
+    #[test]
+    fn a_clause_is_on_the_special_case_alone_by_its_heading_or_its_title() {
+        // 5.2.2.2's text does not say it: its heading does.
+        assert!(titled_special(
+            "5.2.2.2 储存真实蒸气压≥27.6 kPa 但<76.6 kPa 且储罐容积≥75 m³的储罐",
+            Some("5 VOCs 物料储存无组织排放控制要求 5.2 挥发性有机液体储罐 5.2.2 储罐特别控制要求"),
+        ));
+        assert!(titled_special(
+            "6.2.3 装载特别控制要求装载物料真实蒸气压≥27.6 kPa",
+            None
+        ));
+        assert!(!titled_special(
+            "6.2.2 装载控制要求装载物料真实蒸气压≥27.6 kPa",
+            Some("6 VOCs 物料转移和输送无组织排放控制要求 6.2 挥发性有机液体装载"),
+        ));
+        // A row that gives both values answers the general case too.
+        assert!(!titled_special(
+            "非甲烷总烃:1小时平均浓度值限值10 mg/m3(特别排放限值6 mg/m3)",
+            None
+        ));
     }
 
     #[test]

@@ -1370,7 +1370,17 @@ impl<'a> Agent<'a> {
         }
         if asked_parts.len() > 1 {
             for part in &asked_parts {
-                for h in search(part, 3, None)? {
+                // The general case of a split asked beside the special one: its clause holds
+                // all the part's words, and so does the special one that outranks it.
+                let part_hits = if question::general_case(part, &asked_parts) {
+                    search(part, 8, None)?
+                        .into_iter()
+                        .filter(|h| !evidence::titled_special(&h.text, h.context.as_deref()))
+                        .collect()
+                } else {
+                    search(part, 3, None)?
+                };
+                for h in part_hits {
                     if !hits.iter().any(|m| m.chunk_id == h.chunk_id) {
                         hits.push(h);
                     }
@@ -2736,8 +2746,22 @@ impl<'e> AnswerWriter<'e> {
         };
         let mut chosen = vec![first];
         let mut unsupported = Vec::new();
+        let texts: Vec<String> = parts.iter().map(|(p, _)| p.clone()).collect();
         for (part, terms) in parts {
-            let score = |i: usize| evidence::term_weight(terms, &self.evidence[i].support());
+            // The general case of a split (…一般…？按特别控制要求呢？): a passage on the special
+            // requirement does not answer it, however many of its words it holds.
+            let general = question::general_case(part, &texts);
+            let answers = |i: usize| {
+                let e = &self.evidence[i];
+                !general || !evidence::titled_special(&e.text, e.heading.as_deref())
+            };
+            let score = |i: usize| {
+                if answers(i) {
+                    evidence::term_weight(terms, &self.evidence[i].support())
+                } else {
+                    0.0
+                }
+            };
             let total = evidence::total_weight(terms);
             // A passage already quoted that holds all of this part's terms answers it (one
             // that holds most of them may state another case: 新建 for 在用, 甲醛 for 苯胺类).
@@ -2755,7 +2779,16 @@ impl<'e> AnswerWriter<'e> {
             if score(best) < 0.6 * total {
                 unsupported.push(part.clone());
             } else if score(best) > have && !chosen.contains(&best) && chosen.len() < 3 {
-                chosen.push(best);
+                // The general case asked first is quoted first, before the special one.
+                let asked_first = texts
+                    .iter()
+                    .take_while(|p| !evidence::asks_special(p))
+                    .any(|p| p == part);
+                if general && asked_first && !answers(chosen[0]) {
+                    chosen.insert(0, best);
+                } else {
+                    chosen.push(best);
+                }
             }
         }
         // The amendment's notes follow the row they amend.
@@ -2789,6 +2822,7 @@ mod tests {
             text: "排污许可证有效期为5年".to_owned(),
             source: "corpus/digests/10-permit-regulation-2021.md".to_owned(),
             repealed: None,
+            heading: None,
         }]
     }
 

@@ -674,6 +674,14 @@ fn share_class(mut parts: Vec<String>) -> Vec<String> {
     parts
 }
 
+/// Whether `part` asks the general requirement of a case split whose other part asks the
+/// special one ("…一般要求处理效率不低于多少？按特别控制要求呢？"): its answer is the clause
+/// that does not state 特别控制要求, which holds all its words but one.
+pub fn general_case(part: &str, parts: &[String]) -> bool {
+    let special = crate::evidence::asks_special;
+    !special(part) && parts.iter().any(|p| p != part && special(p))
+}
+
 /// Whether a part of a question leaves its topic to the part before it ("II类场又要用什么",
 /// "那间接排放呢"): it asks the same of another thing.
 pub fn elliptical(part: &str) -> bool {
@@ -3234,6 +3242,17 @@ mod tests {
         assert!(elliptical("II类场又要用什么？"));
         assert!(elliptical("那间接排放呢"));
         assert!(!elliptical("延续申请应当在多少日前提出"));
+    }
+
+    #[test]
+    fn the_part_without_the_special_requirement_asks_the_general_one() {
+        let split = parts("装载的废气，一般要求处理效率不低于多少？按特别控制要求呢？");
+        assert_eq!(split.len(), 2);
+        assert!(general_case(&split[0], &split));
+        assert!(!general_case(&split[1], &split));
+        // No split: nothing special is asked.
+        let plain = parts("排污许可证有效期是几年？延续申请应在多少日前提出？");
+        assert!(!general_case(&plain[0], &plain));
     }
 
     #[test]

@@ -180,6 +180,7 @@ pub fn law_status(question: &str, as_of: Date) -> Option<LawStatusFinding> {
             text: sentence.clone(),
             source: SUCCESSION_SOURCE.to_owned(),
             repealed: None,
+            heading: None,
         },
         sentence,
         status_only,
@@ -224,6 +225,7 @@ pub fn rule_lookup(question: &str, as_of: Option<Date>) -> Vec<Evidence> {
                 text,
                 source: "lvshen rules".to_owned(),
                 repealed: None,
+                heading: None,
             }
         })
         .collect()
@@ -317,6 +319,7 @@ pub fn explain_findings(
             text,
             source: filing.name.clone(),
             repealed: None,
+            heading: None,
         });
         if out.len() >= 4 {
             break;

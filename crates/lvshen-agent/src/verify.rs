@@ -616,6 +616,7 @@ mod tests {
             text: text.to_owned(),
             source: "test".to_owned(),
             repealed: None,
+            heading: None,
         }
     }
 

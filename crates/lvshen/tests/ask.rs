@@ -1015,3 +1015,27 @@ fn an_indirect_limit_is_quoted_with_the_amendment_that_changed_it() {
     assert!(v["answer"].as_str().unwrap().contains("80"), "{v}");
     assert_eq!(v["citations"].as_array().unwrap().len(), 1, "{v}");
 }
+
+/// A case split asked in two parts ("一般…？按特别控制要求呢？"): the special clause (6.2.3)
+/// holds every word of the general part but 一般, and outranks the general clause (6.2.2);
+/// each part gets its own clause, the general one first.
+#[test]
+fn the_general_and_the_special_requirement_are_quoted_each_from_its_clause() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "装载挥发性有机液体排出来的废气，一般要求处理效率不低于多少？按特别控制要求呢？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "6.2.2", "{v}");
+    assert_eq!(v["citations"][1]["clause"], "6.2.3", "{v}");
+    let answer = v["answer"].as_str().unwrap();
+    assert!(answer.contains("80%") && answer.contains("90%"), "{v}");
+}
