@@ -514,10 +514,12 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     if !classes.is_empty() {
         out.retain(|g| {
             !(g[0] == "类区"
+                || g[0] == "类场"
                 || g[0].starts_with("类水")
                 || g[0] == "表"
                 || classes.iter().any(|c| {
-                    c.trim_end_matches('类')
+                    c.trim_end_matches('场')
+                        .trim_end_matches('类')
                         .trim_start_matches('表')
                         .eq_ignore_ascii_case(&g[0])
                 }))
@@ -549,12 +551,52 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     }
     // Search-mode segmentation yields both 间接排放 and its parts 间接, 排放: keep the whole.
     let heads: Vec<String> = out.iter().map(|g| g[0].clone()).collect();
+    // Not a class in another class: I类 is no part of II类.
     out.retain(|g| {
-        !heads
-            .iter()
-            .any(|h| h != &g[0] && h.chars().count() > g[0].chars().count() && h.contains(&g[0]))
+        let class = is_class_term(&compact(&g[0]));
+        !heads.iter().any(|h| {
+            h != &g[0]
+                && h.chars().count() > g[0].chars().count()
+                && h.contains(&g[0])
+                && !(class && is_class_term(&compact(h)))
+        })
     });
     out
+}
+
+/// Whether every 一般 in `question` hedges what it asks rather than begins a name the texts
+/// use (一般工业…, 一般固废, 一般规定, 一般控制, 一般管控, 一般排放口…).
+pub fn only_hedging_yiban(question: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "工业",
+        "固",
+        "规定",
+        "控制",
+        "管控",
+        "湿地",
+        "环境",
+        "排放口",
+        "项目",
+        "地区",
+        "区域",
+        "情况",
+        "污染",
+        "废",
+        "的",
+        "性",
+        "事故",
+        "程序",
+        "水域",
+    ];
+    question.contains("一般")
+        && question.match_indices("一般").all(|(at, w)| {
+            let after = &question[at + w.len()..];
+            // An accident's grade (一般大气污染事故: 一般, 较大, 重大…).
+            let clause = &after[..after
+                .find(['，', ',', '？', '?', '；', '。'])
+                .unwrap_or(after.len())];
+            !NAMES.iter().any(|n| after.starts_with(n)) && !clause.contains("事故")
+        })
 }
 
 /// The question with its article labels (第十四条, 第1102条) blanked out, and the labels.
@@ -616,7 +658,14 @@ pub(crate) fn classes(question: &str) -> Vec<String> {
                 (start == 0 || !chars[start - 1].is_ascii_alphabetic()).then_some(start)
             });
         if let Some(start) = start {
-            let class: String = chars[start..=i].iter().collect();
+            // GB 18599's sites are I类场 and II类场, always so written: the class of a 场 is
+            // not the class of a waste (第 II 类一般工业固体废物, which 6.1 on I类场 names).
+            let end = if chars.get(i + 1) == Some(&'场') {
+                i + 1
+            } else {
+                i
+            };
+            let class: String = chars[start..=end].iter().collect();
             if !out.contains(&class) {
                 out.push(class);
             }
@@ -694,7 +743,8 @@ fn class_numeral(c: char) -> bool {
 }
 
 /// Whether a compacted term is a class of `classes` (ii类, 2类).
-fn is_class_term(term: &str) -> bool {
+pub fn is_class_term(term: &str) -> bool {
+    let term = term.strip_suffix('场').unwrap_or(term);
     term.strip_suffix('类')
         .is_some_and(|n| !n.is_empty() && n.chars().all(class_numeral))
 }
@@ -2316,6 +2366,14 @@ fn apart_before_li(question: &str) -> String {
             out.push('，');
         }
         out.push(c);
+        // "测点设在厂界外多远": 外 ends the place (厂界外), not a word with 多远.
+        if c == '外'
+            && ["多远", "多少米", "几米"]
+                .iter()
+                .any(|w| chars[i + 1..].starts_with(&w.chars().collect::<Vec<_>>()))
+        {
+            out.push('，');
+        }
     }
     out
 }
@@ -2462,6 +2520,11 @@ fn before_limit(question: &str, spoken_too: bool) -> Option<&str> {
         "各",
         "分别",
         "都",
+        // Words that only hedge the ask ("颗粒物一般卡多少？在重点地区呢？").
+        "一般",
+        "通常",
+        "大概",
+        "大约",
         " ",
     ];
     let (at, marker, asked) = MARKERS
@@ -6556,6 +6619,41 @@ mod tests {
     }
 
     #[test]
+    fn a_site_class_is_one_term_and_not_a_waste_class() {
+        assert_eq!(classes("进I类场的固废？II类场呢？"), ["I类场", "II类场"]);
+        // 6.1 on I类场 names 第 II 类 waste: not the II类场.
+        let on_i =
+            compact("6.1 进入 I 类场的一般工业固体废物(包括第 II 类一般工业固体废物经处理后…)");
+        assert!(covered(&["I类场".to_owned()], &on_i));
+        assert!(!covered(&["II类场".to_owned()], &on_i));
+        assert!(!covered(
+            &["I类场".to_owned()],
+            &compact("6.2 进入 II 类场的")
+        ));
+    }
+
+    #[test]
+    fn a_hedge_is_not_what_a_limit_is_of() {
+        let terms: Vec<Vec<String>> = vec![vec!["颗粒物".to_owned()], vec!["一般".to_owned()]];
+        assert_eq!(
+            limit_object(&terms, "新建燃煤锅炉，颗粒物一般限值是多少？"),
+            Some(&terms[0])
+        );
+    }
+
+    #[test]
+    fn yiban_that_hedges_the_ask_is_no_term() {
+        assert!(only_hedging_yiban("新建锅炉，颗粒物一般卡多少？"));
+        assert!(only_hedging_yiban(
+            "固废填埋场运行期间，周边土壤一般多久测一次？"
+        ));
+        assert!(!only_hedging_yiban("一般工业固体废物贮存场要防渗吗？"));
+        assert!(!only_hedging_yiban("一般排放口要自动监测吗？"));
+        assert!(!only_hedging_yiban("造成一般大气污染事故的，罚款多少？"));
+        assert!(!only_hedging_yiban("储罐的排放要求是什么？"));
+    }
+
+    #[test]
     fn a_clause_is_on_the_special_case_alone_by_its_heading_or_its_title() {
         // 5.2.2.2's text does not say it: its heading does.
         assert!(titled_special(
@@ -6681,6 +6779,10 @@ mod tests {
         assert_eq!(
             apart_before_li("离子交换树脂怎么处理？"),
             "离子交换树脂怎么处理？"
+        );
+        assert_eq!(
+            apart_before_li("测点设在厂界外多远？"),
+            "测点设在厂界外，多远？"
         );
     }
 }

@@ -966,6 +966,13 @@ impl<'a> Agent<'a> {
                 !year && !["当时", "施行", "当年", "原来", "以前", "之前"].contains(&t)
             });
         }
+        // A case split ("…一般卡多少？在执行特别排放限值的地方呢？"): 一般 only hedges the
+        // general part, whose clause does not say it.
+        if question::is_case_split(&question::parts(question))
+            && evidence::only_hedging_yiban(question)
+        {
+            terms.retain(|g| g[0] != "一般");
+        }
         let search = |query: &str, top_k: usize, doc_type| {
             self.index
                 .search(&SearchRequest {
@@ -2282,6 +2289,25 @@ impl<'a> Agent<'a> {
                 }
             }
         }
+        // A case split's later part said by ellipsis ("…悬浮物一般卡多少？在执行特别排放限值的
+        // 地方呢？", "…在用…？新装的呢？") asks the first part's question of the other case.
+        // Of a case split, 一般 only hedges the general part ("颗粒物一般卡多少"): the clause
+        // of the general case does not say it.
+        let texts: Vec<String> = named_parts.iter().map(|(p, _)| p.clone()).collect();
+        if question::is_case_split(&texts) && evidence::only_hedging_yiban(question) {
+            for (_, t) in named_parts.iter_mut() {
+                t.retain(|g| g[0] != "一般");
+            }
+        }
+        if let Some((_, first_terms)) = named_parts.first().cloned() {
+            for (p, t) in named_parts.iter_mut().skip(1) {
+                if let Some(case) = question::case_terms(p, &texts, t, &first_terms)
+                    .or_else(|| question::counterpart_terms(p, t, &first_terms))
+                {
+                    *t = case;
+                }
+            }
+        }
         let part_terms: Vec<Vec<Vec<String>>> =
             named_parts.iter().map(|(_, t)| t.clone()).collect();
         let hits = evidence::each_part_first(&part_terms, hits, &ranking);
@@ -2751,9 +2777,24 @@ impl<'e> AnswerWriter<'e> {
             // The general case of a split (…一般…？按特别控制要求呢？): a passage on the special
             // requirement does not answer it, however many of its words it holds.
             let general = question::general_case(part, &texts);
+            // …and its special case (…？在重点地区呢？) is answered only by a passage that
+            // states the special requirement.
+            let special = question::special_case(part, &texts);
             let answers = |i: usize| {
                 let e = &self.evidence[i];
-                !general || !evidence::titled_special(&e.text, e.heading.as_deref())
+                if general {
+                    !evidence::titled_special(&e.text, e.heading.as_deref())
+                } else if special {
+                    // In the words the part asks it by, too (对于重点地区…).
+                    evidence::asks_special(&evidence::compact(&format!(
+                        "{}{}{}",
+                        e.heading.as_deref().unwrap_or_default(),
+                        e.label(),
+                        e.text
+                    )))
+                } else {
+                    true
+                }
             };
             let score = |i: usize| {
                 if answers(i) {

@@ -682,6 +682,102 @@ pub fn general_case(part: &str, parts: &[String]) -> bool {
     !special(part) && parts.iter().any(|p| p != part && special(p))
 }
 
+/// Whether a question's parts split a case into the general requirement and the special one.
+pub fn is_case_split(parts: &[String]) -> bool {
+    parts.iter().any(|p| general_case(p, parts))
+}
+
+/// Whether `part` asks the special requirement of a case split whose other part asks the
+/// general one ("…悬浮物一般卡多少？在执行特别排放限值的地方呢？"): a passage that does not
+/// state the special requirement does not answer it.
+pub fn special_case(part: &str, parts: &[String]) -> bool {
+    let special = crate::evidence::asks_special;
+    special(part) && parts.iter().any(|p| p != part && !special(p))
+}
+
+/// The terms of a case split's part said by ellipsis ("在重点地区呢", "一般的呢"): the first
+/// part's question asked again, with the words for the special requirement (特别…, 重点地区)
+/// the part says, or without those the first part says; not the frame around them (在…的
+/// 地方). `None` when the part is not such a part.
+pub fn case_terms(
+    part: &str,
+    parts: &[String],
+    own: &[Vec<String>],
+    first: &[Vec<String>],
+) -> Option<Vec<Vec<String>>> {
+    const MARKERS: &[&str] = &["特别", "重点地区", "重点区域"];
+    let marks = |g: &Vec<String>| {
+        g.iter().any(|w| {
+            MARKERS
+                .iter()
+                .any(|m| w.contains(m) || m.contains(w.as_str()))
+        })
+    };
+    if !elliptical(part) || parts.first().is_some_and(|f| f == part) {
+        return None;
+    }
+    if special_case(part, parts) {
+        let mut terms: Vec<Vec<String>> = first.to_vec();
+        for g in own.iter().filter(|g| marks(g)) {
+            if !terms.contains(g) {
+                terms.push(g.clone());
+            }
+        }
+        Some(terms)
+    } else if general_case(part, parts) {
+        Some(first.iter().filter(|g| !marks(g)).cloned().collect())
+    } else {
+        None
+    }
+}
+
+/// The terms of a part said by ellipsis that names the other of a pair the first part names
+/// ("用了多年的烧油锅炉，二氧化硫卡多少？新装的呢？": 新建 for 在用): the first part's question
+/// asked of it. `None` when the part names no such other.
+pub fn counterpart_terms(
+    part: &str,
+    own: &[Vec<String>],
+    first: &[Vec<String>],
+) -> Option<Vec<Vec<String>>> {
+    const SETS: &[&[&str]] = &[
+        &["在用", "现有", "新建"],
+        &["直接排放", "间接排放"],
+        &["昼间", "夜间"],
+        &["运行期", "封场"],
+        &["报告书", "报告表", "登记表"],
+        &["重点管理", "简化管理", "登记管理"],
+        &["燃煤锅炉", "燃油锅炉", "燃气锅炉"],
+        &["有组织", "无组织"],
+        &["地表水", "地下水"],
+    ];
+    if !elliptical(part) {
+        return None;
+    }
+    // A class is the other of another class of the same thing (II类场 of I类场).
+    let class_kind = |g: &Vec<String>| {
+        let t = crate::evidence::compact(&g[0]);
+        crate::evidence::is_class_term(&t).then(|| SETS.len() + usize::from(t.ends_with('场')))
+    };
+    let set_of = |g: &Vec<String>| {
+        SETS.iter()
+            .position(|s| s.contains(&g[0].as_str()))
+            .or_else(|| class_kind(g))
+    };
+    let mut terms = first.to_vec();
+    let mut swapped = false;
+    for g in own {
+        let Some(set) = set_of(g) else { continue };
+        if let Some(at) = terms
+            .iter()
+            .position(|f| set_of(f) == Some(set) && f[0] != g[0])
+        {
+            terms[at] = g.clone();
+            swapped = true;
+        }
+    }
+    swapped.then_some(terms)
+}
+
 /// Whether a part of a question leaves its topic to the part before it ("II类场又要用什么",
 /// "那间接排放呢"): it asks the same of another thing.
 pub fn elliptical(part: &str) -> bool {
@@ -3253,6 +3349,48 @@ mod tests {
         // No split: nothing special is asked.
         let plain = parts("排污许可证有效期是几年？延续申请应在多少日前提出？");
         assert!(!general_case(&plain[0], &plain));
+        assert!(is_case_split(&split) && !is_case_split(&plain));
+        assert!(special_case(&split[1], &split));
+    }
+
+    fn groups(words: &[&str]) -> Vec<Vec<String>> {
+        words.iter().map(|w| vec![(*w).to_owned()]).collect()
+    }
+
+    #[test]
+    fn a_follow_up_by_ellipsis_asks_the_first_question_of_the_other_case() {
+        // The special case: the first part's terms and the part's own word for it, not its
+        // frame (执行, 地方).
+        let split = parts("新建染厂直接排放，悬浮物限值是多少？在执行特别排放限值的地方呢？");
+        let first = groups(&["新建", "直接排放", "悬浮物", "限值"]);
+        let own = groups(&["新建", "执行", "特别排放限值", "地方", "限值"]);
+        assert_eq!(
+            case_terms(&split[1], &split, &own, &first),
+            Some(groups(&[
+                "新建",
+                "直接排放",
+                "悬浮物",
+                "限值",
+                "特别排放限值"
+            ]))
+        );
+        // The other of a pair: 新建 for 在用, I类场 for II类场.
+        let first = groups(&["在用", "燃油锅炉", "二氧化硫", "限值"]);
+        assert_eq!(
+            counterpart_terms("新建的呢", &groups(&["在用", "新建", "限值"]), &first),
+            Some(groups(&["新建", "燃油锅炉", "二氧化硫", "限值"]))
+        );
+        let first = groups(&["I类场", "有机质", "含量"]);
+        assert_eq!(
+            counterpart_terms("II类场呢", &groups(&["II类场"]), &first),
+            Some(groups(&["II类场", "有机质", "含量"]))
+        );
+        // Not said by ellipsis, or naming no other: no change.
+        assert_eq!(counterpart_terms("新建的限值是多少", &own, &first), None);
+        assert_eq!(
+            counterpart_terms("燃油的呢", &groups(&["燃油"]), &first),
+            None
+        );
     }
 
     #[test]

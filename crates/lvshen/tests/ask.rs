@@ -1039,3 +1039,29 @@ fn the_general_and_the_special_requirement_are_quoted_each_from_its_clause() {
     let answer = v["answer"].as_str().unwrap();
     assert!(answer.contains("80%") && answer.contains("90%"), "{v}");
 }
+
+/// A case split asked as a question and a follow-up by ellipsis: "…一般卡多少？在重点地区呢？"
+/// is the new boilers' table (表2, 50) and the special limits' (表3, 30); "…在用…？新装的呢？"
+/// is 表1 (300) and 表2 (200). Before, 一般 was taken for the pollutant the limit is of (a
+/// refusal), and 新装的呢 was scored on 在用 and answered by 表1 alone.
+#[test]
+fn a_follow_up_by_ellipsis_asks_the_first_question_of_the_other_case() {
+    let data = tempfile::tempdir().unwrap();
+    for (question, first, second) in [
+        (
+            "新上的烧煤锅炉，颗粒物一般卡多少？在重点地区呢？",
+            "表2",
+            "表3",
+        ),
+        (
+            "用了多年的烧油锅炉，二氧化硫卡多少？新装的呢？",
+            "表1",
+            "表2",
+        ),
+    ] {
+        let v = json(&run(data.path(), &["ask", question, "--format", "json"]));
+        assert_eq!(v["refused"], false, "{v}");
+        assert_eq!(v["citations"][0]["clause"], first, "{v}");
+        assert_eq!(v["citations"][1]["clause"], second, "{v}");
+    }
+}
