@@ -310,6 +310,73 @@ impl<'a> Agent<'a> {
             .collect())
     }
 
+    /// The Code's articles that now also cover the regulation article the answer quotes first
+    /// (建设项目环境保护管理条例第九条 → 法典第一百零二条, the succession table's companions),
+    /// from the Code's effective date: the answer rests on the law in force as well as on the
+    /// regulation that is still in force beside it.
+    /// Those already among the passages by their index, the others as found.
+    /// Only an article that says as much of what is asked (`terms`) as the regulation's: the
+    /// Code's 第一百八十二条 (有效期, 重新申请) does not say what 条例第十四条 says of 变更.
+    fn code_companions(
+        &self,
+        evidence: &[Evidence],
+        terms: &[Vec<String>],
+    ) -> Result<(Vec<usize>, Vec<Hit>), AgentError> {
+        let book = lvshen_rules::LawBook::builtin();
+        let none = || Ok((Vec::new(), Vec::new()));
+        let Some(as_of) = self.options.as_of.filter(|d| book.code_in_force(*d)) else {
+            return none();
+        };
+        let Some(first) = evidence
+            .iter()
+            .find(|e| e.source != tools::SUCCESSION_SOURCE)
+        else {
+            return none();
+        };
+        let article = first
+            .clause
+            .find('条')
+            .filter(|_| first.clause.starts_with('第'))
+            .map_or(first.clause.as_str(), |i| {
+                &first.clause[..i + '条'.len_utf8()]
+            });
+        // The part of the regulation's article the Code carries (its `key`) must be in what
+        // the answer quotes of it: 第九条's 审批决定 for a question on the approval's days, not
+        // for one on when the report is filed (开工建设前).
+        let Some(companion) = book.companions.iter().find(|c| {
+            c.doc == first.doc
+                && c.clause == article
+                && evidence::compact(&first.text).contains(&evidence::compact(&c.key))
+        }) else {
+            return none();
+        };
+        let asked = evidence::term_weight(terms, &first.support());
+        let says_as_much = |text: &str| evidence::term_weight(terms, text) >= asked;
+        let (mut held, mut found_new) = (Vec::new(), Vec::new());
+        for code_article in &companion.code {
+            if let Some(at) = evidence
+                .iter()
+                .position(|e| e.doc == book.code && e.clause == *code_article)
+            {
+                if says_as_much(&evidence[at].support()) {
+                    held.push(at);
+                }
+                continue;
+            }
+            let request = self.request(format!("{} {code_article}", book.code), 5);
+            let found = self
+                .index
+                .search(&request)
+                .map_err(|e| AgentError::Search(e.to_string()))?
+                .into_iter()
+                .find(|h| h.doc == book.code && h.clause == *code_article)
+                .filter(|h| says_as_much(&evidence::haystack(h)));
+            tracing::debug!(%article, %code_article, found = found.is_some(), %as_of, "code companion");
+            found_new.extend(found);
+        }
+        Ok((held, found_new))
+    }
+
     /// Whether any passage of the index holds `word` as written.
     fn index_holds(&self, word: &str) -> Result<bool, AgentError> {
         let request = self.request(word.to_owned(), 5);
@@ -2382,12 +2449,26 @@ impl<'a> Agent<'a> {
         // An amendment (修改单) of the standard whose table the answer quotes: its notes on
         // the quoted rows are quoted with them (GB 4287's note (3): into a municipal plant,
         // the direct limits bind).
-        let notes = self.amendment_notes(&evidence, question)?;
-        let companions: Vec<usize> = (evidence.len()..evidence.len() + notes.len()).collect();
+        let mut notes = self.amendment_notes(&evidence, question)?;
         if !notes.is_empty() {
             tools_used.push("amendment".to_owned());
-            evidence.extend(notes);
         }
+        // A regulation's article that the Code now also covers: the Code's article with it.
+        let (code_held, code) = self.code_companions(&evidence, &terms)?;
+        if !code.is_empty() {
+            notes.extend(evidence::focus_parts(
+                &parts,
+                &hints,
+                &code,
+                code.len(),
+                self.options.evidence_chars,
+            ));
+        }
+        let companions: Vec<usize> = code_held
+            .into_iter()
+            .chain(evidence.len()..evidence.len() + notes.len())
+            .collect();
+        evidence.extend(notes);
 
         for (i, e) in evidence.iter().enumerate() {
             tracing::debug!(n = i + 1, label = %e.label(), text = %e.text, "evidence");

@@ -1065,3 +1065,47 @@ fn a_follow_up_by_ellipsis_asks_the_first_question_of_the_other_case() {
         assert_eq!(v["citations"][1]["clause"], second, "{v}");
     }
 }
+
+/// A regulation still in force whose ground the Code now also covers (建设项目环境保护管理条例
+/// 第九条 → 法典第一百零二条, the succession table's companions): from the Code's effective
+/// date the answer quotes the Code's article beside the regulation's, when it quotes the part
+/// the Code carries.
+#[test]
+fn a_regulation_article_is_quoted_with_the_code_article_that_now_covers_it() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "建设项目的报告书交上去，环保局多少天内要作出审批决定？报告表呢？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    let cited: Vec<(String, String)> = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["doc"].as_str().unwrap().to_owned(),
+                c["clause"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        cited
+            .iter()
+            .any(|(d, c)| d.contains("生态环境法典") && c == "第一百零二条"),
+        "{v}"
+    );
+    assert!(
+        cited
+            .iter()
+            .any(|(d, c)| d.contains("建设项目环境保护管理条例") && c == "第九条"),
+        "{v}"
+    );
+}
