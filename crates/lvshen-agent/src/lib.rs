@@ -2861,9 +2861,29 @@ impl<'e> AnswerWriter<'e> {
             // …and its special case (…？在重点地区呢？) is answered only by a passage that
             // states the special requirement.
             let special = question::special_case(part, &texts);
+            // A part that states a size ("…总容量3吨的呢") is answered by the row of its size
+            // class (表4 2~<4 t/h), not by the clause that sends to the table; its number is
+            // no word to hold (the 3 of "3 m" is not 3吨).
+            let size = numerals::stated_size(part);
+            let sized: Vec<Vec<String>>;
+            let terms = match size {
+                Some((value, _)) => {
+                    sized = terms
+                        .iter()
+                        .filter(|g| g[0].parse::<f64>().ok() != Some(value))
+                        .cloned()
+                        .collect();
+                    &sized
+                }
+                None => terms,
+            };
             let answers = |i: usize| {
                 let e = &self.evidence[i];
-                if general {
+                if size
+                    .is_some_and(|(value, unit)| !numerals::in_stated_range(&e.text, value, unit))
+                {
+                    false
+                } else if general {
                     !evidence::titled_special(&e.text, e.heading.as_deref())
                 } else if special {
                     // In the words the part asks it by, too (对于重点地区…).

@@ -746,7 +746,7 @@ pub fn counterpart_terms(
         &["运行期", "封场"],
         &["报告书", "报告表", "登记表"],
         &["重点管理", "简化管理", "登记管理"],
-        &["燃煤锅炉", "燃油锅炉", "燃气锅炉"],
+        &["燃煤锅炉", "燃油锅炉", "燃气锅炉", "燃煤", "燃油", "燃气"],
         &["有组织", "无组织"],
         &["地表水", "地下水"],
     ];
@@ -3384,6 +3384,15 @@ mod tests {
         assert_eq!(
             counterpart_terms("II类场呢", &groups(&["II类场"]), &first),
             Some(groups(&["II类场", "有机质", "含量"]))
+        );
+        // A fuel said short (燃煤) is the other of a boiler named whole (燃油锅炉).
+        assert_eq!(
+            counterpart_terms(
+                "新建燃煤锅炉房3吨的呢",
+                &groups(&["燃油锅炉", "燃煤", "锅炉房"]),
+                &groups(&["燃油锅炉", "烟囱", "最低"])
+            ),
+            Some(groups(&["燃煤", "烟囱", "最低"]))
         );
         // Not said by ellipsis, or naming no other: no change.
         assert_eq!(counterpart_terms("新建的限值是多少", &own, &first), None);

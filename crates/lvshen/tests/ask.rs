@@ -1109,3 +1109,29 @@ fn a_regulation_article_is_quoted_with_the_code_article_that_now_covers_it() {
         "{v}"
     );
 }
+
+/// A follow-up that states a size ("…新建燃煤锅炉房总容量3吨的呢") is answered by the row of
+/// its size class (GB 13271 表4: 2~<4 t/h, 30 m), not by 4.5, which sends to the table and
+/// holds a "3 m" of its own.
+#[test]
+fn a_follow_up_that_states_a_size_is_answered_by_the_row_of_its_class() {
+    let data = tempfile::tempdir().unwrap();
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "燃油锅炉的烟囱最低多高？新建燃煤锅炉房总容量3吨的呢？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    let clauses: Vec<&str> = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["clause"].as_str().unwrap())
+        .collect();
+    assert!(clauses.contains(&"4.5") && clauses.contains(&"表4"), "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("30 m"), "{v}");
+}
