@@ -450,6 +450,11 @@ const PHRASES: &[(&str, &str)] = &[
     // A permit not obtained; data altered.
     ("还没办下来", "未取得"),
     ("没办下来", "未取得"),
+    // "没办排污证就排污": a permit never applied for is one not obtained (法典第一千一百零二条:
+    // 未依法取得排污许可证); not 没办法, which is no permit at all.
+    ("没有办排污", "未取得排污"),
+    ("没办排污", "未取得排污"),
+    ("没办许可证", "未取得许可证"),
     // (…but 篡改 and 修改 as written stay.)
     ("篡改", "篡改"),
     ("修改", "修改"),
@@ -2277,6 +2282,8 @@ mod tests {
             "阻挠执法人员拒绝监督检查，罚款多少？"
         );
         assert_eq!(in_written_words("监测数据造假"), "监测数据弄虚作假");
+        assert!(in_written_words("没办排污证就排污，罚多少？").starts_with("未取得排污"));
+        assert!(in_written_words("实在没办法").contains("没办法"));
         // Written words that hold a spoken one stay.
         assert_eq!(in_written_words("监测数据弄虚作假"), "监测数据弄虚作假");
         assert_eq!(in_written_words("达到期限的"), "达到期限的");
