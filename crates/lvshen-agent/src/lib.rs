@@ -333,13 +333,7 @@ impl<'a> Agent<'a> {
         else {
             return none();
         };
-        let article = first
-            .clause
-            .find('条')
-            .filter(|_| first.clause.starts_with('第'))
-            .map_or(first.clause.as_str(), |i| {
-                &first.clause[..i + '条'.len_utf8()]
-            });
+        let (article, _) = lvshen_rules::split_clause(&first.clause);
         // The part of the regulation's article the Code carries (its `key`) must be in what
         // the answer quotes of it: 第九条's 审批决定 for a question on the approval's days, not
         // for one on when the report is filed (开工建设前).

@@ -28,7 +28,7 @@ mod util;
 
 pub use context::{BenchmarkFacts, Context, Derived, Discharge};
 pub use engine::{Engine, FindingSource, cite_as_of, cited_documents};
-pub use lvshen_law::{Date, LawBook, Status as LawStatus};
+pub use lvshen_law::{Date, LawBook, Status as LawStatus, split_clause};
 pub use rule::{Basis, Rule};
 pub use rules::{RULES, permit_water_limit};
 pub use standards::{BUILTIN_FILES, Limit, Screening, Source, Standards, StandardsError, Table};
