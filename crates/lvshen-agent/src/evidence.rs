@@ -2015,6 +2015,44 @@ pub fn best_sentence(terms: &[Vec<String>], text: &str) -> Option<(f64, String, 
     best
 }
 
+/// Whether `text` states `stated` in a sentence that speaks of what is asked: one (read with
+/// its list's lead-in) that holds one of the specific terms at least (not 环境 or 影响 of
+/// 环境影响登记表 alone:
+/// 绍兴市大气污染防治条例第十条's
+/// "监测数据保存时间不少于三年" for a question on 自动监测数据), or any when none does. A
+/// period in an article's sentence on another thing (建设项目环境保护管理条例第九条's 六十日
+/// for a 报告书) is not stated of the thing asked (its 登记表).
+pub fn states_where_asked(
+    terms: &[Vec<String>],
+    question: &str,
+    text: &str,
+    stated: impl Fn(&str) -> bool,
+) -> bool {
+    // Not a word inside another term as the question writes it (环境 and 影响 of
+    // 环境影响登记表; but 报告书 of 环评报告书 is a term, 环评 being one of its own).
+    let asked = compact(question);
+    let specific: Vec<Vec<String>> = terms
+        .iter()
+        .filter(|g| {
+            is_specific(g)
+                && !terms.iter().any(|h| {
+                    h != *g
+                        && h.iter().any(|t| {
+                            t.len() > g[0].len() && t.contains(&g[0]) && asked.contains(t.as_str())
+                        })
+                })
+        })
+        .cloned()
+        .collect();
+    let read: Vec<(f64, String)> = read_with_lead_in(text)
+        .into_iter()
+        .map(|(read, _)| (term_weight(&specific, &read), read))
+        .collect();
+    let most = read.iter().map(|(w, _)| *w).fold(0.0, f64::max);
+    read.iter()
+        .any(|(w, r)| (*w > 0.0 || most == 0.0) && stated(r))
+}
+
 /// The weight of the key-term groups `text` holds (generic words count half).
 pub fn term_weight(terms: &[Vec<String>], text: &str) -> f64 {
     let hay = compact(text);
@@ -6629,6 +6667,37 @@ mod tests {
         assert!(!covered(
             &["I类场".to_owned()],
             &compact("6.2 进入 II 类场的")
+        ));
+    }
+
+    #[test]
+    fn a_period_counts_where_the_passage_speaks_of_what_is_asked() {
+        let terms: Vec<Vec<String>> = vec![
+            vec!["环境".to_owned()],
+            vec!["影响".to_owned()],
+            vec!["登记表".to_owned(), "环境影响登记表".to_owned()],
+            vec!["备案".to_owned()],
+        ];
+        let article = "审批环境影响报告书，应当自收到之日起60日内作出审批决定。\n\n\
+                       依法应当填报环境影响登记表的建设项目，应当报县级主管部门备案。";
+        let q = "环境影响登记表备案以后，多久能查到？";
+        assert!(!states_where_asked(&terms, q, article, states_duration));
+        assert!(states_where_asked(
+            &terms,
+            q,
+            "环境影响登记表应当自备案之日起5日内公开。",
+            states_duration
+        ));
+        // A term in the question's own words (报告书 of 环评报告书) counts.
+        let terms: Vec<Vec<String>> = vec![
+            vec!["环评".to_owned(), "环境影响报告书".to_owned()],
+            vec!["报告书".to_owned(), "环境影响报告书".to_owned()],
+        ];
+        assert!(states_where_asked(
+            &terms,
+            "环评报告书审批期限是多少天？",
+            article,
+            states_duration
         ));
     }
 

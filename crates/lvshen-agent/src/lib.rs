@@ -2225,8 +2225,14 @@ impl<'a> Agent<'a> {
                     // not give.
                     // Asked as written: the rewriting makes 多久练一次 多久演练, no longer a
                     // frequency.
-                    (question::asks_period(as_asked) && !evidence::states_duration(&best.text))
-                        .then(|| not_given("期限"))
+                    // The period must be stated where the passage speaks of what is asked:
+                    // 建设项目环境保护管理条例第九条's 六十日 is the term for a 报告书, not for
+                    // "登记表备案以后多久网上查到" (its sentence on 登记表 states none).
+                    (question::asks_period(as_asked)
+                        && !evidence::states_where_asked(&terms, question, &best.text, |s| {
+                            evidence::states_duration(s)
+                        }))
+                    .then(|| not_given("期限"))
                 })
                 .or_else(|| {
                     // "跟踪检查一般多久来一次": how often, which an article that only says the

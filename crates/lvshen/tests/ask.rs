@@ -1135,3 +1135,29 @@ fn a_follow_up_that_states_a_size_is_answered_by_the_row_of_its_class() {
     assert!(clauses.contains(&"4.5") && clauses.contains(&"表4"), "{v}");
     assert!(v["answer"].as_str().unwrap().contains("30 m"), "{v}");
 }
+
+/// A how-long question is answered only by a period stated where the passage speaks of what
+/// is asked: 建设项目环境保护管理条例第九条's 60日 is the term for a 报告书, and its sentence
+/// on the 登记表 (备案, 网上…信息公开) states none. So "登记表备案以后多久网上查到" is refused.
+#[test]
+fn a_period_stated_of_another_thing_does_not_answer_how_long() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "环境影响登记表备案以后，多久能在网上查到？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], true, "{v}");
+    // The period of a 报告书, stated in the article's own sentence on it, still answers.
+    let v = json(&run(
+        data.path(),
+        &["ask", "环评报告书审批期限是多少天？", "--format", "json"],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+}
