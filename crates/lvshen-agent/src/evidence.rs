@@ -2312,6 +2312,52 @@ pub fn how_much_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&
     object_before(terms, question, "多少", HOW_MUCH_HEDGES)
 }
 
+/// What a how-much question asks the value of, past the words that frame a value (应该控制在,
+/// 要保持在, 值): "吸收液pH值应该控制在多少" → pH, "操作温度要控制在多少度" → 操作温度.
+pub fn valued_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    const FRAME: &[&str] = &[
+        "应该",
+        "应当",
+        "需要",
+        "必须",
+        "要",
+        "得",
+        "控制在",
+        "保持在",
+        "维持在",
+        "控制",
+        "保持",
+        "维持",
+        "在",
+        "值",
+        "是",
+        "为",
+        "的",
+        "一般",
+        "大概",
+        "最高",
+        "最低",
+        "最多",
+        "最少",
+    ];
+    object_before(terms, &question.to_lowercase(), "多少", FRAME)
+}
+
+/// Whether `text` names the thing only in enumerations of things (…、…、…) whose clauses
+/// state no number: a passage that lists it among what is to be recorded or watched
+/// (GB 37822 10.4: 如运行时间、…、吸收液 pH 值等关键运行参数) gives no value for it.
+pub fn named_without_value(object: &[String], text: &str) -> bool {
+    let t = compact(text);
+    let naming: Vec<&str> = t
+        .split(['，', ',', '；', ';', '。', '：', ':'])
+        .filter(|c| object.iter().any(|w| c.contains(compact(w).as_str())))
+        .collect();
+    !naming.is_empty()
+        && naming
+            .iter()
+            .all(|c| c.contains('、') && crate::numerals::numbers(c).is_empty())
+}
+
 /// The words between a how-much or what-is question's object and its 多少/是什么 that only
 /// hedge or ask, or name a value's kind.
 const HOW_MUCH_HEDGES: &[&str] = &[
@@ -2918,6 +2964,7 @@ fn split_lines<'a>(text: &'a str, stops: &[char]) -> Vec<&'a str> {
                 && !opens_with_a_measure(&text[i + 1..])
                 && !goes_on(&text[i + 1..])
                 && !ends_open(&text[start..i])
+                && !symbol_wrapped(&text[start..i], &text[i + 1..])
                 && exponent(&text[start..i], &text[i + 1..]).is_none());
         if stop {
             out.push(&text[start..i]);
@@ -2935,6 +2982,25 @@ fn ends_open(line: &str) -> bool {
         .chars()
         .last()
         .is_some_and(|c| "应的和及或与在对将按由向从于被把并且而其".contains(c))
+}
+
+/// Whether a line that ends on a Latin symbol goes on in the next, which opens with a Chinese
+/// word: GB 37822 10.4 "…催化剂更换周期和更换量、吸收液 pH\n值等关键运行参数。台账保存期限
+/// 不少于 3 年。" (no sentence ends on pH; a heading's next line opens with its number).
+fn symbol_wrapped(line: &str, next: &str) -> bool {
+    // A symbol is short and has a capital (pH, VOCs, NMHC, TSP); a term's English name on a
+    // definition's heading line ("3.4有机热载体锅炉 organic fluid boiler") is neither.
+    let symbol: Vec<char> = line
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    (1..=5).contains(&symbol.len())
+        && symbol.iter().any(char::is_ascii_uppercase)
+        && next
+            .trim_start_matches([' ', '\t'])
+            .starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Whether a line goes on with the sentence before it: no sentence opens with 的 (GB 18599
@@ -6702,6 +6768,30 @@ mod tests {
     }
 
     #[test]
+    fn a_value_asked_of_a_thing_only_listed_is_not_given() {
+        let terms: Vec<Vec<String>> = vec![
+            vec!["吸收".to_owned()],
+            vec!["ph".to_owned()],
+            vec!["操作温度".to_owned()],
+        ];
+        let ph = valued_object(&terms, "吸收液pH值应该控制在多少？");
+        assert_eq!(ph, Some(&terms[1]));
+        assert_eq!(
+            valued_object(&terms, "操作温度要控制在多少度？"),
+            Some(&terms[2])
+        );
+        let listed =
+            "记录运行时间、操作温度、吸收液 pH 值等关键运行参数。台账保存期限不少于 3 年。";
+        assert!(named_without_value(&terms[1], listed));
+        // A value stated in its clause, or the thing named outside an enumeration.
+        assert!(!named_without_value(
+            &terms[1],
+            "吸收液 pH 值、出水浊度应在 6~9 之间。"
+        ));
+        assert!(!named_without_value(&terms[1], "应监测吸收液 pH 值。"));
+    }
+
+    #[test]
     fn a_hedge_is_not_what_a_limit_is_of() {
         let terms: Vec<Vec<String>> = vec![vec!["颗粒物".to_owned()], vec!["一般".to_owned()]];
         assert_eq!(
@@ -6792,6 +6882,19 @@ mod tests {
             parts[0].contains("固定顶罐") && parts[0].contains("80%"),
             "{parts:?}"
         );
+    }
+
+    #[test]
+    fn a_line_that_ends_on_a_symbol_goes_on_in_words() {
+        let text = "10.4 记录要求企业应建立台账,记录如运行时间、吸收液 pH\n值等关键运行参数。台账保存期限不少于 3 年。";
+        let parts = segments(text);
+        assert!(
+            parts[0].contains("pH") && parts[0].contains("关键运行参数"),
+            "{parts:?}"
+        );
+        // A heading that ends on a symbol is followed by its clause's number.
+        let parts = segments("9 敞开液面 VOCs\n9.1 废水液面控制要求");
+        assert_eq!(parts.len(), 2, "{parts:?}");
     }
 
     #[test]

@@ -2235,6 +2235,14 @@ impl<'a> Agent<'a> {
                     .then(|| not_given("期限"))
                 })
                 .or_else(|| {
+                    // "VOCs废气处理设施的吸收液pH值应该控制在多少": the thing whose value is
+                    // asked, which the best passage names only among things to be recorded
+                    // (GB 37822 10.4: 运行时间、…、吸收液 pH 值等关键运行参数), with no value.
+                    evidence::valued_object(&terms, as_asked)
+                        .filter(|o| evidence::named_without_value(o, &best.text))
+                        .map(|o| not_given(&format!("“{}”的数值", o[0])))
+                })
+                .or_else(|| {
                     // "跟踪检查一般多久来一次": how often, which an article that only says the
                     // check is made (法典第一百一十条: 应当…进行跟踪检查) does not give.
                     (question::asks_frequency(as_asked) && !evidence::states_frequency(&best.text))

@@ -1161,3 +1161,38 @@ fn a_period_stated_of_another_thing_does_not_answer_how_long() {
     ));
     assert_eq!(v["refused"], false, "{v}");
 }
+
+/// A how-much question on a thing the best passage names only among things to be recorded
+/// (GB 37822 10.4: 运行时间、…、吸收液 pH 值等关键运行参数) gets no value from it: refused.
+/// The list question on those records is answered with the whole sentence (its PDF wraps
+/// after "pH").
+#[test]
+fn a_thing_listed_to_be_recorded_has_no_value_given() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "VOCs废气处理设施的吸收液pH值应该控制在多少？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], true, "{v}");
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "VOCs处理设施的台账要记哪些运行维护信息？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(
+        v["answer"].as_str().unwrap().contains("关键运行参数"),
+        "{v}"
+    );
+}
