@@ -2320,8 +2320,6 @@ pub fn valued_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t
         "应当",
         "需要",
         "必须",
-        "要",
-        "得",
         "控制在",
         "保持在",
         "维持在",
@@ -2330,17 +2328,14 @@ pub fn valued_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t
         "维持",
         "在",
         "值",
-        "是",
         "为",
-        "的",
-        "一般",
-        "大概",
         "最高",
         "最低",
         "最多",
         "最少",
     ];
-    object_before(terms, &question.to_lowercase(), "多少", FRAME)
+    let frame: Vec<&str> = FRAME.iter().chain(HOW_MUCH_HEDGES).copied().collect();
+    object_before(terms, &question.to_lowercase(), "多少", &frame)
 }
 
 /// Whether `text` names the thing only in enumerations of things (…、…、…) whose clauses
@@ -6789,6 +6784,16 @@ mod tests {
             "吸收液 pH 值、出水浊度应在 6~9 之间。"
         ));
         assert!(!named_without_value(&terms[1], "应监测吸收液 pH 值。"));
+        // "…许可排放量一般给多少吨": the hedges of a how-much question frame it too.
+        let permit: Vec<Vec<String>> = vec![vec!["排放量".to_owned()]];
+        assert_eq!(
+            valued_object(&permit, "许可排放量一般给多少吨？"),
+            Some(&permit[0])
+        );
+        assert!(named_without_value(
+            &permit[0],
+            "废水总排放口为主要排放口,许可年排放量针对化学需氧量、氨氮;一般排放口只许可排放浓度。"
+        ));
     }
 
     #[test]
