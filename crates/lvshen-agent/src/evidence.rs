@@ -2333,6 +2333,16 @@ pub fn valued_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t
         "最低",
         "最多",
         "最少",
+        "排放",
+        "排",
+        "产生",
+        "用",
+        "一天",
+        "每天",
+        "一年",
+        "每年",
+        "一个月",
+        "每月",
     ];
     let frame: Vec<&str> = FRAME.iter().chain(HOW_MUCH_HEDGES).copied().collect();
     object_before(terms, &question.to_lowercase(), "多少", &frame)
@@ -6784,6 +6794,12 @@ mod tests {
             "吸收液 pH 值、出水浊度应在 6~9 之间。"
         ));
         assert!(!named_without_value(&terms[1], "应监测吸收液 pH 值。"));
+        // "厂区生活污水一天大概排多少吨": so do the act and the time a quantity is of.
+        let sewage: Vec<Vec<String>> = vec![vec!["厂区".to_owned()], vec!["生活污水".to_owned()]];
+        assert_eq!(
+            valued_object(&sewage, "印染厂的厂区生活污水一天大概排多少吨？"),
+            Some(&sewage[1])
+        );
         // "…许可排放量一般给多少吨": the hedges of a how-much question frame it too.
         let permit: Vec<Vec<String>> = vec![vec!["排放量".to_owned()]];
         assert_eq!(

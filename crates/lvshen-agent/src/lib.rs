@@ -413,6 +413,11 @@ impl<'a> Agent<'a> {
                     && !["什么", "哪些", "哪种", "怎样的"]
                         .iter()
                         .any(|w| question.contains(&format!("{w}{}", g[0])))
+                    // Nor the kind that restates the things named before it ("洗毛和麻脱胶这些
+                    // 工序": GB 4287 3.1 names them without the word 工序).
+                    && !["这些", "这类", "这种", "那些", "那类", "等"]
+                        .iter()
+                        .any(|w| question.contains(&format!("{w}{}", g[0])))
             })
             .collect();
         if asked.is_empty() {
@@ -2233,6 +2238,27 @@ impl<'a> Agent<'a> {
                             evidence::states_duration(s)
                         }))
                     .then(|| not_given("期限"))
+                })
+                .or_else(|| {
+                    // "环保部门来厂里即时采样，采样费用由谁出": the thing a who-question asks who
+                    // acts on, whose head (费用) the best passage (GB 4287 6.2 on 即时采样)
+                    // never names.
+                    question::acted_on(question)
+                        .and_then(|on| {
+                            evidence::key_terms(&self.jieba, on)
+                                .into_iter()
+                                .rfind(|g| evidence::is_specific(g))
+                        })
+                        // A thing (费用), not an act ("…报告交给谁，由谁组织评审": 交给).
+                        .filter(|head| {
+                            evidence::is_noun(&self.jieba, question, &head[0])
+                                && !evidence::verb_fragment(&head[0])
+                                && !evidence::covered(head, &evidence::haystack(best))
+                                && !carried_holds(&|t| {
+                                    evidence::covered(head, &evidence::compact(t))
+                                })
+                        })
+                        .map(|head| not_named(&head[0]))
                 })
                 .or_else(|| {
                     // "VOCs废气处理设施的吸收液pH值应该控制在多少": the thing whose value is

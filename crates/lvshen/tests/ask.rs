@@ -1196,3 +1196,25 @@ fn a_thing_listed_to_be_recorded_has_no_value_given() {
         "{v}"
     );
 }
+
+/// "…采样费用由谁出": the thing a who-question asks who acts on must be named by the passage
+/// (GB 4287 6.2 speaks of 即时采样, never of its 费用): refused. And the kind word that
+/// restates the things named before it ("洗毛和麻脱胶这些工序") is not asked of the named
+/// standard: GB 4287 3.1 answers without the word 工序.
+#[test]
+fn a_who_question_needs_its_thing_and_a_restating_kind_is_no_term() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &["ask", "环保部门来厂里即时采样，采样费用由谁出？", "--format", "json"],
+    ));
+    assert_eq!(v["refused"], true, "{v}");
+    let v = json(&run(
+        data.path(),
+        &["ask", "洗毛和麻脱胶这些工序，算不算GB 4287说的纺织染整？", "--format", "json"],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("不含洗毛"), "{v}");
+}
