@@ -2016,12 +2016,11 @@ pub fn best_sentence(terms: &[Vec<String>], text: &str) -> Option<(f64, String, 
 }
 
 /// Whether `text` states `stated` in a sentence that speaks of what is asked: one (read with
-/// its list's lead-in) that holds one of the specific terms at least (not 环境 or 影响 of
-/// 环境影响登记表 alone:
-/// 绍兴市大气污染防治条例第十条's
-/// "监测数据保存时间不少于三年" for a question on 自动监测数据), or any when none does. A
-/// period in an article's sentence on another thing (建设项目环境保护管理条例第九条's 六十日
-/// for a 报告书) is not stated of the thing asked (its 登记表).
+/// its list's lead-in) that holds at least one of the specific terms, not counting a word
+/// inside a longer term of the question (环境 and 影响 of 环境影响登记表) — so 绍兴市大气污染
+/// 防治条例第十条's "监测数据保存时间不少于三年" answers a question on 自动监测数据 — or any
+/// sentence when none holds one. A period in an article's sentence on another thing (建设项目
+/// 环境保护管理条例第九条's 六十日 for a 报告书) is not stated of the thing asked (its 登记表).
 pub fn states_where_asked(
     terms: &[Vec<String>],
     question: &str,
