@@ -1208,12 +1208,22 @@ fn a_who_question_needs_its_thing_and_a_restating_kind_is_no_term() {
     };
     let v = json(&run(
         data.path(),
-        &["ask", "环保部门来厂里即时采样，采样费用由谁出？", "--format", "json"],
+        &[
+            "ask",
+            "环保部门来厂里即时采样，采样费用由谁出？",
+            "--format",
+            "json",
+        ],
     ));
     assert_eq!(v["refused"], true, "{v}");
     let v = json(&run(
         data.path(),
-        &["ask", "洗毛和麻脱胶这些工序，算不算GB 4287说的纺织染整？", "--format", "json"],
+        &[
+            "ask",
+            "洗毛和麻脱胶这些工序，算不算GB 4287说的纺织染整？",
+            "--format",
+            "json",
+        ],
     ));
     assert_eq!(v["refused"], false, "{v}");
     assert!(v["answer"].as_str().unwrap().contains("不含洗毛"), "{v}");
