@@ -938,6 +938,10 @@ pub struct Ranking {
     /// The question asks whether something is allowed: an article that allows or forbids
     /// it (可以/不得/禁止) answers it, one that sanctions it does not.
     pub permission_asked: bool,
+    /// The question asks what measures an authority may take ("…，环保部门可以对设备采取什么
+    /// 措施"): the article that gives it the power (可以…查封、扣押) answers it, whether or
+    /// not the story around it names a wrong (责令改正, 违法).
+    pub power_asked: bool,
     /// Who commits the act the question names (its condition's opening words): a passage
     /// that opens a clause with them is about that actor; one that names them only as
     /// someone else's object (…指使其委托的生态环境监测机构…) is not.
@@ -1271,10 +1275,16 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             // A question about a sanction is answered by the article that sets it, not by
             // the duty it sanctions ("不按照规定制定应急预案的，怎么处罚" → 处…罚款).
-            match (ranking.sanction_asked, is_sanction(&hit.text)) {
-                (false, true) => score -= 1.0,
-                (true, true) => score += 0.5,
-                _ => {}
+            if ranking.power_asked {
+                if !is_sanction(&hit.text) && states_power(&hit.text) {
+                    score += 1.5;
+                }
+            } else {
+                match (ranking.sanction_asked, is_sanction(&hit.text)) {
+                    (false, true) => score -= 1.0,
+                    (true, true) => score += 0.5,
+                    _ => {}
+                }
             }
             if ranking.classes.iter().any(|c| hit.text.contains(c)) {
                 score += 0.25;
@@ -1689,6 +1699,14 @@ fn is_sanction(text: &str) -> bool {
     }) || segments(text)
         .first()
         .is_some_and(|s| s.contains("违反本法规定") || s.contains("违反本条例规定"))
+}
+
+/// Whether `text` gives an authority a power over the wrongdoer's things: a sentence with 可以
+/// and a measure taken on them (查封, 扣押).
+fn states_power(text: &str) -> bool {
+    segments(text)
+        .iter()
+        .any(|s| s.contains("可以") && ["查封", "扣押"].iter().any(|w| s.contains(w)))
 }
 
 /// Whether `text` says what may or may not be done (不得, 禁止, 可以, 严禁, 不应) outside a

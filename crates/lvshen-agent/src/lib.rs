@@ -887,6 +887,7 @@ impl<'a> Agent<'a> {
             },
             sanction_asked: question::asks_sanction(question),
             permission_asked: question::asks_permission(question),
+            power_asked: question::asks_power(question),
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
             negated: evidence::negated_verbs(question),

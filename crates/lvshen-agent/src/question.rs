@@ -937,6 +937,19 @@ pub fn asks_funds(question: &str) -> bool {
             .any(|w| question.contains(w))
 }
 
+/// Whether the question's last clause asks what measures may be taken ("…，环保部门可以对设备
+/// 采取什么措施", "…能采取哪些措施"): a power, not the penalty the story's wrong incurs.
+pub fn asks_power(question: &str) -> bool {
+    let last = question
+        .trim_end_matches(['？', '?', '。'])
+        .rsplit(['，', ','])
+        .next()
+        .unwrap_or(question);
+    ["可以", "能"].iter().any(|w| last.contains(w))
+        && ["什么措施", "哪些措施"].iter().any(|w| last.contains(w))
+        && !["罚", "处分", "责任"].iter().any(|w| last.contains(w))
+}
+
 /// Whether the question asks how long (多久, 多长时间, 几年, 多少天, 几个工作日).
 pub fn asks_duration(question: &str) -> bool {
     ["多久", "多长时间", "多长期限"]
@@ -2433,6 +2446,16 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_last_clause_on_measures_asks_a_power() {
+        assert!(asks_power(
+            "厂里噪声扰民，被责令改正后一直不改，环保部门可以对设备采取什么措施？"
+        ));
+        assert!(!asks_power("超标排放的，罚多少？"));
+        assert!(!asks_power("企业应当采取什么措施防止扬尘？"));
+        assert!(!asks_power("环保部门可以采取什么措施，罚多少？"));
+    }
 
     #[test]
     fn a_year_to_come_is_a_forecast_unless_it_dates_a_day() {

@@ -1228,3 +1228,25 @@ fn a_who_question_needs_its_thing_and_a_restating_kind_is_no_term() {
     assert_eq!(v["refused"], false, "{v}");
     assert!(v["answer"].as_str().unwrap().contains("不含洗毛"), "{v}");
 }
+
+/// "…被责令改正后一直不改，环保部门可以对设备采取什么措施": the measures an authority may take
+/// (法典第五百六十二条: 可以依法查封、扣押…设备), not the penalty for the wrong the story
+/// names (第一千一百八十四条's 罚款).
+#[test]
+fn a_question_on_an_authority_s_measures_is_answered_by_its_power() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "厂里噪声扰民，被责令改正后一直不改，环保部门可以对设备采取什么措施？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("扣押"), "{v}");
+    assert_eq!(v["citations"][0]["clause"], "第五百六十二条", "{v}");
+}
