@@ -1276,7 +1276,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             // A question about a sanction is answered by the article that sets it, not by
             // the duty it sanctions ("不按照规定制定应急预案的，怎么处罚" → 处…罚款).
             if ranking.power_asked {
-                if !is_sanction(&hit.text) && states_power(&hit.text) {
+                // A liability article that names the measure as an official's misconduct
+                // (法典第一千零六十二条 (五): 违法查封、扣押…) gives no power.
+                if is_sanction(&hit.text) {
+                    score -= 1.0;
+                } else if states_power(&hit.text) {
                     score += 1.5;
                 }
             } else {

@@ -947,7 +947,8 @@ pub fn asks_power(question: &str) -> bool {
         .unwrap_or(question);
     ["可以", "能"].iter().any(|w| last.contains(w))
         && ["什么措施", "哪些措施"].iter().any(|w| last.contains(w))
-        && !["罚", "处分", "责任"].iter().any(|w| last.contains(w))
+        // 可以责令采取哪些措施: the orders a liability article gives (责令限制生产、停产整治).
+        && !["罚", "处分", "责任", "责令"].iter().any(|w| last.contains(w))
 }
 
 /// Whether the question asks how long (多久, 多长时间, 几年, 多少天, 几个工作日).
@@ -2455,6 +2456,9 @@ mod tests {
         assert!(!asks_power("超标排放的，罚多少？"));
         assert!(!asks_power("企业应当采取什么措施防止扬尘？"));
         assert!(!asks_power("环保部门可以采取什么措施，罚多少？"));
+        assert!(!asks_power(
+            "企业超标排放污染物的，环保部门可以责令采取哪些措施？"
+        ));
     }
 
     #[test]

@@ -1249,4 +1249,23 @@ fn a_question_on_an_authority_s_measures_is_answered_by_its_power() {
     assert_eq!(v["refused"], false, "{v}");
     assert!(v["answer"].as_str().unwrap().contains("扣押"), "{v}");
     assert_eq!(v["citations"][0]["clause"], "第五百六十二条", "{v}");
+    // Asked in a repealed law's words: its 第二十五条's power, now the Code's 第五十二条, not
+    // 第一千零六十二条's discipline of officials who 违法查封、扣押.
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "按照《环境保护法》，企业违法排放污染物造成严重污染的，生态环境部门可以采取什么措施？",
+            "--format",
+            "json",
+        ],
+    ));
+    let cited: Vec<&str> = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["clause"].as_str())
+        .collect();
+    assert!(cited.contains(&"第五十二条"), "{v}");
+    assert!(!cited.contains(&"第一千零六十二条"), "{v}");
 }
