@@ -940,11 +940,7 @@ pub fn asks_funds(question: &str) -> bool {
 /// Whether the question's last clause asks what measures may be taken ("…，环保部门可以对设备
 /// 采取什么措施", "…能采取哪些措施"): a power, not the penalty the story's wrong incurs.
 pub fn asks_power(question: &str) -> bool {
-    let last = question
-        .trim_end_matches(['？', '?', '。'])
-        .rsplit(['，', ','])
-        .next()
-        .unwrap_or(question);
+    let last = last_clause(question.trim_end_matches(['？', '?', '。']));
     ["可以", "能"].iter().any(|w| last.contains(w))
         && ["什么措施", "哪些措施"].iter().any(|w| last.contains(w))
         // 可以责令采取哪些措施: the orders a liability article gives (责令限制生产、停产整治).
@@ -1090,11 +1086,7 @@ pub fn how_often_act(question: &str) -> Option<String> {
 pub fn asks_period(question: &str) -> bool {
     // "…，过几年能删掉": a last clause that opens on 过几 and asks whether something can be
     // done then asks after how long; "过几天环保局要来检查，…" and "…，过几天再拉走" tell when.
-    let last = question
-        .trim_end_matches(['？', '?', '。'])
-        .rsplit(['，', ','])
-        .next()
-        .unwrap_or(question);
+    let last = last_clause(question.trim_end_matches(['？', '?', '。']));
     let mut asked =
         if last.starts_with("过几") && ["能", "可以", "才"].iter().any(|w| last.contains(w)) {
             last.replacen("过几", "几", 1)
