@@ -2262,6 +2262,23 @@ impl<'a> Agent<'a> {
                         .map(|head| not_named(&head[0]))
                 })
                 .or_else(|| {
+                    // "按GB 8978，甲醛排进有二级污水处理厂的城镇下水道，最多能排多少": the
+                    // pollutants whose amount is asked, none of which the best passage names
+                    // (GB 8978 4.1 says which class a sewer's water meets, not what 甲醛 may
+                    // be in it).
+                    let asked: Vec<String> = evidence::pollutants_named(question)
+                        .into_iter()
+                        .filter(|p| question::asks_amount_of(question, p))
+                        .collect();
+                    let hay = evidence::haystack(best);
+                    (!asked.is_empty()
+                        && !asked.iter().any(|p| {
+                            hay.contains(&evidence::compact(p))
+                                || carried_holds(&|t| t.contains(p.as_str()))
+                        }))
+                    .then(|| not_named(&asked[0]))
+                })
+                .or_else(|| {
                     // "VOCs废气处理设施的吸收液pH值应该控制在多少": the thing whose value is
                     // asked, which the best passage names only among things to be recorded
                     // (GB 37822 10.4: 运行时间、…、吸收液 pH 值等关键运行参数), with no value.

@@ -928,6 +928,25 @@ pub fn asks_fee_amount(question: &str) -> bool {
         .any(|w| question.contains(w))
 }
 
+/// Whether the question asks how much of a thing it names before 多少 may be there or let out
+/// ("甲醛排进…城镇下水道，最多能排多少", "氨氮限值是多少"): 多少 after `thing`, not a sum of money, a
+/// fine, a period or a count of times ("…超标了罚多少钱", "…多少天内").
+pub fn asks_amount_of(question: &str, thing: &str) -> bool {
+    const NOT_AMOUNTS: [&str; 12] = [
+        "钱", "元", "天", "日", "年", "个月", "小时", "分钟", "次", "家", "个", "人",
+    ];
+    let Some(named) = question.find(thing) else {
+        return false;
+    };
+    let after = &question[named + thing.len()..];
+    !question.contains('罚')
+        && !question.contains('费')
+        && after.match_indices("多少").any(|(at, _)| {
+            let next = &after[at + "多少".len()..];
+            !NOT_AMOUNTS.iter().any(|u| next.starts_with(u))
+        })
+}
+
 /// Whether the question asks for an amount of public money ("改天然气有多少补贴", "每个园区能拿
 /// 多少奖励资金"): only a passage that states a sum in 元 answers it.
 pub fn asks_funds(question: &str) -> bool {
@@ -2439,6 +2458,20 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_amount_asked_of_a_named_thing_is_after_it_and_no_sum_of_money() {
+        let q = "按GB 8978，甲醛排进有二级污水处理厂的城镇下水道，最多能排多少？";
+        assert!(asks_amount_of(q, "甲醛"));
+        assert!(asks_amount_of("氨氮限值是多少？", "氨氮"));
+        assert!(!asks_amount_of(
+            "化学需氧量超标了，罚多少钱？",
+            "化学需氧量"
+        ));
+        assert!(!asks_amount_of("多少浓度的甲醛算超标？", "甲醛"));
+        assert!(!asks_amount_of("甲醛超标多少天内要整改？", "甲醛"));
+        assert!(!asks_amount_of("甲醛的检测费要交多少？", "甲醛"));
+    }
 
     #[test]
     fn a_last_clause_on_measures_asks_a_power() {

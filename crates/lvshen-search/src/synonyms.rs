@@ -153,6 +153,8 @@ pub const GROUPS: &[&[&str]] = &[
     &["组成", "构成"],
     // A right the texts grant as 有权 (绍兴市水资源保护条例第六条: 有权…劝阻、制止、检举和控告).
     &["权利", "有权"],
+    // A works' sewer: GB 8978 4.1's 城镇排水系统 (设有二级污水处理厂的…), the Code's 排水管网.
+    &["下水道", "排水系统", "排水管网"],
 ];
 
 /// The other members of every group `term` belongs to.
@@ -186,5 +188,6 @@ mod tests {
         assert_eq!(expand("周边"), ["周围"]);
         assert_eq!(expand("组成"), ["构成"]);
         assert_eq!(expand("权利"), ["有权"]);
+        assert_eq!(expand("下水道"), ["排水系统", "排水管网"]);
     }
 }

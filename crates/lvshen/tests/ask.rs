@@ -1269,3 +1269,34 @@ fn a_question_on_an_authority_s_measures_is_answered_by_its_power() {
     assert!(cited.contains(&"第五十二条"), "{v}");
     assert!(!cited.contains(&"第一千零六十二条"), "{v}");
 }
+
+/// "…排进的城镇下水道，那边还没建二级污水处理厂，按GB 8978执行几级": a works' 下水道 is GB 8978
+/// 4.1's 城镇排水系统. Asked what 甲醛 may be let into such a sewer, 4.1 (the class, no 甲醛)
+/// is no answer: the amount of a pollutant is given only by a passage that names it.
+#[test]
+fn a_sewer_is_the_standards_drainage_system_and_a_pollutant_s_amount_needs_the_pollutant() {
+    let data = tempfile::tempdir().unwrap();
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "我们的污水排进的城镇下水道，那边还没建二级污水处理厂，按GB 8978执行几级标准？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("一级或二级"), "{v}");
+    assert_eq!(v["citations"][0]["clause"], "4.1", "{v}");
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "按GB 8978，甲醛排进有二级污水处理厂的城镇下水道，最多能排多少？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("甲醛"), "{v}");
+}
