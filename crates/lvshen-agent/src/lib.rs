@@ -742,7 +742,11 @@ impl<'a> Agent<'a> {
             let in_asked = group.iter().any(|t| asked.contains(t.as_str()));
             roles.push(if !in_scene || in_asked {
                 evidence::Role::Asked
-            } else if self.rules_hold(group)? {
+            // A class the scene names ("厂在2类声环境功能区") is the row of a table that the
+            // search on its own word (2, 类: no term) never finds.
+            } else if evidence::is_class_term(&evidence::compact(&group[0]))
+                || self.rules_hold(group)?
+            {
                 evidence::Role::Scene
             } else {
                 evidence::Role::Story

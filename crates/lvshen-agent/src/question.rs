@@ -1537,15 +1537,31 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
 /// The day word of a question that asks what happens on that day (see [`names_a_day`]); not
 /// one that only dates the deed of a story whose fine is asked ("今年的有毒有害物质排放情况
 /// 一直没报，叫改也不改，罚多少": the fine is the rule's, whatever the year). A fine that was
-/// imposed ("去年被罚了多少", "一共罚了多少") is a fact of its day still.
+/// imposed ("去年被罚了多少", "一共罚了多少") is a fact of its day still. Nor one that dates a
+/// story whose asked clause asks what a rule requires ("老板说明年把燃煤锅炉换成燃气锅炉，新锅炉的
+/// 烟囱至少要多高": the standard's minimum, whatever the year).
 pub fn asks_of_a_day(question: &str) -> Option<&'static str> {
     let day = names_a_day(question)?;
     let Clauses { scene, asked } = scene_clauses(question);
     let asked_text = asked.concat();
-    let story_day = !scene.is_empty()
-        && asks_sanction(&asked_text)
+    let asks_rule = asks_sanction(&asked_text)
         && !says_any(&asked_text, &["罚了", "被罚", "一共", "总共", "几次"])
-        && asked.iter().all(|c| names_a_day(c).is_none());
+        || says_any(
+            &asked_text,
+            &[
+                "至少",
+                "最低",
+                "最高",
+                "最多",
+                "不得",
+                "不能低于",
+                "限值",
+                "应当",
+                "要求",
+            ],
+        ) && !says_any(&asked_text, &["实际", "实测", "测出", "了多少"]);
+    let story_day =
+        !scene.is_empty() && asks_rule && asked.iter().all(|c| names_a_day(c).is_none());
     (!story_day).then_some(day)
 }
 
@@ -2927,6 +2943,15 @@ mod tests {
         assert_eq!(
             asks_of_a_day("明天绍兴会不会发布重污染天气橙色预警？"),
             Some("明天")
+        );
+        // Nor does a day that dates a story whose asked clause asks what a rule requires.
+        assert_eq!(
+            asks_of_a_day("老板说明年把燃煤锅炉换成燃气锅炉，新锅炉的烟囱至少要多高？"),
+            None
+        );
+        assert_eq!(
+            asks_of_a_day("上个月环保局来抽测，氨氮实际测出来是多少？"),
+            Some("上个月")
         );
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
         assert_eq!(

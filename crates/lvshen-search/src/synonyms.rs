@@ -43,7 +43,7 @@ pub const GROUPS: &[&[&str]] = &[
     &["成衣", "服装", "服饰"],
     &["燃气", "天然气"],
     // A minimum: a table's 最低允许高度, a clause's 不低于 8 m.
-    &["最低", "不低于", "不应低于"],
+    &["最低", "不低于", "不应低于", "至少"],
     // GB 13271 says 燃气锅炉, the EIA catalogue 天然气锅炉.
     &["燃气锅炉", "天然气锅炉"],
     // Garment washing: the EIA catalogue writes 洗水 (item 29), the trade says 水洗 too.

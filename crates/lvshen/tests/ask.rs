@@ -1300,3 +1300,35 @@ fn a_sewer_is_the_standards_drainage_system_and_a_pollutant_s_amount_needs_the_p
     assert_eq!(v["refused"], true, "{v}");
     assert!(v["answer"].as_str().unwrap().contains("甲醛"), "{v}");
 }
+
+/// A works' story before what it asks: the year the story is set in ("老板说明年把燃煤锅炉换成
+/// 燃气锅炉") does not make a standard's minimum a forecast, and 至少 asks the standard's 不低于;
+/// the class a scene names ("厂在2类声环境功能区") picks the table's row though no search on its
+/// own word (2, 类) finds a text.
+#[test]
+fn a_story_s_year_and_class_are_the_scene_of_what_a_standard_sets() {
+    let data = tempfile::tempdir().unwrap();
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "我们是柯桥一家做涤纶染色的厂，老板说明年把燃煤锅炉换成燃气锅炉，新锅炉的烟囱至少要多高？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("8 m"), "{v}");
+    assert_eq!(v["citations"][0]["clause"], "4.5", "{v}");
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "厂在2类声环境功能区，边上就是居民楼，晚上十点以后车间还在开机，厂界噪声最多能到多少分贝？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("2类60/50"), "{v}");
+}
