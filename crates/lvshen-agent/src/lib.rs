@@ -810,6 +810,32 @@ impl<'a> Agent<'a> {
     }
 
     /// Whether a law, a standard or a digest of one holds one of `group`'s words.
+    /// The title of the standard the index holds under the number `named` names (GB 4287 →
+    /// 纺织染整工业水污染物排放标准), found by a search on the number among standards and,
+    /// where the standard's own text is not indexed, our digests of them.
+    fn numbered_title(&self, named: &question::Named) -> Option<String> {
+        let question::Named::Number(number) = named else {
+            return None;
+        };
+        [
+            lvshen_corpus::DocType::Standard,
+            lvshen_corpus::DocType::Digest,
+        ]
+        .into_iter()
+        .find_map(|doc_type| {
+            let request = SearchRequest {
+                doc_type: Some(doc_type),
+                ..self.request(number.clone(), 5)
+            };
+            self.index
+                .search(&request)
+                .ok()?
+                .into_iter()
+                .find(|h| question::hit_is(named, h))
+                .map(|h| h.doc)
+        })
+    }
+
     fn rules_hold(&self, group: &[String]) -> Result<bool, AgentError> {
         for word in group {
             for doc_type in [
@@ -1544,11 +1570,21 @@ impl<'a> Agent<'a> {
                 .or_else(|| question.contains("法典").then(|| book.code.clone()))
                 .or_else(|| self.title_written_in(question, book)),
         };
+        // A standard the question names by its number ("…2014年批的…，按GB 4287这算不算超标"):
+        // its passages before past approvals that restate it in a works' words.
+        let successor_doc = match successor_doc {
+            None if status.is_none() => question::named(question)
+                .iter()
+                .filter(|n| matches!(n, question::Named::Number(_)))
+                .find_map(|n| self.numbered_title(n)),
+            found => found,
+        };
         // The document the answer is sought in first is searched on its own: a standard that
         // says the question's few words often (GB 12348 on 工业…噪声) can crowd its articles
         // out of the pool, and so can a few of its own articles that a conjunctive search
         // put there ("环保法规定排放污染物应当符合哪些要求": 法典第三百零三条 on 城镇污水, not
         // 第一百五十一条 that says it of all 排放污染物).
+        tracing::debug!(?successor_doc, "the document sought first");
         if let Some(doc) = &successor_doc {
             let titles = self.indexed_titles(doc);
             let request = self.request(query.clone(), 5);

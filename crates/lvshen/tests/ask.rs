@@ -1332,3 +1332,29 @@ fn a_story_s_year_and_class_are_the_scene_of_what_a_standard_sets() {
     assert_eq!(v["refused"], false, "{v}");
     assert!(v["answer"].as_str().unwrap().contains("2类60/50"), "{v}");
 }
+
+/// A story that names a standard by its number ("…按GB 4287这算不算超标，限值是多少") is
+/// answered from that standard's table, not from past approvals that restate its limits in a
+/// works' words and hold more of the story's (环评, 批, 环保局, 排口).
+#[test]
+fn a_standard_named_by_number_in_a_story_goes_before_approvals() {
+    let data = tempfile::tempdir().unwrap();
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "我们厂的环评是2014年批的，污水处理后直接排进河里，上个月环保局来抽测总排口化学需氧量是90mg/L，按GB 4287这算不算超标，限值是多少？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("80/200"), "{v}");
+    assert!(
+        v["citations"][0]["doc"]
+            .as_str()
+            .unwrap()
+            .contains("纺织染整工业水污染物排放标准"),
+        "{v}"
+    );
+}
