@@ -991,6 +991,139 @@ pub struct Ranking {
     /// clause answers it. Otherwise that clause, which lists the procedures the standard is
     /// used in (环境影响评价、环境保护设施设计、竣工环境保护验收…), sets no rule on them.
     pub asks_scope: bool,
+    /// The values the question states of its own case, with their units ("排气筒只有12米高"
+    /// → 12 m): a passage whose condition the value meets ("确需低于15 m的…") speaks of that
+    /// case ([`meets_condition`]).
+    pub stated: Vec<(f64, &'static str)>,
+}
+
+/// The units a case's value and a passage's condition are compared in, each with the ways
+/// the texts and the questions write it, the longest first.
+const UNITS: &[(&str, &[&str])] = &[
+    ("m", &["米", "m"]),
+    ("t/h", &["t/h", "吨/小时", "蒸吨"]),
+    ("MW", &["MW", "兆瓦"]),
+    ("%", &["%", "％"]),
+];
+
+/// A number at the start of `s` (digits with one decimal point), with its length in bytes.
+fn leading_number(s: &str) -> Option<(f64, usize)> {
+    let len = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .map(|(i, c)| i + c.len_utf8())
+        .last()?;
+    s[..len].parse().ok().map(|n| (n, len))
+}
+
+/// The unit `s` opens with (spaces skipped), as [`UNITS`] names it, and the bytes it takes.
+fn leading_unit(s: &str) -> Option<(&'static str, usize)> {
+    let trimmed = s.trim_start();
+    let skipped = s.len() - trimmed.len();
+    UNITS.iter().find_map(|(unit, forms)| {
+        forms
+            .iter()
+            .find(|f| {
+                // m of m, not of mg/L or m3/h.
+                trimmed.strip_prefix(**f).is_some_and(|rest| {
+                    !f.is_ascii()
+                        || !rest
+                            .starts_with(|c: char| c.is_ascii_alphanumeric() || "/³²".contains(c))
+                })
+            })
+            .map(|f| (*unit, skipped + f.len()))
+    })
+}
+
+/// The values with units a question states ("12米高", "4 t/h", "30%"): numbers not part of
+/// a longer run of digits, a standard's number (GB 16297) nor a date.
+pub fn stated_values(question: &str) -> Vec<(f64, &'static str)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in question.char_indices() {
+        let starts = c.is_ascii_digit()
+            && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.' || p.is_ascii_alphabetic());
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        let Some((n, len)) = leading_number(&question[i..]) else {
+            continue;
+        };
+        if let Some((unit, _)) = leading_unit(&question[i + len..]) {
+            out.push((n, unit));
+        }
+    }
+    out
+}
+
+/// Whether `text` sets a condition on a value (低于15 m, 超过20%, 10 t/h以上) that one of
+/// `stated` meets: the passage speaks of the question's case. 以上 and 以下 include the bound.
+pub fn meets_condition(stated: &[(f64, &'static str)], text: &str) -> bool {
+    const BEFORE: [(&str, bool, bool); 7] = [
+        // (word, the value is above the bound, the bound itself counts)
+        ("低于", false, false),
+        ("小于", false, false),
+        ("不足", false, false),
+        ("高于", true, false),
+        ("大于", true, false),
+        ("超过", true, false),
+        ("不到", false, false),
+    ];
+    if stated.is_empty() {
+        return false;
+    }
+    let meets = |value: f64, bound: f64, above: bool, inclusive: bool| {
+        if above {
+            value > bound || inclusive && value == bound
+        } else {
+            value < bound || inclusive && value == bound
+        }
+    };
+    let applies = |bound: f64, unit: &str, above: bool, inclusive: bool| {
+        stated
+            .iter()
+            .any(|(v, u)| *u == unit && meets(*v, bound, above, inclusive))
+    };
+    for (word, above, inclusive) in BEFORE {
+        for (at, _) in text.match_indices(word) {
+            let rest = text[at + word.len()..].trim_start();
+            if let Some((bound, len)) = leading_number(rest)
+                && let Some((unit, _)) = leading_unit(&rest[len..])
+                && applies(bound, unit, above, inclusive)
+            {
+                return true;
+            }
+        }
+    }
+    // "10 t/h以上", "15 m以下": the bound before its unit and 以上/以下.
+    for (i, c) in text.char_indices() {
+        if !c.is_ascii_digit() || text[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.') {
+            continue;
+        }
+        let Some((bound, len)) = leading_number(&text[i..]) else {
+            continue;
+        };
+        let Some((unit, ulen)) = leading_unit(&text[i + len..]) else {
+            continue;
+        };
+        let after = text[i + len + ulen..].trim_start();
+        // "高出周围…建筑5 m以上": a height above something else, not a bound on the value.
+        if text[..i].trim_end().ends_with("高出") || text[..i].trim_end().ends_with("建筑") {
+            continue;
+        }
+        let above = if after.starts_with("以上") {
+            true
+        } else if after.starts_with("以下") {
+            false
+        } else {
+            continue;
+        };
+        if applies(bound, unit, above, true) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a passage is a standard's scope clause listing the procedures it is used in
@@ -1179,6 +1312,10 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             }
             if ranking.asks_when && sets_time(&hit.text) {
                 score += 1.0;
+            }
+            // The passage whose condition the question's own value meets speaks of its case.
+            if texts.iter().any(|t| meets_condition(&ranking.stated, t)) {
+                score += 1.5;
             }
             if let Some(doc) = &ranking.prefer_doc {
                 if bare_title(&hit.doc) == bare_title(doc) {
@@ -4426,6 +4563,31 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_case_s_value_meets_a_passage_s_condition() {
+        let stated =
+            stated_values("我们新上的定型机排气筒只有12米高，按GB 16297，它的排放速率怎么定？");
+        assert_eq!(stated, [(12.0, "m")]);
+        let short = "新污染源的排气筒一般不应低于15 m。确需低于15 m的，其排放速率按附录B外推计算结果再严格50%执行。";
+        assert!(meets_condition(&stated, short));
+        let table = "表2 颗粒物，二级最高允许排放速率(kg/h)按排气筒高度；15 m 3.5,20 m 5.9";
+        assert!(!meets_condition(&stated, table));
+        let around =
+            "排气筒高度除须遵守表列排放速率标准值外，还应高出周围200 m半径范围的建筑5 m以上";
+        assert!(!meets_condition(&stated, around));
+        assert!(!meets_condition(&[(20.0, "m")], short));
+        assert!(meets_condition(
+            &[(70.0, "t/h")],
+            "单台出力65 t/h以上的燃煤锅炉"
+        ));
+        assert!(!meets_condition(
+            &[(20.0, "t/h")],
+            "单台出力65 t/h以上的燃煤锅炉"
+        ));
+        assert!(stated_values("GB 16297-1996 表2 是2026年的吗").is_empty());
+        assert!(stated_values("化学需氧量是90mg/L，风量2000m3/h").is_empty());
+    }
+
     #[test]
     fn the_askers_words_for_a_body_and_for_discharging_are_the_texts() {
         use super::{compact, covered, term_group};

@@ -877,6 +877,7 @@ impl<'a> Agent<'a> {
         // "报告书由谁审批": who acts on the thing named, after its 由; else whose duty it is.
         let acted_on = question::acted_on(question);
         evidence::Ranking {
+            stated: evidence::stated_values(question),
             wants_number: wants_number(question),
             names_integrated: evidence::names_integrated_standard(question),
             asks_when: [

@@ -1358,3 +1358,24 @@ fn a_standard_named_by_number_in_a_story_goes_before_approvals() {
         "{v}"
     );
 }
+
+/// A case's own value meets a passage's condition: "排气筒只有12米高" is GB 16297 7.4's 确需低于
+/// 15 m的 (外推…再严格50%), not 表2's rates from 15 m up that hold more of the question's words.
+#[test]
+fn a_case_s_stated_value_finds_the_clause_whose_condition_it_meets() {
+    let Some(data) = reference_data() else {
+        return;
+    };
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "我们新上的定型机排气筒只有12米高，按GB 16297，它的排放速率怎么定？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert_eq!(v["citations"][0]["clause"], "7.4", "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("外推"), "{v}");
+}
