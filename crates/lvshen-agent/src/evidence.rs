@@ -1096,6 +1096,58 @@ pub fn meets_condition(stated: &[(f64, &'static str)], text: &str) -> bool {
             }
         }
     }
+    // A table's range of a row ("1.4～＜2.8 MW（2～＜4 t/h）30 m", "≥14 MW"): the row the
+    // case's value falls in.
+    for (at, sep) in text.match_indices(['～', '~']) {
+        let before = text[..at].trim_end();
+        let low_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .last()
+            .map(|(i, _)| i);
+        let Some(low) = low_start.and_then(|i| before[i..].parse::<f64>().ok()) else {
+            continue;
+        };
+        let rest = text[at + sep.len()..].trim_start();
+        let (strict, rest) = match rest.strip_prefix(['＜', '<']) {
+            Some(r) => (true, r.trim_start()),
+            None => (false, rest),
+        };
+        let Some((high, len)) = leading_number(rest) else {
+            continue;
+        };
+        let Some((unit, _)) = leading_unit(&rest[len..]) else {
+            continue;
+        };
+        if stated
+            .iter()
+            .any(|(v, u)| *u == unit && *v >= low && (*v < high || !strict && *v == high))
+        {
+            return true;
+        }
+    }
+    for (at, sign) in text.match_indices(['≥', '＜', '<', '≤']) {
+        // The upper end of a range is read with its range.
+        if text[..at].trim_end().ends_with(['～', '~']) {
+            continue;
+        }
+        let rest = text[at + sign.len()..].trim_start();
+        let Some((bound, len)) = leading_number(rest) else {
+            continue;
+        };
+        let Some((unit, _)) = leading_unit(&rest[len..]) else {
+            continue;
+        };
+        let (above, inclusive) = match sign {
+            "≥" => (true, true),
+            "≤" => (false, true),
+            _ => (false, false),
+        };
+        if applies(bound, unit, above, inclusive) {
+            return true;
+        }
+    }
     // "10 t/h以上", "15 m以下": the bound before its unit and 以上/以下.
     for (i, c) in text.char_indices() {
         if !c.is_ascii_digit() || text[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.') {
@@ -4586,6 +4638,13 @@ mod tests {
         ));
         assert!(stated_values("GB 16297-1996 表2 是2026年的吗").is_empty());
         assert!(stated_values("化学需氧量是90mg/L，风量2000m3/h").is_empty());
+        let rows = "锅炉房装机总容量＜0.7 MW（＜1 t/h）20 m；2.8～＜7 MW（4～＜10 t/h）35 m";
+        let four = stated_values("两台4吨/小时的锅炉，烟囱最低要多高？");
+        assert_eq!(four, [(4.0, "t/h")]);
+        assert!(meets_condition(&four, rows));
+        assert!(meets_condition(&[(0.5, "t/h")], rows));
+        assert!(!meets_condition(&[(12.0, "t/h")], rows));
+        assert!(!meets_condition(&[(1.0, "t/h")], rows));
     }
 
     #[test]

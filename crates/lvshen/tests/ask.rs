@@ -1378,4 +1378,17 @@ fn a_case_s_stated_value_finds_the_clause_whose_condition_it_meets() {
     assert_eq!(v["refused"], false, "{v}");
     assert_eq!(v["citations"][0]["clause"], "7.4", "{v}");
     assert!(v["answer"].as_str().unwrap().contains("外推"), "{v}");
+    // A table's range: 4 t/h falls in GB 13271 表4's 4～＜10 t/h row (35 m), which 4.5 only
+    // refers to (按表 4规定执行).
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "我们厂的燃煤锅炉房一共装了两台4吨/小时的锅炉，是2014年以后新建的，烟囱最低要多高？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["citations"][0]["clause"], "表4", "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("35 m"), "{v}");
 }
