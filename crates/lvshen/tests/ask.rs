@@ -1392,3 +1392,21 @@ fn a_case_s_stated_value_finds_the_clause_whose_condition_it_meets() {
     assert_eq!(v["citations"][0]["clause"], "表4", "{v}");
     assert!(v["answer"].as_str().unwrap().contains("35 m"), "{v}");
 }
+
+/// "…烟囱周围150米内有一栋20米高的办公楼，烟囱至少要比办公楼高多少": a works' 办公楼 is the 建筑物
+/// a stack must rise above (GB 13271 4.5: 烟囱应高出最高建筑物3 m以上).
+#[test]
+fn an_office_block_near_a_stack_is_the_standards_building() {
+    let data = tempfile::tempdir().unwrap();
+    let v = json(&run(
+        data.path(),
+        &[
+            "ask",
+            "新建的锅炉房烟囱周围150米内有一栋20米高的办公楼，烟囱至少要比办公楼高多少？",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(v["refused"], false, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("3 m以上"), "{v}");
+}
