@@ -809,7 +809,6 @@ impl<'a> Agent<'a> {
         Ok(false)
     }
 
-    /// Whether a law, a standard or a digest of one holds one of `group`'s words.
     /// The title of the standard the index holds under the number `named` names (GB 4287 →
     /// 纺织染整工业水污染物排放标准), found by a search on the number among standards and,
     /// where the standard's own text is not indexed, our digests of them.
@@ -836,6 +835,7 @@ impl<'a> Agent<'a> {
         })
     }
 
+    /// Whether a law, a standard or a digest of one holds one of `group`'s words.
     fn rules_hold(&self, group: &[String]) -> Result<bool, AgentError> {
         for word in group {
             for doc_type in [
