@@ -69,6 +69,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "哪几个",
     "顺便",
     "这段",
+    // "这条河", "那条路": which one the asker points at, not what it is.
+    "这条",
+    "那条",
     "万一",
     "打算",
     // "现在…变成什么了": how the answer is sought, not what it is about.
@@ -432,7 +435,11 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     let question = [
         "不能超过",
         "不得超过",
+        "不应超过",
+        "不超过",
         "不能高于",
+        "不得高于",
+        "不高于",
         "哪一天",
         "哪天",
         "哪年",
@@ -444,6 +451,7 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     .iter()
     .fold(question, |q, w| q.replace(w, "，"));
     let question = apart_before_li(&question);
+    let question = apart_before_an(&question);
     let question = question.as_str();
     let tokens = join_single_characters(analyzer::terms(jieba, question), question);
     let filler = |term: &str| {
@@ -2673,6 +2681,34 @@ fn apart_before_li(question: &str) -> String {
         {
             out.push('，');
         }
+    }
+    out
+}
+
+/// A 按 that names the text to go by set apart from the word before it: "这条河按GB 3838…" is
+/// cut 这条 / 河按, a word no text holds. Only before a standard's number, a title in 《》 or
+/// the Code, where 按 is "according to" and ends no word.
+fn apart_before_an(question: &str) -> String {
+    let mut out = String::with_capacity(question.len() + 3);
+    let mut prev: Option<char> = None;
+    for (at, c) in question.char_indices() {
+        let names_text = [
+            "按gb",
+            "按GB",
+            "按hj",
+            "按HJ",
+            "按db",
+            "按DB",
+            "按《",
+            "按法典",
+        ]
+        .iter()
+        .any(|w| question[at..].starts_with(w));
+        if names_text && prev.is_some_and(is_han_char) {
+            out.push('，');
+        }
+        out.push(c);
+        prev = Some(c);
     }
     out
 }
@@ -7218,6 +7254,25 @@ mod tests {
         assert_eq!(
             apart_before_li("测点设在厂界外多远？"),
             "测点设在厂界外，多远？"
+        );
+    }
+
+    #[test]
+    fn an_an_that_names_the_text_is_set_apart() {
+        assert_eq!(
+            apart_before_an("这条河按GB 3838氨氮应当不超过多少？"),
+            "这条河，按GB 3838氨氮应当不超过多少？"
+        );
+        assert_eq!(apart_before_an("按《条例》怎么罚？"), "按《条例》怎么罚？");
+        // 按 of a word, or 按 before what is no text, stays.
+        assert_eq!(apart_before_an("按规定执行"), "按规定执行");
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "这条河按GB 3838氨氮应当不超过多少？");
+        assert!(
+            terms
+                .iter()
+                .all(|g| !["河按", "这条", "超过"].contains(&g[0].as_str())),
+            "{terms:?}"
         );
     }
 }
