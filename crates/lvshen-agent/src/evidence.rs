@@ -134,6 +134,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "最后",
     "后来",
     "首先",
+    // "当场把设备查封了": when, in the asker's story.
+    "当场",
     // "听说有的省…": where the asker heard it.
     "听说",
     "据说",

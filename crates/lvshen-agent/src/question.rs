@@ -888,6 +888,27 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
     Clauses { scene, asked }
 }
 
+/// Whether a clause asks only whether something may be done ("可以吗", "行不行", "这样做对吗"),
+/// not what follows from it (罚, 责任) nor what it is.
+pub fn asks_only_may(clause: &str) -> bool {
+    let may = [
+        "可以吗",
+        "可不可以",
+        "行不行",
+        "行吗",
+        "对吗",
+        "允许吗",
+        "合法吗",
+        "权力吗",
+        "有权这么做吗",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    may && !["罚", "责任", "处罚", "后果", "多少", "什么", "哪"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
 /// Whether the question asks for a number to dial ("投诉电话是多少", "举报电话号码"), not who
 /// takes the calls ("投诉举报电话由谁受理").
 pub fn asks_number_to_dial(question: &str) -> bool {
@@ -1559,7 +1580,9 @@ pub fn asks_of_a_day(question: &str) -> Option<&'static str> {
                 "应当",
                 "要求",
             ],
-        ) && !says_any(&asked_text, &["实际", "实测", "测出", "了多少"]);
+        ) && !says_any(&asked_text, &["实际", "实测", "测出", "了多少"])
+        // "…上个月…当场把设备查封了，他们有这个权力吗": whether the act was allowed.
+        || asks_only_may(&asked_text);
     let story_day =
         !scene.is_empty() && asks_rule && asked.iter().all(|c| names_a_day(c).is_none());
     (!story_day).then_some(day)
@@ -2953,6 +2976,12 @@ mod tests {
             asks_of_a_day("上个月环保局来抽测，氨氮实际测出来是多少？"),
             Some("上个月")
         );
+        // Whether what was done to the works was allowed: the rule says, whatever the month.
+        assert_eq!(
+            asks_of_a_day("上个月厂里偷偷生产，执法人员当场把设备查封了，可以吗？"),
+            None
+        );
+        assert!(asks_only_may("他们有这个权力吗") && !asks_only_may("可以罚多少"));
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
         assert_eq!(
             how_often_act("开式循环冷却水系统的冷却塔多久要清洗一次？").as_deref(),
