@@ -648,8 +648,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("贴了封条", "查封"),
     ("贴上封条", "查封"),
     ("贴封条", "查封"),
-    // Whether those who did it may ("…当场把设备查封了，他们有这个权力吗"): the act asked
-    // is the clause before, as with 可以吗.
+    // Whether those who did it may ("…当场把设备查封了，他们有这个权力吗"): asked as 可以吗,
+    // a question on what a rule allows (`question::asks_only_may`).
     ("他们有这个权力吗", "可以吗"),
     ("有这个权力吗", "可以吗"),
     ("有这个权吗", "可以吗"),
