@@ -1308,6 +1308,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("不按规定时间施工", "未在限定作业时间内进行"),
     ("装修扰民", "室内装修活动造成噪声污染"),
     ("施工扰民", "施工造成噪声污染"),
+    // Badly so: 排放噪声造成严重污染 (法典第五百六十二条: …被责令改正拒不改正的…查封、扣押).
+    ("噪声严重扰民", "噪声造成严重污染"),
+    ("噪音严重扰民", "噪声造成严重污染"),
     ("噪声扰民", "噪声污染"),
     ("噪音扰民", "噪声污染"),
     ("扰民", "干扰他人正常生活"),
@@ -2028,9 +2031,57 @@ fn in_questions_naming(question: &str, context: &[&str], spoken: &[&str], writte
     })
 }
 
+/// What a works says the bureau did to a machine or a thing, and the Code's word for it
+/// (法典第五十二条, 第五百六十二条: 查封、扣押…设施、设备、工具、物品), longest first.
+const SEIZED: [(&str, &str); 8] = [
+    ("扣下来", "扣押"),
+    ("扣起来", "扣押"),
+    ("扣走", "扣押"),
+    ("扣下", "扣押"),
+    ("扣了", "扣押"),
+    ("封起来", "查封"),
+    ("封掉", "查封"),
+    ("封了", "查封"),
+];
+
+/// The things a works names that are, to the Code, its 设施、设备 or 工具、物品: a word that
+/// ends so (定型机, 染缸, 锅炉, 污水泵, 叉车, 货车…).
+const SEIZABLE_ENDS: [&str; 12] = [
+    "机", "设备", "机器", "设施", "缸", "炉", "泵", "车", "船", "工具", "物品", "罐",
+];
+
+/// "环保部门能不能把定型机扣了": a machine seized is 扣押设备, sealed 查封设备 (法典第五百六十二
+/// 条 names 设施、设备, not the works' 定型机). Only "把 X 扣了" with X a machine or a thing
+/// (`SEIZABLE_ENDS`), within one clause: "把工资扣了" and "把罚款扣掉" stay as they are.
+fn to_seized(question: &str) -> String {
+    let mut out = String::with_capacity(question.len());
+    for clause in question.split_inclusive(['，', '。', '；', '？', ',', ';', '?']) {
+        let rewritten = clause.rfind('把').and_then(|at| {
+            let after = &clause[at + '把'.len_utf8()..];
+            SEIZED.iter().find_map(|(spoken, written)| {
+                let end = after.find(spoken)?;
+                let thing = &after[..end];
+                let rest = &after[end + spoken.len()..];
+                // "把设备封了扣了" is the table's 查封、扣押 already.
+                let fits = (1..=6).contains(&thing.chars().count())
+                    && SEIZABLE_ENDS.iter().any(|e| thing.ends_with(e))
+                    && !SEIZED.iter().any(|(s, _)| rest.starts_with(s));
+                fits.then(|| {
+                    let machine = !thing.ends_with("工具") && !thing.ends_with("物品");
+                    let noun = if machine { "设备" } else { thing };
+                    format!("{}{written}{noun}{rest}", &clause[..at])
+                })
+            })
+        });
+        out.push_str(rewritten.as_deref().unwrap_or(clause));
+    }
+    out
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_machines(&to_noise_sensitive_area(&to_moved_works(question)));
+    let question = to_seized(question);
+    let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
     let question = to_whistle_blower(&to_transferred_permit(&to_moved_marker(&question)));
@@ -2875,6 +2926,26 @@ mod tests {
         assert_eq!(
             in_written_words("能不能把我们的机器设备封了扣了？"),
             "能不能把我们的设备查封、扣押？"
+        );
+        assert_eq!(
+            in_written_words("被责令改正了一直没改，环保部门能不能把定型机扣了？"),
+            "被责令改正了一直没改，环保部门能不能扣押设备？"
+        );
+        assert_eq!(
+            in_written_words("他们把我们的叉车扣下来了，"),
+            "他们扣押设备了，"
+        );
+        assert_eq!(
+            in_written_words("某企业的空压机房噪声严重扰民，"),
+            "某企业的空压机房噪声造成严重污染，"
+        );
+        assert_eq!(
+            in_written_words("罚款没交，能不能把工资扣了？"),
+            "罚款没交，能不能把工资扣了？"
+        );
+        assert_eq!(
+            in_written_words("能不能把定型机封了扣了？"),
+            "能不能把定型机查封、扣押？"
         );
         assert_eq!(
             in_written_words("当场把我们的设备贴了封条，他们有这个权力吗？"),
