@@ -729,7 +729,11 @@ impl<'a> Agent<'a> {
         rules: &[Hit],
         defined: Option<&str>,
     ) -> Result<Option<SceneAnswer>, AgentError> {
-        let question::Clauses { scene, asked } = question::scene_clauses(text);
+        let question::Clauses {
+            scene,
+            asked,
+            frame,
+        } = question::scene_clauses(text);
         if scene.is_empty() {
             return Ok(None);
         }
@@ -740,8 +744,15 @@ impl<'a> Agent<'a> {
                 .iter()
                 .any(|c| group.iter().any(|t| c.contains(t.as_str())));
             let in_asked = group.iter().any(|t| asked.contains(t.as_str()));
-            roles.push(if !in_scene || in_asked {
+            let in_frame = frame
+                .iter()
+                .any(|c| group.iter().any(|t| c.contains(t.as_str())));
+            roles.push(if in_asked || !in_scene && !in_frame {
                 evidence::Role::Asked
+            // Who holds a claim and the verdict asked of it ("企业认为", "说法成立吗") say
+            // nothing a rule must hold.
+            } else if !in_scene {
+                evidence::Role::Story
             // A class the scene names ("厂在2类声环境功能区") is the row of a table that the
             // search on its own word (2, 类: no term) never finds.
             } else if evidence::is_class_term(&evidence::compact(&group[0]))

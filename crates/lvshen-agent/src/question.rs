@@ -851,6 +851,9 @@ fn asks_something(clause: &str) -> bool {
 pub struct Clauses<'a> {
     pub scene: Vec<&'a str>,
     pub asked: Vec<&'a str>,
+    /// What frames a claim that is asked ("企业认为", "这个说法成立吗"): neither its scene nor
+    /// what it asks.
+    pub frame: Vec<&'a str>,
 }
 
 pub fn scene_clauses(question: &str) -> Clauses<'_> {
@@ -884,8 +887,85 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
     if !clauses.iter().any(|c| asks(c)) {
         return Clauses::default();
     }
+    // "企业认为分局只是派出机构，不能以自己的名义处罚，这个说法成立吗": what is asked is the
+    // claim, in the clauses after the one that says who holds it (or in that one, when it says
+    // the claim all), not who holds it nor the verdict's words (认为, 成立), which the scene
+    // keeps.
+    if let Some(holder) = claim_judged(&clauses) {
+        let last = clauses.len() - 1;
+        let claim = if holder + 1 < last {
+            holder + 1..last
+        } else {
+            holder..holder + 1
+        };
+        let (mut scene, mut asked, mut frame) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, c) in clauses.into_iter().enumerate() {
+            if claim.contains(&i) {
+                asked.push(c);
+            } else if i == last {
+                frame.push(c);
+            } else if i == holder {
+                // Who holds the claim (企业认为) frames it; what follows is the scene.
+                let (who, said) = split_after_holder(c);
+                frame.push(who);
+                if !said.is_empty() {
+                    scene.push(said);
+                }
+            } else {
+                scene.push(c);
+            }
+        }
+        return Clauses {
+            scene,
+            asked,
+            frame,
+        };
+    }
     let (asked, scene) = clauses.into_iter().partition(|c| asks(c));
-    Clauses { scene, asked }
+    Clauses {
+        scene,
+        asked,
+        frame: Vec::new(),
+    }
+}
+
+/// The words that say who holds a claim that is asked ("企业认为"; "有人说"), those of
+/// `CLAIM_HOLDS`, through the first of them.
+const CLAIM_HOLDS: [&str; 8] = [
+    "认为",
+    "主张",
+    "声称",
+    "辩称",
+    "坚称",
+    "有人说",
+    "听说",
+    "觉得",
+];
+
+/// `clause` cut after the word that says who holds the claim: "企业认为分局只是派出机构" →
+/// ("企业认为", "分局只是派出机构").
+fn split_after_holder(clause: &str) -> (&str, &str) {
+    CLAIM_HOLDS
+        .iter()
+        .filter_map(|w| clause.find(w).map(|at| at + w.len()))
+        .min()
+        .map_or((clause, ""), |end| clause.split_at(end))
+}
+
+/// Where the claim starts that the last clause asks a verdict on ("…，企业认为…，…，这个说法
+/// 成立吗"): the last clause asks whether a 说法, 观点 or 理由 holds, and an earlier clause
+/// says who holds it (认为, 主张, 声称, 有人说…). The scene is what comes before.
+fn claim_judged(clauses: &[&str]) -> Option<usize> {
+    const CLAIM: [&str; 4] = ["说法", "观点", "理由", "说得"];
+    const VERDICT: [&str; 7] = ["成立", "对吗", "对不对", "有道理", "站得住", "正确", "没错"];
+    let (last, before) = clauses.split_last()?;
+    let judged = CLAIM.iter().any(|w| last.contains(w)) && VERDICT.iter().any(|w| last.contains(w));
+    if !judged {
+        return None;
+    }
+    before
+        .iter()
+        .position(|c| CLAIM_HOLDS.iter().any(|w| c.contains(w)))
 }
 
 /// Whether a clause asks only whether something may be done ("可以吗", "行不行", "这样做对吗"),
@@ -1240,6 +1320,14 @@ pub fn what_object(question: &str) -> Option<String> {
     let after = ["什么", "哪个", "哪一种", "哪种"]
         .iter()
         .find_map(|w| question.find(w).map(|at| &question[at + w.len()..]))?;
+    // "可以采取什么强制措施": a kind of act the texts name by its acts (查封、扣押), which the
+    // gate's terms weigh (`synonyms::KINDS_OF_ACT`), not by its first character.
+    if lvshen_search::synonyms::KINDS_OF_ACT
+        .iter()
+        .any(|(kind, _)| after.starts_with(kind))
+    {
+        return None;
+    }
     let first = after.chars().next()?;
     // A particle after 什么 ("变成交什么了") ends the question: 什么 names no kind. Nor does
     // "拿来做什么用", which asks what a thing serves for.
@@ -1563,7 +1651,7 @@ pub fn names_a_day(question: &str) -> Option<&'static str> {
 /// 烟囱至少要多高": the standard's minimum, whatever the year).
 pub fn asks_of_a_day(question: &str) -> Option<&'static str> {
     let day = names_a_day(question)?;
-    let Clauses { scene, asked } = scene_clauses(question);
+    let Clauses { scene, asked, .. } = scene_clauses(question);
     let asked_text = asked.concat();
     let asks_rule = asks_sanction(&asked_text)
         && !says_any(&asked_text, &["罚了", "被罚", "一共", "总共", "几次"])
@@ -2681,6 +2769,29 @@ mod tests {
         );
         // Nor is the story's clause a part of a question in several parts.
         assert!(parts("污水站里有硫化氢，前几天有工人头晕，运行在安全上有什么要求？").is_empty());
+        // A verdict asked of a claim asks the claim, from who holds it.
+        let claim = scene_clauses(
+            "某企业被柯桥分局以分局自己的名义罚了款，企业认为分局只是市局的派出机构，不能以自己的名义处罚，这个说法成立吗？",
+        );
+        assert_eq!(
+            claim.scene,
+            [
+                "某企业被柯桥分局以分局自己的名义罚了款",
+                "分局只是市局的派出机构"
+            ]
+        );
+        assert_eq!(claim.asked, ["不能以自己的名义处罚"]);
+        assert_eq!(claim.frame, ["企业认为", "这个说法成立吗？"]);
+        // A claim said in one clause is asked whole.
+        assert_eq!(
+            scene_clauses("有人说印染污泥都是危险废物，这个说法对吗？").asked,
+            ["有人说印染污泥都是危险废物"]
+        );
+        // A verdict on what was done is not one on a claim.
+        assert_eq!(
+            scene_clauses("老板认为没事，把危废堆在露天，这样做对吗？").asked,
+            ["这样做对吗？"]
+        );
         // A statement asks nothing: no clause is its question.
         assert!(
             scene_clauses("厂里新上了一台锅炉，已经投产")
@@ -3536,6 +3647,10 @@ mod tests {
             Some("规则")
         );
         assert_eq!(what_object("绍兴市对严重污染大气的项目有什么规定？"), None);
+        assert_eq!(
+            what_object("拒不改正的，生态环境部门可以采取什么强制措施？"),
+            None
+        );
         assert_eq!(
             what_object("技术评估报告上要盖哪个章才有效？").as_deref(),
             Some("章")

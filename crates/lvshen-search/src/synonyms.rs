@@ -157,13 +157,29 @@ pub const GROUPS: &[&[&str]] = &[
     &["下水道", "排水系统", "排水管网"],
 ];
 
-/// The other members of every group `term` belongs to.
+/// Words for a kind of act and the acts the texts name of that kind, one way only: a question
+/// on the kind is answered by a text naming an act of it, not a question on the act by a text
+/// naming the kind.
+pub const KINDS_OF_ACT: &[(&str, &[&str])] = &[
+    // 强制措施: the Code names the acts only (第五十二条, 第五百六十二条: 查封、扣押…), the repealed
+    // 大气污染防治法 the kind too (第三十条: 采取查封、扣押等行政强制措施). 浙江省水污染防治条例's
+    // 限制生产、停产等强制措施 keeps the word itself.
+    ("强制措施", &["查封", "扣押"]),
+];
+
+/// The other members of every group `term` belongs to, and the acts of the kind it names.
 pub fn expand(term: &str) -> Vec<&'static str> {
     GROUPS
         .iter()
         .filter(|g| g.contains(&term))
         .flat_map(|g| g.iter().copied())
         .filter(|t| *t != term)
+        .chain(
+            KINDS_OF_ACT
+                .iter()
+                .filter(|(kind, _)| *kind == term)
+                .flat_map(|(_, acts)| acts.iter().copied()),
+        )
         .collect()
 }
 
@@ -189,5 +205,7 @@ mod tests {
         assert_eq!(expand("组成"), ["构成"]);
         assert_eq!(expand("权利"), ["有权"]);
         assert_eq!(expand("下水道"), ["排水系统", "排水管网"]);
+        assert_eq!(expand("强制措施"), ["查封", "扣押"]);
+        assert!(expand("查封").is_empty());
     }
 }
