@@ -54,6 +54,9 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "究竟",
     // "已经封场的堆场": when the thing was done, not what it is.
     "已经",
+    // "…，不用重新申领，这个说法成立吗": the asker's word for a duty denied, which no text
+    // writes (they say 不需要, 无需, 免予).
+    "不用",
     // "原来的环评还管用吗", "原来的排污证": which one, not what it is.
     "原来",
     // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").
@@ -7276,5 +7279,13 @@ mod tests {
                 .all(|g| !["河按", "这条", "超过"].contains(&g[0].as_str())),
             "{terms:?}"
         );
+    }
+
+    #[test]
+    fn a_duty_denied_in_the_askers_words_is_no_term() {
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "企业认为不用重新取得排污许可证，这个说法成立吗？");
+        assert!(terms.iter().all(|g| g[0] != "不用"), "{terms:?}");
+        assert!(terms.iter().any(|g| g[0] == "重新"), "{terms:?}");
     }
 }

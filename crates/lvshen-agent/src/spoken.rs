@@ -244,6 +244,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("停了好几个月没开工", "停产"),
     ("好几个月没开工", "停产"),
     ("没开工", "停产"),
+    // A permit applied for anew: the Code's 重新取得 (法典第一百八十二条).
+    ("重新申领", "重新取得"),
+    // A filing with the bureau: 备案 ("去备个案就行").
+    ("备个案", "备案"),
     ("写点啥", "报告什么"),
     ("写点什么", "报告什么"),
     // One more outfall: 排放口数量增加 (排污许可管理条例第十五条).
@@ -2078,9 +2082,25 @@ fn to_seized(question: &str) -> String {
     out
 }
 
+/// "某项目2020年拿到环评批复，到现在还没开工": a project approved and not yet built is, to
+/// the Code, one not 开工建设 (法典第一百零六条: 自批准之日起超过五年，方开工建设的…重新审核);
+/// only in a question on an approval (a works that 没开工 for months has 停产).
+fn to_not_built(question: &str) -> String {
+    const APPROVED: [&str; 5] = ["批复", "批准", "批下来", "审批", "批了"];
+    const NOT_BUILT: [&str; 3] = ["到现在还没开工", "一直没开工", "还没开工"];
+    NOT_BUILT
+        .iter()
+        .find(|w| question.contains(**w))
+        .filter(|_| APPROVED.iter().any(|w| question.contains(w)))
+        .map_or_else(
+            || question.to_owned(),
+            |w| question.replacen(w, "未开工建设", 1),
+        )
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_seized(question);
+    let question = to_not_built(&to_seized(question));
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
@@ -2938,6 +2958,15 @@ mod tests {
         assert_eq!(
             in_written_words("某企业的空压机房噪声严重扰民，"),
             "某企业的空压机房噪声造成严重污染，"
+        );
+        assert_eq!(
+            in_written_words("某项目2020年拿到环评批复，到现在还没开工，"),
+            "某项目2020年拿到环评批复，未开工建设，"
+        );
+        assert_eq!(in_written_words("厂里好几个月没开工，"), "厂里停产，");
+        assert_eq!(
+            in_written_words("企业觉得去备个案就行，不用重新申领，"),
+            "企业觉得去备案就行，不用重新取得，"
         );
         assert_eq!(
             in_written_words("罚款没交，能不能把工资扣了？"),
