@@ -900,7 +900,12 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
         };
         let (mut scene, mut asked, mut frame) = (Vec::new(), Vec::new(), Vec::new());
         for (i, c) in clauses.into_iter().enumerate() {
-            if claim.contains(&i) {
+            if claim.contains(&i) && i == holder {
+                // The claim said in the clause that says who holds it: what is said.
+                let (who, said) = split_after_holder(c);
+                frame.push(who);
+                asked.push(said);
+            } else if claim.contains(&i) {
                 asked.push(c);
             } else if i == last {
                 frame.push(c);
@@ -2782,10 +2787,10 @@ mod tests {
         );
         assert_eq!(claim.asked, ["不能以自己的名义处罚"]);
         assert_eq!(claim.frame, ["企业认为", "这个说法成立吗？"]);
-        // A claim said in one clause is asked whole.
+        // A claim said in one clause is asked without who holds it.
         assert_eq!(
             scene_clauses("有人说印染污泥都是危险废物，这个说法对吗？").asked,
-            ["有人说印染污泥都是危险废物"]
+            ["印染污泥都是危险废物"]
         );
         // A verdict on what was done is not one on a claim.
         assert_eq!(

@@ -328,27 +328,49 @@ pub fn explain_findings(
     out
 }
 
-/// Whether the question asks about past approvals.
+/// Whether the question asks about past approvals. Not for the 批复 of the asker's own project
+/// in its story ("某企业的环评批复后生产工艺发生了重大变动", "2020年拿到环评批复"): what
+/// follows from it is the law's.
 pub fn wants_approvals(question: &str) -> bool {
-    [
-        "批复",
-        "审批意见",
-        "类似",
-        "同类",
-        "以往",
-        "过去",
-        "案例",
-        "先例",
-        "去年",
-        "曾经",
-    ]
-    .iter()
-    .any(|w| question.contains(w))
+    let others_approval = question.match_indices("批复").any(|(at, w)| {
+        let after = &question[at + w.len()..];
+        let before = &question[..at];
+        !["后", "以后", "之后"].iter().any(|a| after.starts_with(a))
+            && !["拿到", "取得", "拿到了", "取得了"]
+                .iter()
+                .any(|b| before.ends_with(b) || before.ends_with(&format!("{b}环评")))
+    });
+    others_approval
+        || [
+            "审批意见",
+            "类似",
+            "同类",
+            "以往",
+            "过去",
+            "案例",
+            "先例",
+            "去年",
+            "曾经",
+        ]
+        .iter()
+        .any(|w| question.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_approval_in_a_works_story_asks_for_no_precedents() {
+        assert!(!wants_approvals(
+            "某企业的环评批复后生产工艺发生了重大变动，企业觉得去备个案就行，这种说法对吗？"
+        ));
+        assert!(!wants_approvals("某项目2020年拿到环评批复，到现在还没开工"));
+        assert!(wants_approvals(
+            "类似印染项目的环评批复对中水回用率一般怎么要求？"
+        ));
+        assert!(wants_approvals("环评批复里一般写哪些要求？"));
+    }
 
     #[test]
     fn a_question_about_a_repealed_law_s_validity_is_answered_by_its_status() {
