@@ -936,7 +936,7 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
 
 /// The words that say who holds a claim that is asked ("企业认为"; "有人说"), those of
 /// `CLAIM_HOLDS`, through the first of them.
-const CLAIM_HOLDS: [&str; 8] = [
+pub(crate) const CLAIM_HOLDS: [&str; 8] = [
     "认为",
     "主张",
     "声称",
@@ -960,7 +960,7 @@ fn split_after_holder(clause: &str) -> (&str, &str) {
 /// Where the claim starts that the last clause asks a verdict on ("…，企业认为…，…，这个说法
 /// 成立吗"): the last clause asks whether a 说法, 观点 or 理由 holds, and an earlier clause
 /// says who holds it (认为, 主张, 声称, 有人说…). The scene is what comes before.
-fn claim_judged(clauses: &[&str]) -> Option<usize> {
+pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
     const CLAIM: [&str; 4] = ["说法", "观点", "理由", "说得"];
     const VERDICT: [&str; 7] = ["成立", "对吗", "对不对", "有道理", "站得住", "正确", "没错"];
     let (last, before) = clauses.split_last()?;

@@ -2098,9 +2098,52 @@ fn to_not_built(question: &str) -> String {
         )
 }
 
+/// "…，企业认为保存三年就够了，这个说法成立吗": the quantity a claim says is the value the
+/// verdict is asked on, which the rule that answers states otherwise (五年): asked as 多少年,
+/// so the passages that state a period are sought, not those that say 三年 of something else.
+/// Only after the word that says who holds the claim, and when the last clause asks a verdict
+/// on a 说法, 观点 or 理由.
+fn to_claimed_quantity(question: &str) -> String {
+    const UNITS: [&str; 10] = [
+        "个月", "小时", "分贝", "毫克", "年", "月", "天", "日", "米", "吨",
+    ];
+    let clauses: Vec<&str> = question
+        .split(['，', ',', '；', ';', '。'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if crate::question::claim_judged(&clauses).is_none() {
+        return question.to_owned();
+    }
+    let Some(holder_end) = crate::question::CLAIM_HOLDS
+        .iter()
+        .filter_map(|w| question.find(w).map(|at| at + w.len()))
+        .min()
+    else {
+        return question.to_owned();
+    };
+    let (before, claim) = question.split_at(holder_end);
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两半百千".contains(c);
+    let Some(start) = claim.find(numeral) else {
+        return question.to_owned();
+    };
+    let digits_end = claim[start..]
+        .char_indices()
+        .find(|&(_, c)| !numeral(c) && c != '.')
+        .map_or(claim.len(), |(i, _)| start + i);
+    let Some(unit) = UNITS.iter().find(|u| claim[digits_end..].starts_with(**u)) else {
+        return question.to_owned();
+    };
+    format!(
+        "{before}{}多少{unit}{}",
+        &claim[..start],
+        &claim[digits_end + unit.len()..]
+    )
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_not_built(&to_seized(question));
+    let question = to_claimed_quantity(&to_not_built(&to_seized(question)));
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
@@ -2968,6 +3011,14 @@ mod tests {
             in_written_words("企业觉得去备个案就行，不用重新申领，"),
             "企业觉得去备案就行，不用重新取得，"
         );
+        assert_eq!(
+            in_written_words(
+                "原始监测记录只保存了三年就销毁了，企业认为保存三年就够了，这个说法成立吗？"
+            ),
+            "原始监测记录只保存了三年就销毁了，企业认为保存多少年就够了，这个说法成立吗？"
+        );
+        // A quantity told, with no verdict asked of a claim, stays.
+        assert!(in_written_words("企业认为保存三年就够了，要罚多少？").contains("保存三年"));
         assert_eq!(
             in_written_words("罚款没交，能不能把工资扣了？"),
             "罚款没交，能不能把工资扣了？"
