@@ -2123,6 +2123,12 @@ fn to_claimed_quantity(question: &str) -> String {
         return question.to_owned();
     };
     let (before, claim) = question.split_at(holder_end);
+    // "…晚上到65分贝也算达标": whether a value complies is what the limit answers; no text
+    // says 达标 of its own limit.
+    let claim = ["也算达标", "就算达标", "算达标", "也能达标"]
+        .iter()
+        .fold(claim.to_owned(), |c, w| c.replace(w, ""));
+    let claim = claim.as_str();
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两半百千".contains(c);
     let Some(start) = claim.find(numeral) else {
         return question.to_owned();
@@ -3016,6 +3022,10 @@ mod tests {
                 "原始监测记录只保存了三年就销毁了，企业认为保存三年就够了，这个说法成立吗？"
             ),
             "原始监测记录只保存了三年就销毁了，企业认为保存多少年就够了，这个说法成立吗？"
+        );
+        assert_eq!(
+            in_written_words("环保专员认为厂界噪声晚上到65分贝也算达标，这个说法成立吗？"),
+            "环保专员认为厂界噪声夜间到多少分贝，这个说法成立吗？"
         );
         // A quantity told, with no verdict asked of a claim, stays.
         assert!(in_written_words("企业认为保存三年就够了，要罚多少？").contains("保存三年"));
