@@ -856,12 +856,17 @@ pub struct Clauses<'a> {
     pub frame: Vec<&'a str>,
 }
 
-pub fn scene_clauses(question: &str) -> Clauses<'_> {
-    let clauses: Vec<&str> = question
+/// The question's clauses, as commas, semicolons and full stops cut it.
+pub(crate) fn clauses_of(question: &str) -> Vec<&str> {
+    question
         .split(['，', ',', '；', ';', '。'])
         .map(str::trim)
         .filter(|c| !c.is_empty())
-        .collect();
+        .collect()
+}
+
+pub fn scene_clauses(question: &str) -> Clauses<'_> {
+    let clauses = clauses_of(question);
     let asks = |c: &str| {
         asks_something(c)
             || says_any(
@@ -900,24 +905,22 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
         };
         let (mut scene, mut asked, mut frame) = (Vec::new(), Vec::new(), Vec::new());
         for (i, c) in clauses.into_iter().enumerate() {
-            if claim.contains(&i) && i == holder {
-                // The claim said in the clause that says who holds it: what is said.
-                let (who, said) = split_after_holder(c);
-                frame.push(who);
-                asked.push(said);
-            } else if claim.contains(&i) {
-                asked.push(c);
-            } else if i == last {
+            if i == last {
                 frame.push(c);
-            } else if i == holder {
-                // Who holds the claim (企业认为) frames it; what follows is the scene.
+                continue;
+            }
+            // Who holds the claim (企业认为) frames it; what that clause says goes on.
+            let said = if i == holder {
                 let (who, said) = split_after_holder(c);
                 frame.push(who);
-                if !said.is_empty() {
-                    scene.push(said);
-                }
+                said
             } else {
-                scene.push(c);
+                c
+            };
+            if claim.contains(&i) {
+                asked.push(said);
+            } else if !said.is_empty() {
+                scene.push(said);
             }
         }
         return Clauses {

@@ -2107,12 +2107,7 @@ fn to_claimed_quantity(question: &str) -> String {
     const UNITS: [&str; 10] = [
         "个月", "小时", "分贝", "毫克", "年", "月", "天", "日", "米", "吨",
     ];
-    let clauses: Vec<&str> = question
-        .split(['，', ',', '；', ';', '。'])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    if crate::question::claim_judged(&clauses).is_none() {
+    if crate::question::claim_judged(&crate::question::clauses_of(question)).is_none() {
         return question.to_owned();
     }
     let Some(holder_end) = crate::question::CLAIM_HOLDS
