@@ -57,6 +57,15 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // "…，不用重新申领，这个说法成立吗": the asker's word for a duty denied, which no text
     // writes (they say 不需要, 无需, 免予).
     "不用",
+    // "挂不挂标志无所谓", "这事跟自己没关系": the asker's words for a duty denied, and for
+    // the thing told before.
+    "无所谓",
+    "没关系",
+    "不要紧",
+    "没必要",
+    "这事",
+    "此事",
+    "这件事",
     // "原来的环评还管用吗", "原来的排污证": which one, not what it is.
     "原来",
     // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").

@@ -411,6 +411,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("需不需要", "是否需要"),
     ("用不用", "是否"),
     ("该不该", "是否"),
+    // 挂不挂标志: whether a sign is put up, which the texts say 设置 (法典第五百三十一条).
+    ("挂不挂", "是否设置"),
     ("哪一种", "什么"),
     // A dyeing works: 染厂 is an 印染厂 (the segmenter keeps 新染厂 as one word).
     // (…but 印染厂, 蜡染厂 and 扎染厂 stay as they are.)
@@ -1831,11 +1833,34 @@ fn to_noise_sensitive_area(question: &str) -> String {
     in_questions_naming(question, context, &RESIDENTIAL, "噪声敏感建筑物集中区域")
 }
 
-/// "把自己的排污证借给隔壁厂用": a permit lent, let or sold to another works is a permit
+/// "把自己的排污证借给隔壁厂用": a permit lent, let, sold or passed (转给) to another works is a permit
 /// transferred (排污许可管理条例第二十六条: 禁止…转让排污许可证; 第四十一条 its fine).
+/// The one it goes to and its 用 ("借给隔壁厂用") are no term the article holds: a recipient
+/// of up to six characters closed by 用 goes with the verb ("可以转让吗").
 fn to_transferred_permit(question: &str) -> String {
     const PERMIT: [&str; 2] = ["排污证", "许可证"];
-    in_questions_naming(question, &PERMIT, &["借给", "租给", "卖给"], "转让给")
+    const PASSED: [&str; 4] = ["借给", "租给", "卖给", "转给"];
+    if !PERMIT.iter().any(|w| question.contains(w)) {
+        return question.to_owned();
+    }
+    let mut out = question.to_owned();
+    for verb in PASSED {
+        while let Some(at) = out.find(verb) {
+            let after = &out[at + verb.len()..];
+            let recipient = after
+                .char_indices()
+                .take(7)
+                .find(|&(_, c)| c == '用' || !lvshen_corpus::normalize::is_han(c))
+                .filter(|&(i, c)| c == '用' && i > 0)
+                .map(|(i, c)| i + c.len_utf8());
+            let (cut, written) = match recipient {
+                Some(end) => (verb.len() + end, "转让"),
+                None => (verb.len(), "转让给"),
+            };
+            out.replace_range(at..at + cut, written);
+        }
+    }
+    out
 }
 
 /// Lakes and reservoirs as GB 3838 表1 writes them in a class's values (总磷≤0.2(湖、库
@@ -2142,9 +2167,112 @@ fn to_claimed_quantity(question: &str) -> String {
     )
 }
 
+/// An EIA approval's 有效期, its being still 有效 or 过期: no text gives an approval a term; what
+/// the texts say is that a report approved more than five years before the project is begun
+/// goes back to the approving body 重新审核 (法典第一百零六条, 建设项目环境保护管理条例第十二条).
+/// Only in a question naming an approval or an EIA's report, and no permit (a permit's 有效期
+/// is 法典第一百八十二条's) or law ("环评法现在还有效吗" asks the law's status).
+fn to_approval_lapse(question: &str) -> String {
+    const APPROVAL: [&str; 8] = [
+        "批复",
+        "审批文件",
+        "审批意见",
+        "环评文件",
+        "环评报告",
+        "环境影响评价文件",
+        "报告书",
+        "报告表",
+    ];
+    const NOT: [&str; 7] = [
+        "排污许可",
+        "许可证",
+        "排污证",
+        "登记",
+        "环评法",
+        "评价法",
+        "《",
+    ];
+    const LAPSE: [(&str, &str); 16] = [
+        ("有效期是多久", "超过多少年开工建设需要重新审核"),
+        ("有效期多久", "超过多少年开工建设需要重新审核"),
+        ("有效期是多长时间", "超过多少年开工建设需要重新审核"),
+        ("有效期多长时间", "超过多少年开工建设需要重新审核"),
+        ("有效期有多长", "超过多少年开工建设需要重新审核"),
+        ("有效期多长", "超过多少年开工建设需要重新审核"),
+        ("有效期是几年", "超过几年开工建设需要重新审核"),
+        ("有效期几年", "超过几年开工建设需要重新审核"),
+        ("一直有效", "开工建设无需重新审核"),
+        ("长期有效", "开工建设无需重新审核"),
+        ("永久有效", "开工建设无需重新审核"),
+        ("还有效", "开工建设是否需要重新审核"),
+        ("过期了", "批准后超过期限"),
+        ("过期", "批准后超过期限"),
+        ("失效了", "批准后超过期限"),
+        ("失效", "批准后超过期限"),
+    ];
+    if !APPROVAL.iter().any(|w| question.contains(w)) || NOT.iter().any(|w| question.contains(w)) {
+        return question.to_owned();
+    }
+    // In one pass, the longest first: a written phrase is not read again (超过期限 holds 过期).
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    while let Some(c) = rest.chars().next() {
+        match LAPSE.iter().find(|(spoken, _)| rest.starts_with(spoken)) {
+            Some((spoken, written)) => {
+                out.push_str(written);
+                rest = &rest[spoken.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
+/// "房东把厂房租给一家印染作坊，发现作坊偷排废水": the one premises are let to, named again,
+/// is the 承租人 (浙江省曹娥江流域水环境保护条例第十五条: 出租人发现…承租人有违法排放污染物行为的),
+/// and what the tenant is caught doing when it 偷排 is the article's 违法排放污染物. The tenant's
+/// name is the words after 租给 (without 一家, 一个, 某) to the clause's end; named again is that
+/// name or its last two characters (作坊, 公司).
+fn to_tenant(question: &str) -> String {
+    const LET: [&str; 2] = ["租给", "出租给"];
+    let Some(after) = LET
+        .iter()
+        .filter_map(|w| question.find(w).map(|at| at + w.len()))
+        .min()
+    else {
+        return question.to_owned();
+    };
+    let rest = &question[after..];
+    let end = rest
+        .find(['，', ',', '。', '；', '？'])
+        .unwrap_or(rest.len());
+    let name = ["一家", "一个", "一间", "某"]
+        .iter()
+        .fold(&rest[..end], |n, w| n.strip_prefix(w).unwrap_or(n));
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() < 2 || end == rest.len() {
+        return question.to_owned();
+    }
+    let head: String = chars[chars.len() - 2..].iter().collect();
+    let (told, later) = question.split_at(after + end);
+    let later = if later.contains(name) {
+        later.replacen(name, "承租人", 1)
+    } else {
+        later.replacen(&head, "承租人", 1)
+    };
+    if !later.contains("承租人") {
+        return question.to_owned();
+    }
+    let later = later.replacen("承租人偷排", "承租人违法排放污染物", 1);
+    format!("{told}{later}")
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_claimed_quantity(&to_not_built(&to_seized(question)));
+    let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(question))));
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
@@ -2170,6 +2298,7 @@ pub fn in_written_words(question: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
+    let mut out = to_approval_lapse(&out);
     // 是否 before a verb that makes 否 a word with it (要不要定个人 → 是否定个人: 否定): the
     // segmenter must cut it after 是否.
     for verb in ['定', '认', '决', '则'] {
@@ -3270,9 +3399,46 @@ mod tests {
         );
         assert_eq!(
             in_written_words("把自己的排污证借给隔壁厂用"),
-            "把自己的排污证转让给隔壁厂用"
+            "把自己的排污证转让"
+        );
+        assert_eq!(
+            in_written_words("排污证卖给别人行吗"),
+            "排污证转让给别人行吗"
         );
         assert_eq!(in_written_words("把钱借给隔壁厂"), "把钱借给隔壁厂");
+        assert_eq!(
+            to_tenant("房东把厂房租给一家印染作坊，发现作坊偷排废水，怎么办"),
+            "房东把厂房租给一家印染作坊，发现承租人违法排放污染物废水，怎么办"
+        );
+        assert_eq!(
+            to_tenant("厂房租给了别人，自己不管"),
+            "厂房租给了别人，自己不管"
+        );
+        assert_eq!(in_written_words("挂不挂标志无所谓"), "是否设置标志无所谓");
+        assert_eq!(
+            in_written_words("建设项目的环评审批文件过期了还能直接开工吗？"),
+            "建设项目的环评审批文件批准后超过期限还能直接开工吗？"
+        );
+        assert_eq!(
+            in_written_words("环评批复的有效期是多久？"),
+            "环评批复的超过多少年开工建设需要重新审核？"
+        );
+        assert_eq!(
+            in_written_words("企业认为批复一直有效，这个观点对吗"),
+            "企业认为批复开工建设无需重新审核，这个观点对吗"
+        );
+        assert_eq!(
+            in_written_words("排污许可证的有效期是多久？"),
+            "排污许可证的有效期是多久？"
+        );
+        assert_eq!(
+            in_written_words("环评法现在还有效吗？"),
+            "环评法现在还有效吗？"
+        );
+        assert_eq!(
+            in_written_words("排污许可证可以转给隔壁厂用，这个说法对吗"),
+            "排污许可证可以转让，这个说法对吗"
+        );
         assert_eq!(
             in_written_words("广场舞的音响开得太大"),
             "广场舞的音响器材产生过大音量"

@@ -329,17 +329,26 @@ pub fn explain_findings(
 }
 
 /// Whether the question asks about past approvals. Not for the 批复 of the asker's own project
-/// in its story ("某企业的环评批复后生产工艺发生了重大变动", "2020年拿到环评批复"): what
+/// in its story ("某企业的环评批复后生产工艺发生了重大变动", "2020年拿到环评批复",
+/// "环评批复拿到后过了五年"): what
 /// follows from it is the law's.
 pub fn wants_approvals(question: &str) -> bool {
-    let others_approval = question.match_indices("批复").any(|(at, w)| {
-        let after = &question[at + w.len()..];
-        let before = &question[..at];
-        !["后", "以后", "之后"].iter().any(|a| after.starts_with(a))
-            && !["拿到", "取得", "拿到了", "取得了"]
+    // Whether an approval still holds, and its going back for 重新审核, is the law's
+    // (法典第一百零六条), not what past approvals wrote.
+    let of_its_term = ["有效期", "有效", "过期", "失效", "重新审核"]
+        .iter()
+        .any(|w| question.contains(w));
+    let others_approval = !of_its_term
+        && question.match_indices("批复").any(|(at, w)| {
+            let after = &question[at + w.len()..];
+            let before = &question[..at];
+            !["后", "以后", "之后", "拿到", "下来", "下达"]
                 .iter()
-                .any(|b| before.ends_with(b) || before.ends_with(&format!("{b}环评")))
-    });
+                .any(|a| after.starts_with(a))
+                && !["拿到", "取得", "拿到了", "取得了"]
+                    .iter()
+                    .any(|b| before.ends_with(b) || before.ends_with(&format!("{b}环评")))
+        });
     others_approval
         || [
             "审批意见",
@@ -366,10 +375,17 @@ mod tests {
             "某企业的环评批复后生产工艺发生了重大变动，企业觉得去备个案就行，这种说法对吗？"
         ));
         assert!(!wants_approvals("某项目2020年拿到环评批复，到现在还没开工"));
+        assert!(!wants_approvals(
+            "有人说环评批复拿到后过了五年还没开工，现在直接开工就行，这个说法对吗？"
+        ));
         assert!(wants_approvals(
             "类似印染项目的环评批复对中水回用率一般怎么要求？"
         ));
         assert!(wants_approvals("环评批复里一般写哪些要求？"));
+        assert!(!wants_approvals("环评批复的有效期是多久？"));
+        assert!(!wants_approvals(
+            "某项目2020年拿到环评批复，到现在还没开工，企业认为批复一直有效，这个观点对吗？"
+        ));
     }
 
     #[test]
