@@ -59,6 +59,10 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "不用",
     // "挂不挂标志无所谓", "这事跟自己没关系": the asker's words for a duty denied, and for
     // the thing told before.
+    // "我们厂虽然是重点管理单位，但…": how the asker ties a concession to the claim.
+    "虽然",
+    "虽说",
+    "但是",
     "无所谓",
     "没关系",
     "不要紧",

@@ -1224,6 +1224,7 @@ pub fn asks_period(question: &str) -> bool {
     for told in [
         "前几",
         "这几",
+        "那几",
         "近几",
         "过几",
         "好几",
@@ -2913,6 +2914,9 @@ mod tests {
         assert!(super::asks_period("一本环评报告书一般要做多久才能做完？"));
         // 一次 before the period asked is one term, not how often.
         assert!(super::asks_period("河道采砂许可证一次有效期是几年？"));
+        assert!(!super::asks_period(
+            "某企业认为超标排放那几天属于异常情况，那几天排的污染物不用计入排放量，这个说法对吗？"
+        ));
         // A clause that opens on 过几 asks after how long; one that tells a story does not.
         assert!(super::asks_period(
             "记进社会诚信档案的大气违法记录，过几年能删掉？"
