@@ -1212,6 +1212,11 @@ pub fn how_often_act(question: &str) -> Option<String> {
 /// how often something is done ("多久测一次", "多长时间检测一次": a frequency, 每季度).
 /// A few days or years of the asker's story (前几天, 这几年, 几天前) ask no period.
 pub fn asks_period(question: &str) -> bool {
+    // A verdict asked of a claim asks whether the claim holds, not a period its words name
+    // ("有人说…临时堆几天废渣不算违法，这个说法对吗").
+    if claim_judged(&clauses_of(question)).is_some() {
+        return false;
+    }
     // "…，过几年能删掉": a last clause that opens on 过几 and asks whether something can be
     // done then asks after how long; "过几天环保局要来检查，…" and "…，过几天再拉走" tell when.
     let last = last_clause(question.trim_end_matches(['？', '?', '。']));
@@ -2916,6 +2921,9 @@ mod tests {
         assert!(super::asks_period("河道采砂许可证一次有效期是几年？"));
         assert!(!super::asks_period(
             "某企业认为超标排放那几天属于异常情况，那几天排的污染物不用计入排放量，这个说法对吗？"
+        ));
+        assert!(!super::asks_period(
+            "有人说在饮用水水源保护区里临时堆几天废渣不算违法，这个说法对吗？"
         ));
         // A clause that opens on 过几 asks after how long; one that tells a story does not.
         assert!(super::asks_period(

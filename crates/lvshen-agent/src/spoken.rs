@@ -341,6 +341,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("混在一起堆", "混入贮存"),
     ("堆在", "堆放在"),
     ("堆到", "堆放到"),
+    // Waste heaped for a while: 堆放 (浙江省水污染防治条例第十五条: 禁止堆放、存贮); how long it
+    // stays is the asker's story.
+    ("临时堆几天", "堆放"),
+    ("堆几天", "堆放"),
+    ("临时堆", "堆放"),
     // Lorries: 拉渣土的车子 are vehicles 运输渣土, 盖严实 is 密闭 (法典第二百四十一条).
     ("车子", "车辆"),
     ("拉渣土", "运输渣土"),
@@ -2132,6 +2137,39 @@ fn to_not_built(question: &str) -> String {
         )
 }
 
+/// "施工队觉得只要是赶工期，晚上施工就不算违法，这个说法对吗": whether the claim's act is lawful
+/// is the verdict asked, which the rule gives by 禁止 or 可以, not by 违法: the claim's words
+/// for its own lawfulness are dropped, and the act is what is asked. Only after the word that
+/// says who holds the claim, and when the last clause asks a verdict on a 说法, 观点 or 理由.
+fn to_claimed_lawful(question: &str) -> String {
+    const LAWFUL: [&str; 9] = [
+        "就不算违法",
+        "也不算违法",
+        "不算违法",
+        "不违法",
+        "不犯法",
+        "算不上违法",
+        "是合法的",
+        "就没问题",
+        "没问题",
+    ];
+    if crate::question::claim_judged(&crate::question::clauses_of(question)).is_none() {
+        return question.to_owned();
+    }
+    let Some(holder_end) = crate::question::CLAIM_HOLDS
+        .iter()
+        .filter_map(|w| question.find(w).map(|at| at + w.len()))
+        .min()
+    else {
+        return question.to_owned();
+    };
+    let (before, claim) = question.split_at(holder_end);
+    let claim = LAWFUL
+        .iter()
+        .fold(claim.to_owned(), |c, w| c.replace(w, ""));
+    format!("{before}{claim}")
+}
+
 /// "…，企业认为保存三年就够了，这个说法成立吗": the quantity a claim says is the value the
 /// verdict is asked on, which the rule that answers states otherwise (五年): asked as 多少年,
 /// so the passages that state a period are sought, not those that say 三年 of something else.
@@ -2282,6 +2320,7 @@ fn to_tenant(question: &str) -> String {
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(question))));
+    let question = to_claimed_lawful(&question);
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
@@ -3424,6 +3463,19 @@ mod tests {
             "厂房租给了别人，自己不管"
         );
         assert_eq!(in_written_words("挂不挂标志无所谓"), "是否设置标志无所谓");
+        assert_eq!(
+            to_claimed_lawful("施工队觉得只要是赶工期，在居民区晚上施工就不算违法，这个说法对吗？"),
+            "施工队觉得只要是赶工期，在居民区晚上施工，这个说法对吗？"
+        );
+        // Not a claim asked for a verdict: the asker asks whether it is lawful.
+        assert_eq!(
+            to_claimed_lawful("晚上施工不违法吧？"),
+            "晚上施工不违法吧？"
+        );
+        assert_eq!(
+            in_written_words("有人说在饮用水水源保护区里临时堆几天废渣不算违法，这个说法对吗？"),
+            "有人说在饮用水水源保护区里堆放废渣，这个说法对吗？"
+        );
         assert_eq!(
             in_written_words("那几天排的污染物不用算进排放量"),
             "那几天排的污染物不用计入排放量"
