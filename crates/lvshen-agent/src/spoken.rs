@@ -2137,6 +2137,18 @@ fn to_not_built(question: &str) -> String {
         )
 }
 
+/// A claim asked for a verdict, cut after the word that says who holds it: ("…，企业认为",
+/// "保存三年就够了，这个说法成立吗"). None when the last clause asks no verdict on a 说法, 观点
+/// or 理由, or no clause says who holds the claim.
+fn judged_claim(question: &str) -> Option<(&str, &str)> {
+    crate::question::claim_judged(&crate::question::clauses_of(question))?;
+    let holder_end = crate::question::CLAIM_HOLDS
+        .iter()
+        .filter_map(|w| question.find(w).map(|at| at + w.len()))
+        .min()?;
+    Some(question.split_at(holder_end))
+}
+
 /// "施工队觉得只要是赶工期，晚上施工就不算违法，这个说法对吗": whether the claim's act is lawful
 /// is the verdict asked, which the rule gives by 禁止 or 可以, not by 违法: the claim's words
 /// for its own lawfulness are dropped, and the act is what is asked. Only after the word that
@@ -2153,17 +2165,9 @@ fn to_claimed_lawful(question: &str) -> String {
         "就没问题",
         "没问题",
     ];
-    if crate::question::claim_judged(&crate::question::clauses_of(question)).is_none() {
-        return question.to_owned();
-    }
-    let Some(holder_end) = crate::question::CLAIM_HOLDS
-        .iter()
-        .filter_map(|w| question.find(w).map(|at| at + w.len()))
-        .min()
-    else {
+    let Some((before, claim)) = judged_claim(question) else {
         return question.to_owned();
     };
-    let (before, claim) = question.split_at(holder_end);
     let claim = LAWFUL
         .iter()
         .fold(claim.to_owned(), |c, w| c.replace(w, ""));
@@ -2179,17 +2183,9 @@ fn to_claimed_quantity(question: &str) -> String {
     const UNITS: [&str; 10] = [
         "个月", "小时", "分贝", "毫克", "年", "月", "天", "日", "米", "吨",
     ];
-    if crate::question::claim_judged(&crate::question::clauses_of(question)).is_none() {
-        return question.to_owned();
-    }
-    let Some(holder_end) = crate::question::CLAIM_HOLDS
-        .iter()
-        .filter_map(|w| question.find(w).map(|at| at + w.len()))
-        .min()
-    else {
+    let Some((before, claim)) = judged_claim(question) else {
         return question.to_owned();
     };
-    let (before, claim) = question.split_at(holder_end);
     // "…晚上到65分贝也算达标": whether a value complies is what the limit answers; no text
     // says 达标 of its own limit.
     let claim = ["也算达标", "就算达标", "算达标", "也能达标"]

@@ -335,9 +335,21 @@ pub fn explain_findings(
 pub fn wants_approvals(question: &str) -> bool {
     // Whether an approval still holds, and its going back for 重新审核, is the law's
     // (法典第一百零六条), not what past approvals wrote.
-    let of_its_term = ["有效期", "有效", "过期", "失效", "重新审核"]
-        .iter()
-        .any(|w| question.contains(w));
+    // (Not 有效 alone: "批复里要求采取哪些有效措施" asks what approvals wrote.)
+    let of_its_term = [
+        "有效期",
+        "还有效",
+        "一直有效",
+        "长期有效",
+        "永久有效",
+        "仍有效",
+        "有效吗",
+        "过期",
+        "失效",
+        "重新审核",
+    ]
+    .iter()
+    .any(|w| question.contains(w));
     let others_approval = !of_its_term
         && question.match_indices("批复").any(|(at, w)| {
             let after = &question[at + w.len()..];
@@ -383,6 +395,7 @@ mod tests {
         ));
         assert!(wants_approvals("环评批复里一般写哪些要求？"));
         assert!(!wants_approvals("环评批复的有效期是多久？"));
+        assert!(wants_approvals("环评批复里一般要求采取哪些有效措施？"));
         assert!(!wants_approvals(
             "某项目2020年拿到环评批复，到现在还没开工，企业认为批复一直有效，这个观点对吗？"
         ));
