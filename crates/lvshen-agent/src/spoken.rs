@@ -2256,11 +2256,18 @@ fn to_approval_lapse(question: &str) -> String {
     if !APPROVAL.iter().any(|w| question.contains(w)) || NOT.iter().any(|w| question.contains(w)) {
         return question.to_owned();
     }
-    // In one pass, the longest first: a written phrase is not read again (超过期限 holds 过期).
-    let mut out = String::with_capacity(question.len());
-    let mut rest = question;
+    // In one pass: a written phrase is not read again (超过期限 holds 过期).
+    in_one_pass(question, &LAPSE)
+}
+
+/// `text` with each spoken phrase of `table` in its written words, read left to right in one
+/// pass: at each place the first phrase of the table that starts there (longest first, as the
+/// tables are ordered), and what was written is not read again.
+fn in_one_pass(text: &str, table: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        match LAPSE.iter().find(|(spoken, _)| rest.starts_with(spoken)) {
+        match table.iter().find(|(spoken, _)| rest.starts_with(spoken)) {
             Some((spoken, written)) => {
                 out.push_str(written);
                 rest = &rest[spoken.len()..];
@@ -2328,21 +2335,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
     let question = heights(&class_numerals(&to_new_works(&to_asterisk_mark(&question))));
-    let mut out = String::with_capacity(question.len());
-    let mut rest = question.as_str();
-    'outer: while !rest.is_empty() {
-        for (spoken, written) in PHRASES {
-            if let Some(after) = rest.strip_prefix(spoken) {
-                out.push_str(written);
-                rest = after;
-                continue 'outer;
-            }
-        }
-        let c = rest.chars().next().expect("rest is not empty");
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    let mut out = to_approval_lapse(&out);
+    let mut out = to_approval_lapse(&in_one_pass(&question, PHRASES));
     // 是否 before a verb that makes 否 a word with it (要不要定个人 → 是否定个人: 否定): the
     // segmenter must cut it after 是否.
     for verb in ['定', '认', '决', '则'] {
