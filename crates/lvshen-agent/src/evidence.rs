@@ -70,6 +70,14 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "这事",
     "此事",
     "这件事",
+    // "这话有道理吗", "…，靠谱吗", "是不是真的": the verdict asked of what was said.
+    "这话",
+    "此话",
+    "道理",
+    "靠谱",
+    "可信",
+    "属实",
+    "真的",
     // "原来的环评还管用吗", "原来的排污证": which one, not what it is.
     "原来",
     // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").

@@ -2969,6 +2969,15 @@ impl<'e> AnswerWriter<'e> {
             // class (表4 2~<4 t/h), not by the clause that sends to the table; its number is
             // no word to hold (the 3 of "3 m" is not 3吨).
             let size = numerals::stated_size(part);
+            // A part that asks a time ("…放多少年也不要紧") is answered by a passage that states
+            // one in its unit (不得超过一年), not by one that holds its words and states days
+            // of detention.
+            // Only when some passage states one: else the words decide, as before.
+            let time = numerals::asked_time_unit(part).filter(|unit| {
+                candidates
+                    .iter()
+                    .any(|&i| numerals::states_quantity_in(&self.evidence[i].text, unit))
+            });
             let sized: Vec<Vec<String>>;
             let terms = match size {
                 Some((value, _)) => {
@@ -2985,6 +2994,7 @@ impl<'e> AnswerWriter<'e> {
                 let e = &self.evidence[i];
                 if size
                     .is_some_and(|(value, unit)| !numerals::in_stated_range(&e.text, value, unit))
+                    || time.is_some_and(|unit| !numerals::states_quantity_in(&e.text, unit))
                 {
                     false
                 } else if general {

@@ -310,6 +310,32 @@ fn size_unit(text: &str) -> Option<&'static str> {
     }
 }
 
+/// The unit of time a part asks a quantity in ("…放多少年也不要紧" → 年), if any.
+pub fn asked_time_unit(part: &str) -> Option<&'static str> {
+    ["个月", "小时", "年", "天", "日", "月"]
+        .into_iter()
+        .find(|u| part.contains(&format!("多少{u}")) || part.contains(&format!("几{u}")))
+}
+
+/// Whether `text` states a quantity in `unit`: a numeral, in digits or in Chinese (一年,
+/// 十五日, 半年), right before it.
+/// 天 and 日, 月 and 个月 are one unit; a 工作日 is a 日.
+pub fn states_quantity_in(text: &str, unit: &str) -> bool {
+    let written: &[&str] = match unit {
+        "天" | "日" => &["天", "日", "个工作日", "工作日"],
+        "月" | "个月" => &["个月", "月"],
+        other => &[other][..],
+    };
+    written.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百半".contains(c))
+        })
+    })
+}
+
 /// Whether `text` states any size in `unit` (a number followed by it).
 pub fn states_size_in(text: &str, unit: &str) -> bool {
     let chars = compact_sizes(text);
@@ -377,6 +403,23 @@ mod tests {
         );
         assert_eq!(super::stated_size("7兆瓦的热水锅炉"), Some((7.0, "mw")));
         assert_eq!(super::stated_size("2类区夜间限值是多少？"), None);
+    }
+
+    #[test]
+    fn a_time_asked_is_stated_by_a_numeral_before_its_unit() {
+        assert_eq!(super::asked_time_unit("危废放多少年也不要紧"), Some("年"));
+        assert_eq!(super::asked_time_unit("多少个月内办完"), Some("个月"));
+        assert_eq!(super::asked_time_unit("限值是多少"), None);
+        assert!(super::states_quantity_in("贮存危险废物不得超过一年", "年"));
+        assert!(!super::states_quantity_in(
+            "处十日以上十五日以下拘留，每年报告",
+            "年"
+        ));
+        assert!(super::states_quantity_in(
+            "自受理之日起二十个工作日内",
+            "天"
+        ));
+        assert!(!super::states_quantity_in("按月报告", "个月"));
         let rows = [
             "锅炉房装机总容量＜0.7 MW（＜1 t/h）20 m",
             "2.8～＜7 MW（4～＜10 t/h）35 m",

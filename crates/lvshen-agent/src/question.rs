@@ -939,41 +939,88 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
 
 /// The words that say who holds a claim that is asked ("企业认为"; "有人说"), those of
 /// `CLAIM_HOLDS`, through the first of them.
-pub(crate) const CLAIM_HOLDS: [&str; 8] = [
+pub(crate) const CLAIM_HOLDS: [&str; 12] = [
     "认为",
     "主张",
     "声称",
     "辩称",
     "坚称",
     "有人说",
+    "有人讲",
+    "有人称",
     "听说",
+    "听人说",
+    "据说",
     "觉得",
 ];
 
-/// `clause` cut after the word that says who holds the claim: "企业认为分局只是派出机构" →
-/// ("企业认为", "分局只是派出机构").
-fn split_after_holder(clause: &str) -> (&str, &str) {
+/// Where the words that say who holds a claim end in `clause`: after the first of
+/// `CLAIM_HOLDS` ("企业认为…"), or at its end when the clause ends in a verb of saying
+/// ("帮我们编报告的咨询公司说", "有人讲"), what is said following in the next clauses.
+pub(crate) fn holder_end(clause: &str) -> Option<usize> {
     CLAIM_HOLDS
         .iter()
         .filter_map(|w| clause.find(w).map(|at| at + w.len()))
         .min()
-        .map_or((clause, ""), |end| clause.split_at(end))
+        .or_else(|| {
+            let said = ["说", "讲", "称", "表示"]
+                .iter()
+                .any(|w| clause.ends_with(w));
+            said.then_some(clause.len())
+        })
+}
+
+/// `clause` cut after the word that says who holds the claim: "企业认为分局只是派出机构" →
+/// ("企业认为", "分局只是派出机构").
+fn split_after_holder(clause: &str) -> (&str, &str) {
+    holder_end(clause).map_or((clause, ""), |end| clause.split_at(end))
 }
 
 /// Where the claim starts that the last clause asks a verdict on ("…，企业认为…，…，这个说法
-/// 成立吗"): the last clause asks whether a 说法, 观点 or 理由 holds, and an earlier clause
-/// says who holds it (认为, 主张, 声称, 有人说…). The scene is what comes before.
+/// 成立吗"): the last clause asks whether a 说法, 观点 or 理由 holds (or is a verdict alone:
+/// "…，是不是真的", "…，靠谱吗"), and an earlier clause says who holds it (认为, 主张, 声称,
+/// 有人说…, "咨询公司说"). The scene is what comes before.
 pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
-    const CLAIM: [&str; 4] = ["说法", "观点", "理由", "说得"];
+    const CLAIM: [&str; 8] = [
+        "说法",
+        "观点",
+        "理由",
+        "说得",
+        "讲法",
+        "这话",
+        "此话",
+        "这种话",
+    ];
     const VERDICT: [&str; 7] = ["成立", "对吗", "对不对", "有道理", "站得住", "正确", "没错"];
+    // "…，是不是真的", "…，靠谱吗": a last clause that is a verdict alone, on what was said.
+    const ALONE: [&str; 12] = [
+        "是不是真的",
+        "是真的吗",
+        "真的吗",
+        "靠谱吗",
+        "靠不靠谱",
+        "可信吗",
+        "属实吗",
+        "是这样吗",
+        "有道理吗",
+        "有没有道理",
+        "对不对",
+        "对吗",
+    ];
     let (last, before) = clauses.split_last()?;
-    let judged = CLAIM.iter().any(|w| last.contains(w)) && VERDICT.iter().any(|w| last.contains(w));
+    // Only the verdict: "这样做对吗" asks one on what was done, not on what was said.
+    let alone = || {
+        let bare = last
+            .trim_end_matches(['？', '?', '！', '!'])
+            .trim_start_matches(['这', '那', '也', '还']);
+        ALONE.contains(&bare)
+    };
+    let judged = CLAIM.iter().any(|w| last.contains(w)) && VERDICT.iter().any(|w| last.contains(w))
+        || alone();
     if !judged {
         return None;
     }
-    before
-        .iter()
-        .position(|c| CLAIM_HOLDS.iter().any(|w| c.contains(w)))
+    before.iter().position(|c| holder_end(c).is_some())
 }
 
 /// Whether a clause asks only whether something may be done ("可以吗", "行不行", "这样做对吗"),
@@ -2801,6 +2848,19 @@ mod tests {
             scene_clauses("有人说印染污泥都是危险废物，这个说法对吗？").asked,
             ["印染污泥都是危险废物"]
         );
+        // Who said it at a clause's end, and a verdict said alone ("靠谱吗", "是不是真的").
+        let claim = scene_clauses(
+            "帮我们编环评报告表的咨询公司说，报告里的结论出了问题跟建设单位没关系，这话有道理吗？",
+        );
+        assert_eq!(claim.asked, ["报告里的结论出了问题跟建设单位没关系"]);
+        assert_eq!(
+            claim.frame,
+            ["帮我们编环评报告表的咨询公司说", "这话有道理吗？"]
+        );
+        let claim = scene_clauses("有人讲燃气锅炉烧的是干净的天然气，烟囱做多高都无所谓，靠谱吗？");
+        assert_eq!(claim.asked, ["烟囱做多高都无所谓"]);
+        assert_eq!(claim.scene, ["燃气锅炉烧的是干净的天然气"]);
+        assert!(claim_judged(&clauses_of("据说危废可以放一年半，是不是真的？")).is_some());
         // A verdict on what was done is not one on a claim.
         assert_eq!(
             scene_clauses("老板认为没事，把危废堆在露天，这样做对吗？").asked,

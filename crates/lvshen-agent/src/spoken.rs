@@ -2138,15 +2138,14 @@ fn to_not_built(question: &str) -> String {
 }
 
 /// A claim asked for a verdict, cut after the word that says who holds it: ("…，企业认为",
-/// "保存三年就够了，这个说法成立吗"). None when the last clause asks no verdict on a 说法, 观点
-/// or 理由, or no clause says who holds the claim.
+/// "保存三年就够了，这个说法成立吗"). None when the last clause asks no verdict on a claim, or
+/// no clause says who holds the claim.
 fn judged_claim(question: &str) -> Option<(&str, &str)> {
-    crate::question::claim_judged(&crate::question::clauses_of(question))?;
-    let holder_end = crate::question::CLAIM_HOLDS
-        .iter()
-        .filter_map(|w| question.find(w).map(|at| at + w.len()))
-        .min()?;
-    Some(question.split_at(holder_end))
+    let clauses = crate::question::clauses_of(question);
+    let holder = clauses[crate::question::claim_judged(&clauses)?];
+    // The clause is a slice of the question: its offset in it, and where its holder ends.
+    let at = holder.as_ptr() as usize - question.as_ptr() as usize;
+    Some(question.split_at(at + crate::question::holder_end(holder)?))
 }
 
 /// "施工队觉得只要是赶工期，晚上施工就不算违法，这个说法对吗": whether the claim's act is lawful
@@ -2171,7 +2170,38 @@ fn to_claimed_lawful(question: &str) -> String {
     let claim = LAWFUL
         .iter()
         .fold(claim.to_owned(), |c, w| c.replace(w, ""));
-    format!("{before}{claim}")
+    format!("{before}{}", to_not_answerable(&claim))
+}
+
+/// "结论出了问题跟建设单位没关系": a claim that a party is not concerned denies its duty,
+/// which the texts write as who 负责 (法典第一百条: 建设单位应当对…内容和结论负责): asked as
+/// "建设单位不负责".
+fn to_not_answerable(claim: &str) -> String {
+    for unconcerned in ["没有关系", "没关系", "无关"] {
+        let Some(end) = claim.find(unconcerned) else {
+            continue;
+        };
+        let head = &claim[..end];
+        let Some((at, with)) = ["跟", "和", "与", "同"]
+            .iter()
+            .filter_map(|w| head.rfind(w).map(|at| (at, w.len())))
+            .max()
+        else {
+            continue;
+        };
+        // "跟自己没关系": who is pointed back at, not named; no rule names a party 自己.
+        let who = &head[at + with..];
+        let pointed = ["自己", "我", "我们", "他", "他们", "她", "它", "咱们"].contains(&who);
+        if who.is_empty() || pointed || who.chars().count() > 8 {
+            continue;
+        }
+        return format!(
+            "{}{who}不负责{}",
+            &head[..at],
+            &claim[end + unconcerned.len()..]
+        );
+    }
+    claim.to_owned()
 }
 
 /// "…，企业认为保存三年就够了，这个说法成立吗": the quantity a claim says is the value the
@@ -2203,11 +2233,10 @@ fn to_claimed_quantity(question: &str) -> String {
     let Some(unit) = UNITS.iter().find(|u| claim[digits_end..].starts_with(**u)) else {
         return question.to_owned();
     };
-    format!(
-        "{before}{}多少{unit}{}",
-        &claim[..start],
-        &claim[digits_end + unit.len()..]
-    )
+    // "一年半": the half goes with the quantity asked.
+    let rest = &claim[digits_end + unit.len()..];
+    let rest = rest.strip_prefix('半').unwrap_or(rest);
+    format!("{before}{}多少{unit}{rest}", &claim[..start])
 }
 
 /// An EIA approval's 有效期, its being still 有效 or 过期: no text gives an approval a term; what
@@ -3456,7 +3485,20 @@ mod tests {
             to_claimed_lawful("施工队觉得只要是赶工期，在居民区晚上施工就不算违法，这个说法对吗？"),
             "施工队觉得只要是赶工期，在居民区晚上施工，这个说法对吗？"
         );
+        // A party said not concerned is one said not to answer for it.
+        assert_eq!(
+            to_claimed_lawful("咨询公司说，报告里的结论出了问题跟建设单位没关系，这话有道理吗？"),
+            "咨询公司说，报告里的结论出了问题建设单位不负责，这话有道理吗？"
+        );
+        assert_eq!(
+            to_claimed_lawful("房东认为这事跟自己没关系，这个说法对吗？"),
+            "房东认为这事跟自己没关系，这个说法对吗？"
+        );
         // Not a claim asked for a verdict: the asker asks whether it is lawful.
+        assert_eq!(
+            to_claimed_quantity("听说处置单位收来的危废放一年半也不要紧，是不是真的？"),
+            "听说处置单位收来的危废放多少年也不要紧，是不是真的？"
+        );
         assert_eq!(
             to_claimed_lawful("晚上施工不违法吧？"),
             "晚上施工不违法吧？"
