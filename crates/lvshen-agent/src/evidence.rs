@@ -78,6 +78,18 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "可信",
     "属实",
     "真的",
+    // "我们老板一直以为…", "这种看法对吗", "…，谁说得对": who holds a claim and the verdict
+    // asked of it; "晚上稍微超一点没事", "不算什么大事": how much the claim makes of it. (Not
+    // 觉得 nor 认为: "你觉得…合理吗" asks the agent's opinion, which no text holds.)
+    "以为",
+    "看法",
+    "想法",
+    "人说",
+    "说得对",
+    "稍微",
+    "没事",
+    "不算什么",
+    "大事",
     // "原来的环评还管用吗", "原来的排污证": which one, not what it is.
     "原来",
     // Pronouns: who, in the asker's words ("异味害了他们"), and what ("这样做要承担责任吗").

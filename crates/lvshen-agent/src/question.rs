@@ -939,8 +939,9 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
 
 /// The words that say who holds a claim that is asked ("企业认为"; "有人说"), those of
 /// `CLAIM_HOLDS`, through the first of them.
-pub(crate) const CLAIM_HOLDS: [&str; 12] = [
+pub(crate) const CLAIM_HOLDS: [&str; 13] = [
     "认为",
+    "以为",
     "主张",
     "声称",
     "辩称",
@@ -981,9 +982,11 @@ fn split_after_holder(clause: &str) -> (&str, &str) {
 /// "…，是不是真的", "…，靠谱吗"), and an earlier clause says who holds it (认为, 主张, 声称,
 /// 有人说…, "咨询公司说"). The scene is what comes before.
 pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
-    const CLAIM: [&str; 8] = [
+    const CLAIM: [&str; 10] = [
         "说法",
         "观点",
+        "看法",
+        "想法",
         "理由",
         "说得",
         "讲法",
@@ -991,10 +994,22 @@ pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
         "此话",
         "这种话",
     ];
-    const VERDICT: [&str; 7] = ["成立", "对吗", "对不对", "有道理", "站得住", "正确", "没错"];
+    // "…，谁说得对": a verdict between two claims, the one held last asked.
+    const VERDICT: [&str; 9] = [
+        "成立",
+        "对吗",
+        "对不对",
+        "有道理",
+        "站得住",
+        "正确",
+        "没错",
+        "说得对",
+        "谁对",
+    ];
     // "…，是不是真的", "…，靠谱吗": a last clause that is a verdict alone, on what was said.
-    const ALONE: [&str; 12] = [
+    const ALONE: [&str; 13] = [
         "是不是真的",
+        "是否真的",
         "是真的吗",
         "真的吗",
         "靠谱吗",
@@ -2861,6 +2876,19 @@ mod tests {
         assert_eq!(claim.asked, ["烟囱做多高都无所谓"]);
         assert_eq!(claim.scene, ["燃气锅炉烧的是干净的天然气"]);
         assert!(claim_judged(&clauses_of("据说危废可以放一年半，是不是真的？")).is_some());
+        // A claim held by 以为, judged as a 看法, and the last of two claims judged by 谁说得对.
+        assert_eq!(
+            scene_clauses("老板一直以为只要白天达标就行，晚上超一点没事，是这样吗？").asked,
+            ["晚上超一点没事"]
+        );
+        assert!(claim_judged(&clauses_of("主任认为桶盖敞着也没关系，这种看法对吗？")).is_some());
+        assert_eq!(
+            scene_clauses(
+                "我们把染色工艺换了，环保局的人说要重新报批，我们觉得不算什么大事，谁说得对？"
+            )
+            .asked,
+            ["不算什么大事"]
+        );
         // A verdict on what was done is not one on a claim.
         assert_eq!(
             scene_clauses("老板认为没事，把危废堆在露天，这样做对吗？").asked,
