@@ -1006,8 +1006,19 @@ pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
         "说得对",
         "谁对",
     ];
-    // "…，是不是真的", "…，靠谱吗": a last clause that is a verdict alone, on what was said.
-    const ALONE: [&str; 13] = [
+    let (last, before) = clauses.split_last()?;
+    let judged = CLAIM.iter().any(|w| last.contains(w)) && VERDICT.iter().any(|w| last.contains(w))
+        || verdict_alone(last);
+    if !judged {
+        return None;
+    }
+    before.iter().position(|c| holder_end(c).is_some())
+}
+
+/// Whether `last` is a verdict alone on what was said before it ("…，是不是真的", "…，靠谱吗",
+/// "…，对吧"); not one on what was done ("这样做对吗").
+pub(crate) fn verdict_alone(last: &str) -> bool {
+    const ALONE: [&str; 17] = [
         "是不是真的",
         "是否真的",
         "是真的吗",
@@ -1021,21 +1032,15 @@ pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
         "有没有道理",
         "对不对",
         "对吗",
+        "对吧",
+        "是吧",
+        "没错吧",
+        "对么",
     ];
-    let (last, before) = clauses.split_last()?;
-    // Only the verdict: "这样做对吗" asks one on what was done, not on what was said.
-    let alone = || {
-        let bare = last
-            .trim_end_matches(['？', '?', '！', '!'])
-            .trim_start_matches(['这', '那', '也', '还']);
-        ALONE.contains(&bare)
-    };
-    let judged = CLAIM.iter().any(|w| last.contains(w)) && VERDICT.iter().any(|w| last.contains(w))
-        || alone();
-    if !judged {
-        return None;
-    }
-    before.iter().position(|c| holder_end(c).is_some())
+    let bare = last
+        .trim_end_matches(['？', '?', '！', '!'])
+        .trim_start_matches(['这', '那', '也', '还']);
+    ALONE.contains(&bare)
 }
 
 /// Whether a clause asks only whether something may be done ("可以吗", "行不行", "这样做对吗"),

@@ -2146,11 +2146,18 @@ fn to_not_built(question: &str) -> String {
 }
 
 /// A claim asked for a verdict, cut after the word that says who holds it: ("…，企业认为",
-/// "保存三年就够了，这个说法成立吗"). None when the last clause asks no verdict on a claim, or
-/// no clause says who holds the claim.
+/// "保存三年就够了，这个说法成立吗"), or the asker's own belief asked back by a verdict alone
+/// ("", "…有效期是三年，对吧"). None when the last clause asks no verdict on a claim, or no
+/// clause says who holds a claim judged by its 说法.
 fn judged_claim(question: &str) -> Option<(&str, &str)> {
     let clauses = crate::question::clauses_of(question);
-    let holder = clauses[crate::question::claim_judged(&clauses)?];
+    let Some(holder) = crate::question::claim_judged(&clauses) else {
+        // "排污许可证有效期是三年，对吧": the asker's own belief, asked back, is all the claim.
+        let (last, before) = clauses.split_last()?;
+        let asked_back = !before.is_empty() && crate::question::verdict_alone(last);
+        return asked_back.then_some(("", question));
+    };
+    let holder = clauses[holder];
     // The clause is a slice of the question: its offset in it, and where its holder ends.
     let at = holder.as_ptr() as usize - question.as_ptr() as usize;
     Some(question.split_at(at + crate::question::holder_end(holder)?))
@@ -3507,6 +3514,14 @@ mod tests {
             "房东认为这事跟自己没关系，这个说法对吗？"
         );
         // Not a claim asked for a verdict: the asker asks whether it is lawful.
+        assert_eq!(
+            to_claimed_quantity("印染企业的排污许可证有效期是三年，对吧？"),
+            "印染企业的排污许可证有效期是多少年，对吧？"
+        );
+        assert_eq!(
+            to_claimed_quantity("排污许可证有效期是三年吗？"),
+            "排污许可证有效期是三年吗？"
+        );
         assert_eq!(
             to_claimed_quantity("听说处置单位收来的危废放一年半也不要紧，是不是真的？"),
             "听说处置单位收来的危废放多少年也不要紧，是不是真的？"
