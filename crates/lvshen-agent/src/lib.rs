@@ -2239,6 +2239,11 @@ impl<'a> Agent<'a> {
                         .then(|| "只规定制度和要求，没有载明问题所问的变化趋势".to_owned())
                 })
                 .or_else(|| {
+                    // "你怎么看…的做法": a view of a policy or a prospect, which no text holds.
+                    question::asks_opinion(question)
+                        .then(|| "只规定制度和要求，不评价问题所问的做法、政策或前景".to_owned())
+                })
+                .or_else(|| {
                     // "改天然气有多少补贴": a sum of public money, which an article on what a
                     // government shall fund (加大财政投入) or an emission table does not state.
                     (question::asks_funds(question) && !evidence::states_money(&best.text))

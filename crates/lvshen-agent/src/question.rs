@@ -2119,6 +2119,26 @@ pub fn asks_trend(question: &str) -> bool {
             .any(|(a, b)| question.contains(a) && question.contains(b))
 }
 
+/// Whether the question asks the agent's own view ("你怎么看…的做法", "你觉得…划算吗"): a
+/// judgement of a policy, a plan or a prospect, which no text holds. Not "水质怎么评价" (an
+/// assessment a standard sets), nor "你觉得要不要办排污许可证" (a duty asked).
+pub fn asks_opinion(question: &str) -> bool {
+    const VIEW: [&str; 7] = [
+        "怎么看",
+        "如何看待",
+        "怎么看待",
+        "怎么评价",
+        "如何评价",
+        "的看法",
+        "的意见",
+    ];
+    const JUDGED: [&str; 6] = ["合理", "划算", "前途", "值得", "好不好", "怎么样"];
+    let you =
+        |w: &str| question.contains(&format!("你{w}")) || question.contains(&format!("您{w}"));
+    VIEW.iter().any(|v| you(v))
+        || ["觉得", "认为"].iter().any(|v| you(v)) && says_any(question, &JUDGED)
+}
+
 /// Whether the question asks what a thing serves for ("拿来做什么用", "有什么作用").
 pub fn asks_purpose(question: &str) -> bool {
     says_any(
@@ -3617,6 +3637,10 @@ mod tests {
         // How a law changed is answered by the succession table.
         assert!(!asks_trend("法典里的罚款比旧法是提高了还是降低了？"));
         assert!(!asks_trend("排放量增加了要重新报批吗？"));
+        assert!(asks_opinion("你怎么看绍兴把印染企业都集中到柯桥的做法？"));
+        assert!(asks_opinion("你觉得我们厂现在上中水回用项目划算吗？"));
+        assert!(!asks_opinion("地表水水质怎么评价？"));
+        assert!(!asks_opinion("你觉得我们厂要不要办排污许可证？"));
         assert_eq!(count_unit("排污许可证有效期是几年？"), None);
         assert_eq!(count_unit("只有几台织机的织造厂，排污许可怎么管？"), None);
         assert_eq!(count_unit("好几个车间要不要分别办证？"), None);

@@ -1711,6 +1711,36 @@ fn heights(question: &str) -> String {
         rest = &rest[at + "米高".len()..];
     }
     out.push_str(rest);
+    below_heights(&out)
+}
+
+/// "15米以下的排气筒": a stack under a height, which the standards write 低于15 m (GB 16297
+/// 7.4). Only of a stack or a chimney.
+fn below_heights(question: &str) -> String {
+    if !["排气筒", "烟囱"].iter().any(|w| question.contains(w)) {
+        return question.to_owned();
+    }
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    while let Some(at) = rest.find("米以下") {
+        let start = rest[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .last()
+            .map(|(i, _)| i);
+        match start {
+            Some(start) => {
+                out.push_str(&rest[..start]);
+                out.push_str("低于");
+                out.push_str(&rest[start..at]);
+                out.push('米');
+            }
+            None => out.push_str(&rest[..at + "米以下".len()]),
+        }
+        rest = &rest[at + "米以下".len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -3496,6 +3526,11 @@ mod tests {
             "厂房租给了别人，自己不管"
         );
         assert_eq!(in_written_words("挂不挂标志无所谓"), "是否设置标志无所谓");
+        assert_eq!(
+            below_heights("15米以下的排气筒不用管排放速率"),
+            "低于15米的排气筒不用管排放速率"
+        );
+        assert_eq!(below_heights("埋深2米以下的管道"), "埋深2米以下的管道");
         assert_eq!(
             in_written_words("不用的时候桶盖敞着也没关系"),
             "非取用状态未加盖也没关系"
