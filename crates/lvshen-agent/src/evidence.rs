@@ -88,6 +88,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "说得对",
     "稍微",
     "没事",
+    "来得及",
+    "来不及",
     "不算什么",
     "大事",
     // "原来的环评还管用吗", "原来的排污证": which one, not what it is.

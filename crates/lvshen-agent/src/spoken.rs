@@ -2281,7 +2281,14 @@ fn to_claimed_quantity(question: &str) -> String {
     // "一年半": the half goes with the quantity asked.
     let rest = &claim[digits_end + unit.len()..];
     let rest = rest.strip_prefix('半').unwrap_or(rest);
-    format!("{before}{}多少{unit}{rest}", &claim[..start])
+    // "到期前一个月再去申请": a span under a year is asked as a time, which the texts state in
+    // 日 as often as in 个月 (届满60日前); 多少个 would ask a count.
+    let asked = if ["个月", "月", "天", "日", "小时"].contains(unit) {
+        "多长时间".to_owned()
+    } else {
+        format!("多少{unit}")
+    };
+    format!("{before}{}{asked}{rest}", &claim[..start])
 }
 
 /// An EIA approval's 有效期, its being still 有效 or 过期: no text gives an approval a term; what
@@ -3552,6 +3559,10 @@ mod tests {
         assert_eq!(
             to_claimed_quantity("印染企业的排污许可证有效期是三年，对吧？"),
             "印染企业的排污许可证有效期是多少年，对吧？"
+        );
+        assert_eq!(
+            to_claimed_quantity("排污许可证到期前一个月再去申请延续也来得及，对吧？"),
+            "排污许可证到期前多长时间再去申请延续也来得及，对吧？"
         );
         assert_eq!(
             to_claimed_quantity("排污许可证有效期是三年吗？"),
