@@ -312,9 +312,12 @@ fn size_unit(text: &str) -> Option<&'static str> {
 
 /// The unit of time a part asks a quantity in ("…放多少年也不要紧" → 年), if any.
 pub fn asked_time_unit(part: &str) -> Option<&'static str> {
+    // 几月 asks which month, a date; 多少月 is rare but a span.
     ["个月", "小时", "年", "天", "日", "月"]
         .into_iter()
-        .find(|u| part.contains(&format!("多少{u}")) || part.contains(&format!("几{u}")))
+        .find(|u| {
+            part.contains(&format!("多少{u}")) || *u != "月" && part.contains(&format!("几{u}"))
+        })
 }
 
 /// Whether `text` states a quantity in `unit`: a numeral, in digits or in Chinese (一年,
@@ -403,23 +406,6 @@ mod tests {
         );
         assert_eq!(super::stated_size("7兆瓦的热水锅炉"), Some((7.0, "mw")));
         assert_eq!(super::stated_size("2类区夜间限值是多少？"), None);
-    }
-
-    #[test]
-    fn a_time_asked_is_stated_by_a_numeral_before_its_unit() {
-        assert_eq!(super::asked_time_unit("危废放多少年也不要紧"), Some("年"));
-        assert_eq!(super::asked_time_unit("多少个月内办完"), Some("个月"));
-        assert_eq!(super::asked_time_unit("限值是多少"), None);
-        assert!(super::states_quantity_in("贮存危险废物不得超过一年", "年"));
-        assert!(!super::states_quantity_in(
-            "处十日以上十五日以下拘留，每年报告",
-            "年"
-        ));
-        assert!(super::states_quantity_in(
-            "自受理之日起二十个工作日内",
-            "天"
-        ));
-        assert!(!super::states_quantity_in("按月报告", "个月"));
         let rows = [
             "锅炉房装机总容量＜0.7 MW（＜1 t/h）20 m",
             "2.8～＜7 MW（4～＜10 t/h）35 m",
@@ -508,5 +494,24 @@ mod tests {
         // A date is one quantity, however it is written.
         assert_eq!(quantities("自2015年1月1日起"), [vec!["2015-1-1"]]);
         assert_eq!(quantities("2015-01-01起"), [vec!["2015-1-1"]]);
+    }
+
+    #[test]
+    fn a_time_asked_is_stated_by_a_numeral_before_its_unit() {
+        assert_eq!(super::asked_time_unit("危废放多少年也不要紧"), Some("年"));
+        assert_eq!(super::asked_time_unit("多少个月内办完"), Some("个月"));
+        assert_eq!(super::asked_time_unit("限值是多少"), None);
+        // "每年几月申报" asks which month, a date, not a span.
+        assert_eq!(super::asked_time_unit("每年几月申报"), None);
+        assert!(super::states_quantity_in("贮存危险废物不得超过一年", "年"));
+        assert!(!super::states_quantity_in(
+            "处十日以上十五日以下拘留，每年报告",
+            "年"
+        ));
+        assert!(super::states_quantity_in(
+            "自受理之日起二十个工作日内",
+            "天"
+        ));
+        assert!(!super::states_quantity_in("按月报告", "个月"));
     }
 }
