@@ -1685,32 +1685,14 @@ fn to_new_works(question: &str) -> String {
 /// A height said after its number ("烟囱只做了6米高"): the texts' 高度 and the number in
 /// metres ("高度6米"), so that the segmenter does not cut a 米高 no text holds.
 fn heights(question: &str) -> String {
-    let mut out = String::with_capacity(question.len());
-    let mut rest = question;
-    while let Some(at) = rest.find("米高") {
-        let digits = rest[..at]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-            .last()
-            .map(|(i, _)| i);
-        // A height said as a predicate ("只做了6米高，"), not a thing's name ("15米高排气筒",
-        // "30米高的排气筒": the tables' rows).
-        let after = &rest[at + "米高".len()..];
-        let predicate =
-            after.is_empty() || after.starts_with(['，', ',', '。', '？', '?', '；', '了', '吗']);
-        match digits.filter(|_| predicate) {
-            Some(start) => {
-                out.push_str(&rest[..start]);
-                out.push_str("高度");
-                out.push_str(&rest[start..at]);
-                out.push('米');
-            }
-            None => out.push_str(&rest[..at + "米高".len()]),
-        }
-        rest = &rest[at + "米高".len()..];
-    }
-    out.push_str(rest);
+    // A height said as a predicate ("只做了6米高，"), not a thing's name ("15米高排气筒",
+    // "30米高的排气筒": the tables' rows).
+    let predicate = |after: &str| {
+        after.is_empty() || after.starts_with(['，', ',', '。', '？', '?', '；', '了', '吗'])
+    };
+    let out = at_numbers(question, "米高", predicate, |digits| {
+        format!("高度{digits}米")
+    });
     below_heights(&out)
 }
 
@@ -1720,25 +1702,40 @@ fn below_heights(question: &str) -> String {
     if !["排气筒", "烟囱"].iter().any(|w| question.contains(w)) {
         return question.to_owned();
     }
+    at_numbers(
+        question,
+        "米以下",
+        |_| true,
+        |digits| format!("低于{digits}米"),
+    )
+}
+
+/// `question` with each number written before `marker` ("6米高") written anew with it
+/// (`write` of its digits), where `rewrite` holds of what follows the marker.
+fn at_numbers(
+    question: &str,
+    marker: &str,
+    rewrite: impl Fn(&str) -> bool,
+    write: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::with_capacity(question.len());
     let mut rest = question;
-    while let Some(at) = rest.find("米以下") {
-        let start = rest[..at]
+    while let Some(at) = rest.find(marker) {
+        let digits = rest[..at]
             .char_indices()
             .rev()
             .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
             .last()
             .map(|(i, _)| i);
-        match start {
+        let after = &rest[at + marker.len()..];
+        match digits.filter(|_| rewrite(after)) {
             Some(start) => {
                 out.push_str(&rest[..start]);
-                out.push_str("低于");
-                out.push_str(&rest[start..at]);
-                out.push('米');
+                out.push_str(&write(&rest[start..at]));
             }
-            None => out.push_str(&rest[..at + "米以下".len()]),
+            None => out.push_str(&rest[..at + marker.len()]),
         }
-        rest = &rest[at + "米以下".len()..];
+        rest = after;
     }
     out.push_str(rest);
     out
