@@ -957,7 +957,9 @@ pub(crate) const CLAIM_HOLDS: [&str; 13] = [
 
 /// Where the words that say who holds a claim end in `clause`: after the first of
 /// `CLAIM_HOLDS` ("企业认为…"), or at its end when the clause ends in a verb of saying
-/// ("帮我们编报告的咨询公司说", "有人讲"), what is said following in the next clauses.
+/// ("帮我们编报告的咨询公司说", "有人讲"), what is said following in the next clauses; or
+/// after a verb of saying with the one who says before it and what is said after it
+/// ("老师傅说我们厂的废水是纳管排的"). Not 说 of 说明, 说法, 小说, nor 讲 of 讲究, 讲解…
 pub(crate) fn holder_end(clause: &str) -> Option<usize> {
     CLAIM_HOLDS
         .iter()
@@ -969,6 +971,28 @@ pub(crate) fn holder_end(clause: &str) -> Option<usize> {
                 .any(|w| clause.ends_with(w));
             said.then_some(clause.len())
         })
+        .or_else(|| said_inside(clause))
+}
+
+/// Where a verb of saying ends that has words before it (the one who says) and after it (what
+/// is said): "老板说新厂…" → after 说.
+fn said_inside(clause: &str) -> Option<usize> {
+    const NOT_SAID: [&str; 12] = [
+        "说明", "说法", "说得", "说话", "说服", "小说", "讲究", "讲解", "讲座", "讲话", "讲课",
+        "演讲",
+    ];
+    clause
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '说' | '讲'))
+        .map(|(at, c)| (at, at + c.len_utf8()))
+        .find(|&(at, end)| {
+            at > 0
+                && end < clause.len()
+                && !NOT_SAID
+                    .iter()
+                    .any(|w| clause[at..].starts_with(w) || clause[..end].ends_with(w))
+        })
+        .map(|(_, end)| end)
 }
 
 /// `clause` cut after the word that says who holds the claim: "企业认为分局只是派出机构" →
@@ -1012,7 +1036,13 @@ pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
     if !judged {
         return None;
     }
-    before.iter().position(|c| holder_end(c).is_some())
+    // "A说…，B觉得…，谁说得对": the claim held last; otherwise the first holder's, which may
+    // quote another ("有人说环保局的人讲…").
+    if last.contains('谁') {
+        before.iter().rposition(|c| holder_end(c).is_some())
+    } else {
+        before.iter().position(|c| holder_end(c).is_some())
+    }
 }
 
 /// Whether `last` is a verdict alone on what was said before it ("…，是不是真的", "…，靠谱吗",
@@ -2901,6 +2931,11 @@ mod tests {
         assert_eq!(claim.asked, ["烟囱做多高都无所谓"]);
         assert_eq!(claim.scene, ["燃气锅炉烧的是干净的天然气"]);
         assert!(claim_judged(&clauses_of("据说危废可以放一年半，是不是真的？")).is_some());
+        // Who says it before a 说 inside the clause, what is said after it; not 说明.
+        let claim = scene_clauses("老师傅说我们厂的废水是纳管排的，总氮就不用管了，有道理吗？");
+        assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
+        assert_eq!(claim.asked, ["总氮就不用管了"]);
+        assert!(holder_end("报告里说明了防渗措施").is_none());
         // A claim held by 以为, judged as a 看法, and the last of two claims judged by 谁说得对.
         assert_eq!(
             scene_clauses("老板一直以为只要白天达标就行，晚上超一点没事，是这样吗？").asked,

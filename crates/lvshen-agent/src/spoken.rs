@@ -44,6 +44,9 @@ const PHRASES: &[(&str, &str)] = &[
     // Where waste water goes: to a sewage works (间接排放) or into a river (直接排放).
     // (…to a 污水厂: [`to_sewage_works`].)
     ("接管网", "间接排放"),
+    // 纳管排的: the waste water goes to the sewer, not 纳管排放 cut short.
+    ("纳管排放", "纳管排放"),
+    ("纳管排", "间接排放"),
     ("排进管网", "间接排放"),
     ("排到管网", "间接排放"),
     ("直接排到河里", "直接排放"),
@@ -2563,6 +2566,9 @@ mod tests {
             "渗滤液要处理到什么标准方可排放？"
         );
         assert_eq!(to_let_out("处理后才能排到河里"), "处理后才能排到河里");
+        // 纳管排的 is sent to the sewer; 纳管排放 stays whole.
+        assert!(in_written_words("废水是纳管排的").contains("间接排放的"));
+        assert!(in_written_words("废水纳管排放").contains("纳管排放"));
     }
 
     #[test]
