@@ -87,6 +87,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "人说",
     "说得对",
     "稍微",
+    // "可以随便混着堆": how freely (随便倒, 随便填 are read as the texts' words first).
+    "随便",
     "没事",
     "来得及",
     "来不及",

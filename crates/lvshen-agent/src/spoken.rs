@@ -350,6 +350,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("堆在同一个仓库", "混入贮存"),
     ("放在同一个仓库", "混入贮存"),
     ("混在一起堆", "混入贮存"),
+    ("混着堆", "混合贮存"),
+    ("混着放", "混合贮存"),
+    ("混着存", "混合贮存"),
     ("堆在", "堆放在"),
     ("堆到", "堆放到"),
     // Waste heaped for a while: 堆放 (浙江省水污染防治条例第十五条: 禁止堆放、存贮); how long it
@@ -2193,6 +2196,32 @@ fn judged_claim(question: &str) -> Option<(&str, &str)> {
     Some(question.split_at(at + crate::question::holder_end(holder)?))
 }
 
+/// "仓库管理员说危废仓库里不同的危废可以随便混着堆，靠谱吗": who says a claim asked for a
+/// verdict is no thing a rule speaks of (管理员, 老师傅, 咨询公司): the words before the verb
+/// of saying are 有人. Only a holder who 说/讲 (the words of [`crate::question::CLAIM_HOLDS`],
+/// 企业认为, keep theirs).
+fn to_said_by_someone(question: &str) -> String {
+    let Some((before, claim)) = judged_claim(question) else {
+        return question.to_owned();
+    };
+    let start = before
+        .rfind(['，', ',', '；', ';', '。', '：', ':'])
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(0, char::len_utf8)
+        });
+    let who = &before[start..];
+    let said = ["说", "讲"].iter().find(|w| who.ends_with(**w));
+    match said {
+        Some(verb)
+            if !crate::question::CLAIM_HOLDS.iter().any(|w| who.contains(w))
+                && who.chars().count() > 1 =>
+        {
+            format!("{}有人{verb}{claim}", &before[..start])
+        }
+        _ => question.to_owned(),
+    }
+}
+
 /// "施工队觉得只要是赶工期，晚上施工就不算违法，这个说法对吗": whether the claim's act is lawful
 /// is the verdict asked, which the rule gives by 禁止 or 可以, not by 违法: the claim's words
 /// for its own lawfulness are dropped, and the act is what is asked. Only after the word that
@@ -2403,7 +2432,8 @@ fn to_tenant(question: &str) -> String {
 
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(question))));
+    let question = to_said_by_someone(question);
+    let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(&question))));
     let question = to_claimed_lawful(&question);
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
@@ -2566,6 +2596,23 @@ mod tests {
             "渗滤液要处理到什么标准方可排放？"
         );
         assert_eq!(to_let_out("处理后才能排到河里"), "处理后才能排到河里");
+        // Who says a claim asked for a verdict is 有人; one who 认为 keeps the name, and so
+        // does one who says what is not asked a verdict.
+        assert_eq!(
+            to_said_by_someone("仓库管理员说危废可以随便混着堆，靠谱吗？"),
+            "有人说危废可以随便混着堆，靠谱吗？"
+        );
+        assert_eq!(
+            to_said_by_someone("厂里很小，咨询公司讲，报告不用做，这话对吗？"),
+            "厂里很小，有人讲，报告不用做，这话对吗？"
+        );
+        for kept in [
+            "企业认为分局只是派出机构，这个说法成立吗？",
+            "环保局的人说要重新报批，我们要怎么办？",
+        ] {
+            assert_eq!(to_said_by_someone(kept), kept);
+        }
+        assert!(in_written_words("危废混着堆").contains("混合贮存"));
         // 纳管排的 is sent to the sewer; 纳管排放 stays whole.
         assert!(in_written_words("废水是纳管排的").contains("间接排放的"));
         assert!(in_written_words("废水纳管排放").contains("纳管排放"));
