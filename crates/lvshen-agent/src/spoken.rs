@@ -2222,6 +2222,44 @@ fn to_said_by_someone(question: &str) -> String {
     }
 }
 
+/// "老师傅说我们厂的废水是纳管排的，总氮就不用管了，有道理吗": a pollutant said not to be
+/// minded, in a claim asked for a verdict, is said to have no limit: the verdict is the limit a
+/// standard sets for it (GB 4287 表2: 间接排放 总氮 30), or its absence.
+fn to_pollutant_unlimited(question: &str) -> String {
+    const UNMINDED: [&str; 6] = [
+        "就不用管了",
+        "就不用管",
+        "不用管了",
+        "不用管",
+        "就不管了",
+        "可以不管",
+    ];
+    let Some((before, claim)) = judged_claim(question) else {
+        return question.to_owned();
+    };
+    let mut clauses: Vec<String> = Vec::new();
+    let mut changed = false;
+    for clause in claim.split_inclusive(['，', ',', '；', ';']) {
+        let named = !crate::evidence::pollutants_named(clause).is_empty();
+        match UNMINDED
+            .iter()
+            .find(|w| clause.contains(**w))
+            .filter(|_| named)
+        {
+            Some(w) => {
+                changed = true;
+                clauses.push(clause.replacen(w, "没有排放限值", 1));
+            }
+            None => clauses.push(clause.to_owned()),
+        }
+    }
+    if changed {
+        format!("{before}{}", clauses.concat())
+    } else {
+        question.to_owned()
+    }
+}
+
 /// "施工队觉得只要是赶工期，晚上施工就不算违法，这个说法对吗": whether the claim's act is lawful
 /// is the verdict asked, which the rule gives by 禁止 or 可以, not by 违法: the claim's words
 /// for its own lawfulness are dropped, and the act is what is asked. Only after the word that
@@ -2432,7 +2470,7 @@ fn to_tenant(question: &str) -> String {
 
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
-    let question = to_said_by_someone(question);
+    let question = to_pollutant_unlimited(&to_said_by_someone(question));
     let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(&question))));
     let question = to_claimed_lawful(&question);
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
@@ -2613,6 +2651,17 @@ mod tests {
             assert_eq!(to_said_by_someone(kept), kept);
         }
         assert!(in_written_words("危废混着堆").contains("混合贮存"));
+        // A pollutant said not to be minded has no limit, in a claim judged only.
+        assert_eq!(
+            to_pollutant_unlimited("有人说废水纳管了，总氮就不用管了，有道理吗？"),
+            "有人说废水纳管了，总氮没有排放限值，有道理吗？"
+        );
+        for kept in [
+            "有人说危废就不用管了，有道理吗？",
+            "废水纳管了，总氮就不用管了吗？",
+        ] {
+            assert_eq!(to_pollutant_unlimited(kept), kept);
+        }
         // 纳管排的 is sent to the sewer; 纳管排放 stays whole.
         assert!(in_written_words("废水是纳管排的").contains("间接排放的"));
         assert!(in_written_words("废水纳管排放").contains("纳管排放"));
