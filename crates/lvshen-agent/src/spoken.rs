@@ -2343,7 +2343,20 @@ fn to_claimed_quantity(question: &str) -> String {
         .find(|&(_, c)| !numeral(c) && c != '.')
         .map_or(claim.len(), |(i, _)| start + i);
     let Some(unit) = UNITS.iter().find(|u| claim[digits_end..].starts_with(**u)) else {
-        return question.to_owned();
+        // "氮氧化物只要不超过400就行": a value said without its unit, in digits, is asked as
+        // 多少 (not 2类区, GB 4287, 第3条, 30%).
+        let bare = claim[start..digits_end].chars().all(|c| c.is_ascii_digit())
+            && digits_end - start >= 2
+            && !claim[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || " -".contains(c))
+            && claim[digits_end..]
+                .chars()
+                .next()
+                .is_none_or(|c| "就以的，,了也还？?吧".contains(c));
+        return if bare {
+            format!("{before}{}多少{}", &claim[..start], &claim[digits_end..])
+        } else {
+            question.to_owned()
+        };
     };
     // "一年半": the half goes with the quantity asked.
     let rest = &claim[digits_end + unit.len()..];
@@ -2651,6 +2664,17 @@ mod tests {
             assert_eq!(to_said_by_someone(kept), kept);
         }
         assert!(in_written_words("危废混着堆").contains("混合贮存"));
+        // A claimed value without its unit is asked as 多少; a class or a number is not.
+        assert_eq!(
+            to_claimed_quantity("有人讲燃气锅炉氮氧化物只要不超过400就行，对吧？"),
+            "有人讲燃气锅炉氮氧化物只要不超过多少就行，对吧？"
+        );
+        for kept in [
+            "有人说2类区晚上也能开机，对吧？",
+            "有人说GB 4287的限值就行，对吧？",
+        ] {
+            assert_eq!(to_claimed_quantity(kept), kept);
+        }
         // A pollutant said not to be minded has no limit, in a claim judged only.
         assert_eq!(
             to_pollutant_unlimited("有人说废水纳管了，总氮就不用管了，有道理吗？"),
