@@ -1756,6 +1756,8 @@ const KINDS: &[(&str, &[&str])] = &[
         &["车", "机械", "发动机", "油品", "尾气", "排气"],
     ),
     ("船舶", &["船"]),
+    // 法典第三百四十条 on the sea's 生态环境监测 data is no rule on a works' testing firm.
+    ("海洋", &["海"]),
     ("畜禽", &["畜禽", "养殖", "猪", "牛", "羊", "鸡", "鸭"]),
     ("医疗", &["医"]),
     ("放射性", &["放射", "核", "辐射"]),
@@ -7261,6 +7263,9 @@ mod tests {
         let rule = "第二十五条 机动车排气控制装备维修单位、机动车排气污染检测机构应当与环境保护行政主管部门实行信息联网。";
         assert_eq!(other_kind(rule, "纺织品检测要送机构", true), Some("机动车"));
         assert_eq!(other_kind(rule, "机动车检测要送机构", true), None);
+        let sea = "第三百四十条 国务院有关部门和海警机构应当向国务院生态环境主管部门提供编制国家海洋生态环境状况公报所必需的资料";
+        assert_eq!(other_kind(sea, "检测公司的资质环保局能查吗", false), Some("海洋"));
+        assert_eq!(other_kind(sea, "入海排污口的监测资料", false), None);
         // Named in the first clause but not as its subject.
         let beside = "第十条 从事服装干洗和机动车维修等服务活动的经营者，应当…";
         assert_eq!(other_kind(beside, "干洗店要装什么", true), None);
