@@ -7264,7 +7264,10 @@ mod tests {
         assert_eq!(other_kind(rule, "纺织品检测要送机构", true), Some("机动车"));
         assert_eq!(other_kind(rule, "机动车检测要送机构", true), None);
         let sea = "第三百四十条 国务院有关部门和海警机构应当向国务院生态环境主管部门提供编制国家海洋生态环境状况公报所必需的资料";
-        assert_eq!(other_kind(sea, "检测公司的资质环保局能查吗", false), Some("海洋"));
+        assert_eq!(
+            other_kind(sea, "检测公司的资质环保局能查吗", false),
+            Some("海洋")
+        );
         assert_eq!(other_kind(sea, "入海排污口的监测资料", false), None);
         // Named in the first clause but not as its subject.
         let beside = "第十条 从事服装干洗和机动车维修等服务活动的经营者，应当…";

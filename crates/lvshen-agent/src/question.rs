@@ -961,6 +961,11 @@ pub(crate) const CLAIM_HOLDS: [&str; 13] = [
 /// after a verb of saying with the one who says before it and what is said after it
 /// ("老师傅说我们厂的废水是纳管排的"). Not 说 of 说明, 说法, 小说, nor 讲 of 讲究, 讲解…
 pub(crate) fn holder_end(clause: &str) -> Option<usize> {
+    named_holder_end(clause).or_else(|| said_inside(clause))
+}
+
+/// [`holder_end`] by a word of [`CLAIM_HOLDS`] or a clause ending in a verb of saying.
+fn named_holder_end(clause: &str) -> Option<usize> {
     CLAIM_HOLDS
         .iter()
         .filter_map(|w| clause.find(w).map(|at| at + w.len()))
@@ -971,7 +976,6 @@ pub(crate) fn holder_end(clause: &str) -> Option<usize> {
                 .any(|w| clause.ends_with(w));
             said.then_some(clause.len())
         })
-        .or_else(|| said_inside(clause))
 }
 
 /// Where a verb of saying ends that has words before it (the one who says) and after it (what
@@ -1037,12 +1041,16 @@ pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
         return None;
     }
     // "A说…，B觉得…，谁说得对": the claim held last; otherwise the first holder's, which may
-    // quote another ("有人说环保局的人讲…").
-    if last.contains('谁') {
-        before.iter().rposition(|c| holder_end(c).is_some())
-    } else {
-        before.iter().position(|c| holder_end(c).is_some())
-    }
+    // quote another ("有人说环保局的人讲…"). A holder named by 认为, 有人说… or a clause ending
+    // in 说 before a 说 inside a clause, which may report a text ("环评报告里说要建事故池").
+    let find = |holds: fn(&str) -> Option<usize>| {
+        if last.contains('谁') {
+            before.iter().rposition(|c| holds(c).is_some())
+        } else {
+            before.iter().position(|c| holds(c).is_some())
+        }
+    };
+    find(named_holder_end).or_else(|| find(holder_end))
 }
 
 /// Whether `last` is a verdict alone on what was said before it ("…，是不是真的", "…，靠谱吗",
@@ -2936,6 +2944,11 @@ mod tests {
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
         assert_eq!(claim.asked, ["总氮就不用管了"]);
         assert!(holder_end("报告里说明了防渗措施").is_none());
+        // One named by 有人说 holds the claim before a text that 说 something.
+        assert_eq!(
+            scene_clauses("环评报告里说要建事故池，我们没建，有人说没关系，这种说法对吗？").asked,
+            ["没关系"]
+        );
         // A claim held by 以为, judged as a 看法, and the last of two claims judged by 谁说得对.
         assert_eq!(
             scene_clauses("老板一直以为只要白天达标就行，晚上超一点没事，是这样吗？").asked,
