@@ -305,7 +305,7 @@ const SUBSTANCES: &str = "苯汞铅镉铬砷镍铜锌锰银硒铍钡钴钒铊锡
 
 /// Adverbs, particles, negations and the verb 做 of spoken questions ("5年后才开工", "批下来就",
 /// "洗毛的厂做什么环评", "堆的煤没做"): never part of a word the segmenter missed.
-const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将做未没";
+const FUNCTION: &str = "才就都也还再又很被把给让会要能去来了过着后前时里上下中内外已将做未没经";
 
 /// `tokens` with each pair of single Chinese characters that the question writes together
 /// joined into one word: what the segmenter does not know it cuts into characters ("几天年假"
@@ -2151,6 +2151,23 @@ pub fn pollutants_named(question: &str) -> Vec<String> {
         .filter(|name| question.contains(&compact(name)))
         .map(str::to_owned)
         .collect()
+}
+
+/// Whether `hay` names `name` other than as an exception (除六价铬外, 除pH、色度外): an
+/// exception opens with 除 before the name and closes with 外 after it, within one clause.
+pub fn names_unexcepted(hay: &str, name: &str) -> bool {
+    const CLAUSE_ENDS: &[char] = &['，', ',', '。', '；', ';', '：', ':'];
+    let within = |s: &str| s.chars().count() <= 16 && !s.contains(CLAUSE_ENDS);
+    !name.is_empty()
+        && hay.match_indices(name).any(|(at, _)| {
+            let before = &hay[..at];
+            let after = &hay[at + name.len()..];
+            let opened = before
+                .rfind('除')
+                .is_some_and(|d| within(&before[d + '除'.len_utf8()..]));
+            let closed = after.find('外').is_some_and(|w| within(&after[..w]));
+            !(opened && closed)
+        })
 }
 
 /// Whether a passage (its haystack) names other pollutants and none of the question's.
@@ -4317,9 +4334,14 @@ pub fn focus_parts(
                 relevance[i] = relevance[i].max(0.75);
             }
         }
+        // A clause that names the pollutant only to except it ("除六价铬外均为企业废水总排放口")
+        // is on the others: the row of the pollutant is quoted too.
         let names_pollutant = |segment: &str| {
             let hay = compact(segment);
-            hints.pollutants.iter().any(|p| hay.contains(&compact(p)))
+            hints
+                .pollutants
+                .iter()
+                .any(|p| names_unexcepted(&hay, &compact(p)))
         };
         if !hints.pollutants.is_empty()
             && !body
@@ -5352,6 +5374,39 @@ mod tests {
             "{only}"
         );
         assert!(!only.contains("流量"), "{only}");
+    }
+
+    #[test]
+    fn a_pollutant_excepted_by_a_note_brings_its_own_row() {
+        assert!(!names_unexcepted(
+            "监控位置:除六价铬外均为企业废水总排放口",
+            "六价铬"
+        ));
+        assert!(!names_unexcepted("除pH、六价铬外均为总排放口", "六价铬"));
+        assert!(names_unexcepted(
+            "六价铬不得检出(车间或生产设施废水排放口)",
+            "六价铬"
+        ));
+        // Named once as excepted and once on its own.
+        assert!(names_unexcepted(
+            "除六价铬外均为总排放口;六价铬在车间监控",
+            "六价铬"
+        ));
+        // A 除 of another clause excepts nothing here.
+        assert!(names_unexcepted("除外，六价铬0.5", "六价铬"));
+        let hit = test_hit(
+            "纺织染整工业水污染物排放标准",
+            "表2",
+            "表2 新建企业水污染物排放浓度限值，单位mg/L(pH、色度除外),直接排放/间接排放：苯胺类不得检出/不得检出；六价铬不得检出（车间或生产设施废水排放口）。监控位置：除六价铬外均为企业废水总排放口。排水量计量位置与污染物监控位置相同。",
+        );
+        let terms = terms_of(&["六价铬", "位置", "监控"]);
+        let pollutants = vec!["六价铬".to_owned()];
+        let hints = Hints {
+            pollutants: &pollutants,
+            ..Hints::default()
+        };
+        let quoted = quote(&terms, &hints, &hit);
+        assert!(quoted.contains("车间或生产设施废水排放口"), "{quoted}");
     }
 
     #[test]
@@ -6566,6 +6621,9 @@ mod tests {
         // A count cut with the next word: 10台加到 → 台加.
         let artifacts = segment_artifacts(&jieba, "染缸从10台加到20台，要重新报批吗？");
         assert!(artifacts.contains(&"台加".to_owned()), "{artifacts:?}");
+        // The preposition 经 cut with the next word: 经厂内预处理 → 经厂.
+        let artifacts = segment_artifacts(&jieba, "废水经厂内预处理后排入园区污水处理厂");
+        assert!(artifacts.contains(&"经厂".to_owned()), "{artifacts:?}");
     }
 
     #[test]

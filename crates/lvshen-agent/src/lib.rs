@@ -392,11 +392,15 @@ impl<'a> Agent<'a> {
         question: &str,
         terms: &[Vec<String>],
     ) -> Result<Option<(String, String, bool)>, AgentError> {
+        // A piece of the segmenter's cut ("经厂内预处理" → 经厂) is no thing a document must
+        // name, even where other passages hold the same cut.
+        let artifacts = evidence::segment_artifacts(&self.jieba, question);
         let asked: Vec<&Vec<String>> = terms
             .iter()
             .filter(|g| {
                 evidence::is_specific(g)
                     && !evidence::verb_fragment(&g[0])
+                    && !artifacts.contains(&g[0])
                     && !question::names_document(&g[0], question)
                     // A thing, not an act (排入 of "排入IV类水域": 进入 in GB 8978). A
                     // domain word (臭气浓度) carries no tag of the segmenter's: a thing unless
@@ -1679,6 +1683,7 @@ impl<'a> Agent<'a> {
             rules_say,
             only_name_found,
             refused,
+            rules = ?rules.iter().take(5).map(|h| format!("{} {}", h.doc, h.clause)).collect::<Vec<_>>(),
             "the gate on the question's words"
         );
         // What the terms of a question that sets a scene are to it, when the scene rule let
