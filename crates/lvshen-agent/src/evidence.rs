@@ -2170,6 +2170,26 @@ pub fn names_unexcepted(hay: &str, name: &str) -> bool {
         })
 }
 
+/// Whether the rules in the pool (no past approvals) say at least `min` of the question's
+/// terms: one of the first five, or one that names a pollutant of the question wherever it
+/// stands. Past approvals' 废水污染防治要求 repeat the pollutant (六价铬) and the works'
+/// words (染色, 废水): they push the standard's row on it below the rules a lookup by kind
+/// found first (a noise standard's 测量, a catalogue's 染色). No rules at all say nothing
+/// against the question.
+pub fn rules_say(terms: &[Vec<String>], rules: &[Hit], pollutants: &[String], min: f64) -> bool {
+    let on_pollutant: Vec<Hit> = rules
+        .iter()
+        .filter(|h| {
+            let hay = haystack(h);
+            pollutants.iter().any(|p| hay.contains(&compact(p)))
+        })
+        .cloned()
+        .collect();
+    rules.is_empty()
+        || coverage(terms, rules, 5).ratio >= min
+        || coverage(terms, &on_pollutant, on_pollutant.len()).ratio >= min
+}
+
 /// Whether a passage (its haystack) names other pollutants and none of the question's.
 fn on_other_pollutants(asked: &[String], hay: &str) -> bool {
     !asked.is_empty()
@@ -5407,6 +5427,25 @@ mod tests {
         };
         let quoted = quote(&terms, &hints, &hit);
         assert!(quoted.contains("车间或生产设施废水排放口"), "{quoted}");
+    }
+
+    #[test]
+    fn a_rule_on_the_pollutant_named_counts_below_the_first_five() {
+        let hit = |clause: &str, text: &str| test_hit("某标准", clause, text);
+        let mut rules: Vec<Hit> = (1..=5)
+            .map(|i| hit(&format!("5.{i}"), "测量时段:与被测声源测量的时间长度相同"))
+            .collect();
+        rules.push(hit(
+            "表2",
+            "表2 新建企业水污染物排放浓度限值：六价铬不得检出(车间或生产设施废水排放口)",
+        ));
+        let terms = terms_of(&["染色", "废水", "六价铬", "排放口"]);
+        let chromium = vec!["六价铬".to_owned()];
+        assert!(rules_say(&terms, &rules, &chromium, 0.5));
+        // A rule below the first five that names no pollutant of the question does not.
+        assert!(!rules_say(&terms, &rules, &[], 0.5));
+        assert!(!rules_say(&terms, &rules, &["总氮".to_owned()], 0.5));
+        assert!(rules_say(&terms, &[], &[], 0.5));
     }
 
     #[test]

@@ -1661,8 +1661,12 @@ impl<'a> Agent<'a> {
             .filter(|h| approvals_wanted || h.doc_type != "approval")
             .cloned()
             .collect();
-        let rules_say =
-            rules.is_empty() || evidence::coverage(&terms, &rules, 5).ratio >= MIN_RULE_COVERAGE;
+        let rules_say = evidence::rules_say(
+            &terms,
+            &rules,
+            &evidence::pollutants_named(question),
+            MIN_RULE_COVERAGE,
+        );
         // "GB 8978-1996的纸质版在哪里能买到": the standard's number is found wherever the
         // standard is spoken of; what the question asks of it (纸质) must be found too.
         let only_name_found = {
