@@ -167,7 +167,14 @@ pub const KINDS_OF_ACT: &[(&str, &[&str])] = &[
     ("强制措施", &["查封", "扣押"]),
 ];
 
-/// The other members of every group `term` belongs to, and the acts of the kind it names.
+/// Names of a class of a thing and the thing's name, one way only: what the texts rule of the
+/// thing they rule of each class of it, so a question on the class is answered by a text on
+/// the thing (法典第四百八十九条's 工业固体废物管理台账 for 一般工业固体废物), not a question
+/// on the thing by a text on one class (GB 18599 on 一般工业固体废物 for 工业固体废物).
+pub const CLASS_OF: &[(&str, &[&str])] = &[("一般工业固体废物", &["工业固体废物"])];
+
+/// The other members of every group `term` belongs to, the acts of the kind it names and the
+/// thing of the class it names.
 pub fn expand(term: &str) -> Vec<&'static str> {
     GROUPS
         .iter()
@@ -179,6 +186,12 @@ pub fn expand(term: &str) -> Vec<&'static str> {
                 .iter()
                 .filter(|(kind, _)| *kind == term)
                 .flat_map(|(_, acts)| acts.iter().copied()),
+        )
+        .chain(
+            CLASS_OF
+                .iter()
+                .filter(|(class, _)| *class == term)
+                .flat_map(|(_, things)| things.iter().copied()),
         )
         .collect()
 }
@@ -207,5 +220,11 @@ mod tests {
         assert_eq!(expand("下水道"), ["排水系统", "排水管网"]);
         assert_eq!(expand("强制措施"), ["查封", "扣押"]);
         assert!(expand("查封").is_empty());
+    }
+
+    #[test]
+    fn a_class_of_a_thing_expands_to_the_thing_one_way_only() {
+        assert_eq!(expand("一般工业固体废物"), ["工业固体废物"]);
+        assert!(expand("工业固体废物").is_empty());
     }
 }
