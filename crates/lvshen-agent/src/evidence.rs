@@ -2179,10 +2179,7 @@ pub fn names_unexcepted(hay: &str, name: &str) -> bool {
 pub fn rules_say(terms: &[Vec<String>], rules: &[Hit], pollutants: &[String], min: f64) -> bool {
     let on_pollutant: Vec<Hit> = rules
         .iter()
-        .filter(|h| {
-            let hay = haystack(h);
-            pollutants.iter().any(|p| hay.contains(&compact(p)))
-        })
+        .filter(|h| !pollutants.is_empty() && names_any(pollutants, &haystack(h)))
         .cloned()
         .collect();
     rules.is_empty()
