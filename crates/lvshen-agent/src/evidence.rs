@@ -1532,7 +1532,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
             if ranking.classes.iter().any(|c| hit.text.contains(c)) {
                 score += 0.25;
             }
-            if ranking.permission_asked && states_permission(&hit.text) {
+            // An approval's 不得 binds one project: no answer to whether a thing may be done.
+            if ranking.permission_asked
+                && (ranking.approvals_wanted || hit.doc_type != "approval")
+                && states_permission(&hit.text)
+            {
                 score += 0.5;
             }
             if ranking
@@ -1960,7 +1964,9 @@ fn states_permission(text: &str) -> bool {
     segments(text).iter().any(|s| {
         !is_sanction(s)
             // 不应: how a standard forbids (GB 16297 7.5: 新污染源原则上不应有无组织排放).
-            && ["不得", "禁止", "严禁", "可以", "不应"]
+            // 方可: allowed only once a condition is met (GB 18599 7.6.1: 达到 GB 8978 要求后
+            // 方可排放).
+            && ["不得", "禁止", "严禁", "可以", "不应", "方可"]
                 .iter()
                 .any(|w| s.contains(w))
     })
@@ -5270,6 +5276,45 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_permission_is_answered_by_a_rule_that_allows_on_a_condition_not_by_an_approval() {
+        // GB 18599 5.1.3 (units a yard has) and 7.6.1 (leachate 方可排放 once treated) hold
+        // as many of the question's words; whether it may be let out is 7.6.1's.
+        let units = test_hit(
+            "一般工业固体废物贮存和填埋污染控制标准",
+            "5.1.3",
+            "贮存场和填埋场一般应包括以下单元:防渗系统、渗滤液收集和导排系统",
+        );
+        let leachate = test_hit(
+            "一般工业固体废物贮存和填埋污染控制标准",
+            "7.6.1",
+            "贮存场、填埋场产生的渗滤液应进行收集处理,达到GB 8978要求后方可排放",
+        );
+        let terms = vec![vec!["渗滤液".to_owned()], vec!["贮存".to_owned()]];
+        let ranking = Ranking {
+            permission_asked: true,
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![units, leachate.clone()], &ranking);
+        assert_eq!(ranked[0].clause, "7.6.1");
+        // A project's approval that says 不得 binds that project alone.
+        let terms = vec![
+            vec!["渗滤液".to_owned()],
+            vec!["贮存".to_owned()],
+            vec!["防渗".to_owned()],
+        ];
+        let mut approval = test_hit(
+            "示例·审查意见",
+            "九、其他要求",
+            "渗滤液贮存池不得渗漏，防渗层应完好",
+        );
+        approval.doc_type = "approval".into();
+        let mut rule = test_hit("某标准", "5.1", "渗滤液应当收集后贮存，可以回用");
+        rule.chunk_id = "rule".into();
+        let ranked = rank_by_terms(&terms, vec![approval, rule], &ranking);
+        assert_eq!(ranked[0].clause, "5.1");
     }
 
     #[test]

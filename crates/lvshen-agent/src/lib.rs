@@ -932,7 +932,8 @@ impl<'a> Agent<'a> {
                 evidence::SubjectMarker::Duty
             },
             sanction_asked: question::asks_sanction(question),
-            permission_asked: question::asks_permission(question),
+            permission_asked: question::asks_permission(question)
+                || question::claims_allowed(question),
             power_asked: question::asks_power(question),
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
@@ -2098,11 +2099,15 @@ impl<'a> Agent<'a> {
                 })
                 .or_else(|| {
                     // "印染厂的用水价格是多少": an article on price policy states no number.
+                    // A period in words (不得超过一年) is the number a question on how long
+                    // asks ("…放多少年也不要紧").
                     (question.contains("多少")
                         && !evidence::states_quantity(evidence::without_label(
                             &best.text,
                             &best.clause,
-                        )))
+                        ))
+                        && !(question::asks_duration(question)
+                            && evidence::states_duration(&best.text)))
                     .then(|| not_given("数值"))
                 })
                 .or_else(|| {

@@ -898,10 +898,15 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
     // keeps.
     if let Some(holder) = claim_judged(&clauses) {
         let last = clauses.len() - 1;
-        let claim = if holder + 1 < last {
-            holder + 1..last
-        } else {
-            holder..holder + 1
+        // "车间主任说…排掉就行，我们是绍兴的印染厂，他说得对吗": the asker saying what it is
+        // after the claim sets the scene; the claim is then what the holder's clause says.
+        let said_in_holder = !split_after_holder(clauses[holder]).1.is_empty();
+        let claimed: Vec<usize> = (holder + 1..last)
+            .filter(|&i| !(said_in_holder && says_what_we_are(clauses[i])))
+            .collect();
+        let claim = match (claimed.first(), claimed.last()) {
+            (Some(&first), Some(&end)) => first..end + 1,
+            _ => holder..holder + 1,
         };
         let (mut scene, mut asked, mut frame) = (Vec::new(), Vec::new(), Vec::new());
         for (i, c) in clauses.into_iter().enumerate() {
@@ -935,6 +940,29 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
         asked,
         frame: Vec::new(),
     }
+}
+
+/// Whether a clause is the asker saying what or where its works is ("我们是绍兴的印染厂",
+/// "我们厂在滨海工业区"): first person, then 是, 在 or 位于 — a scene, not a claim (not "我们就
+/// 不用办证").
+fn says_what_we_are(clause: &str) -> bool {
+    const WE: [&str; 9] = [
+        "我们厂",
+        "我们公司",
+        "我们企业",
+        "我们",
+        "咱们厂",
+        "咱们",
+        "我厂",
+        "我司",
+        "本厂",
+    ];
+    WE.iter()
+        .find(|w| clause.starts_with(**w))
+        .is_some_and(|w| {
+            let rest = &clause[w.len()..];
+            ["是", "在", "位于"].iter().any(|v| rest.starts_with(v))
+        })
 }
 
 /// The words that say who holds a claim that is asked ("企业认为"; "有人说"), those of
@@ -1702,6 +1730,28 @@ const PERMISSION_WORDS: &[&str] = &[
 /// 是否允许): an article that allows or forbids it (可以/不得/禁止) answers it.
 pub fn asks_permission(question: &str) -> bool {
     says_any(question, PERMISSION_WORDS)
+}
+
+/// Whether the question asks a verdict on a claim that something may be done ("…渗滤液直接
+/// 排放没事，靠谱吗", "…排掉就行，他说得对吗"): the claim says it is fine (没事, 就行, 没关系,
+/// 无所谓, 可以): a permission asked, which an article that allows or forbids it answers (方可
+/// 排放, 不得, 禁止).
+pub fn claims_allowed(question: &str) -> bool {
+    const FINE: [&str; 8] = [
+        "没事",
+        "就行",
+        "也行",
+        "没关系",
+        "无所谓",
+        "可以",
+        "不要紧",
+        "没问题",
+    ];
+    claim_judged(&clauses_of(question)).is_some()
+        && scene_clauses(question)
+            .asked
+            .iter()
+            .any(|c| FINE.iter().any(|w| c.contains(w)))
 }
 
 /// How a question asks what duty someone bears ("排污单位对环境管理台账负有什么责任"): the
@@ -2944,6 +2994,22 @@ mod tests {
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
         assert_eq!(claim.asked, ["总氮就不用管了"]);
         assert!(holder_end("报告里说明了防渗措施").is_none());
+        // A claim that a thing is fine asks whether it may be done.
+        assert!(claims_allowed(
+            "有人讲一般固废贮存场渗滤液直接排放没事，靠谱吗？"
+        ));
+        assert!(!claims_allowed(
+            "有人说印染污泥都是危险废物，这个说法对吗？"
+        ));
+        assert!(!claims_allowed("渗滤液直接排放没事吧"));
+        // The asker saying what its works is, after the claim, sets the claim's scene.
+        let claim =
+            scene_clauses("车间主任说初期雨水直接排掉就行，我们是绍兴的印染厂，他说得对吗？");
+        assert_eq!(claim.asked, ["初期雨水直接排掉就行"]);
+        assert_eq!(claim.scene, ["我们是绍兴的印染厂"]);
+        // Not a claim the asker's works makes of itself ("我们就不用办证").
+        let claim = scene_clauses("老板说我们厂规模小，我们就不用办排污许可证，对吗？");
+        assert_eq!(claim.asked, ["我们就不用办排污许可证"]);
         // One named by 有人说 holds the claim before a text that 说 something.
         assert_eq!(
             scene_clauses("环评报告里说要建事故池，我们没建，有人说没关系，这种说法对吗？").asked,

@@ -1487,6 +1487,112 @@ fn to_sewage_works(question: &str) -> String {
     out
 }
 
+/// "下雨头一阵的雨水", "刚开始下雨时候的雨水", "前十几分钟的雨水": the first flush of a rain,
+/// which the texts call 初期雨水 (绍兴市水资源保护条例第十九条: 设置地面初期雨水收集系统). A word
+/// that says the rain's beginning stands before 雨水 in its clause, at most twelve characters
+/// before it; the phrase from where the rain's words start (下雨 or that word) is replaced. Not
+/// 雨水 of a drain (雨水口, 雨水管, 雨水井, 雨水沟), which is where water goes, not which water.
+fn to_first_flush(question: &str) -> String {
+    const BEGINNING: [&str; 13] = [
+        "头一阵",
+        "刚下",
+        "刚开始",
+        "一开始",
+        "最开始",
+        "开头",
+        "头几分钟",
+        "前几分钟",
+        "前十几分钟",
+        "前十五分钟",
+        "前15分钟",
+        "前半小时",
+        "雨刚",
+    ];
+    const RAIN: [&str; 3] = ["下雨", "下起雨", "落雨"];
+    const DRAIN: [char; 5] = ['口', '管', '井', '沟', '篦'];
+    let mut out = question.to_owned();
+    let mut from = 0;
+    while let Some(at) = out[from..].find("雨水").map(|i| from + i) {
+        let end = at + "雨水".len();
+        let clause_start = out[..at]
+            .rfind(['，', '。', '；', '？', '：', ',', ';', ':'])
+            .map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
+        let before = &out[clause_start..at];
+        let drain = out[end..].starts_with(DRAIN);
+        let start = BEGINNING
+            .iter()
+            .any(|w| before.contains(w))
+            .then(|| {
+                BEGINNING
+                    .iter()
+                    .chain(RAIN.iter())
+                    .filter_map(|w| before.find(w))
+                    .min()
+            })
+            .flatten()
+            .map(|i| clause_start + i)
+            .filter(|s| out[*s..at].chars().count() <= 12);
+        match start {
+            Some(start) if !drain => {
+                out.replace_range(start..end, "初期雨水");
+                from = start + "初期雨水".len();
+            }
+            _ => from = end,
+        }
+    }
+    out
+}
+
+/// "直接走雨水口排掉", "直接往河里排了": water let out as it is, which the texts call 直接排放
+/// (直排): the words between 直接 and the verb (where it goes) are kept before it. Only when a
+/// verb of letting out (排掉, 排走, 排了, 排出去, or a bare 排 that ends the clause) follows within
+/// ten characters of the clause.
+fn to_discharged_directly(question: &str) -> String {
+    const LET_OUT: [&str; 5] = ["排出去", "排掉", "排走", "排了", "排"];
+    let mut out = question.to_owned();
+    let mut from = 0;
+    while let Some(at) = out[from..].find("直接").map(|i| from + i) {
+        let after = at + "直接".len();
+        let clause_end = out[after..]
+            .find(['，', '。', '；', '？', '！', ',', ';', '?', '!'])
+            .map_or(out.len(), |i| after + i);
+        let clause = &out[after..clause_end];
+        let verb = clause.char_indices().take(10).find_map(|(i, _)| {
+            LET_OUT
+                .iter()
+                .find(|v| {
+                    clause[i..].starts_with(**v)
+                    && (**v != "排" || i + v.len() == clause.len())
+                    // 直接排放 already: nothing to write.
+                    && !clause[i..].starts_with("排放")
+                })
+                .map(|v| (i, *v))
+        });
+        match verb {
+            Some((i, v)) => {
+                let place = clause[..i].to_owned();
+                let end = after + i + v.len();
+                let written = format!("{place}直接排放");
+                out.replace_range(at..end, &written);
+                from = at + written.len();
+            }
+            None => from = after,
+        }
+    }
+    out
+}
+
+/// What seeps out of a heap of waste ("固废堆场渗出来的水"): the texts' 渗滤液 (GB 18599 7.6.1:
+/// 贮存场、填埋场产生的渗滤液应进行收集处理). Only in a clause that names waste ([`WASTE`]); a
+/// pool or a pipe that lets water seep out leaks (渗漏).
+const LEACHATE: [(&str, &str); 5] = [
+    ("渗出来的污水", "渗滤液"),
+    ("渗出来的脏水", "渗滤液"),
+    ("渗出来的水", "渗滤液"),
+    ("渗出的水", "渗滤液"),
+    ("淋出来的水", "渗滤液"),
+];
+
 /// "…要处理到什么标准才能排？": a clause that ends on a bare 排 asks when water may be let out,
 /// the texts' 方可排放 (GB 18599 7.6.1: 达到 GB 8978 要求后方可排放).
 fn to_let_out(question: &str) -> String {
@@ -2499,6 +2605,8 @@ pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
+    let question = to_first_flush(&in_clauses_naming(&question, &LEACHATE, &WASTE, ""));
+    let question = to_discharged_directly(&question);
     let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
     let question = heights(&class_numerals(&to_new_works(&to_asterisk_mark(&question))));
     let mut out = to_approval_lapse(&in_one_pass(&question, PHRASES));
@@ -2528,6 +2636,59 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_flush_of_a_rain_is_initial_rainwater() {
+        assert_eq!(
+            to_first_flush("车间主任说下雨头一阵的雨水直接走雨水口排掉就行"),
+            "车间主任说初期雨水直接走雨水口排掉就行"
+        );
+        assert_eq!(
+            to_first_flush("刚开始下雨时候的雨水要收集吗"),
+            "初期雨水要收集吗"
+        );
+        assert_eq!(
+            to_first_flush("前十几分钟的雨水怎么处理"),
+            "初期雨水怎么处理"
+        );
+        // Rain water with no word of its beginning, and a drain, stay as they are.
+        assert_eq!(to_first_flush("雨水能排到河里吗"), "雨水能排到河里吗");
+        assert_eq!(
+            to_first_flush("刚下雨就发现雨水口冒黑水"),
+            "刚下雨就发现雨水口冒黑水"
+        );
+    }
+
+    #[test]
+    fn water_let_out_as_it_is_is_discharged_directly() {
+        assert_eq!(
+            to_discharged_directly("初期雨水直接走雨水口排掉就行"),
+            "初期雨水走雨水口直接排放就行"
+        );
+        assert_eq!(
+            to_discharged_directly("废水能不能直接往河里排？"),
+            "废水能不能往河里直接排放？"
+        );
+        // Already written, or 直接 of something else.
+        assert_eq!(to_discharged_directly("直接排放的企业"), "直接排放的企业");
+        assert_eq!(
+            to_discharged_directly("废纱头直接扔进垃圾桶，排污许可证上要写吗"),
+            "废纱头直接扔进垃圾桶，排污许可证上要写吗"
+        );
+    }
+
+    #[test]
+    fn water_seeping_out_of_waste_is_leachate() {
+        assert_eq!(
+            in_written_words("一般固废堆场渗出来的水直接排到河里没事吧"),
+            "一般固废贮存场渗滤液直接排放没事吧"
+        );
+        // A pool that lets water seep out leaks.
+        assert_eq!(
+            in_written_words("调节池底下渗出来的水怎么办"),
+            "调节池底下渗漏的水怎么办"
+        );
+    }
 
     #[test]
     fn a_works_on_two_sites_has_two_places_of_business() {

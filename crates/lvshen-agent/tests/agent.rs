@@ -570,3 +570,18 @@ fn current_law_ranks_above_repealed_law_unless_the_question_is_about_the_past() 
         "{history:?}"
     );
 }
+
+#[test]
+fn a_period_said_in_words_answers_a_claim_on_how_long() {
+    // "放一年半也不要紧" is asked as 放多少年: 不得超过一年 states the period, in words.
+    let law = "---\ntitle: 示例危险废物贮存条例\ndoc_type: law\n---\n# 示例危险废物贮存条例\n\n第三条 从事收集、贮存、利用、处置示例危险废物经营活动的单位，贮存示例危险废物不得超过一年；确需延长期限的，应当报经颁发许可证的部门批准。\n";
+    let (_dir, index) = index(&[("planted/law.md", law)]);
+    let agent = Agent::new(&index, None);
+    let answer = ask(
+        &agent,
+        "听说示例危险废物经营单位，收来的示例危险废物在仓库里放一年半也不要紧，是不是真的？",
+    );
+    assert!(!answer.refused, "{answer:?}");
+    assert!(answer.answer.contains("一年"), "{answer:?}");
+    markers_are_backed(&answer);
+}
