@@ -1041,6 +1041,11 @@ pub struct Ranking {
     /// clause answers it. Otherwise that clause, which lists the procedures the standard is
     /// used in (环境影响评价、环境保护设施设计、竣工环境保护验收…), sets no rule on them.
     pub asks_scope: bool,
+    /// The specific terms of what the question says need not be done ("一般工业固废不用记台账"
+    /// → 台账, [`crate::question::duty_denied`]): a passage with a sentence that puts one of
+    /// them after its 应当 or 必须 says it is a duty (法典第四百八十九条: 应当…建立工业固体废物
+    /// 管理台账), the verdict; one that only names the question's subject says something else.
+    pub denied: Vec<Vec<String>>,
     /// The values the question states of its own case, with their units ("排气筒只有12米高"
     /// → 12 m): a passage whose condition the value meets ("确需低于15 m的…") speaks of that
     /// case ([`meets_condition`]).
@@ -1533,6 +1538,11 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 score += 0.25;
             }
             // An approval's 不得 binds one project: no answer to whether a thing may be done.
+            if !ranking.denied.is_empty()
+                && texts.iter().any(|t| states_duty_of(t, &ranking.denied))
+            {
+                score += 0.5;
+            }
             if ranking.permission_asked
                 && (ranking.approvals_wanted || hit.doc_type != "approval")
                 && states_permission(&hit.text)
@@ -2114,6 +2124,17 @@ fn duty_of(text: &str, subject: &[Vec<String>], marker: SubjectMarker) -> Option
         }
     }
     found
+}
+
+/// Whether a sentence of `text` puts one of `acts` after its 应当 or 必须: it says that is a
+/// duty ("…应当…建立工业固体废物管理台账" for 台账).
+fn states_duty_of(text: &str, acts: &[Vec<String>]) -> bool {
+    segments(text).iter().any(|s| {
+        ["应当", "必须"].iter().any(|w| {
+            s.find(w)
+                .is_some_and(|at| acts.iter().any(|g| covered(g, &compact(&s[at..]))))
+        })
+    })
 }
 
 /// Whether `text` introduces a list (下列…) of the kind `noun`: `Some(true)` when the noun
@@ -5276,6 +5297,38 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_claim_that_a_thing_need_not_be_done_is_answered_by_the_duty_to_do_it() {
+        // "一般工业固废不用记台账": GB 18599 4.6 holds 一般, 工业 and 固体废物, 法典第四百八十九条
+        // 工业, 固体废物 and 台账; the article that says the ledger 应当 be kept is the verdict.
+        let siting = test_hit(
+            "一般工业固体废物贮存和填埋污染控制标准",
+            "4.6",
+            "上述选址规定不适用于一般工业固体废物的充填和回填",
+        );
+        let ledger = test_hit(
+            "中华人民共和国生态环境法典",
+            "第四百八十九条",
+            "产生工业固体废物的单位应当建立工业固体废物管理台账",
+        );
+        let terms = vec![
+            vec!["一般".to_owned()],
+            vec!["工业".to_owned()],
+            vec!["固体废物".to_owned()],
+            vec!["台账".to_owned()],
+        ];
+        let ranking = Ranking {
+            denied: vec![vec!["台账".to_owned()]],
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![siting, ledger], &ranking);
+        assert_eq!(ranked[0].clause, "第四百八十九条");
+        assert!(!states_duty_of(
+            "台账保存期限不少于5年",
+            &[vec!["台账".to_owned()]]
+        ));
     }
 
     #[test]

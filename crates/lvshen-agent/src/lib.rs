@@ -938,6 +938,14 @@ impl<'a> Agent<'a> {
             actor: question::actor(question).map(str::to_owned),
             wording: evidence::wording(question),
             negated: evidence::negated_verbs(question),
+            denied: question::duty_denied(question)
+                .map(|d| {
+                    evidence::key_terms(&self.jieba, d)
+                        .into_iter()
+                        .filter(|g| evidence::is_specific(g))
+                        .collect()
+                })
+                .unwrap_or_default(),
             about_projects: !question.contains("规划"),
             asks_scope: ["适用", "执行", "范围"]
                 .iter()

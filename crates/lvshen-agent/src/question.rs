@@ -1754,6 +1754,32 @@ pub fn claims_allowed(question: &str) -> bool {
             .any(|c| FINE.iter().any(|w| c.contains(w)))
 }
 
+/// What a question says need not be done ("一般工业固废不用记台账" → 记台账, "危废仓库不需要
+/// 贴标签吗" → 贴标签): the words after 不用, 不需要, 不必, 无需… to the clause's end. Whether it
+/// is a duty is what is asked: an article that says it 应当 be done answers.
+pub fn duty_denied(question: &str) -> Option<&str> {
+    const NEEDLESS: [&str; 8] = [
+        "不需要",
+        "不用",
+        "不必",
+        "无需",
+        "无须",
+        "没必要",
+        "用不着",
+        "不需",
+    ];
+    let (at, w) = NEEDLESS
+        .iter()
+        .filter_map(|w| question.find(w).map(|at| (at, *w)))
+        .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))?;
+    let rest = &question[at + w.len()..];
+    let end = rest
+        .find(['，', '。', '；', '？', '！', ',', ';', '?', '!'])
+        .unwrap_or(rest.len());
+    let denied = rest[..end].trim_end_matches(['了', '的', '吧', '吗', '呢']);
+    (!denied.is_empty()).then_some(denied)
+}
+
 /// How a question asks what duty someone bears ("排污单位对环境管理台账负有什么责任"): the
 /// article that answers says 应当…, 负责; neither 负有 nor 责任.
 const DUTY_WORDS: &[&str] = &["负有什么责任", "负什么责任", "负有哪些责任"];
@@ -2994,6 +3020,13 @@ mod tests {
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
         assert_eq!(claim.asked, ["总氮就不用管了"]);
         assert!(holder_end("报告里说明了防渗措施").is_none());
+        // What is said need not be done.
+        assert_eq!(
+            duty_denied("有人说一般工业固废不用记台账，靠谱吗？"),
+            Some("记台账")
+        );
+        assert_eq!(duty_denied("危废仓库不需要贴标签吗？"), Some("贴标签"));
+        assert_eq!(duty_denied("一般工业固废要记台账吗？"), None);
         // A claim that a thing is fine asks whether it may be done.
         assert!(claims_allowed(
             "有人讲一般固废贮存场渗滤液直接排放没事，靠谱吗？"
