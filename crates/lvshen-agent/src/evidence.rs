@@ -3560,6 +3560,23 @@ pub fn states_count(text: &str, unit: char) -> bool {
     })
 }
 
+/// Whether `text` states a count in `unit` of what there is, not of a year gone by nor a
+/// target: a sentence with the count that names no year (2010年, 2021-07-18) and says neither
+/// 当时, 目标 nor 压减. "当时全县203家印染企业" is a count of then.
+pub fn states_current_count(text: &str, unit: char) -> bool {
+    segments(text).iter().any(|s| {
+        let dated = s.char_indices().any(|(at, c)| {
+            c.is_ascii_digit()
+                && !s[..at].ends_with(|p: char| p.is_ascii_digit())
+                && s[at..].chars().take_while(char::is_ascii_digit).count() == 4
+                && s[at..].starts_with(['1', '2'])
+        }) || ["当时", "目标", "压减", "曾经"]
+            .iter()
+            .any(|w| s.contains(w));
+        !dated && states_count(s, unit)
+    })
+}
+
 /// Whether `text` states a telephone number (a run of five digits or more: 12369, 0575-…).
 pub fn states_phone_number(text: &str) -> bool {
     let mut run = 0;
@@ -5297,6 +5314,14 @@ mod tests {
             status: None,
             repealed: None,
         }
+    }
+
+    #[test]
+    fn a_count_of_a_year_gone_by_is_not_one_of_now() {
+        let digest = "2010年6月起原绍兴县推进印染集聚提升,目标5年内由约200家压减至约100家；\
+                      当时全县203家印染企业年产约185亿米。";
+        assert!(!states_current_count(digest, '家'));
+        assert!(states_current_count("全区现有印染企业108家。", '家'));
     }
 
     #[test]

@@ -2395,6 +2395,16 @@ impl<'a> Agent<'a> {
                         .map(|unit| {
                             format!("没有给出问题所问的数目（几{unit}），不能以其他数字代替作答")
                         })
+                })
+                .or_else(|| {
+                    // "绍兴的印染企业一共有多少家": a count of what there is now, which a
+                    // digest's counts of 2010 (当时全县203家) or a plan's target do not give.
+                    question::asks_current_total(question)
+                        .filter(|unit| !evidence::states_current_count(&best.text, *unit))
+                        .map(|_| {
+                            "只载明过去某一时间的数目或规划目标，没有载明问题所问的现有数目"
+                                .to_owned()
+                        })
                 });
             if let Some(text) = named_refusal
                 .or_else(|| lacks.map(|lacks| format!("{REFUSAL}：最相关的条款{lacks}。")))

@@ -1659,6 +1659,26 @@ pub fn count_unit(question: &str) -> Option<char> {
     })
 }
 
+/// The unit of a count the question asks of what there is now ("绍兴的印染企业一共有多少家",
+/// "现在还有几家"): a count ([`count_unit`]) with 一共, 总共, 现在, 目前… and no year named.
+pub fn asks_current_total(question: &str) -> Option<char> {
+    const NOW: [&str; 8] = [
+        "一共", "总共", "共有", "现在", "目前", "现有", "如今", "至今",
+    ];
+    let year = question.char_indices().any(|(at, c)| {
+        c.is_ascii_digit()
+            && question[at..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count()
+                == 4
+    }) || question.contains("年底")
+        || question.contains("年前");
+    (NOW.iter().any(|w| question.contains(w)) && !year)
+        .then(|| count_unit(question))
+        .flatten()
+}
+
 /// The clause of `question` (between commas or stops) that holds the byte `at`.
 fn clause_around(question: &str, at: usize) -> &str {
     const STOPS: [char; 7] = ['，', ',', '；', ';', '。', '？', '?'];
@@ -3020,6 +3040,16 @@ mod tests {
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
         assert_eq!(claim.asked, ["总氮就不用管了"]);
         assert!(holder_end("报告里说明了防渗措施").is_none());
+        // A count of what there is now; not one of a year named.
+        assert_eq!(
+            asks_current_total("绍兴的印染企业一共有多少家？"),
+            Some('家')
+        );
+        assert_eq!(
+            asks_current_total("2017年全市一共有多少家印染企业搬迁？"),
+            None
+        );
+        assert_eq!(asks_current_total("印染企业有多少家？"), None);
         // What is said need not be done.
         assert_eq!(
             duty_denied("有人说一般工业固废不用记台账，靠谱吗？"),
