@@ -474,7 +474,16 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
     // 天起 and 施行.
     // So are 哪一档, 哪一类 and 哪一种, which ask the kind: cut as 哪一 and 一档.
     // "不能超过多少" asks a limit as 多少 does: the table states it (≤0.2), not the verb.
+    // "按法律规定必须买…": every text is a law; the frame names none of them.
     let question = [
+        "按照法律的规定",
+        "按法律的规定",
+        "按照法律规定",
+        "依照法律规定",
+        "根据法律规定",
+        "依据法律规定",
+        "按法律规定",
+        "法律上",
         "不能超过",
         "不得超过",
         "不应超过",
@@ -6819,6 +6828,16 @@ mod tests {
             "{terms:?}"
         );
         assert!(terms.iter().any(|t| t == "干线"), "{terms:?}");
+    }
+
+    #[test]
+    fn the_law_as_a_frame_is_no_term() {
+        let jieba = analyzer::jieba();
+        let terms = key_terms(&jieba, "印染厂按法律规定应当买环境污染责任保险吗？");
+        assert!(terms.iter().all(|g| g[0] != "法律"), "{terms:?}");
+        // The law named as what is asked of stays.
+        let terms = key_terms(&jieba, "哪部法律规定了环境污染责任保险？");
+        assert!(terms.iter().any(|g| g[0] == "法律"), "{terms:?}");
     }
 
     #[test]

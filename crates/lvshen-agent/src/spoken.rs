@@ -2332,6 +2332,19 @@ fn to_said_by_someone(question: &str) -> String {
     }
 }
 
+/// "业务员说印染厂必须买环境污染责任保险，是这样吗": the duty a claim says, in the texts'
+/// word (应当), which says nothing a rule must hold: the verdict is the rule on the thing,
+/// which may only encourage it (法典第一百六十九条: 国家鼓励投保). Only in a claim asked for a
+/// verdict: "签名必须手写吗" asks whether a form's rule says 手写.
+fn to_claimed_duty(question: &str) -> String {
+    match judged_claim(question) {
+        Some((before, claim)) if claim.contains("必须") => {
+            format!("{before}{}", claim.replace("必须", "应当"))
+        }
+        _ => question.to_owned(),
+    }
+}
+
 /// "老师傅说我们厂的废水是纳管排的，总氮就不用管了，有道理吗": a pollutant said not to be
 /// minded, in a claim asked for a verdict, is said to have no limit: the verdict is the limit a
 /// standard sets for it (GB 4287 表2: 间接排放 总氮 30), or its absence.
@@ -2594,6 +2607,7 @@ fn to_tenant(question: &str) -> String {
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_pollutant_unlimited(&to_said_by_someone(question));
+    let question = to_claimed_duty(&question);
     let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(&question))));
     let question = to_claimed_lawful(&question);
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
@@ -2656,6 +2670,18 @@ mod tests {
         assert_eq!(
             to_first_flush("刚下雨就发现雨水口冒黑水"),
             "刚下雨就发现雨水口冒黑水"
+        );
+    }
+
+    #[test]
+    fn a_duty_a_claim_says_is_in_the_texts_word() {
+        assert_eq!(
+            to_claimed_duty("业务员说印染厂必须买环境污染责任保险，是这样吗？"),
+            "业务员说印染厂应当买环境污染责任保险，是这样吗？"
+        );
+        assert_eq!(
+            to_claimed_duty("申请表上的签名必须手写吗？"),
+            "申请表上的签名必须手写吗？"
         );
     }
 
