@@ -1061,6 +1061,13 @@ const PHRASES: &[(&str, &str)] = &[
     ("一方最多", "最多"),
     ("每立方米", ""),
     ("每方", ""),
+    // Kept and decided: 怎么存 is how a thing is 贮存'd (法典第五百三十三条: 应当按照…要求贮存、
+    // 利用、处置危险废物); 自己定 is the works' own choice, no thing a rule names; 没必要 is a
+    // duty denied, which the texts write 不需要.
+    ("怎么存", "怎么贮存"),
+    ("自己定就行", "就行"),
+    ("自己定", ""),
+    ("没必要", "不需要"),
     // A works.
     ("厂子", "企业"),
     ("偷偷", ""),
@@ -2670,6 +2677,14 @@ mod tests {
         assert_eq!(
             to_first_flush("刚下雨就发现雨水口冒黑水"),
             "刚下雨就发现雨水口冒黑水"
+        );
+    }
+
+    #[test]
+    fn waste_kept_as_the_works_likes_is_asked_in_the_texts_words() {
+        assert_eq!(
+            in_written_words("危险废物怎么存、怎么处置自己定就行，没必要按什么标准"),
+            "危险废物怎么贮存、怎么处置就行，不需要按什么标准"
         );
     }
 
