@@ -961,7 +961,11 @@ fn says_what_we_are(clause: &str) -> bool {
         .find(|w| clause.starts_with(**w))
         .is_some_and(|w| {
             let rest = &clause[w.len()..];
+            // "我们是不是要重新报批", "我们是否…": a question, not what the works is.
             ["是", "在", "位于"].iter().any(|v| rest.starts_with(v))
+                && !["是不是", "是否", "在不在"]
+                    .iter()
+                    .any(|q| rest.starts_with(q))
         })
 }
 
@@ -3070,6 +3074,7 @@ mod tests {
             scene_clauses("车间主任说初期雨水直接排掉就行，我们是绍兴的印染厂，他说得对吗？");
         assert_eq!(claim.asked, ["初期雨水直接排掉就行"]);
         assert_eq!(claim.scene, ["我们是绍兴的印染厂"]);
+        assert!(!says_what_we_are("我们是不是要重新报批"));
         // Not a claim the asker's works makes of itself ("我们就不用办证").
         let claim = scene_clauses("老板说我们厂规模小，我们就不用办排污许可证，对吗？");
         assert_eq!(claim.asked, ["我们就不用办排污许可证"]);
