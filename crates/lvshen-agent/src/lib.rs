@@ -886,6 +886,15 @@ impl<'a> Agent<'a> {
             .collect()
     }
 
+    /// The specific key terms of a span of the question (what a which-question asks to be
+    /// listed, what it says need not be done).
+    fn specific_terms(&self, text: &str) -> Vec<Vec<String>> {
+        evidence::key_terms(&self.jieba, text)
+            .into_iter()
+            .filter(|g| evidence::is_specific(g))
+            .collect()
+    }
+
     /// What the ranking of passages reads off the question itself (not from the documents it
     /// names or the date of the answer).
     fn question_ranking(&self, question: &str) -> evidence::Ranking {
@@ -912,12 +921,7 @@ impl<'a> Agent<'a> {
                 .flatten(),
             pollutants: evidence::pollutants_named(question),
             listed: question::which_object(question)
-                .map(|object| {
-                    evidence::key_terms(&self.jieba, object)
-                        .into_iter()
-                        .filter(|g| evidence::is_specific(g))
-                        .collect()
-                })
+                .map(|object| self.specific_terms(object))
                 .unwrap_or_default(),
             subject: acted_on
                 .or_else(|| question::subject(question))
@@ -939,12 +943,7 @@ impl<'a> Agent<'a> {
             wording: evidence::wording(question),
             negated: evidence::negated_verbs(question),
             denied: question::duty_denied(question)
-                .map(|d| {
-                    evidence::key_terms(&self.jieba, d)
-                        .into_iter()
-                        .filter(|g| evidence::is_specific(g))
-                        .collect()
-                })
+                .map(|d| self.specific_terms(d))
                 .unwrap_or_default(),
             about_projects: !question.contains("规划"),
             asks_scope: ["适用", "执行", "范围"]
