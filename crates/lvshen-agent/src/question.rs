@@ -1086,7 +1086,8 @@ pub(crate) fn claim_judged(clauses: &[&str]) -> Option<usize> {
 }
 
 /// Whether `last` is a verdict alone on what was said before it ("…，是不是真的", "…，靠谱吗",
-/// "…，对吧"); not one on what was done ("这样做对吗").
+/// "…，对吧"); not one on what was done ("这样做对吗"). A place may frame it ("…，在浙江是这样
+/// 吗": 在 and two to four characters before the verdict).
 pub(crate) fn verdict_alone(last: &str) -> bool {
     const ALONE: [&str; 17] = [
         "是不是真的",
@@ -1107,10 +1108,16 @@ pub(crate) fn verdict_alone(last: &str) -> bool {
         "没错吧",
         "对么",
     ];
-    let bare = last
-        .trim_end_matches(['？', '?', '！', '!'])
-        .trim_start_matches(['这', '那', '也', '还']);
-    ALONE.contains(&bare)
+    let alone = |said: &str| ALONE.contains(&said.trim_start_matches(['这', '那', '也', '还']));
+    let bare = last.trim_end_matches(['？', '?', '！', '!']);
+    alone(bare)
+        || bare.strip_prefix('在').is_some_and(|placed| {
+            placed
+                .char_indices()
+                .skip(2)
+                .take(3)
+                .any(|(at, _)| alone(&placed[at..]))
+        })
 }
 
 /// Whether a clause asks only whether something may be done ("可以吗", "行不行", "这样做对吗"),
@@ -1231,6 +1238,10 @@ pub fn asks_duration(question: &str) -> bool {
 /// Whether the question asks how often something is done ("跟踪检查一般多久来一次",
 /// "一年要测几次"): a frequency, which the answer states (每季度, 频次).
 pub fn asks_frequency(question: &str) -> bool {
+    // Inside a claim asked for a verdict ("…修过几次不用记，是这样吗"), what the claim is about.
+    if claim_judged(&clauses_of(question)).is_some() {
+        return false;
+    }
     let once = ["一次", "一回"]
         .iter()
         .filter_map(|w| question.find(w))
@@ -1293,8 +1304,9 @@ pub fn everyday_act(question: &str) -> Option<(&'static str, &'static [&'static 
 /// nor 多远 (answered as well by a zone without a distance: "离水源地多远才行" by the
 /// protection zone's ban).
 /// A height a thing is put or built at (挂多高, 建多高, 离地多高) is a length too, and so is a
-/// size asked of a thing (多大尺寸, 尺寸多大).
+/// size asked of a thing (多大尺寸, 尺寸多大), and of letters written or printed (字要写多大).
 pub fn asks_size(question: &str) -> bool {
+    const LETTERS: [&str; 4] = ["写多大", "印多大", "刻多大", "字多大"];
     const PLACED_HIGH: [&str; 10] = [
         "挂多高",
         "做多高",
@@ -1310,6 +1322,7 @@ pub fn asks_size(question: &str) -> bool {
     ["多深", "多宽", "多厚", "多粗"]
         .iter()
         .chain(&PLACED_HIGH)
+        .chain(&LETTERS)
         .any(|w| question.contains(w))
         || (["尺寸", "厚度", "宽度"]
             .iter()
@@ -1631,9 +1644,17 @@ pub fn which_object(question: &str) -> Option<&str> {
 pub fn count_unit(question: &str) -> Option<char> {
     // 号: "正文要用几号字", a size the passage must state as a number (第16号 states one).
     // 名: "多少名专家", people counted.
-    const UNITS: &str = "个家类种项次级层根台张份座块页本号册名楼";
+    // 轮, 遍, 趟, 批: rounds of a talk, coats of paint, trips, batches.
+    const UNITS: &str = "个家类种项次级层根台张份座块页本号册名楼轮遍趟批";
+    // After 批, the word 批准 or 批复; after 轮, 轮胎: no unit.
+    const NOT_A_UNIT: [&str; 4] = ["批准", "批复", "批次", "轮胎"];
     // "只有几台织机", "好几个", "这几家": a few, said of the works, not a count asked for.
     const A_FEW: [&str; 5] = ["只有", "只", "好", "这", "那"];
+    // "师傅说设施修过几次不用记，是这样吗": a count inside a claim asked for a verdict is what
+    // the claim is about, not asked.
+    if claim_judged(&clauses_of(question)).is_some() {
+        return None;
+    }
     ["几", "多少"].iter().find_map(|w| {
         question.match_indices(w).find_map(|(at, _)| {
             // "哪几种方式": which ones, a list asked for, not their number.
@@ -1655,10 +1676,11 @@ pub fn count_unit(question: &str) -> Option<char> {
             if *w == "几" && asks_yes_no(clause_around(question, at)) {
                 return None;
             }
-            question[at + w.len()..]
-                .chars()
-                .next()
-                .filter(|c| UNITS.contains(*c))
+            let after = &question[at + w.len()..];
+            if NOT_A_UNIT.iter().any(|n| after.starts_with(n)) {
+                return None;
+            }
+            after.chars().next().filter(|c| UNITS.contains(*c))
         })
     })
 }
@@ -3039,6 +3061,14 @@ mod tests {
         assert_eq!(claim.asked, ["烟囱做多高都无所谓"]);
         assert_eq!(claim.scene, ["燃气锅炉烧的是干净的天然气"]);
         assert!(claim_judged(&clauses_of("据说危废可以放一年半，是不是真的？")).is_some());
+        // In a place the asker names.
+        assert!(
+            claim_judged(&clauses_of(
+                "污水站的师傅说设施运行情况不用记录，在浙江是这样吗？"
+            ))
+            .is_some()
+        );
+        assert!(!verdict_alone("在浙江大气污染防治条例里是这样吗"));
         // Who says it before a 说 inside the clause, what is said after it; not 说明.
         let claim = scene_clauses("老师傅说我们厂的废水是纳管排的，总氮就不用管了，有道理吗？");
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
@@ -3248,6 +3278,9 @@ mod tests {
         assert!(asks_frequency("跟踪检查一般多久来一次？"));
         assert!(asks_frequency("废水总氮一年要测几次？"));
         assert!(!asks_frequency("河道采砂许可证一次有效期是几年？"));
+        assert!(!asks_frequency(
+            "师傅说设施修过几次不用记下来，在浙江是这样吗？"
+        ));
         assert!(!asks_frequency("排污许可证有效期是几年？"));
     }
 
@@ -3616,6 +3649,13 @@ mod tests {
         assert_eq!(count_unit("环评报告书的正文要用几号字？"), Some('号'));
         // A floor: where in a building, which no text gives.
         assert_eq!(count_unit("生态环境局的审批科在几楼？"), Some('楼'));
+        assert_eq!(
+            count_unit("生态环境损害赔偿磋商一般要谈几轮才能谈成？"),
+            Some('轮')
+        );
+        assert_eq!(count_unit("厂里污水池的池壁要刷几遍防水涂料？"), Some('遍'));
+        assert_eq!(count_unit("多少批复过了五年还没开工？"), None);
+        assert_eq!(count_unit("师傅说设施修过几次不用记下来，是这样吗？"), None);
     }
 
     #[test]
@@ -3649,6 +3689,8 @@ mod tests {
         // A level, not a length: a value answers it.
         assert!(!asks_size("排气筒出来的苯，浓度最多多高？"));
         assert!(!asks_size("贮存场的面积要多大？"));
+        assert!(asks_size("施工工地门口的扬尘公示牌上，字要写多大？"));
+        assert!(!asks_size("超标排放对周边的影响有多大？"));
     }
 
     #[test]

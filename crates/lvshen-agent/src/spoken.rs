@@ -1695,8 +1695,15 @@ const HAZARDOUS_WASTE: [&str; 2] = ["危废", "危险废物"];
 const NOT_BANK: &str = "涨";
 
 /// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
-/// 排污许可证的规定运行…污染防治设施).
-const RUN: [(&str, &str); 9] = [
+/// 排污许可证的规定运行…污染防治设施). How long they ran and how often they were mended is
+/// their 运行和维护情况 (浙江省水污染防治条例第四十四条: 记录设施运行和维护情况).
+const RUN: [(&str, &str); 15] = [
+    ("开了多久", "运行情况"),
+    ("开了多长时间", "运行情况"),
+    ("开了几个小时", "运行情况"),
+    ("修过几次", "维护情况"),
+    ("修了几次", "维护情况"),
+    ("修过没有", "维护情况"),
     ("每天开得怎么样", "运行情况"),
     ("开得怎么样", "运行情况"),
     ("没有开", "未运行"),
@@ -3180,6 +3187,10 @@ mod tests {
             "夜间废气处理设施不运行是否可以"
         );
         assert_eq!(in_written_words("设施不开放"), "设施不开放");
+        assert_eq!(
+            in_written_words("师傅说设施每天开了多久、修过几次不用记下来"),
+            "师傅说设施每天运行情况、维护情况不用记录"
+        );
         assert_eq!(in_written_words("开会没开"), "开会没开");
         assert_eq!(
             in_written_words("排污口挪了位置要重新报吗"),
