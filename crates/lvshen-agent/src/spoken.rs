@@ -535,6 +535,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("去续", "申请延续"),
     ("续期", "延续"),
     ("续证", "延续"),
+    // 手续办好, 继续办: no renewal.
+    ("手续", "手续"),
+    ("继续", "继续"),
     ("续办", "延续"),
     ("续签", "延续"),
     // Who runs the works, and its name, changing.
@@ -1715,6 +1718,13 @@ const RUN: [(&str, &str); 15] = [
     ("开着", "运行"),
 ];
 
+/// A permit changed for a new one when it runs out (到期换证) is renewed, 延续 (排污许可管理条例
+/// 第十四条): only in a clause that names a permit ([`PERMITS`]); a driver's licence is not.
+const RENEWED: [(&str, &str); 1] = [("换证", "延续")];
+
+/// What names a pollutant discharge permit.
+const PERMITS: [&str; 3] = ["排污证", "排污许可", "许可证"];
+
 /// What names works that are run, in a clause: 治污设备…开 is run, 开会 or 开发 is not.
 const RUN_WORKS: [&str; 6] = ["设施", "设备", "治污", "处理站", "污水站", "风机"];
 
@@ -2632,6 +2642,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = to_sampling_interfered(&to_waste_not_disposed(&question));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
+    let question = in_clauses_naming(&question, &RENEWED, &PERMITS, "");
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = to_first_flush(&in_clauses_naming(&question, &LEACHATE, &WASTE, ""));
     let question = to_discharged_directly(&question);
@@ -3187,6 +3198,16 @@ mod tests {
             "夜间废气处理设施不运行是否可以"
         );
         assert_eq!(in_written_words("设施不开放"), "设施不开放");
+        assert_eq!(in_written_words("变更手续办好以后"), "变更手续办好以后");
+        assert_eq!(in_written_words("排污证续办要多久"), "排污证延续要多久");
+        assert_eq!(
+            in_written_words("排污证上的名称等到期换证的时候一起改"),
+            "排污证上的名称等届满延续的时候一起改"
+        );
+        assert_eq!(
+            in_written_words("驾驶证到期了怎么换证"),
+            "驾驶证届满怎么换证"
+        );
         assert_eq!(
             in_written_words("师傅说设施每天开了多久、修过几次不用记下来"),
             "师傅说设施每天运行情况、维护情况不用记录"
