@@ -543,6 +543,8 @@ const PHRASES: &[(&str, &str)] = &[
     // Who runs the works, and its name, changing.
     // What was filed changed ("填的东西变了，几天内要改过来"): a 变动, and its 变更.
     ("东西变了", "信息发生变动"),
+    // A bureau that nods agrees (同意).
+    ("点头", "同意"),
     ("改过来", "变更"),
     ("换了法人", "变更法定代表人"),
     ("换法人", "变更法定代表人"),
@@ -1722,6 +1724,14 @@ const RUN: [(&str, &str); 15] = [
 /// 第十四条): only in a clause that names a permit ([`PERMITS`]); a driver's licence is not.
 const RENEWED: [(&str, &str); 1] = [("换证", "延续")];
 
+/// An outlet put somewhere (排污口设在…) is set there, 设置 (法典第三百一十八条: 在饮用水水源
+/// 保护区内，禁止设置排污口): only in a clause that names an outlet; a measuring point 设在厂界外
+/// keeps GB 12348's words.
+const SET_OUTLET: [(&str, &str); 1] = [("设在", "设置在")];
+
+/// What names an outlet.
+const OUTLETS: [&str; 3] = ["排污口", "排口", "排放口"];
+
 /// What names a pollutant discharge permit.
 const PERMITS: [&str; 3] = ["排污证", "排污许可", "许可证"];
 
@@ -2643,6 +2653,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
     let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
     let question = in_clauses_naming(&question, &RENEWED, &PERMITS, "");
+    let question = in_clauses_naming(&question, &SET_OUTLET, &OUTLETS, "");
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
     let question = to_first_flush(&in_clauses_naming(&question, &LEACHATE, &WASTE, ""));
     let question = to_discharged_directly(&question);
@@ -3208,6 +3219,11 @@ mod tests {
             in_written_words("驾驶证到期了怎么换证"),
             "驾驶证届满怎么换证"
         );
+        assert_eq!(
+            in_written_words("只要环保局点头，排污口设在饮用水水源保护区里面也没事"),
+            "只要环保局同意，排污口设置在饮用水水源保护区里面也没事"
+        );
+        assert!(in_written_words("厂界噪声测点一般设在厂界外多远").contains("测点一般设在"));
         assert_eq!(
             in_written_words("师傅说设施每天开了多久、修过几次不用记下来"),
             "师傅说设施每天运行情况、维护情况不用记录"
