@@ -1732,6 +1732,29 @@ const SET_OUTLET: [(&str, &str); 1] = [("设在", "设置在")];
 /// What names an outlet.
 const OUTLETS: [&str; 3] = ["排污口", "排口", "排放口"];
 
+/// A works' waste-gas or waste-water plant, in a question that takes it down or leaves it idle
+/// (拆除, 闲置 once written so), is one of its 污染防治设施, which 法典第一百六十二条 says may not
+/// be 擅自拆除或者闲置. Only there: elsewhere a 污水处理设施 keeps its own name (浙江省水污染防治
+/// 条例第四十四条 on its running).
+fn to_control_works(question: &str) -> String {
+    const WORKS: [&str; 6] = [
+        "废气处理设施",
+        "废气处理设备",
+        "污水处理设施",
+        "污水处理设备",
+        "废水处理设施",
+        "废水处理设备",
+    ];
+    const TAKEN_DOWN: [&str; 2] = ["拆除", "闲置"];
+    let mut out = question.to_owned();
+    if TAKEN_DOWN.iter().any(|w| question.contains(w)) {
+        for w in WORKS {
+            out = out.replace(w, "污染防治设施");
+        }
+    }
+    out
+}
+
 /// What names a pollutant discharge permit.
 const PERMITS: [&str; 3] = ["排污证", "排污许可", "许可证"];
 
@@ -2659,7 +2682,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = to_discharged_directly(&question);
     let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
     let question = heights(&class_numerals(&to_new_works(&to_asterisk_mark(&question))));
-    let mut out = to_approval_lapse(&in_one_pass(&question, PHRASES));
+    let mut out = to_control_works(&to_approval_lapse(&in_one_pass(&question, PHRASES)));
     // 是否 before a verb that makes 否 a word with it (要不要定个人 → 是否定个人: 否定): the
     // segmenter must cut it after 是否.
     for verb in ['定', '认', '决', '则'] {
@@ -3390,6 +3413,18 @@ mod tests {
         assert_eq!(
             in_written_words("治污设施能不能随便停用"),
             "污染防治设施能不能擅自闲置"
+        );
+        assert_eq!(
+            in_written_words("印染企业的污水处理设施能不能随便停用"),
+            "印染企业的污染防治设施能不能擅自闲置"
+        );
+        assert_eq!(
+            in_written_words("废气处理设施能不能随便拆掉"),
+            "污染防治设施能不能擅自拆除"
+        );
+        assert_eq!(
+            in_written_words("污水处理设施的运行情况要记录"),
+            "污水处理设施的运行情况要记录"
         );
         assert_eq!(
             in_written_words("能不能自己拆了或者放着不用"),
