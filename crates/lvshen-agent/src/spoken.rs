@@ -1720,9 +1720,19 @@ const RUN: [(&str, &str); 15] = [
     ("开着", "运行"),
 ];
 
+/// What names works that are run, in a clause: 治污设备…开 is run, 开会 or 开发 is not.
+const RUN_WORKS: [&str; 6] = ["设施", "设备", "治污", "处理站", "污水站", "风机"];
+
+/// After a phrase of [`RUN`], characters that make its 开 part of another word: 不开放,
+/// 没开票, 不开展, 没开工.
+const NOT_RUN: &str = "放票展发工门会";
+
 /// A permit changed for a new one when it runs out (到期换证) is renewed, 延续 (排污许可管理条例
 /// 第十四条): only in a clause that names a permit ([`PERMITS`]); a driver's licence is not.
 const RENEWED: [(&str, &str); 1] = [("换证", "延续")];
+
+/// What names a pollutant discharge permit.
+const PERMITS: [&str; 3] = ["排污证", "排污许可", "许可证"];
 
 /// An outlet put somewhere (排污口设在…) is set there, 设置 (法典第三百一十八条: 在饮用水水源
 /// 保护区内，禁止设置排污口): only in a clause that names an outlet; a measuring point 设在厂界外
@@ -1754,16 +1764,6 @@ fn to_control_works(question: &str) -> String {
     }
     out
 }
-
-/// What names a pollutant discharge permit.
-const PERMITS: [&str; 3] = ["排污证", "排污许可", "许可证"];
-
-/// What names works that are run, in a clause: 治污设备…开 is run, 开会 or 开发 is not.
-const RUN_WORKS: [&str; 6] = ["设施", "设备", "治污", "处理站", "污水站", "风机"];
-
-/// After a phrase of [`RUN`], characters that make its 开 part of another word: 不开放,
-/// 没开票, 不开展, 没开工.
-const NOT_RUN: &str = "放票展发工门会";
 
 /// `question` with each phrase of `phrases` in the texts' words, only in a clause that names
 /// one of `context` before it, and not when the next character is one of `not_before`:
