@@ -1307,7 +1307,7 @@ pub fn everyday_act(question: &str) -> Option<(&'static str, &'static [&'static 
 /// size asked of a thing (多大尺寸, 尺寸多大), and of letters written or printed (字要写多大).
 pub fn asks_size(question: &str) -> bool {
     const LETTERS: [&str; 4] = ["写多大", "印多大", "刻多大", "字多大"];
-    const PLACED_HIGH: [&str; 10] = [
+    const PLACED_HIGH: [&str; 11] = [
         "挂多高",
         "做多高",
         "修多高",
@@ -1318,6 +1318,7 @@ pub fn asks_size(question: &str) -> bool {
         "离地多高",
         "设多高",
         "竖多高",
+        "立多高",
     ];
     ["多深", "多宽", "多厚", "多粗"]
         .iter()
@@ -3680,6 +3681,8 @@ mod tests {
     fn a_length_a_height_placed_or_a_size_is_asked() {
         assert!(asks_size("印染厂的污水管道要埋多深？"));
         assert!(asks_size("排污口的标志牌要挂多高？"));
+        // 法典第三百一十七条 says a boundary marker is set up, not how tall.
+        assert!(asks_size("饮用水水源保护区边界的地理界标要立多高？"));
         assert!(asks_size("施工工地的围挡至少要做多高？"));
         assert!(asks_size("危废贮存场所门口的警示标志要做多大尺寸？"));
         assert!(asks_size(
