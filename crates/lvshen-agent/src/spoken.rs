@@ -1013,6 +1013,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("老板被拘留", "直接负责的主管人员被拘留"),
     ("老板还跑了", "逃逸"),
     ("老板跑了", "逃逸"),
+    // The boss in person: the 法定代表人、主要负责人 whom the liability article names beside the
+    // works (法典第一千零六十四条).
+    ("老板本人", "法定代表人、主要负责人"),
+    ("老板个人", "法定代表人、主要负责人"),
     ("人跑了", "逃逸"),
     // Built where the area's list forbids it (第一千二百三十四条: 未按照生态环境准入清单的规定
     // 进行生产建设活动).
@@ -3571,6 +3575,10 @@ mod tests {
         assert_eq!(
             in_written_words("厂里一点措施都没采取，老板还跑了"),
             "厂里未采取有效措施，逃逸"
+        );
+        assert!(
+            in_written_words("出了污染事故，罚公司就完了，老板本人不用担责任？")
+                .contains("法定代表人、主要负责人不用担责任")
         );
         // Solvents used in the open; sludge spread on farmland; a monitoring station.
         assert_eq!(
