@@ -3125,6 +3125,25 @@ fn tag_is(jieba: &Jieba, sentence: &str, word: &str, holds: impl Fn(&str) -> boo
 /// it is done as need arises (定期, 适时: 法典第一百九十四条's 适时进行评估、修订 answers "多久评估、
 /// 修订一次").
 pub fn states_frequency(text: &str) -> bool {
+    counts_frequency(text) || left_open_frequency(text).is_some()
+}
+
+/// Words that say a thing is done from time to time, or as need arises, without saying how
+/// often.
+const OPEN_FREQUENCY: [&str; 3] = ["定期", "适时", "随时"];
+
+/// The word by which `text` leaves how often open (定期, 适时, 随时), when it states no
+/// frequency by a count (每季度, 每年至少一次, 频次): "监理机构应当定期…报告" answers "多久报告
+/// 一次" only as far as 定期, and the answer says that no period is set.
+pub fn left_open_frequency(text: &str) -> Option<&'static str> {
+    if counts_frequency(text) {
+        return None;
+    }
+    OPEN_FREQUENCY.into_iter().find(|w| text.contains(w))
+}
+
+/// Whether `text` states how often by a count or a named rate (每季度, 每年 1 次, 频次, 次/月).
+fn counts_frequency(text: &str) -> bool {
     [
         "每年",
         "每月",
@@ -3141,9 +3160,6 @@ pub fn states_frequency(text: &str) -> bool {
         "季度",
         "次/",
         "/次",
-        "定期",
-        "适时",
-        "随时",
     ]
     .iter()
     .any(|w| text.contains(w))
@@ -4970,6 +4986,14 @@ mod tests {
         );
         assert!(super::states_frequency("至少每季度 1 次"));
         assert!(super::states_frequency("应当…适时进行评估、修订"));
+        assert_eq!(
+            super::left_open_frequency("监理机构应当定期向当地生态环境主管部门报告环境监理情况"),
+            Some("定期")
+        );
+        assert_eq!(
+            super::left_open_frequency("至少每季度 1 次，并定期公开"),
+            None
+        );
         assert!(!super::states_frequency("应当对…生态环境影响进行跟踪检查"));
         // A count of months (GB 37822 9.3), and 一次 said of time, not of a seal (3.x).
         assert!(super::states_frequency(

@@ -2693,6 +2693,7 @@ impl<'a> Agent<'a> {
             method = "model+extract".to_owned();
         }
         writer.extract(&named_parts, on_text);
+        writer.say_period_left_open(on_text);
         let (answer, citations, ungrounded) = writer.finish();
         Ok(Answer {
             answer,
@@ -2978,6 +2979,31 @@ impl<'e> AnswerWriter<'e> {
         }
         for part in unsupported {
             let piece = format!("关于“{part}”，知识库中未找到依据。");
+            on_text(&piece);
+            self.text.push_str(&piece);
+        }
+    }
+
+    /// For a how-often question ("监理情况多久报告一次") whose cited passages set no period
+    /// and say only that it is done 定期 (适时, 随时): the answer says so, rather than let 定期
+    /// stand for a period the texts do not set.
+    fn say_period_left_open(&mut self, on_text: &mut dyn FnMut(&str)) {
+        if !question::asks_frequency(self.question) {
+            return;
+        }
+        let cited: Vec<&str> = self
+            .order
+            .iter()
+            .map(|&i| self.evidence[i].text.as_str())
+            .collect();
+        if cited
+            .iter()
+            .any(|t| evidence::states_frequency(t) && evidence::left_open_frequency(t).is_none())
+        {
+            return;
+        }
+        if let Some(word) = cited.iter().find_map(|t| evidence::left_open_frequency(t)) {
+            let piece = format!("所引条文只规定“{word}”进行，没有规定具体的时间间隔或次数。");
             on_text(&piece);
             self.text.push_str(&piece);
         }

@@ -585,3 +585,28 @@ fn a_period_said_in_words_answers_a_claim_on_how_long() {
     assert!(answer.answer.contains("一年"), "{answer:?}");
     markers_are_backed(&answer);
 }
+
+const PERIODIC: &str = "---\ntitle: 示例湖区保护条例\ndoc_type: law\n---\n# 示例湖区保护条例\n\n## 第十四条 湖区监理\n第十四条 示例湖区内的建设项目，其监理机构应当定期向当地生态环境主管部门报告湖区环境监理情况。\n\n## 第十五条 湖区巡查\n第十五条 示例湖区管理机构应当每季度组织一次湖区岸线巡查。\n";
+
+#[test]
+fn a_period_the_text_leaves_open_is_said_to_be_open() {
+    let (_dir, index) = index(&[("planted/lake.md", PERIODIC)]);
+    let agent = Agent::new(&index, None);
+    // 定期 answers "多久一次" only as far as it goes: the answer says no period is set.
+    let answer = ask(
+        &agent,
+        "示例湖区建设项目的环境监理情况，监理机构多久报告一次？",
+    );
+    assert!(!answer.refused, "{answer:?}");
+    assert!(answer.answer.contains("定期"), "{answer:?}");
+    assert!(
+        answer.answer.contains("没有规定具体的时间间隔或次数"),
+        "{answer:?}"
+    );
+    markers_are_backed(&answer);
+    // A period the text sets is the answer, with nothing added.
+    let answer = ask(&agent, "示例湖区管理机构多久组织一次湖区岸线巡查？");
+    assert!(!answer.refused, "{answer:?}");
+    assert!(answer.answer.contains("每季度"), "{answer:?}");
+    assert!(!answer.answer.contains("没有规定具体"), "{answer:?}");
+}
