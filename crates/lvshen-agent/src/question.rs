@@ -1284,11 +1284,13 @@ pub fn a_not_a_verb(question: &str) -> Option<char> {
 /// with the words the texts say it in (饮用): a passage that says none of them has no rule on
 /// it, whatever else of the question it holds.
 pub fn everyday_act(question: &str) -> Option<(&'static str, &'static [&'static str])> {
-    const ACTS: [(&str, &[&str]); 3] = [
+    const ACTS: [(&str, &[&str]); 4] = [
         ("喝", &["喝", "饮"]),
         ("吃", &["吃", "食"]),
         // "批复能不能寄快递到厂里": 邮寄 holds it.
         ("寄", &["寄", "送达"]),
+        // "排污权的费用可以用信用卡付吗": a text on how a fee is paid says 支付 or 缴.
+        ("付", &["付", "缴"]),
     ];
     let asked = ["能不能", "可不可以", "能否", "可以"]
         .iter()
@@ -2934,6 +2936,10 @@ mod tests {
         assert_eq!(
             everyday_act("环评批复文件能不能寄快递到厂里？").map(|a| a.0),
             Some("寄")
+        );
+        assert_eq!(
+            everyday_act("排污权有偿使用的费用，可以用信用卡付吗？").map(|a| a.0),
+            Some("付")
         );
         assert!(asks_why_must("为什么不能在饮用水水源保护区设排污口？"));
         assert!(asks_why_must(
