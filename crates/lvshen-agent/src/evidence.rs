@@ -3143,7 +3143,7 @@ pub fn left_open_frequency(text: &str) -> Option<&'static str> {
 }
 
 /// Whether `text` states how often by a count or a named rate (每季度, 每年 1 次, 频次, 次/月).
-fn counts_frequency(text: &str) -> bool {
+pub fn counts_frequency(text: &str) -> bool {
     [
         "每年",
         "每月",

@@ -2996,10 +2996,7 @@ impl<'e> AnswerWriter<'e> {
             .iter()
             .map(|&i| self.evidence[i].text.as_str())
             .collect();
-        if cited
-            .iter()
-            .any(|t| evidence::states_frequency(t) && evidence::left_open_frequency(t).is_none())
-        {
+        if cited.iter().any(|t| evidence::counts_frequency(t)) {
             return;
         }
         if let Some(word) = cited.iter().find_map(|t| evidence::left_open_frequency(t)) {
