@@ -119,6 +119,12 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "一直",
     // "平时不用的时候": when as a rule, which no text says of its own rule.
     "平时",
+    // "厂子挪个地方照样可以开工", "晚上关掉一会儿": all the same, and for a while — how the
+    // asker plays the act down, not what it is.
+    "照样",
+    "一会儿",
+    // "反正没人来查": the reason a claim is made, not what it claims.
+    "反正",
     "多长",
     "多高",
     "吗",

@@ -901,8 +901,12 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
         // "车间主任说…排掉就行，我们是绍兴的印染厂，他说得对吗": the asker saying what it is
         // after the claim sets the scene; the claim is then what the holder's clause says.
         let said_in_holder = !split_after_holder(clauses[holder]).1.is_empty();
+        // "老板说废气处理设备晚上关掉一会儿，反正没人知道，省点电费不要紧，这话对吗": a clause
+        // that gives the holder's reason for the claim sets the scene; the claim is then what
+        // the holder's clause says.
         let claimed: Vec<usize> = (holder + 1..last)
             .filter(|&i| !(said_in_holder && says_what_we_are(clauses[i])))
+            .filter(|&i| !(said_in_holder && reason_at(clauses[i]) == Some(0)))
             .collect();
         let claim = match (claimed.first(), claimed.last()) {
             (Some(&first), Some(&end)) => first..end + 1,
@@ -915,18 +919,25 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
                 continue;
             }
             // Who holds the claim (企业认为) frames it; what that clause says goes on.
-            let said = if i == holder {
+            let mut said = if i == holder {
                 let (who, said) = split_after_holder(c);
                 frame.push(who);
                 said
             } else {
                 c
             };
-            if claim.contains(&i) {
+            // A reason given inside the clause ("废气处理设施反正平时没人来查") sets the scene.
+            let mut reason = None;
+            if let Some(at) = reason_at(said).filter(|&at| at > 0) {
+                reason = Some(&said[at..]);
+                said = &said[..at];
+            }
+            if claim.contains(&i) && reason_at(said) != Some(0) {
                 asked.push(said);
             } else if !said.is_empty() {
                 scene.push(said);
             }
+            scene.extend(reason);
         }
         return Clauses {
             scene,
@@ -940,6 +951,27 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
         asked,
         frame: Vec::new(),
     }
+}
+
+/// Where a reason the holder of a claim gives for it starts in `clause`: at 反正 ("反正没人
+/// 知道", "废气处理设施反正平时没人来查"), or at the clause's start when it says what is saved
+/// or eased by it ("省点电费不要紧", "图省事", "为了省钱"). What the claim rests on, not what it
+/// claims: a rule need not say it.
+fn reason_at(clause: &str) -> Option<usize> {
+    const SAVED: [&str; 8] = [
+        "省点",
+        "省些",
+        "省得",
+        "省钱",
+        "为了省",
+        "图省事",
+        "图方便",
+        "毕竟",
+    ];
+    if SAVED.iter().any(|w| clause.starts_with(w)) {
+        return Some(0);
+    }
+    clause.find("反正")
 }
 
 /// Whether a clause is the asker saying what or where its works is ("我们是绍兴的印染厂",
@@ -3081,6 +3113,16 @@ mod tests {
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
         assert_eq!(claim.asked, ["总氮就不用管了"]);
         assert!(holder_end("报告里说明了防渗措施").is_none());
+        // A reason given for the claim (反正…, 省点…) sets the scene, in a clause of its own or
+        // inside another; the claim is what the holder's clause says.
+        let claim = scene_clauses(
+            "老板说废气处理设备晚上关掉一会儿，反正没人知道，省点电费不要紧，这话对吗？",
+        );
+        assert_eq!(claim.asked, ["废气处理设备晚上关掉一会儿"]);
+        assert_eq!(claim.scene, ["反正没人知道", "省点电费不要紧"]);
+        let claim = scene_clauses("老板说废气处理设施反正平时没人来查，拆掉也没关系，这话对吗？");
+        assert_eq!(claim.asked, ["拆掉也没关系"]);
+        assert_eq!(claim.scene, ["废气处理设施", "反正平时没人来查"]);
         // A count of what there is now; not one of a year named.
         assert_eq!(
             asks_current_total("绍兴的印染企业一共有多少家？"),

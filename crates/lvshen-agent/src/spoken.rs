@@ -288,6 +288,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("换了地方", "地点变动"),
     ("换地方", "地点变动"),
     ("挪地方", "地点变动"),
+    ("挪个地方", "地点变动"),
+    ("换个地方", "地点变动"),
+    ("搬个地方", "地点变动"),
     // Who writes the report: the 技术单位 of the texts.
     // Monitoring done by the works itself: 自行监测.
     ("自己测", "自行监测"),
@@ -846,6 +849,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("停用", "闲置"),
     ("自己拆了", "擅自拆除"),
     ("自己拆掉", "擅自拆除"),
+    // Pulled down, as the texts say it of works and buildings alike (拆除).
+    ("拆掉", "拆除"),
+    ("拆了", "拆除"),
     ("放着不用", "闲置"),
     ("搁着不用", "闲置"),
     ("埋在地下", "掩埋"),
@@ -1706,7 +1712,7 @@ const NOT_BANK: &str = "涨";
 /// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
 /// 排污许可证的规定运行…污染防治设施). How long they ran and how often they were mended is
 /// their 运行和维护情况 (浙江省水污染防治条例第四十四条: 记录设施运行和维护情况).
-const RUN: [(&str, &str); 15] = [
+const RUN: [(&str, &str); 16] = [
     ("开了多久", "运行情况"),
     ("开了多长时间", "运行情况"),
     ("开了几个小时", "运行情况"),
@@ -1718,6 +1724,8 @@ const RUN: [(&str, &str); 15] = [
     ("没有开", "未运行"),
     ("没开", "未运行"),
     ("不开", "不运行"),
+    // "废气处理设备晚上关掉一会儿": switched off, not run.
+    ("关掉", "不运行"),
     ("正常开", "正常运行"),
     ("规定开", "规定运行"),
     ("要求开", "规定运行"),
@@ -3425,6 +3433,23 @@ mod tests {
         assert_eq!(
             in_written_words("废气处理设施能不能随便拆掉"),
             "污染防治设施能不能擅自拆除"
+        );
+        // Works switched off are not run; a works moved is its 地点 changed.
+        assert_eq!(
+            in_written_words("废气处理设备晚上关掉一会儿"),
+            "废气处理设备夜间不运行一会儿"
+        );
+        assert_eq!(
+            in_written_words("小区门口的广告屏几点关掉"),
+            "小区门口的广告屏几点关掉"
+        );
+        assert_eq!(
+            in_written_words("废气处理设施拆掉也没关系"),
+            "污染防治设施拆除也没关系"
+        );
+        assert_eq!(
+            in_written_words("厂子挪个地方照样可以开工"),
+            "企业地点变动照样可以开工"
         );
         assert_eq!(
             in_written_words("污水处理设施的运行情况要记录"),

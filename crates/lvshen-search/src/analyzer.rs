@@ -214,6 +214,10 @@ pub const DOMAIN_WORDS: &[&str] = &[
     // GB 4287 4.5's 排水总量 (Q总), the water a works lets out: cut, its 总量 read as the
     // total-quantity control (总量控制指标).
     "排水总量",
+    // The Code's 污染防治设施 (第一百六十二条: 不得擅自拆除或者闲置; 第一百六十四条: 不正常运行):
+    // one thing, so that a question on pulling it down is not matched best by the article on
+    // any 设施 pulled down (第四百一十五条: 拆除设施…土壤污染防治措施).
+    "污染防治设施",
 ];
 
 /// The shared segmenter with the domain dictionary.
@@ -439,6 +443,10 @@ mod tests {
         assert!(!t.contains(&"划声".to_owned()), "{t:?}");
         let t = terms(&j, "排水总量比产量乘基准排水量的和还小");
         assert!(t.contains(&"排水总量".to_owned()), "{t:?}");
+        // 污染防治设施 is one thing (its pieces stay terms too).
+        let t = terms(&j, "污染防治设施拆除也没关系");
+        assert!(t.contains(&"污染防治设施".to_owned()), "{t:?}");
+        assert!(t.contains(&"设施".to_owned()), "{t:?}");
         let t = terms(&j, "能不能拍照发到工作群里");
         assert!(t.contains(&"工作群".to_owned()), "{t:?}");
         let t = terms(&j, "单位产品碳排放强度");

@@ -90,7 +90,7 @@ fn schema() -> (Schema, Fields) {
 
 /// Bumped whenever the schema, the analysis, the chunking or the text extraction changes; an
 /// index of another version is rebuilt (and the user's documents ingested again).
-const SCHEMA_VERSION: &str = "26";
+const SCHEMA_VERSION: &str = "27";
 
 /// `GB 4287-2012` → `gb4287` (the key without year, for "GB 4287 表2" lookups).
 pub fn doc_key(number: &str) -> String {
