@@ -736,11 +736,15 @@ impl<'a> Agent<'a> {
         let question::Clauses {
             scene,
             asked,
-            frame,
+            mut frame,
+            reasons,
         } = question::scene_clauses(text);
-        if scene.is_empty() {
+        // A reason given for a claim frames it as its holder does (no term a rule must hold),
+        // and makes the question one whose words are not all asked.
+        if scene.is_empty() && reasons.is_empty() {
             return Ok(None);
         }
+        frame.extend(reasons);
         let asked = asked.concat();
         let mut roles = Vec::with_capacity(terms.len());
         for group in terms {

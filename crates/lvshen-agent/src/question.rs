@@ -854,6 +854,9 @@ pub struct Clauses<'a> {
     /// What frames a claim that is asked ("企业认为", "这个说法成立吗"): neither its scene nor
     /// what it asks.
     pub frame: Vec<&'a str>,
+    /// The reason the holder of a claim gives for it ("反正没人知道", "省点电费不要紧"): what
+    /// the claim rests on, no term a rule must hold.
+    pub reasons: Vec<&'a str>,
 }
 
 /// The question's clauses, as commas, semicolons and full stops cut it.
@@ -912,7 +915,8 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
             (Some(&first), Some(&end)) => first..end + 1,
             _ => holder..holder + 1,
         };
-        let (mut scene, mut asked, mut frame) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut scene, mut asked, mut frame, mut reasons) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (i, c) in clauses.into_iter().enumerate() {
             if i == last {
                 frame.push(c);
@@ -926,30 +930,33 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
             } else {
                 c
             };
-            // A reason given inside the clause ("废气处理设施反正平时没人来查") sets the scene.
-            let mut reason = None;
-            if let Some(at) = reason_at(said).filter(|&at| at > 0) {
-                reason = Some(&said[at..]);
+            // A reason given inside a clause before the claim ("废气处理设施反正平时没人来查，
+            // 拆掉也没关系"); not in the claim's own clause, where 反正 may lead the claim
+            // itself ("活性炭反正每年换一次就够了").
+            if let Some(at) = reason_at(said).filter(|&at| at > 0 && !claim.contains(&i)) {
+                reasons.push(&said[at..]);
                 said = &said[..at];
             }
-            if claim.contains(&i) && reason_at(said) != Some(0) {
+            if reason_at(said) == Some(0) && (!claim.contains(&i) || claim.len() > 1) {
+                reasons.push(said);
+            } else if claim.contains(&i) {
                 asked.push(said);
             } else if !said.is_empty() {
                 scene.push(said);
             }
-            scene.extend(reason);
         }
         return Clauses {
             scene,
             asked,
             frame,
+            reasons,
         };
     }
     let (asked, scene) = clauses.into_iter().partition(|c| asks(c));
     Clauses {
         scene,
         asked,
-        frame: Vec::new(),
+        ..Clauses::default()
     }
 }
 
@@ -958,20 +965,28 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
 /// or eased by it ("省点电费不要紧", "图省事", "为了省钱"). What the claim rests on, not what it
 /// claims: a rule need not say it.
 fn reason_at(clause: &str) -> Option<usize> {
-    const SAVED: [&str; 8] = [
-        "省点",
-        "省些",
-        "省得",
-        "省钱",
-        "为了省",
-        "图省事",
-        "图方便",
-        "毕竟",
+    const SAVED: [&str; 7] = ["省点", "省些", "省得", "省钱", "为了省", "图省事", "图方便"];
+    // What says the claim itself, not a reason for it: "反正每年换一次就够了".
+    const ALLOWS: [&str; 10] = [
+        "就够",
+        "就行",
+        "就可以",
+        "没关系",
+        "没事",
+        "不要紧",
+        "无所谓",
+        "也行",
+        "不用",
+        "不需要",
     ];
     if SAVED.iter().any(|w| clause.starts_with(w)) {
         return Some(0);
     }
-    clause.find("反正")
+    ["反正", "毕竟"]
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+        .filter(|&at| !ALLOWS.iter().any(|w| clause[at..].contains(w)))
 }
 
 /// Whether a clause is the asker saying what or where its works is ("我们是绍兴的印染厂",
@@ -3119,10 +3134,15 @@ mod tests {
             "老板说废气处理设备晚上关掉一会儿，反正没人知道，省点电费不要紧，这话对吗？",
         );
         assert_eq!(claim.asked, ["废气处理设备晚上关掉一会儿"]);
-        assert_eq!(claim.scene, ["反正没人知道", "省点电费不要紧"]);
+        assert_eq!(claim.reasons, ["反正没人知道", "省点电费不要紧"]);
         let claim = scene_clauses("老板说废气处理设施反正平时没人来查，拆掉也没关系，这话对吗？");
         assert_eq!(claim.asked, ["拆掉也没关系"]);
-        assert_eq!(claim.scene, ["废气处理设施", "反正平时没人来查"]);
+        assert_eq!(claim.scene, ["废气处理设施"]);
+        assert_eq!(claim.reasons, ["反正平时没人来查"]);
+        // Not when 反正 leads the claim itself.
+        let claim = scene_clauses("老板说活性炭吸附箱反正每年换一次就够了，这话对吗？");
+        assert_eq!(claim.asked, ["活性炭吸附箱反正每年换一次就够了"]);
+        assert!(claim.reasons.is_empty());
         // A count of what there is now; not one of a year named.
         assert_eq!(
             asks_current_total("绍兴的印染企业一共有多少家？"),

@@ -1663,8 +1663,10 @@ fn to_township(question: &str) -> String {
 
 /// How a spoken question says a thing was moved or broken, longest first: a monitoring device
 /// moved is 擅自移动, one smashed is 损毁 (法典第一千零九十三条).
-const MOVED: [(&str, &str); 14] = [
+const MOVED: [(&str, &str); 16] = [
     ("挪了地方", "擅自移动"),
+    ("挪个地方", "擅自移动"),
+    ("挪个位置", "擅自移动"),
     ("挪了位置", "擅自移动"),
     ("挪走了", "擅自移动"),
     ("挪走", "擅自移动"),
