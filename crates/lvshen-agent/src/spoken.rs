@@ -543,6 +543,14 @@ const PHRASES: &[(&str, &str)] = &[
     ("继续", "继续"),
     ("续办", "延续"),
     ("续签", "延续"),
+    ("续上", "延续"),
+    // Telling the bureau is reporting to it (排污许可管理条例第二十条: 及时报告生态环境主管部门).
+    ("跟环保局说", "报告环保局"),
+    ("跟环保局讲", "报告环保局"),
+    ("向环保局说", "报告环保局"),
+    ("告诉环保局", "报告环保局"),
+    ("跟环保部门说", "报告环保部门"),
+    ("告诉环保部门", "报告环保部门"),
     // Who runs the works, and its name, changing.
     // What was filed changed ("填的东西变了，几天内要改过来"): a 变动, and its 变更.
     ("东西变了", "信息发生变动"),
@@ -3449,6 +3457,12 @@ mod tests {
             in_written_words("废气处理设施拆掉也没关系"),
             "污染防治设施拆除也没关系"
         );
+        // A permit renewed (续上), and the bureau told (跟环保局说): 延续, 报告.
+        assert_eq!(
+            in_written_words("排污许可证到期了会自动续上"),
+            "排污许可证届满会自动延续"
+        );
+        assert_eq!(in_written_words("就不用跟环保局说"), "就不用报告环保局");
         assert_eq!(
             in_written_words("厂子挪个地方照样可以开工"),
             "企业地点变动照样可以开工"
