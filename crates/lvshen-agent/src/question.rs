@@ -905,8 +905,8 @@ pub fn scene_clauses(question: &str) -> Clauses<'_> {
         // after the claim sets the scene; the claim is then what the holder's clause says.
         let said_in_holder = !split_after_holder(clauses[holder]).1.is_empty();
         // "老板说废气处理设备晚上关掉一会儿，反正没人知道，省点电费不要紧，这话对吗": a clause
-        // that gives the holder's reason for the claim sets the scene; the claim is then what
-        // the holder's clause says.
+        // that gives the holder's reason for the claim is one of its reasons, not claimed; the
+        // claim is then what the holder's clause says.
         let claimed: Vec<usize> = (holder + 1..last)
             .filter(|&i| !(said_in_holder && says_what_we_are(clauses[i])))
             .filter(|&i| !(said_in_holder && reason_at(clauses[i]) == Some(0)))
@@ -3128,8 +3128,8 @@ mod tests {
         assert_eq!(claim.scene, ["我们厂的废水是纳管排的"]);
         assert_eq!(claim.asked, ["总氮就不用管了"]);
         assert!(holder_end("报告里说明了防渗措施").is_none());
-        // A reason given for the claim (反正…, 省点…) sets the scene, in a clause of its own or
-        // inside another; the claim is what the holder's clause says.
+        // A reason given for the claim (反正…, 省点…) is one of its reasons, in a clause of its
+        // own or inside another; the claim is what the holder's clause says.
         let claim = scene_clauses(
             "老板说废气处理设备晚上关掉一会儿，反正没人知道，省点电费不要紧，这话对吗？",
         );
