@@ -852,6 +852,8 @@ const PHRASES: &[(&str, &str)] = &[
     // Works left idle or pulled down without leave (法典第一百六十二条: 不得擅自拆除或者闲置).
     ("随便停用", "擅自闲置"),
     ("随便停掉", "擅自闲置"),
+    // (停掉 said of works is 闲置 already: [`RUN`].)
+    ("随便闲置", "擅自闲置"),
     ("随便拆掉", "擅自拆除"),
     ("随便拆", "擅自拆除"),
     ("停用", "闲置"),
@@ -1575,10 +1577,13 @@ fn to_first_flush(question: &str) -> String {
 
 /// "直接走雨水口排掉", "直接往河里排了": water let out as it is, which the texts call 直接排放
 /// (直排): the words between 直接 and the verb (where it goes) are kept before it. Only when a
-/// verb of letting out (排掉, 排走, 排了, 排出去, or a bare 排 that ends the clause) follows within
+/// verb of letting out (排掉, 排走, 排了, 排出去, or a bare 排 that ends the clause or is said to be
+/// fine: 排就行) follows within
 /// ten characters of the clause.
 fn to_discharged_directly(question: &str) -> String {
     const LET_OUT: [&str; 5] = ["排出去", "排掉", "排走", "排了", "排"];
+    // "直接排就行": a bare 排 the claim says is fine.
+    const FINE: [&str; 4] = ["就行", "就好", "就可以", "也行"];
     let mut out = question.to_owned();
     let mut from = 0;
     while let Some(at) = out[from..].find("直接").map(|i| from + i) {
@@ -1592,7 +1597,9 @@ fn to_discharged_directly(question: &str) -> String {
                 .iter()
                 .find(|v| {
                     clause[i..].starts_with(**v)
-                    && (**v != "排" || i + v.len() == clause.len())
+                    && (**v != "排"
+                        || i + v.len() == clause.len()
+                        || FINE.iter().any(|f| clause[i + v.len()..].starts_with(f)))
                     // 直接排放 already: nothing to write.
                     && !clause[i..].starts_with("排放")
                 })
@@ -1722,7 +1729,7 @@ const NOT_BANK: &str = "涨";
 /// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
 /// 排污许可证的规定运行…污染防治设施). How long they ran and how often they were mended is
 /// their 运行和维护情况 (浙江省水污染防治条例第四十四条: 记录设施运行和维护情况).
-const RUN: [(&str, &str); 16] = [
+const RUN: [(&str, &str); 25] = [
     ("开了多久", "运行情况"),
     ("开了多长时间", "运行情况"),
     ("开了几个小时", "运行情况"),
@@ -1736,6 +1743,17 @@ const RUN: [(&str, &str); 16] = [
     ("不开", "不运行"),
     // "废气处理设备晚上关掉一会儿": switched off, not run.
     ("关掉", "不运行"),
+    // "污水处理设施停两天": works stopped for a while are left idle (法典第一百六十二条: 不得擅自
+    // 拆除或者闲置).
+    ("停一天", "闲置"),
+    ("停两天", "闲置"),
+    ("停三天", "闲置"),
+    ("停几天", "闲置"),
+    ("停一周", "闲置"),
+    ("停一阵子", "闲置"),
+    ("停一阵", "闲置"),
+    ("停一段时间", "闲置"),
+    ("停掉", "闲置"),
     ("正常开", "正常运行"),
     ("规定开", "规定运行"),
     ("要求开", "规定运行"),
@@ -1764,25 +1782,71 @@ const SET_OUTLET: [(&str, &str); 1] = [("设在", "设置在")];
 /// What names an outlet.
 const OUTLETS: [&str; 3] = ["排污口", "排口", "排放口"];
 
-/// A works' waste-gas or waste-water plant, in a question that takes it down or leaves it idle
+/// A works' plant that treats its waste gas or water or catches its dust ("废气处理设施",
+/// "脱硫设施", "除尘设备", "静电除油装置"), in a question that takes it down or leaves it idle
 /// (拆除, 闲置 once written so), is one of its 污染防治设施, which 法典第一百六十二条 says may not
-/// be 擅自拆除或者闲置. Only there: elsewhere a 污水处理设施 keeps its own name (浙江省水污染防治
-/// 条例第四十四条 on its running).
+/// be 擅自拆除或者闲置 — with the part of the works it serves, when named before it ("锅炉的脱硫
+/// 设施", "定型机废气的除尘设施"), which only says whose plant it is. Only there: elsewhere a
+/// 污水处理设施 keeps its own name (浙江省水污染防治条例第四十四条 on its running).
 fn to_control_works(question: &str) -> String {
-    const WORKS: [&str; 6] = [
-        "废气处理设施",
-        "废气处理设备",
-        "污水处理设施",
-        "污水处理设备",
-        "废水处理设施",
-        "废水处理设备",
+    const CONTROLS: [&str; 10] = [
+        "废气处理",
+        "污水处理",
+        "废水处理",
+        "除尘",
+        "脱硫",
+        "脱硝",
+        "除臭",
+        "除油",
+        "喷淋",
+        "吸附",
     ];
+    const KINDS: [&str; 3] = ["设施", "设备", "装置"];
     const TAKEN_DOWN: [&str; 2] = ["拆除", "闲置"];
+    /// What names a part of a works or what it lets out: a plant's owner, named before it.
+    const PARTS: [&str; 10] = [
+        "锅炉",
+        "定型",
+        "烧毛",
+        "印花",
+        "染色",
+        "废气",
+        "废水",
+        "污水站",
+        "车间",
+        "炉",
+    ];
+    /// What ends the words before a plant's owner: a clause's start, who says it, what is done.
+    const BEFORE_OWNER: &str = "，。；？,;：说为得把将让和与及、";
+    if !TAKEN_DOWN.iter().any(|w| question.contains(w)) {
+        return question.to_owned();
+    }
     let mut out = question.to_owned();
-    if TAKEN_DOWN.iter().any(|w| question.contains(w)) {
-        for w in WORKS {
-            out = out.replace(w, "污染防治设施");
+    let mut from = 0;
+    while let Some((at, len)) = CONTROLS
+        .iter()
+        .filter_map(|c| {
+            let at = from + out[from..].find(c)?;
+            let rest = &out[at + c.len()..];
+            let kind = KINDS.iter().find(|k| rest.starts_with(*k))?;
+            Some((at, c.len() + kind.len()))
+        })
+        .min()
+    {
+        let mut start = at;
+        if let Some(owner_end) = out[..at].strip_suffix('的').map(str::len) {
+            let owner_start = out[..owner_end]
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| BEFORE_OWNER.contains(*ch))
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
+            let owner = &out[owner_start..owner_end];
+            if owner.chars().count() <= 8 && PARTS.iter().any(|p| owner.contains(p)) {
+                start = owner_start;
+            }
         }
+        out.replace_range(start..at + len, "污染防治设施");
+        from = start + "污染防治设施".len();
     }
     out
 }
@@ -2540,6 +2604,11 @@ fn to_claimed_quantity(question: &str) -> String {
     let Some(start) = claim.find(numeral) else {
         return question.to_owned();
     };
+    // "污水处理设施停两天没关系": how long works stand stopped is no value a rule states; they
+    // are left idle ([`RUN`]), which the rule forbids however long.
+    if claim[..start].ends_with('停') {
+        return question.to_owned();
+    }
     let digits_end = claim[start..]
         .char_indices()
         .find(|&(_, c)| !numeral(c) && c != '.')
@@ -3456,6 +3525,37 @@ mod tests {
         assert_eq!(
             in_written_words("废气处理设施拆掉也没关系"),
             "污染防治设施拆除也没关系"
+        );
+        // Any plant that treats what a works lets out, with the part it serves; stopped for a
+        // while, it is left idle.
+        assert_eq!(
+            in_written_words("有人说锅炉的脱硫设施拆了也没事"),
+            "有人说污染防治设施拆除也没事"
+        );
+        assert_eq!(
+            in_written_words("老板说定型机废气的除尘设施拆掉也不要紧"),
+            "老板说污染防治设施拆除也不要紧"
+        );
+        assert_eq!(
+            in_written_words("印染企业的除尘设备能不能随便停掉"),
+            "印染企业的污染防治设施能不能擅自闲置"
+        );
+        assert_eq!(
+            in_written_words("周末污水处理设施停两天没关系"),
+            "周末污染防治设施闲置没关系"
+        );
+        assert_eq!(
+            in_written_words("老板说污水处理设施停两天没关系，这话对吗？"),
+            "有人说污染防治设施闲置没关系，这话对吗？"
+        );
+        assert_eq!(
+            in_written_words("锅炉的脱硫设施怎么运行"),
+            "锅炉的脱硫设施怎么运行"
+        );
+        // Let out untreated, said to be fine.
+        assert_eq!(
+            in_written_words("不用收集处理，直接排就行"),
+            "不用收集处理，直接排放就行"
         );
         // A permit renewed (续上), and the bureau told (跟环保局说): 延续, 报告.
         assert_eq!(
