@@ -1729,7 +1729,7 @@ const NOT_BANK: &str = "涨";
 /// How a spoken question says works are run or not: 开 is 运行 (法典第一千一百零四条: 未按照
 /// 排污许可证的规定运行…污染防治设施). How long they ran and how often they were mended is
 /// their 运行和维护情况 (浙江省水污染防治条例第四十四条: 记录设施运行和维护情况).
-const RUN: [(&str, &str); 25] = [
+const RUN: [(&str, &str); 27] = [
     ("开了多久", "运行情况"),
     ("开了多长时间", "运行情况"),
     ("开了几个小时", "运行情况"),
@@ -1741,7 +1741,11 @@ const RUN: [(&str, &str); 25] = [
     ("没有开", "未运行"),
     ("没开", "未运行"),
     ("不开", "不运行"),
-    // "废气处理设备晚上关掉一会儿": switched off, not run.
+    // "废气处理设备关掉一会儿": switched off for a while as the works goes on, not run as it
+    // must be (法典第一百六十四条: 不正常运行污染防治设施).
+    ("关掉一会儿", "不正常运行"),
+    ("关一会儿", "不正常运行"),
+    // "废气处理设备关掉": switched off, not run.
     ("关掉", "不运行"),
     // "污水处理设施停两天": works stopped for a while are left idle (法典第一百六十二条: 不得擅自
     // 拆除或者闲置).
@@ -1802,7 +1806,7 @@ fn to_control_works(question: &str) -> String {
         "吸附",
     ];
     const KINDS: [&str; 3] = ["设施", "设备", "装置"];
-    const TAKEN_DOWN: [&str; 2] = ["拆除", "闲置"];
+    const TAKEN_DOWN: [&str; 3] = ["拆除", "闲置", "不正常运行"];
     /// What names a part of a works or what it lets out: a plant's owner, named before it.
     const PARTS: [&str; 10] = [
         "锅炉",
@@ -1847,6 +1851,49 @@ fn to_control_works(question: &str) -> String {
         }
         out.replace_range(start..at + len, "污染防治设施");
         from = start + "污染防治设施".len();
+    }
+    out
+}
+
+/// "废气处理设备晚上关掉一会儿", "周末把除尘设施拆了": when works are stopped, left idle or
+/// pulled down at some time of the day or week, the time is only the act's occasion — the rule
+/// forbids the act at any time (法典第一百六十二条, 第一百六十四条) — and no word a passage must
+/// hold. Only in a clause that names works before the act, and not in a question on noise, whose
+/// limits are by 昼间 and 夜间.
+fn drop_time_of_works_act(question: &str) -> String {
+    const TIMES: [&str; 9] = [
+        "大半夜",
+        "半夜",
+        "夜里",
+        "晚上",
+        "夜晚",
+        "夜间",
+        "周末",
+        "节假日",
+        "白天",
+    ];
+    /// The acts, as [`RUN`] has written them or still spoken (拆掉, 拆了).
+    const ACTS: [&str; 6] = ["不正常运行", "不运行", "未运行", "闲置", "拆掉", "拆了"];
+    const NOISE: [&str; 4] = ["噪声", "噪音", "分贝", "声"];
+    if NOISE.iter().any(|w| question.contains(w)) {
+        return question.to_owned();
+    }
+    let mut out = String::with_capacity(question.len());
+    for clause in question.split_inclusive(['，', '。', '；', '？', ',', ';', '?']) {
+        let act = ACTS.iter().filter_map(|a| clause.find(a)).min();
+        let time = TIMES
+            .iter()
+            .filter_map(|t| clause.find(t).map(|at| (at, t.len())))
+            .min();
+        match (act, time) {
+            (Some(act), Some((at, len)))
+                if at < act && RUN_WORKS.iter().any(|w| clause[..act].contains(w)) =>
+            {
+                out.push_str(&clause[..at]);
+                out.push_str(&clause[at + len..]);
+            }
+            _ => out.push_str(clause),
+        }
     }
     out
 }
@@ -2765,7 +2812,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = to_lakes_of_a_class(&to_permit_applied_anew(&question));
     let question = to_sampling_interfered(&to_waste_not_disposed(&question));
     let question = in_clauses_naming(&to_sewage_works(&question), &MOVED, &MONITORS, "");
-    let question = in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN);
+    let question = drop_time_of_works_act(&in_clauses_naming(&question, &RUN, &RUN_WORKS, NOT_RUN));
     let question = in_clauses_naming(&question, &RENEWED, &PERMITS, "");
     let question = in_clauses_naming(&question, &SET_OUTLET, &OUTLETS, "");
     let question = in_clauses_naming(&question, &BANK, &WASTE, NOT_BANK);
@@ -3320,7 +3367,7 @@ mod tests {
         );
         assert_eq!(
             in_written_words("晚上废气处理设施不开行不行"),
-            "夜间废气处理设施不运行是否可以"
+            "废气处理设施不运行是否可以"
         );
         assert_eq!(in_written_words("设施不开放"), "设施不开放");
         assert_eq!(in_written_words("变更手续办好以后"), "变更手续办好以后");
@@ -3514,9 +3561,18 @@ mod tests {
             "污染防治设施能不能擅自拆除"
         );
         // Works switched off are not run; a works moved is its 地点 changed.
+        // …and switched off for a while, at whatever time, not run as they must be.
         assert_eq!(
             in_written_words("废气处理设备晚上关掉一会儿"),
-            "废气处理设备夜间不运行一会儿"
+            "污染防治设施不正常运行"
+        );
+        assert_eq!(
+            in_written_words("周末把锅炉的除尘设施拆了"),
+            "把污染防治设施拆除"
+        );
+        assert_eq!(
+            in_written_words("风机晚上关掉以后噪声能降多少"),
+            "风机夜间不运行以后噪声能降多少"
         );
         assert_eq!(
             in_written_words("小区门口的广告屏几点关掉"),
@@ -3542,7 +3598,7 @@ mod tests {
         );
         assert_eq!(
             in_written_words("周末污水处理设施停两天没关系"),
-            "周末污染防治设施闲置没关系"
+            "污染防治设施闲置没关系"
         );
         assert_eq!(
             in_written_words("老板说污水处理设施停两天没关系，这话对吗？"),
