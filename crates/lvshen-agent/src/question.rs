@@ -1960,8 +1960,11 @@ pub fn asks_of_a_day(question: &str) -> Option<&'static str> {
                 "要求",
             ],
         ) && !says_any(&asked_text, &["实际", "实测", "测出", "了多少"])
-        // "…上个月…当场把设备查封了，他们有这个权力吗": whether the act was allowed.
-        || asks_only_may(&asked_text);
+        // "…上个月…当场把设备查封了，他们有这个权力吗": whether the act was allowed; "今年大旱，
+        // …政府能不能让我们厂限产或者停产": whether it may be done.
+        || asks_only_may(&asked_text)
+        || asks_permission(&asked_text)
+            && !says_any(&asked_text, &["罚", "多少", "什么", "哪", "几"]);
     let story_day =
         !scene.is_empty() && asks_rule && asked.iter().all(|c| names_a_day(c).is_none());
     (!story_day).then_some(day)
@@ -3509,6 +3512,12 @@ mod tests {
             asks_of_a_day("上个月厂里偷偷生产，执法人员当场把设备查封了，可以吗？"),
             None
         );
+        // Whether the works may be made to do something, in a year the story dates.
+        assert_eq!(
+            asks_of_a_day("今年大旱，河里的水质达不到功能区要求，政府能不能让我们厂限产或者停产？"),
+            None
+        );
+        assert_eq!(asks_of_a_day("明天能不能去河边钓鱼？"), Some("明天"));
         assert!(asks_only_may("他们有这个权力吗") && !asks_only_may("可以罚多少"));
         assert!(asks_which_firm("柯桥有哪几家公司拿到了危废经营许可证？"));
         assert_eq!(
