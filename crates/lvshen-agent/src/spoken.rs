@@ -1787,10 +1787,11 @@ const SET_OUTLET: [(&str, &str); 1] = [("设在", "设置在")];
 const OUTLETS: [&str; 3] = ["排污口", "排口", "排放口"];
 
 /// A works' plant that treats its waste gas or water or catches its dust ("废气处理设施",
-/// "脱硫设施", "除尘设备", "静电除油装置"), in a question that takes it down or leaves it idle
-/// (拆除, 闲置 once written so), is one of its 污染防治设施, which 法典第一百六十二条 says may not
-/// be 擅自拆除或者闲置 — with the part of the works it serves, when named before it ("锅炉的脱硫
-/// 设施", "定型机废气的除尘设施"), which only says whose plant it is. Only there: elsewhere a
+/// "脱硫设施", "除尘设备", "静电除油装置"), in a question that takes it down, leaves it idle or
+/// does not run it as it must (拆除, 闲置, 不正常运行 once written so), is one of its 污染防治设施,
+/// which 法典第一百六十二条 says may not be 擅自拆除或者闲置 and 第一百六十四条 not run abnormally
+/// to escape supervision — with the part of the works it serves, when named before it ("锅炉的
+/// 脱硫设施", "定型机废气的除尘设施"), which only says whose plant it is. Only there: elsewhere a
 /// 污水处理设施 keeps its own name (浙江省水污染防治条例第四十四条 on its running).
 fn to_control_works(question: &str) -> String {
     const CONTROLS: [&str; 10] = [
@@ -3560,8 +3561,8 @@ mod tests {
             in_written_words("废气处理设施能不能随便拆掉"),
             "污染防治设施能不能擅自拆除"
         );
-        // Works switched off are not run; a works moved is its 地点 changed.
-        // …and switched off for a while, at whatever time, not run as they must be.
+        // Works switched off for a while, at whatever time, are not run as they must be; a
+        // works moved is its 地点 changed.
         assert_eq!(
             in_written_words("废气处理设备晚上关掉一会儿"),
             "污染防治设施不正常运行"
