@@ -3865,6 +3865,61 @@ pub fn without_label<'t>(text: &'t str, clause: &str) -> &'t str {
     }
 }
 
+/// A list passage's lead-in (before its first item, （一） or (一)) and its items.
+fn lead_and_items(text: &str) -> Option<(&str, Vec<&str>)> {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '（' | '(') && {
+                let rest = &text[i + c.len_utf8()..];
+                let n: String = rest
+                    .chars()
+                    .take_while(|c| "一二三四五六七八九十".contains(*c))
+                    .collect();
+                !n.is_empty() && rest[n.len()..].starts_with(['）', ')'])
+            }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let first = *starts.first()?;
+    let items = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain(std::iter::once(&text.len())))
+        .map(|(&a, &b)| &text[a..b])
+        .collect();
+    Some((&text[..first], items))
+}
+
+/// A term of a list question that the best passage, a list of the kind of thing asked
+/// (下列信息), names only as one of its items, not in its lead-in: "排污许可证上的二维码扫出来
+/// 能看到哪些信息" asks what the 二维码 carries, and 排污许可管理条例第十三条 lists the 二维码
+/// among the 信息 a permit records, without saying what it carries. `noun` is what the
+/// question asks a list of; `skip` tells the terms not to be weighed (a document's name).
+pub fn named_only_as_item<'t>(
+    terms: &'t [Vec<String>],
+    noun: &str,
+    text: &str,
+    skip: impl Fn(&[String]) -> bool,
+) -> Option<&'t Vec<String>> {
+    let (lead, items) = lead_and_items(text)?;
+    let lead = compact(lead);
+    if items.len() < 3
+        || !["下列", "以下"]
+            .iter()
+            .any(|w| lead.contains(&format!("{w}{noun}")))
+    {
+        return None;
+    }
+    let items: Vec<String> = items.iter().map(|i| compact(i)).collect();
+    terms.iter().find(|g| {
+        is_specific(g)
+            && g[0] != noun
+            && !skip(g)
+            && !covered(g, &lead)
+            && items.iter().filter(|i| covered(g, i)).count() == 1
+    })
+}
+
 /// An item of an enumerated list: （一）, (一), 一、, 1., 1、
 pub(crate) fn is_list_item(segment: &str) -> bool {
     let t = segment.trim_start();
@@ -4809,6 +4864,27 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_thing_a_list_only_names_among_its_items_has_no_list_of_its_own() {
+        use super::named_only_as_item;
+        let t =
+            |w: &[&str]| -> Vec<Vec<String>> { w.iter().map(|w| vec![(*w).to_owned()]).collect() };
+        let list = "许可证应当载明下列信息：（一）单位名称和地址；（二）证书编号和二维码；（三）排放口位置；（四）许可排放浓度。";
+        let no_doc = |_: &[String]| false;
+        let terms = t(&["许可证", "二维码", "信息"]);
+        assert_eq!(
+            named_only_as_item(&terms, "信息", list, no_doc).map(|g| g[0].as_str()),
+            Some("二维码")
+        );
+        // What the lead-in speaks of is the list's owner, not one item.
+        assert!(named_only_as_item(&t(&["许可证", "信息"]), "信息", list, no_doc).is_none());
+        // A list of acts (下列行为之一) is no list of the kind asked (处罚).
+        let acts = "有下列行为之一的，处一万元以上十万元以下的罚款：（一）未公开信息；（二）未设置标志；（三）未保存记录。";
+        assert!(named_only_as_item(&t(&["公开", "信息", "处罚"]), "处罚", acts, no_doc).is_none());
+        // Not a list passage at all.
+        assert!(named_only_as_item(&terms, "信息", "许可证载明二维码等信息。", no_doc).is_none());
+    }
+
     #[test]
     fn a_case_s_value_meets_a_passage_s_condition() {
         let stated =

@@ -2408,6 +2408,24 @@ impl<'a> Agent<'a> {
                             "只载明过去某一时间的数目或规划目标，没有载明问题所问的现有数目"
                                 .to_owned()
                         })
+                })
+                .or_else(|| {
+                    // "排污许可证上的二维码扫出来能看到哪些信息": a list of what a thing the
+                    // best passage only lists among its 下列信息 holds (排污许可管理条例第十三条:
+                    // (二)…证书编号和二维码等).
+                    let noun = question::asks_list(question)
+                        .then(|| question::list_noun(question))
+                        .flatten()?;
+                    evidence::named_only_as_item(&terms, &noun, &best.text, |g| {
+                        question::names_document(&g[0], question)
+                            || !evidence::is_noun(&self.jieba, question, &g[0])
+                    })
+                    .map(|g| {
+                        format!(
+                            "只把“{}”列为所载{noun}中的一项，没有列出问题所问的“{}”本身的{noun}",
+                            g[0], g[0]
+                        )
+                    })
                 });
             if let Some(text) = named_refusal
                 .or_else(|| lacks.map(|lacks| format!("{REFUSAL}：最相关的条款{lacks}。")))
