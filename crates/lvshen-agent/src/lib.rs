@@ -2386,6 +2386,13 @@ impl<'a> Agent<'a> {
                         .map(|(act, _)| not_named(act))
                 })
                 .or_else(|| {
+                    // "…资质是不是真的，环保局能帮忙查一下吗": the service asked for (查), which
+                    // the best passage (a penalty on 监测机构) never says.
+                    question::service_act(question)
+                        .filter(|act| !best.text.contains(*act))
+                        .map(|act| not_named(&act.to_string()))
+                })
+                .or_else(|| {
                     // "柯桥的印染厂现在还招不招染色工": the act asked whether (招), which the
                     // best passage (on the district's works being merged) never says.
                     question::a_not_a_verb(question)

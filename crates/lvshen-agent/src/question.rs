@@ -1327,6 +1327,34 @@ pub fn a_not_a_verb(question: &str) -> Option<char> {
     })
 }
 
+/// The act a yes-no question asks whether someone will do for the asker ("…资质是不是真的，
+/// 环保局能帮忙查一下吗" → 查): a passage that never says it (法典's penalty on 监测机构 says
+/// no 查) has no rule on that service. The first character after 帮忙/帮我们/帮咱们, in a
+/// question that asks whether (能/可以/会…吗, 能不能, 可不可以, 能否).
+pub fn service_act(question: &str) -> Option<char> {
+    const HELP: [&str; 4] = ["帮忙", "帮我们", "帮咱们", "帮一下"];
+    let (at, marker) = HELP
+        .iter()
+        .filter_map(|m| question.find(m).map(|at| (at, *m)))
+        .min_by_key(|(at, _)| *at)?;
+    let before = &question[..at];
+    let after = &question[at + marker.len()..];
+    let asks_whether = ["能不能", "可不可以", "能否", "会不会", "肯不肯", "愿不愿意"]
+        .iter()
+        .any(|w| before.contains(w))
+        || ["能", "可以", "会", "肯"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && after.trim_end_matches(['？', '?', '。']).ends_with('吗');
+    if !asks_whether {
+        return None;
+    }
+    after
+        .chars()
+        .next()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && !"我们咱的个一".contains(*c))
+}
+
 /// An everyday act a may-we question asks whether may be done ("处理过的水能不能拿来喝": 喝),
 /// with the words the texts say it in (饮用): a passage that says none of them has no rule on
 /// it, whatever else of the question it holds.
@@ -2899,6 +2927,21 @@ impl Named {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_service_asked_of_someone_is_its_act() {
+        use super::service_act;
+        assert_eq!(
+            service_act("我们请的检测公司资质是不是真的，环保局能帮忙查一下吗？"),
+            Some('查')
+        );
+        assert_eq!(service_act("环保局可不可以帮我们出个证明？"), Some('出'));
+        // A helper named, not a service asked.
+        assert_eq!(
+            service_act("帮我们运营污水设施的第三方公司出具了虚假报告，会被怎么罚？"),
+            None
+        );
+        assert_eq!(service_act("帮我们做监测的公司没备案，能不能罚它？"), None);
+    }
 
     #[test]
     fn an_amount_asked_of_a_named_thing_is_after_it_and_no_sum_of_money() {
