@@ -3865,6 +3865,34 @@ pub fn without_label<'t>(text: &'t str, clause: &str) -> &'t str {
     }
 }
 
+/// Whether one sentence of `text` holds every character of `word` in order, a few characters
+/// apart: a paraphrase of it ("保守商业秘密" of 保密), not a passage silent on it (a sign's
+/// article of a 二维码).
+pub fn spelled_apart(word: &str, text: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(&first) = chars.first() else {
+        return false;
+    };
+    let span = chars.len() * 3;
+    text.split(['。', '；', ';', '！', '？'])
+        .map(|s| s.chars().collect::<Vec<char>>())
+        .any(|s| {
+            s.iter()
+                .enumerate()
+                .filter(|(_, c)| **c == first)
+                .any(|(at, _)| {
+                    let mut want = chars[1..].iter();
+                    let mut next = want.next();
+                    for c in s.iter().skip(at + 1).take(span) {
+                        if Some(c) == next {
+                            next = want.next();
+                        }
+                    }
+                    next.is_none()
+                })
+        })
+}
+
 /// A list passage's lead-in (before its first item, （一） or (一)) and its items.
 fn lead_and_items(text: &str) -> Option<(&str, Vec<&str>)> {
     let starts: Vec<usize> = text
@@ -4864,6 +4892,15 @@ pub fn focus_parts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_spelled_apart_is_a_paraphrase() {
+        use super::spelled_apart;
+        assert!(spelled_apart("保密", "检查者应当为被检查者保守商业秘密。"));
+        assert!(!spelled_apart("二维码", "排污单位应当设置标志牌。"));
+        // Not across sentences.
+        assert!(!spelled_apart("保密", "应当保存。秘密不得泄露"));
+    }
+
     #[test]
     fn a_thing_a_list_only_names_among_its_items_has_no_list_of_its_own() {
         use super::named_only_as_item;

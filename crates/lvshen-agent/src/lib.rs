@@ -1898,7 +1898,13 @@ impl<'a> Agent<'a> {
                     !evidence::covered(g, &hay)
                         && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
                 })
-                && !self.index_holds_any(asked.iter().flat_map(|g| g.iter()))?
+                && (!self.index_holds_any(asked.iter().flat_map(|g| g.iter()))?
+                    || asked.iter().all(|g| {
+                        evidence::is_specific(g)
+                            && evidence::is_noun(&self.jieba, question, &g[0])
+                            && !evidence::verb_fragment(&g[0])
+                            && !evidence::spelled_apart(&g[0], &best.text)
+                    }))
             {
                 unheld_whether = asked.first().copied();
             }
