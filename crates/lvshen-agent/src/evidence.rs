@@ -3690,10 +3690,16 @@ pub fn imposes(text: &str) -> bool {
 /// 写" → 全部, 英文). (能不能 is not read: its object is often a spoken word no text holds,
 /// 开个小染坊; nor a bare 是否: "要不要把…情况告诉买房的人" says 告诉 for the Code's 告知.)
 pub fn may_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t Vec<String>> {
-    let Some((at, marker)) = ["是否可以", "可以不可以", "可不可以", "可否", "能否"]
-        .iter()
-        .find_map(|m| question.find(m).map(|at| (at, *m)))
-    else {
+    let Some((at, marker)) = [
+        "是否可以",
+        "可以不可以",
+        "可不可以",
+        "可否",
+        "能否",
+        "能不能用",
+    ]
+    .iter()
+    .find_map(|m| question.find(m).map(|at| (at, *m))) else {
         return Vec::new();
     };
     let after = &question[at + marker.len()..];
@@ -4983,6 +4989,15 @@ mod tests {
             .collect();
         assert_eq!(asked, ["全部", "英文"]);
         assert!(super::may_object(&terms, "环评报告表要用英文写吗？").is_empty());
+        // 能不能 only with the means it asks of (能不能用微信扫): a spoken act after a bare
+        // 能不能 (开个小染坊) is often no text's word.
+        let terms = vec![vec!["二维码".to_owned()], vec!["微信".to_owned()]];
+        let asked: Vec<&str> = super::may_object(&terms, "二维码能不能用微信扫？")
+            .iter()
+            .map(|g| g[0].as_str())
+            .collect();
+        assert_eq!(asked, ["微信"]);
+        assert!(super::may_object(&terms, "能不能扫二维码，微信行吗？").is_empty());
     }
 
     #[test]
