@@ -2519,6 +2519,15 @@ fn to_said_by_someone(question: &str) -> String {
         {
             format!("{}有人{verb}{claim}", &before[..start])
         }
+        // "老板认为危废转移联单是运输公司的事": a belief held is a claim said, by someone no
+        // rule speaks of. A works' own (企业认为, 建设单位认为) keeps its holder: a rule on
+        // what the 企业 or 单位 must do is read with it.
+        None if ["认为", "觉得", "以为"].iter().any(|w| who.ends_with(w))
+            && who.chars().count() > 2
+            && !["企业", "单位"].iter().any(|w| who.contains(w)) =>
+        {
+            format!("{}有人说{claim}", &before[..start])
+        }
         _ => question.to_owned(),
     }
 }
@@ -3052,8 +3061,17 @@ mod tests {
 
     #[test]
     fn a_judged_claims_holder_value_and_unminded_pollutant_are_read_for_the_rule() {
-        // Who says a claim asked for a verdict is 有人; one who 认为 keeps the name, and so
-        // does one who says what is not asked a verdict.
+        // Who says a claim asked for a verdict is 有人, and so is one no rule speaks of who
+        // 认为 or 觉得 it; a works that 认为 keeps the name, and so does one who says what is
+        // not asked a verdict.
+        assert_eq!(
+            to_said_by_someone("老板认为危废转移联单是运输公司的事，这话对不对？"),
+            "有人说危废转移联单是运输公司的事，这话对不对？"
+        );
+        assert_eq!(
+            to_said_by_someone("阀门关了，老板觉得污水厂没这个权力，这个说法对吗？"),
+            "阀门关了，有人说污水厂没这个权力，这个说法对吗？"
+        );
         assert_eq!(
             to_said_by_someone("仓库管理员说危废可以随便混着堆，靠谱吗？"),
             "有人说危废可以随便混着堆，靠谱吗？"
@@ -3893,7 +3911,7 @@ mod tests {
         );
         assert_eq!(
             in_written_words("环保专员认为厂界噪声晚上到65分贝也算达标，这个说法成立吗？"),
-            "环保专员认为厂界噪声夜间到多少分贝，这个说法成立吗？"
+            "有人说厂界噪声夜间到多少分贝，这个说法成立吗？"
         );
         // A quantity told, with no verdict asked of a claim, stays.
         assert!(in_written_words("企业认为保存三年就够了，要罚多少？").contains("保存三年"));
