@@ -504,6 +504,14 @@ pub fn key_terms(jieba: &Jieba, question: &str) -> Vec<Vec<String>> {
         "哪档",
         "哪一类",
         "哪一种",
+        // "…，这个说法成立吗": the verdict asked of a claim, no term of it.
+        "说法是否成立",
+        "说法能否成立",
+        "说法能成立",
+        "说法成立",
+        "观点是否成立",
+        "观点成立",
+        "看法成立",
     ]
     .iter()
     .fold(question, |q, w| q.replace(w, "，"));
@@ -7726,5 +7734,9 @@ mod tests {
         let terms = key_terms(&jieba, "企业认为不用重新取得排污许可证，这个说法成立吗？");
         assert!(terms.iter().all(|g| g[0] != "不用"), "{terms:?}");
         assert!(terms.iter().any(|g| g[0] == "重新"), "{terms:?}");
+        // The verdict asked of the claim is no term either.
+        assert!(terms.iter().all(|g| g[0] != "成立"), "{terms:?}");
+        let terms = key_terms(&jieba, "设立后多久要成立管理机构？");
+        assert!(terms.iter().any(|g| g[0] == "成立"), "{terms:?}");
     }
 }
