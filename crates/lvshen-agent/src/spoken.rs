@@ -2817,12 +2817,37 @@ fn to_tenant(question: &str) -> String {
     format!("{told}{later}")
 }
 
+/// A plan handed to no one, or to whom it goes ("应急预案自己厂里存着就行，不用交给谁",
+/// "应急预案要交给谁"): a plan is not handed over, it is 报…备案 (法典第一百二十三条:
+/// 企业事业单位…制定突发生态环境事件应急预案，报生态环境等有关部门备案). Only in a question
+/// that names a 预案; waste 交给谁 is handed to a licensed firm.
+const PLAN_FILED: [(&str, &str); 10] = [
+    ("不用交给任何人", "不用报备案"),
+    ("不用交给谁", "不用报备案"),
+    ("不用交上去", "不用报备案"),
+    ("不用上交", "不用报备案"),
+    ("交给哪个部门", "报哪个部门备案"),
+    ("交给什么部门", "报什么部门备案"),
+    ("交到哪个部门", "报哪个部门备案"),
+    ("交到哪里", "报哪里备案"),
+    ("交到哪儿", "报哪里备案"),
+    ("交给谁", "报谁备案"),
+];
+
+/// [`PLAN_FILED`] in a question that names a 预案 and does not already say 备案.
+fn to_plan_filed(question: &str) -> String {
+    if !question.contains("预案") || question.contains("备案") {
+        return question.to_owned();
+    }
+    in_one_pass(question, &PLAN_FILED)
+}
+
 /// `question` with the spoken phrases of the table in the texts' words.
 pub fn in_written_words(question: &str) -> String {
     let question = to_pollutant_unlimited(&to_said_by_someone(question));
     let question = to_claimed_duty(&question);
     let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(&question))));
-    let question = to_claimed_lawful(&question);
+    let question = to_plan_filed(&to_claimed_lawful(&question));
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
@@ -4091,6 +4116,16 @@ mod tests {
             "一般固废数量、流向不用记台账吗？"
         );
         assert_eq!(in_written_words("危废没记账"), "危废未建立管理台账");
+        // A plan is filed (报…备案, 法典第一百二十三条); waste is handed to someone.
+        assert_eq!(
+            in_written_words("应急预案厂里存着就行，不用交给谁？"),
+            "应急预案厂里存着就行，不用报备案？"
+        );
+        assert_eq!(
+            in_written_words("应急预案要交给哪个部门？"),
+            "应急预案要报哪个部门备案？"
+        );
+        assert_eq!(in_written_words("危废要交给谁？"), "危废要交给谁？");
         assert_eq!(
             in_written_words("居民区边上能不能晚上施工？"),
             "噪声敏感建筑物集中区域边上能不能夜间施工？"
