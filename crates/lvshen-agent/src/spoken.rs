@@ -824,6 +824,15 @@ const PHRASES: &[(&str, &str)] = &[
     ("不记本子", "未记录"),
     ("没建台账", "未建立管理台账"),
     ("没做台账", "未建立管理台账"),
+    // Dust or fumes let drift out of a workshop's windows: let into the air uncollected, the
+    // 排放 the Code bids works control (法典第二百一十七条: 采取集中收集处理等措施，严格控制
+    // 粉尘和气态污染物的排放).
+    ("开着窗户让它散掉", "排放"),
+    ("开着窗户散掉", "排放"),
+    ("开窗让它散掉", "排放"),
+    ("开窗散掉", "排放"),
+    ("让它自己散掉", "排放"),
+    ("让它散掉", "排放"),
     // Books kept of waste, in a works' words: its 管理台账, which records 数量、流向 (法典第四百
     // 八十九条: 建立工业固体废物管理台账，如实记录…种类、数量、流向…).
     ("进出多少", "数量、流向"),
@@ -4126,6 +4135,11 @@ mod tests {
             "应急预案要报哪个部门备案？"
         );
         assert_eq!(in_written_words("危废要交给谁？"), "危废要交给谁？");
+        // Dust let drift out of the windows is let into the air (法典第二百一十七条: 排放).
+        assert_eq!(
+            in_written_words("粉尘开着窗户让它散掉就行？"),
+            "粉尘排放就行？"
+        );
         assert_eq!(
             in_written_words("居民区边上能不能晚上施工？"),
             "噪声敏感建筑物集中区域边上能不能夜间施工？"
