@@ -3070,6 +3070,33 @@ pub fn whether_object<'t>(terms: &'t [Vec<String>], question: &str) -> Vec<&'t V
         .collect()
 }
 
+/// The last key term of a claim asked for a verdict ("有人说环保局罚的钱最后都发了执法人员的
+/// 奖金，这个说法对吗" → 奖金): what the claim says last of its subject. Only a claim said in one
+/// clause that denies nothing: one that does ("…没这个权力") is answered by the rule that
+/// grants it in other words, and a claim's later clauses are often its speaker's reasons
+/// ("反正大家都知道"). None when the question asks no verdict on such a claim.
+pub fn claim_last_term<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    let clauses = crate::question::clauses_of(question);
+    let holder = crate::question::claim_judged(&clauses)?;
+    if holder + 2 != clauses.len() {
+        return None;
+    }
+    let claim = clauses[holder];
+    if claim.contains(['不', '没', '无', '未', '非', '别']) {
+        return None;
+    }
+    terms
+        .iter()
+        .filter_map(|g| {
+            g.iter()
+                .filter_map(|t| claim.rfind(t.as_str()).map(|at| at + t.len()))
+                .max()
+                .map(|end| (end, g))
+        })
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, g)| g)
+}
+
 /// Whether `word` names a measure, which a value in its unit answers without naming it
 /// (宽度 → 一百米, 期限 → 六十日, 浓度 → 80 mg/L).
 pub fn measure_noun(word: &str) -> bool {
@@ -7726,6 +7753,26 @@ mod tests {
                 .all(|g| !["河按", "这条", "超过"].contains(&g[0].as_str())),
             "{terms:?}"
         );
+    }
+
+    #[test]
+    fn a_claims_last_term_is_read_only_from_one_affirming_clause() {
+        let jieba = analyzer::jieba();
+        let q = "有人说环保局罚的钱最后都发了执法人员的奖金，这个说法对吗？";
+        let terms = key_terms(&jieba, q);
+        assert_eq!(
+            claim_last_term(&terms, q).map(|g| g[0].as_str()),
+            Some("奖金")
+        );
+        // A claim that denies, or one said over several clauses, is not read.
+        for q in [
+            "有人说污水厂没这个权力，这个说法对吗？",
+            "有人说设备晚上关掉一会儿，反正没人知道，这话对吗？",
+            "排污许可证有效期几年？",
+        ] {
+            let terms = key_terms(&jieba, q);
+            assert_eq!(claim_last_term(&terms, q), None, "{q}");
+        }
     }
 
     #[test]

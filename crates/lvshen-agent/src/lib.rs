@@ -1908,6 +1908,20 @@ impl<'a> Agent<'a> {
             {
                 unheld_whether = asked.first().copied();
             }
+            // What a claim asked for a verdict says last ("有人说环保局罚的钱最后都发了执法人员的
+            // 奖金，这个说法对吗": 奖金), when it is a thing no text names: no rule judges it.
+            if unheld_whether.is_none()
+                && let Some(last) = evidence::claim_last_term(&terms, question).filter(|g| {
+                    evidence::is_noun(&self.jieba, question, &g[0])
+                        && evidence::is_specific(g)
+                        && !evidence::verb_fragment(&g[0])
+                        && !evidence::covered(g, &hay)
+                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+                })
+                && !self.index_holds_any(last)?
+            {
+                unheld_whether = Some(last);
+            }
             // The last of them, what the clause asks of ("…会不会影响周边房价": 房价), when no
             // text names it, it is a thing (a noun: not an act a text may say otherwise) and
             // the best passage holds all the others: the passage that holds the clause's verb
