@@ -833,6 +833,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("开窗散掉", "排放"),
     ("让它自己散掉", "排放"),
     ("让它散掉", "排放"),
+    // A load dropped on the road: 遗撒 (法典第二百四十一条).
+    ("路上撒一点", "遗撒"),
+    ("路上撒点", "遗撒"),
+    ("路上撒", "遗撒"),
+    ("撒了一路", "遗撒"),
+    ("一路上撒", "遗撒"),
     // Books kept of waste, in a works' words: its 管理台账, which records 数量、流向 (法典第四百
     // 八十九条: 建立工业固体废物管理台账，如实记录…种类、数量、流向…).
     ("进出多少", "数量、流向"),
@@ -2826,6 +2832,57 @@ fn to_tenant(question: &str) -> String {
     format!("{told}{later}")
 }
 
+/// "运煤渣的车", "拉渣土的车": a vehicle that carries a load, the Code's 运输…的车辆 (法典第二百
+/// 四十一条: 运输煤炭、垃圾、渣土…等散装、流体物料的车辆…应当采取密闭或者其他有效措施防止物料
+/// 遗撒). The load is one to six characters with no mark between, not a direction (运来的车);
+/// 车间 is a workshop.
+fn to_loaded_lorry(question: &str) -> String {
+    let mut out = String::with_capacity(question.len());
+    let mut rest = question;
+    while let Some(at) = ["运", "拉"].iter().filter_map(|v| rest.find(v)).min() {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let after = &from["运".len()..];
+        let lorry = after.find("的车").filter(|&end| {
+            let load = &after[..end];
+            let tail = &after[end + "的车".len()..];
+            (1..=6).contains(&load.chars().count())
+                && !load.contains(|c: char| !c.is_alphanumeric() || c == '的')
+                && !load.starts_with(['来', '去', '过', '回', '走', '到', '送', '出', '进', '完'])
+                && !tail.starts_with(['间', '辆', '子', '队', '站', '库'])
+        });
+        match lorry {
+            Some(end) => {
+                out.push_str("运输");
+                out.push_str(&after[..end]);
+                // Hazardous waste rides a 运输工具 (法典第五百三十七条: 禁止将危险废物与旅客在
+                // 同一运输工具上载运).
+                out.push_str(if after[..end].contains("危") {
+                    "的运输工具"
+                } else {
+                    "的车辆"
+                });
+                rest = &after[end + "的车".len()..];
+            }
+            None => {
+                out.push_str(&from[.."运".len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A lorry's load left uncovered: not 采取密闭措施 (法典第二百四十一条). Only in a clause that
+/// names the 车辆.
+const LORRY_OPEN: [(&str, &str); 4] = [
+    ("不用盖", "不用采取密闭措施"),
+    ("不需要盖", "不需要采取密闭措施"),
+    ("没盖", "未采取密闭措施"),
+    ("不盖", "未采取密闭措施"),
+];
+
 /// A plan handed to no one, or to whom it goes ("应急预案自己厂里存着就行，不用交给谁",
 /// "应急预案要交给谁"): a plan is not handed over, it is 报…备案 (法典第一百二十三条:
 /// 企业事业单位…制定突发生态环境事件应急预案，报生态环境等有关部门备案). Only in a question
@@ -2857,6 +2914,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = to_claimed_duty(&question);
     let question = to_claimed_quantity(&to_not_built(&to_seized(&to_tenant(&question))));
     let question = to_plan_filed(&to_claimed_lawful(&question));
+    let question = in_clauses_naming(&to_loaded_lorry(&question), &LORRY_OPEN, &["车辆"], "");
     let question = to_machines(&to_noise_sensitive_area(&to_moved_works(&question)));
     let question = to_applies(&question);
     let question = to_let_out(&to_township(&question));
@@ -4135,6 +4193,21 @@ mod tests {
             "应急预案要报哪个部门备案？"
         );
         assert_eq!(in_written_words("危废要交给谁？"), "危废要交给谁？");
+        // A loaded lorry is a 运输…的车辆, which must not go uncovered and drop its load.
+        assert_eq!(
+            in_written_words("运煤渣的车不用盖，路上撒一点没关系？"),
+            "运输煤渣的车辆不用采取密闭措施，遗撒没关系？"
+        );
+        assert_eq!(
+            in_written_words("拉渣土的车没盖"),
+            "运输渣土的车辆未采取密闭措施"
+        );
+        assert_eq!(in_written_words("运行的车间"), "运行的车间");
+        assert_eq!(in_written_words("刚运来的车"), "刚运来的车");
+        assert_eq!(
+            in_written_words("运危废的车上能带人吗"),
+            "运输危废的运输工具上能带人吗"
+        );
         // Dust let drift out of the windows is let into the air (法典第二百一十七条: 排放).
         assert_eq!(
             in_written_words("粉尘开着窗户让它散掉就行？"),
