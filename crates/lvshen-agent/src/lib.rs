@@ -1421,6 +1421,19 @@ impl<'a> Agent<'a> {
                 }
             }
             let sanction_asked = question::asks_sanction(question);
+            // A fine asked of a kind of works ("实行排污许可重点管理的企业不如实公开…，罚款
+            // 多少"): the article that fines the act names no such kind (法典第一千一百一十条:
+            // 未向社会公开或者不如实公开…), so the act's terms alone are searched too.
+            if sanction_asked && let Some(end) = question::kind_of_works_end(question) {
+                let act: Vec<Vec<String>> = terms
+                    .iter()
+                    .filter(|g| g.iter().any(|w| question[end..].contains(w.as_str())))
+                    .cloned()
+                    .collect();
+                if act.len() >= 2 && act.len() < terms.len() {
+                    sets.push(act);
+                }
+            }
             // Whether a top passage that holds as much as any sets a fine in 元.
             let top_fines = hits
                 .iter()

@@ -1167,6 +1167,23 @@ pub(crate) fn verdict_alone(last: &str) -> bool {
         })
 }
 
+/// Where a question that opens on a kind of works ("实行排污许可重点管理的企业…", "排放有毒有害
+/// 大气污染物的单位…") stops naming it: the end of its first 的企业, 的单位, 的排污单位 or 的工厂,
+/// when the first clause goes on after it (the act the works did). None when the question
+/// opens otherwise.
+pub fn kind_of_works_end(question: &str) -> Option<usize> {
+    const WORKS: [&str; 5] = ["的排污单位", "的企业", "的单位", "的工厂", "的公司"];
+    let first = question
+        .find(['，', ',', '？', '?', '；', ';'])
+        .unwrap_or(question.len());
+    let (at, w) = WORKS
+        .iter()
+        .filter_map(|w| question[..first].find(w).map(|at| (at, *w)))
+        .min_by_key(|(at, w)| (*at, usize::MAX - w.len()))?;
+    let end = at + w.len();
+    (at > 0 && question[end..first].chars().count() >= 2).then_some(end)
+}
+
 /// Whether a clause asks only whether something may be done ("可以吗", "行不行", "这样做对吗"),
 /// not what follows from it (罚, 责任) nor what it is.
 pub fn asks_only_may(clause: &str) -> bool {
@@ -4225,6 +4242,16 @@ mod tests {
             &repealed,
             false
         ));
+    }
+
+    #[test]
+    fn a_kind_of_works_is_read_off_before_its_act() {
+        let q = "实行排污许可重点管理的企业不如实公开污染物排放信息，罚款多少？";
+        let end = kind_of_works_end(q).expect("a kind of works");
+        assert!(q[end..].starts_with("不如实公开"), "{}", &q[end..]);
+        // Not a works named alone, nor one the clause ends on.
+        assert_eq!(kind_of_works_end("企业偷排废水，罚多少？"), None);
+        assert_eq!(kind_of_works_end("偷排废水的企业，罚多少？"), None);
     }
 
     #[test]
