@@ -1921,16 +1921,20 @@ impl<'a> Agent<'a> {
             {
                 unheld_whether = asked.first().copied();
             }
+            // A thing (a noun: not an act a text may say otherwise), specific, that the best
+            // passage does not name, nor the repealed article it carries.
+            let unnamed_thing = |g: &Vec<String>| {
+                evidence::is_noun(&self.jieba, question, &g[0])
+                    && evidence::is_specific(g)
+                    && !evidence::verb_fragment(&g[0])
+                    && !evidence::covered(g, &hay)
+                    && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
+            };
             // What a claim asked for a verdict says last ("有人说环保局罚的钱最后都发了执法人员的
             // 奖金，这个说法对吗": 奖金), when it is a thing no text names: no rule judges it.
             if unheld_whether.is_none()
-                && let Some(last) = evidence::claim_last_term(&terms, question).filter(|g| {
-                    evidence::is_noun(&self.jieba, question, &g[0])
-                        && evidence::is_specific(g)
-                        && !evidence::verb_fragment(&g[0])
-                        && !evidence::covered(g, &hay)
-                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
-                })
+                && let Some(last) =
+                    evidence::claim_last_term(&terms, question).filter(|g| unnamed_thing(g))
                 && !self.index_holds_any(last)?
             {
                 unheld_whether = Some(last);
@@ -1944,13 +1948,7 @@ impl<'a> Agent<'a> {
                 && asked[..asked.len() - 1]
                     .iter()
                     .all(|g| evidence::covered(g, &hay))
-                && let Some(last) = asked.last().copied().filter(|g| {
-                    evidence::is_noun(&self.jieba, question, &g[0])
-                        && evidence::is_specific(g)
-                        && !evidence::verb_fragment(&g[0])
-                        && !evidence::covered(g, &hay)
-                        && !carried_holds(&|t| evidence::covered(g, &evidence::compact(t)))
-                })
+                && let Some(last) = asked.last().copied().filter(|g| unnamed_thing(g))
                 && !self.index_holds_any(last)?
             {
                 unheld_whether = Some(last);
