@@ -3085,11 +3085,16 @@ pub fn claim_last_term<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&
     if claim.contains(['不', '没', '无', '未', '非', '别']) {
         return None;
     }
+    last_term_in(terms, claim)
+}
+
+/// The key term that ends last in `clause` (any of its spellings).
+fn last_term_in<'t>(terms: &'t [Vec<String>], clause: &str) -> Option<&'t Vec<String>> {
     terms
         .iter()
         .filter_map(|g| {
             g.iter()
-                .filter_map(|t| claim.rfind(t.as_str()).map(|at| at + t.len()))
+                .filter_map(|t| clause.rfind(t.as_str()).map(|at| at + t.len()))
                 .max()
                 .map(|end| (end, g))
         })
@@ -3844,18 +3849,6 @@ pub fn alternatives<'t>(
     let before = &before[before.rfind(stops).map_or(0, |i| i + 3)..];
     let after = &question[at + "还是".len()..];
     let after = &after[..after.find(stops).unwrap_or(after.len())];
-    let last_in = |clause: &str| {
-        terms
-            .iter()
-            .filter_map(|g| {
-                g.iter()
-                    .filter_map(|t| clause.rfind(t.as_str()).map(|i| i + t.len()))
-                    .max()
-                    .map(|end| (end, g))
-            })
-            .max_by_key(|(end, _)| *end)
-            .map(|(_, g)| g)
-    };
     let first_in = |clause: &str| {
         terms
             .iter()
@@ -3869,7 +3862,7 @@ pub fn alternatives<'t>(
             .map(|(_, g)| g)
     };
     // "是寄到厂里还是要自己去拿": a side of spoken words only (自己去拿) has no term (None).
-    Some((last_in(before)?, first_in(after)))
+    Some((last_term_in(terms, before)?, first_in(after)))
 }
 
 /// Whether a passage states an hour of the day (22时, 晚上十点, 6:00, 二十二点).
