@@ -2614,16 +2614,7 @@ pub fn how_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Ve
     }
     if before.trim_end_matches(['，', ',']).is_empty() {
         // "怎么申请办理居住证": the act comes first, its object last.
-        return terms
-            .iter()
-            .filter_map(|g| {
-                g.iter()
-                    .filter_map(|t| question.rfind(t.as_str()).map(|i| i + t.len()))
-                    .max()
-                    .map(|end| (end, g))
-            })
-            .max_by_key(|(end, _)| *end)
-            .map(|(_, g)| g);
+        return last_term_in(terms, question);
     }
     terms
         .iter()
