@@ -753,6 +753,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("机器太吵", "排放工业噪声"),
     ("设备太吵", "排放工业噪声"),
     ("机器声音太大", "排放工业噪声"),
+    ("风机吵", "风机噪声"),
+    ("风机太吵", "风机噪声大"),
+    // Quieting, in a works' word: the Code's 降低噪声 (第五百六十七条: 减少振动、降低噪声).
+    ("降噪", "降低噪声"),
     // Spraying trees: 对树木、花草喷洒…农药 (法典第二百四十四条).
     ("给树喷", "对树木喷洒"),
     ("往树上喷", "对树木喷洒"),
@@ -4112,6 +4116,12 @@ mod tests {
         assert_eq!(
             in_written_words("厂里机器吵，法律上要不要定个人专门对噪声负责？"),
             "厂里排放噪声，是否明确负责人对噪声负责？"
+        );
+        // A loud fan and quieting, in the Code's words (第五百六十七条: 降低噪声); the 车间
+        // before the fan stays one word.
+        assert_eq!(
+            in_written_words("车间风机吵，不用采取降噪措施吧？"),
+            "车间风机噪声，不用采取降低噪声措施吧？"
         );
         // An accident where hazardous waste is kept is the 意外事故 its holder plans for; a
         // works' accident at large is a 突发环境事件.
