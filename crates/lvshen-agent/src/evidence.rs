@@ -1069,6 +1069,12 @@ pub struct Ranking {
     /// them after its 应当 or 必须 says it is a duty (法典第四百八十九条: 应当…建立工业固体废物
     /// 管理台账), the verdict; one that only names the question's subject says something else.
     pub denied: Vec<Vec<String>>,
+    /// The key terms of what the question asks its subject must do ("…，企业应当采取哪些措施"
+    /// → 采取, 措施, [`crate::question::duty_asked`]): a passage with a sentence that names the
+    /// subject before its 应当 and all of these after it states that very duty (法典第二百四十九
+    /// 条: …产生恶臭气体的，应当…采取其他有效措施), over one that only encourages the act
+    /// (鼓励…采取) or binds the subject to something else.
+    pub asked_duty: Vec<Vec<String>>,
     /// The values the question states of its own case, with their units ("排气筒只有12米高"
     /// → 12 m): a passage whose condition the value meets ("确需低于15 m的…") speaks of that
     /// case ([`meets_condition`]).
@@ -1565,6 +1571,17 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 && texts.iter().any(|t| states_duty_of(t, &ranking.denied))
             {
                 score += 0.5;
+            }
+            // (When or how long it is done is asked of the act, and set by an article that
+            // may name it otherwise: 报…审批 for 报批.)
+            if !ranking.asked_duty.is_empty()
+                && !ranking.asks_when
+                && !ranking.asks_duration
+                && texts
+                    .iter()
+                    .any(|t| states_asked_duty(t, &ranking.subject, &ranking.asked_duty))
+            {
+                score += 1.0;
             }
             if ranking.permission_asked
                 && (ranking.approvals_wanted || hit.doc_type != "approval")
@@ -2156,6 +2173,21 @@ fn states_duty_of(text: &str, acts: &[Vec<String>]) -> bool {
         ["应当", "必须"].iter().any(|w| {
             s.find(w)
                 .is_some_and(|at| acts.iter().any(|g| covered(g, &compact(&s[at..]))))
+        })
+    })
+}
+
+/// Whether a sentence of `text` names one of `subject` before its 应当 or 必须 and all of
+/// `acts` after it: it binds that subject to that act ("…产生恶臭气体的，应当…采取其他有效措施"
+/// for 企业 that 产生恶臭气体 and 采取…措施).
+fn states_asked_duty(text: &str, subject: &[Vec<String>], acts: &[Vec<String>]) -> bool {
+    segments(text).iter().any(|s| {
+        ["应当", "必须"].iter().any(|w| {
+            s.find(w).is_some_and(|at| {
+                let (before, after) = (compact(&s[..at]), compact(&s[at..]));
+                subject.iter().any(|g| covered(g, &before))
+                    && acts.iter().all(|g| covered(g, &after))
+            })
         })
     })
 }
@@ -5508,6 +5540,39 @@ mod tests {
                       当时全县203家印染企业年产约185亿米。";
         assert!(!states_current_count(digest, '家'));
         assert!(states_current_count("全区现有印染企业108家。", '家'));
+    }
+
+    #[test]
+    fn the_duty_asked_of_a_subject_goes_before_an_encouragement_of_the_act() {
+        // "印染厂生产中产生恶臭气体，企业应当采取哪些措施": 绍兴市大气污染防治条例第二十一条
+        // names 印染 too, but only encourages 采取; 法典第二百四十九条 binds who 产生恶臭气体.
+        let encouraged = test_hit(
+            "绍兴市大气污染防治条例",
+            "第二十一条",
+            "生产、销售和使用含挥发性有机物的原材料应当符合质量标准；鼓励印染行业采取低挥发性原辅材料替代等措施；禁止在居民住宅区使用产生恶臭气体的物质",
+        );
+        let bound = test_hit(
+            "中华人民共和国生态环境法典",
+            "第二百四十九条",
+            "企业事业单位在生产经营活动中产生恶臭气体的，应当科学选址，并安装净化装置或者采取其他有效措施",
+        );
+        let words =
+            |w: &[&str]| -> Vec<Vec<String>> { w.iter().map(|t| vec![(*t).to_owned()]).collect() };
+        let terms = words(&["印染", "生产", "产生", "恶臭", "气体", "采取", "措施"]);
+        let ranking = Ranking {
+            subject: words(&["印染", "生产", "产生", "恶臭", "气体"]),
+            asked_duty: words(&["采取", "措施"]),
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![encouraged.clone(), bound.clone()], &ranking);
+        assert_eq!(ranked[0].clause, "第二百四十九条");
+        // Without the duty asked, the passage holding more of the question's words leads.
+        let plain = Ranking {
+            subject: ranking.subject.clone(),
+            ..Ranking::default()
+        };
+        let ranked = rank_by_terms(&terms, vec![encouraged, bound], &plain);
+        assert_eq!(ranked[0].clause, "第二十一条");
     }
 
     #[test]

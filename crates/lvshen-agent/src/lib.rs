@@ -949,6 +949,9 @@ impl<'a> Agent<'a> {
             denied: question::duty_denied(question)
                 .map(|d| self.specific_terms(d))
                 .unwrap_or_default(),
+            asked_duty: question::duty_asked(question)
+                .map(|d| evidence::key_terms(&self.jieba, d))
+                .unwrap_or_default(),
             about_projects: !question.contains("规划"),
             asks_scope: ["适用", "执行", "范围"]
                 .iter()

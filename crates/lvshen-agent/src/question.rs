@@ -2749,6 +2749,22 @@ pub fn subject(question: &str) -> Option<&str> {
     Some(question[..at].trim_end_matches(['，', ','])).filter(|s| long_enough(s))
 }
 
+/// What the question asks its subject must do: the words after its 应当/必须/modal 应 to the
+/// clause's end ("…，企业应当采取哪些措施" → 采取哪些措施), when there is a subject before them.
+pub fn duty_asked(question: &str) -> Option<&str> {
+    subject(question)?;
+    let (at, len) = ["应当", "必须"]
+        .iter()
+        .filter_map(|m| question.find(m).map(|at| (at, m.len())))
+        .chain(modal_ying(question).map(|at| (at, '应'.len_utf8())))
+        .min_by_key(|&(at, len)| (at, usize::MAX - len))?;
+    let rest = &question[at + len..];
+    let end = rest
+        .find(['，', '。', '；', '？', '！', ',', ';', '?', '!'])
+        .unwrap_or(rest.len());
+    Some(&rest[..end]).filter(|s| long_enough(s))
+}
+
 /// Where the question's modal 应 (must) stands, not the 应 of a word (应急预案, 相应, 供应,
 /// 对应): "重污染天气应急预案要向哪里备案" states no one's duty.
 fn modal_ying(question: &str) -> Option<usize> {
@@ -3216,6 +3232,12 @@ mod tests {
             None
         );
         assert_eq!(asks_current_total("印染企业有多少家？"), None);
+        // What the subject is asked to do.
+        assert_eq!(
+            duty_asked("印染厂生产中产生恶臭气体，企业应当采取哪些措施？"),
+            Some("采取哪些措施")
+        );
+        assert_eq!(duty_asked("应当采取哪些措施？"), None);
         // What is said need not be done.
         assert_eq!(
             duty_denied("有人说一般工业固废不用记台账，靠谱吗？"),
