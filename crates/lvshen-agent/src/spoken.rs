@@ -70,6 +70,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("流入河里", "进入水体"),
     ("排到河道", "直接排放"),
     ("排进河道", "直接排放"),
+    // (No text says 排入 of a river: its 直接排入饮用水水体 keeps its words.)
+    ("直接排入河道", "直接排放"),
+    ("直接排入河流", "直接排放"),
+    ("直接排入河里", "直接排放"),
+    ("排入河道", "直接排放"),
+    ("排入河流", "直接排放"),
     // Noise and neighbours.
     ("噪音", "噪声"),
     // GB 12348 4.1.3: 偶发噪声.
@@ -4116,6 +4122,11 @@ mod tests {
         assert_eq!(
             in_written_words("厂里机器吵，法律上要不要定个人专门对噪声负责？"),
             "厂里排放噪声，是否明确负责人对噪声负责？"
+        );
+        // Waste water let into a river is discharged directly (GB 4287 直接排放).
+        assert_eq!(
+            in_written_words("废水直接排入河道，色度执行多少倍？"),
+            "废水直接排放，色度执行多少倍？"
         );
         // A loud fan and quieting, in the Code's words (第五百六十七条: 降低噪声); the 车间
         // before the fan stays one word.
