@@ -2248,7 +2248,13 @@ pub fn names_unexcepted(hay: &str, name: &str) -> bool {
                 .rfind('除')
                 .is_some_and(|d| within(&before[d + '除'.len_utf8()..]));
             let closed = after.find('外').is_some_and(|w| within(&after[..w]));
-            !(opened && closed)
+            // A unit's exception names the pollutants then 除外 ("mg/L(pH 值,色度除外)"): the
+            // row's value is not in that unit, and the header is every row's.
+            let listed_before = after.find("除外").is_some_and(|w| {
+                after[..w].chars().count() <= 8
+                    && !after[..w].contains(['。', '；', ';', '：', ':', ')', '）'])
+            });
+            !(opened && closed) && !listed_before
         })
 }
 
@@ -2272,14 +2278,14 @@ pub fn rules_say(terms: &[Vec<String>], rules: &[Hit], pollutants: &[String], mi
 /// Whether a passage (its haystack) names other pollutants and none of the question's.
 fn on_other_pollutants(asked: &[String], hay: &str) -> bool {
     !asked.is_empty()
-        && !asked.iter().any(|p| hay.contains(&compact(p)))
+        && !asked.iter().any(|p| names_unexcepted(hay, &compact(p)))
         && pollutant_names().any(|name| hay.contains(&compact(name)))
 }
 
-/// Whether a passage (its haystack) names one of the question's pollutants, or the question
-/// names none.
+/// Whether a passage (its haystack) names one of the question's pollutants other than as an
+/// exception (a table's header "pH 值,色度除外" on every row), or the question names none.
 fn names_any(asked: &[String], hay: &str) -> bool {
-    asked.is_empty() || asked.iter().any(|p| hay.contains(&compact(p)))
+    asked.is_empty() || asked.iter().any(|p| names_unexcepted(hay, &compact(p)))
 }
 
 /// The kind of thing the 下列 at byte `at` of `text` announces: up to ten characters after
@@ -5785,6 +5791,15 @@ mod tests {
         ));
         // A 除 of another clause excepts nothing here.
         assert!(names_unexcepted("除外，六价铬0.5", "六价铬"));
+        // A unit's exception, named before its 除外, on every row of a table.
+        assert!(!names_unexcepted(
+            "单位,mg/L(pH值,色度除外)序号污染物项目;13六价铬不得检出",
+            "色度"
+        ));
+        assert!(names_unexcepted(
+            "单位,mg/L(pH值,色度除外)序号污染物项目;5色度5080",
+            "色度"
+        ));
         let hit = test_hit(
             "纺织染整工业水污染物排放标准",
             "表2",
