@@ -2254,7 +2254,7 @@ pub fn names_unexcepted(hay: &str, name: &str) -> bool {
                 after[..w].chars().count() <= 8
                     && !after[..w].contains(['。', '；', ';', '：', ':', ')', '）'])
             });
-            !(opened && closed) && !listed_before
+            !(listed_before || opened && closed)
         })
 }
 
