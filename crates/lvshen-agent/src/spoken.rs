@@ -761,6 +761,13 @@ const PHRASES: &[(&str, &str)] = &[
     ("机器声音太大", "排放工业噪声"),
     ("风机吵", "风机噪声"),
     ("风机太吵", "风机噪声大"),
+    // "…平时要怎么管": how a thing is to be managed, the texts' 管理 (法典第四百八十条: 加强对
+    // 相关设施、设备和场所的管理和维护). (管控, 管道 and 管理 itself stay.)
+    ("怎么管？", "怎么管理？"),
+    ("怎么管?", "怎么管理?"),
+    ("怎么管呢", "怎么管理呢"),
+    ("怎么管，", "怎么管理，"),
+    ("如何管？", "如何管理？"),
     // Quieting, in a works' word: the Code's 降低噪声 (第五百六十七条: 减少振动、降低噪声).
     ("降噪", "降低噪声"),
     // Spraying trees: 对树木、花草喷洒…农药 (法典第二百四十四条).
@@ -4123,6 +4130,11 @@ mod tests {
             in_written_words("厂里机器吵，法律上要不要定个人专门对噪声负责？"),
             "厂里排放噪声，是否明确负责人对噪声负责？"
         );
+        assert_eq!(
+            in_written_words("贮存固废的设施和场所，平时要怎么管？"),
+            "贮存固废的设施和场所，平时要怎么管理？"
+        );
+        assert_eq!(in_written_words("危废要怎么管控？"), "危废要怎么管控？");
         // Waste water let into a river is discharged directly (GB 4287 直接排放).
         assert_eq!(
             in_written_words("废水直接排入河道，色度执行多少倍？"),
