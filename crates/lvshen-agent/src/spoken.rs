@@ -1759,6 +1759,32 @@ const WASTE: [&str; 8] = ["固废", "危废", "废物", "废渣", "垃圾", "污
 const WASTE_ACCIDENT: [(&str, &str); 2] =
     [("出了事故", "发生意外事故"), ("出事故", "发生意外事故")];
 
+/// "厂里化学品泄漏了，第一时间得干啥": a leak at a works, asked what is done first, is the
+/// accident the texts set the first response to (法典第一百二十一条: 在发生或者可能发生突发生态
+/// 环境事件时…应当立即采取措施处理; 浙江省水污染防治条例第四十七条: 造成或者可能造成水污染事故
+/// 的，当事人应当立即采取应急措施). Only of a works' things (a household's gas is no works'),
+/// and only when the question asks what is done first; its 首先 is the texts' 立即.
+fn to_leak_accident(question: &str) -> String {
+    const FIRST: [&str; 4] = ["第一时间", "首先", "第一步", "立即"];
+    const LEAKED: [(&str, &str); 3] = [
+        ("泄漏了", "泄漏，发生突发环境事件"),
+        ("泄露了", "泄漏，发生突发环境事件"),
+        ("漏了", "泄漏，发生突发环境事件"),
+    ];
+    const WORKS: [&str; 8] = ["厂", "车间", "仓库", "储罐", "罐", "池", "管道", "化学品"];
+    // (One that names its accident already, 可能要出水污染事故, asks of that one.)
+    if !FIRST.iter().any(|w| question.contains(w))
+        || ["事故", "事件"].iter().any(|w| question.contains(w))
+    {
+        return question.to_owned();
+    }
+    let out = in_clauses_naming(question, &LEAKED, &WORKS, "");
+    if out == question {
+        return out;
+    }
+    out.replace("首先", "立即")
+}
+
 /// What names hazardous waste in a clause.
 const HAZARDOUS_WASTE: [&str; 2] = ["危废", "危险废物"];
 
@@ -2946,6 +2972,7 @@ pub fn in_written_words(question: &str) -> String {
     let question = to_first_flush(&in_clauses_naming(&question, &LEACHATE, &WASTE, ""));
     let question = to_discharged_directly(&question);
     let question = in_clauses_naming(&question, &WASTE_ACCIDENT, &HAZARDOUS_WASTE, "");
+    let question = to_leak_accident(&question);
     let question = heights(&class_numerals(&to_new_works(&to_asterisk_mark(&question))));
     let mut out = to_control_works(&to_approval_lapse(&in_one_pass(&question, PHRASES)));
     // 是否 before a verb that makes 否 a word with it (要不要定个人 → 是否定个人: 否定): the
@@ -2974,6 +3001,31 @@ pub fn in_written_words(question: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leak_at_a_works_asked_what_is_done_first_is_an_accident() {
+        assert_eq!(
+            to_leak_accident("厂里化学品泄漏了，第一时间得干啥？"),
+            "厂里化学品泄漏，发生突发环境事件，第一时间得干啥？"
+        );
+        assert_eq!(
+            to_leak_accident("厂里污水池半夜漏了，当事人首先应当做什么？"),
+            "厂里污水池半夜泄漏，发生突发环境事件，当事人立即应当做什么？"
+        );
+        // Not asked what is done first; not a works' thing.
+        assert_eq!(
+            to_leak_accident("储罐泄漏了要罚多少？"),
+            "储罐泄漏了要罚多少？"
+        );
+        assert_eq!(
+            to_leak_accident("家里煤气漏了，首先做什么？"),
+            "家里煤气漏了，首先做什么？"
+        );
+        assert_eq!(
+            to_leak_accident("污水池漏了，可能要出水污染事故，第一时间该干什么？"),
+            "污水池漏了，可能要出水污染事故，第一时间该干什么？"
+        );
+    }
 
     #[test]
     fn the_first_flush_of_a_rain_is_initial_rainwater() {
