@@ -2790,6 +2790,19 @@ pub fn acted_on(question: &str) -> Option<&str> {
 /// follows asks for the duty itself ("…进行现场检查时，被检查者应当怎么做？" → 被检查者), not
 /// one detail of it (应当在什么时候报批).
 pub fn duty_holder(question: &str) -> Option<&str> {
+    // "…现场检查，我们被检查者有什么义务": the duty asked with no 应当, of whoever is named
+    // before it in its clause.
+    const OWES: [&str; 4] = ["负有什么义务", "负有哪些义务", "有什么义务", "有哪些义务"];
+    if !question.contains("应当")
+        && let Some(at) = OWES.iter().filter_map(|w| question.find(w)).min()
+    {
+        let holder = question[..at]
+            .rsplit(['，', ',', '：', ':'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        return (holder.chars().count() >= 2).then_some(holder);
+    }
     let at = question.find("应当")?;
     let asked = &question[at + "应当".len()..];
     let asks_duty = [
@@ -3545,6 +3558,10 @@ mod tests {
             Some("被检查者")
         );
         assert_eq!(duty_holder("建设单位应当在什么时候报批环评文件？"), None);
+        assert_eq!(
+            duty_holder("环保部门来厂里现场检查，我们被检查者有什么义务？"),
+            Some("我们被检查者")
+        );
         assert!(asks_responsibility(
             "企业和它的负责人要对监测数据负什么责任？"
         ));
