@@ -1888,10 +1888,14 @@ pub fn claims_allowed(question: &str) -> bool {
         "不要紧",
         "没问题",
     ];
+    // The claim is every clause but its frame: one it goes on with ("…就可以先开工，批不批下来
+    // 不影响") may read as asked and leave the first as its scene.
+    let clauses = scene_clauses(question);
     claim_judged(&clauses_of(question)).is_some()
-        && scene_clauses(question)
+        && clauses
             .asked
             .iter()
+            .chain(&clauses.scene)
             .any(|c| FINE.iter().any(|w| c.contains(w)))
 }
 
@@ -3266,6 +3270,10 @@ mod tests {
             "有人说印染污泥都是危险废物，这个说法对吗？"
         ));
         assert!(!claims_allowed("渗滤液直接排放没事吧"));
+        // A claim gone on with in a clause that reads as asked (是否…不影响).
+        assert!(claims_allowed(
+            "有人说环评报告表交上去就可以先开工，是否批准下来不影响，这个说法对吗？"
+        ));
         // The asker saying what its works is, after the claim, sets the claim's scene.
         let claim =
             scene_clauses("车间主任说初期雨水直接排掉就行，我们是绍兴的印染厂，他说得对吗？");
