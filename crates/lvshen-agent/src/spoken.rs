@@ -1474,6 +1474,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("跑起来", "运行"),
     ("建好", "建设"),
     ("对不上", "不符合"),
+    // What was approved: 经审批的 (法典第一百零九条: 不符合经审批的生态环境影响报告书).
+    ("批过的", "经审批的"),
+    ("批下来的", "经审批的"),
     // The approval's measures carried out (第一百零八条: 应当实施…审批意见中提出的…措施).
     ("的办法", "的措施"),
     ("照着做", "实施"),
@@ -4219,6 +4222,10 @@ mod tests {
         assert_eq!(
             in_written_words("拿假记录糊弄执法人员，我们被检查的一方有什么义务？"),
             "拿假记录弄虚作假，我们被检查者有什么义务？"
+        );
+        assert_eq!(
+            in_written_words("实际情况跟批过的环评报告书对不上"),
+            "实际情况跟经审批的环评报告书不符合"
         );
         // Waste water let into a river is discharged directly (GB 4287 直接排放).
         assert_eq!(
