@@ -2320,11 +2320,7 @@ impl<'a> Agent<'a> {
                     // market price (碳排放配额的价格是多少).
                     // A cost ("一吨蒸汽的成本会高多少") is a price of making a thing.
                     let asks_amount = question.contains("多少") || question.contains("几");
-                    // Asked otherwise ("…应当覆盖哪些成本"), a cost is a rule's subject.
-                    let asked = ["价格", "成本"]
-                        .into_iter()
-                        .find(|w| question.contains(w) && (*w == "价格" || asks_amount));
-                    asked
+                    question::price_asked(question)
                         .filter(|_| !evidence::answers_price(&best.text, asks_amount))
                         .map(not_named)
                 })

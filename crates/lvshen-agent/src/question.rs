@@ -1929,6 +1929,17 @@ pub fn duty_denied(question: &str) -> Option<&str> {
 /// article that answers says 应当…, 负责; neither 负有 nor 责任.
 const DUTY_WORDS: &[&str] = &["负有什么责任", "负什么责任", "负有哪些责任"];
 
+/// The price a question asks ("环评公司一般收多少钱" → 价格 once 多少钱 is read so): a 价格
+/// however asked, a 成本 only when asked how much ("…应当覆盖哪些成本" makes a cost a rule's
+/// subject), a 收费标准 however asked ("第三方监测机构的收费标准由哪个文件规定": an article on
+/// unlawful fees, 违法收取费用, sets none).
+pub fn price_asked(question: &str) -> Option<&'static str> {
+    let asks_amount = question.contains("多少") || question.contains("几");
+    ["价格", "成本", "收费标准"]
+        .into_iter()
+        .find(|w| question.contains(w) && (*w != "成本" || asks_amount))
+}
+
 /// Whether the question asks what duty someone bears ([`DUTY_WORDS`]).
 pub fn asks_responsibility(question: &str) -> bool {
     says_any(question, DUTY_WORDS)
@@ -3270,6 +3281,14 @@ mod tests {
             "有人说印染污泥都是危险废物，这个说法对吗？"
         ));
         assert!(!claims_allowed("渗滤液直接排放没事吧"));
+        // The price asked.
+        assert_eq!(
+            price_asked("第三方监测机构的收费标准由哪个文件规定？"),
+            Some("收费标准")
+        );
+        assert_eq!(price_asked("环评公司一般收价格多少？"), Some("价格"));
+        assert_eq!(price_asked("污水处理费应当覆盖哪些成本？"), None);
+        assert_eq!(price_asked("一吨蒸汽的成本会高多少？"), Some("成本"));
         // A claim gone on with in a clause that reads as asked (是否…不影响).
         assert!(claims_allowed(
             "有人说环评报告表交上去就可以先开工，是否批准下来不影响，这个说法对吗？"
