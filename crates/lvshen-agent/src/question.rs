@@ -2808,15 +2808,19 @@ pub fn duty_holder(question: &str) -> Option<&str> {
     // "…现场检查，我们被检查者有什么义务": the duty asked with no 应当, of whoever is named
     // before it in its clause.
     const OWES: [&str; 4] = ["负有什么义务", "负有哪些义务", "有什么义务", "有哪些义务"];
-    if !question.contains("应当")
-        && let Some(at) = OWES.iter().filter_map(|w| question.find(w)).min()
-    {
+    // Whoever is named in the clause before byte `at`.
+    let holder_before = |at: usize| {
         let holder = question[..at]
             .rsplit(['，', ',', '：', ':'])
             .next()
             .unwrap_or_default()
             .trim();
-        return (holder.chars().count() >= 2).then_some(holder);
+        (holder.chars().count() >= 2).then_some(holder)
+    };
+    if !question.contains("应当")
+        && let Some(at) = OWES.iter().filter_map(|w| question.find(w)).min()
+    {
+        return holder_before(at);
     }
     let at = question.find("应当")?;
     let asked = &question[at + "应当".len()..];
@@ -2837,12 +2841,7 @@ pub fn duty_holder(question: &str) -> Option<&str> {
     if !asks_duty {
         return None;
     }
-    let holder = question[..at]
-        .rsplit(['，', ',', '：', ':'])
-        .next()
-        .unwrap_or_default()
-        .trim();
-    (holder.chars().count() >= 2).then_some(holder)
+    holder_before(at)
 }
 
 /// Whether a hit is (a part of) the named document.
