@@ -2605,6 +2605,13 @@ pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
     // question is about, and which the gate on all of its words weighs.
     let consequence = |g: &&Vec<String>| g.iter().any(|t| CONSEQUENCES.contains(&t.as_str()));
     let substance = asked.iter().filter(|g| !consequence(g)).count();
+    // A body asked of (政府, 部门) is who acts, not what is asked of it: "…停产造成的损失，
+    // 政府给不给企业补贴" asks of 补贴 for that loss, which a passage on subsidies for straw
+    // does not answer though it names 政府 too.
+    let weighty = asked
+        .iter()
+        .filter(|g| !consequence(g) && !g.iter().any(|t| ACTORS.contains(&t.as_str())))
+        .count();
     // Two words of substance asked and held make a question by themselves ("…，环保部门能不能
     // 对它进行排气抽测"): the scene is then only its occasion.
     // One word asked of a scene no text speaks of ("我们厂的商标被别人抢注了，该去找哪个部门":
@@ -2625,8 +2632,21 @@ pub fn answers_asked(terms: &[Vec<String>], roles: &[Role], hit: &Hit) -> bool {
     );
     (substance > 0 || deed_held)
         && asked.iter().all(|g| covered(g, &hay))
-        && (substance >= 2 || !story_only && 2 * scene_held >= scene.len())
+        && (weighty >= 2 || !story_only && 2 * scene_held >= scene.len())
 }
+
+/// Who acts in a question rather than what it asks of them ([`answers_asked`]).
+const ACTORS: &[&str] = &[
+    "政府",
+    "人民政府",
+    "部门",
+    "主管部门",
+    "机关",
+    "机构",
+    "单位",
+    "企业",
+    "个人",
+];
 
 /// Minimum share of key terms the top hits must contain for the question to be answered.
 pub const MIN_COVERAGE: f64 = 0.6;
@@ -5980,6 +6000,19 @@ mod tests {
         let other = test_hit("法典", "第X条", "…对水体进行抽测。");
         assert!(!answers_asked(&terms, &[Scene, Scene, Asked], &other));
         assert!(answers_asked(&terms, &[Scene, Scene, Asked], &rule));
+        // A body asked of is who acts, not a word of substance ("重污染天气停产造成的损失，
+        // 政府给不给企业补贴" and a subsidy for straw).
+        let terms = [g(&["停产"]), g(&["损失"]), g(&["政府"]), g(&["补贴"])];
+        let straw = test_hit(
+            "浙江",
+            "第四十六条",
+            "县级人民政府应当…采取财政补贴…支持秸秆综合利用。",
+        );
+        assert!(!answers_asked(
+            &terms,
+            &[Scene, Scene, Asked, Asked],
+            &straw
+        ));
         // Only a consequence is asked ("…，罚多少"): the scene is the question.
         let terms = [g(&["驾驶证"]), g(&["罚款", "处罚"])];
         let rule = test_hit("法典", "第一千一百八十七条", "…暂扣机动车驾驶证，处罚款。");
