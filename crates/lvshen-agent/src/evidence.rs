@@ -1002,6 +1002,9 @@ pub struct Ranking {
     /// The term the question asks the definition of: the article that defines it (本法所称X，
     /// 是指…) answers it, not one that defines another term naming it.
     pub defined: Option<String>,
+    /// The names of a thing whose standing the question asks ([`crate::question::role_term`]):
+    /// the passage that says what it is ("排污许可证是…的主要依据") answers it.
+    pub role: Vec<String>,
     /// The question's topic as it wrote it (the last clause before its 应当 or 由谁,
     /// compacted): a passage with a sentence that opens with it, or says the whole of it, is
     /// about that very thing.
@@ -1467,6 +1470,13 @@ pub fn rank_by_terms(terms: &[Vec<String>], hits: Vec<Hit>, ranking: &Ranking) -
                 .defined
                 .as_ref()
                 .is_some_and(|term| texts.iter().any(|t| defines(t, term)))
+            {
+                score += 2.0;
+            }
+            if ranking
+                .role
+                .iter()
+                .any(|name| texts.iter().any(|t| states_role(t, name)))
             {
                 score += 2.0;
             }
@@ -2070,6 +2080,22 @@ fn opens_with_topic(text: &str, topic: &str) -> bool {
 fn states_topic(text: &str, topic: &str) -> bool {
     opens_with_topic(text, topic)
         || (topic.chars().count() >= 6 && segments(text).iter().any(|s| compact(s).contains(topic)))
+}
+
+/// Whether `text` says what `term` is: a sentence that opens with "X是" or "X作为"
+/// ([`crate::question::role_term`]).
+pub fn states_role(text: &str, term: &str) -> bool {
+    let term = compact(term);
+    segments(text).iter().any(|s| {
+        let s = compact(s);
+        let s = match article_label_at(&s) {
+            Some(at) => &s[at + '条'.len_utf8()..],
+            None => s.as_str(),
+        };
+        s.strip_prefix(term.as_str()).is_some_and(|rest| {
+            rest.starts_with('是') && !rest.starts_with("是否") || rest.starts_with("作为")
+        })
+    })
 }
 
 /// Whether `text` defines `term`: "所称X，是指", or a sentence that opens with "X，是指" / "X是指".
@@ -7408,6 +7434,22 @@ mod tests {
     fn a_calendar_day_sets_a_time() {
         assert!(sets_time("本标准自 2021 年 7 月 1 日起实施。"));
         assert!(!sets_time("本标准首次发布于 2001 年，本次为首次修订。"));
+    }
+
+    #[test]
+    fn a_standing_is_said_by_a_sentence_that_opens_with_the_thing() {
+        let text = "第十七条 排污许可证是对排污单位进行生态环境监管的主要依据。\n排污单位应当遵守排污许可证规定。";
+        assert!(states_role(text, "排污许可证"));
+        assert!(states_role("会商意见作为审批的重要依据。", "会商意见"));
+        // Named, but not said what it is; or asked whether.
+        assert!(!states_role(
+            "排污单位应当遵守排污许可证规定。",
+            "排污许可证"
+        ));
+        assert!(!states_role(
+            "排污许可证是否有效，由审批部门认定。",
+            "排污许可证"
+        ));
     }
 
     #[test]

@@ -2633,6 +2633,42 @@ pub fn actor(question: &str) -> Option<&str> {
     .then_some(actor)
 }
 
+/// The thing a question asks the standing of ("排污许可证在环保部门监管排污单位时是什么地位",
+/// "…会商意见，在审批的时候算什么"): what comes before its place or its verb in the clause
+/// that asks. A text that says what the thing is ("排污许可证是对排污单位进行生态环境监管的
+/// 主要依据") answers it.
+pub fn role_term(text: &str) -> Option<String> {
+    let q = text.trim_end_matches(['？', '?', '。', ' ', '呢']);
+    let head = [
+        "是什么地位",
+        "处于什么地位",
+        "什么地位",
+        "起什么作用",
+        "是什么角色",
+        "算什么",
+    ]
+    .iter()
+    .find_map(|m| q.strip_suffix(m))?;
+    // The asking clause names the thing before its place or verb; one that opens with its
+    // place ("…的意见，在审批的时候算什么") names it in the clause before.
+    let mut clauses = head.rsplit(['，', ',']).filter(|c| c.chars().count() >= 2);
+    let clause = clauses.next().unwrap_or(head);
+    let end = ["在", "对", "是", "算", "起", "处于", "于"]
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+        .unwrap_or(clause.len());
+    let term = match clause[..end].trim() {
+        "" => clauses.next()?.trim(),
+        term => term,
+    };
+    ((2..=10).contains(&term.chars().count())
+        && !crate::evidence::QUESTION_WORDS
+            .iter()
+            .any(|w| w.chars().count() >= 2 && term.contains(w)))
+    .then(|| term.to_owned())
+}
+
 /// The term a question asks the definition of ("水污染是什么意思", "…所称的工业噪声是指什么",
 /// "什么是危险废物"), without the law that frames it (`unframed`: the question with a repealed
 /// law's name taken out).
@@ -3779,6 +3815,19 @@ mod tests {
             Some("建设项目的生态环境影响报告书")
         );
         assert_eq!(acted_on("谁负责审批报告书？"), None);
+        // The standing of a thing: what comes before its place or verb in the asking clause.
+        assert_eq!(
+            role_term("按排污许可管理条例，排污许可证在环保部门监管排污单位时是什么地位？")
+                .as_deref(),
+            Some("排污许可证")
+        );
+        assert_eq!(
+            role_term("跨省会商的意见，在审批的时候算什么？").as_deref(),
+            Some("跨省会商的意见")
+        );
+        // A kind asked (算什么产品) is not a standing; nor a question word.
+        assert_eq!(role_term("这种布在名录里算什么产品？"), None);
+        assert_eq!(role_term("这算什么？"), None);
         assert_eq!(
             defined_term("中的水污染是什么意思？").as_deref(),
             Some("水污染")
