@@ -1518,34 +1518,32 @@ impl<'a> Agent<'a> {
         }
         // A question on a thing's standing: the text that says what it is.
         let mut role: Vec<String> = Vec::new();
-        if defined.is_none() {
-            if let Some(term) = question::role_term(&unframed) {
-                // The thing in the texts' words too (排污证 → 排污许可证).
-                let names: Vec<String> = terms
-                    .iter()
-                    .find(|g| g.iter().any(|t| *t == term))
-                    .cloned()
-                    .unwrap_or_else(|| vec![term.clone()]);
-                let mut front: Vec<Hit> = Vec::new();
-                for name in &names {
-                    // In the laws only: a short passage naming the thing often (an
-                    // approval's permit section) outranks the long article that says it.
-                    for h in search(
-                        &format!("{name} {name}是"),
-                        60,
-                        Some(lvshen_corpus::DocType::Law),
-                    )? {
-                        if evidence::states_role(&h.text, name)
-                            && !front.iter().any(|f| f.chunk_id == h.chunk_id)
-                        {
-                            front.push(h);
-                        }
+        if let Some(term) = question::role_term(&unframed).filter(|_| defined.is_none()) {
+            // The thing in the texts' words too (排污证 → 排污许可证).
+            let names: Vec<String> = terms
+                .iter()
+                .find(|g| g.iter().any(|t| *t == term))
+                .cloned()
+                .unwrap_or_else(|| vec![term.clone()]);
+            let mut front: Vec<Hit> = Vec::new();
+            for name in &names {
+                // In the laws only: a short passage naming the thing often (an
+                // approval's permit section) outranks the long article that says it.
+                for h in search(
+                    &format!("{name} {name}是"),
+                    60,
+                    Some(lvshen_corpus::DocType::Law),
+                )? {
+                    if evidence::states_role(&h.text, name)
+                        && !front.iter().any(|f| f.chunk_id == h.chunk_id)
+                    {
+                        front.push(h);
                     }
                 }
-                tracing::debug!(term, found = front.len(), "a thing's standing asked");
-                hits = to_front(front, hits);
-                role = names;
             }
+            tracing::debug!(term, found = front.len(), "a thing's standing asked");
+            hits = to_front(front, hits);
+            role = names;
         }
         if asked_parts.len() > 1 {
             for part in &asked_parts {
