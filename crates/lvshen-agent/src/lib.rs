@@ -1522,7 +1522,7 @@ impl<'a> Agent<'a> {
             // The thing in the texts' words too (排污证 → 排污许可证).
             let names: Vec<String> = terms
                 .iter()
-                .find(|g| g.iter().any(|t| *t == term))
+                .find(|g| g.contains(&term))
                 .cloned()
                 .unwrap_or_else(|| vec![term.clone()]);
             let mut front: Vec<Hit> = Vec::new();
