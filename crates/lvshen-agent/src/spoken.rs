@@ -506,6 +506,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("改一改再传上去", "篡改"),
     ("改一改再报上去", "篡改"),
     ("改一改", "篡改"),
+    // "在线监测传上去的数据不对劲": data a monitor sends are its 传输数据, and data that look
+    // wrong are 异常 (排污许可管理条例第二十条: 传输数据异常的，应当及时报告).
+    ("传上去的数据", "传输数据"),
+    ("传过去的数据", "传输数据"),
+    ("不对劲", "异常"),
     // Fillers around the subject.
     ("往外排", "排放"),
     // Fuels named by what is burnt.
@@ -3214,6 +3219,14 @@ mod tests {
             "个人是否有权检举？"
         );
         assert_eq!(in_written_words("老百姓有权利知道吗"), "公众有权知道吗");
+    }
+
+    #[test]
+    fn data_a_monitor_sends_that_look_wrong_are_abnormal_transmitted_data() {
+        assert_eq!(
+            in_written_words("在线监测传上去的数据不对劲"),
+            "在线监测传输数据异常"
+        );
     }
 
     #[test]
