@@ -2677,6 +2677,61 @@ const ACTORS: &[&str] = &[
 /// Minimum share of key terms the top hits must contain for the question to be answered.
 pub const MIN_COVERAGE: f64 = 0.6;
 
+/// What a how-long or how-often question measures: the key term its ask ("几天", "几次",
+/// "多久") follows, past the words that only press or carry the act (要, 连续, 做, 进行):
+/// "比对监测要连续做几天" → 比对. A passage that does not name it measures something else
+/// ("平均无故障连续运行时间在1440h" is no span of a comparison test). `None` when the ask
+/// follows a verb of its own (能放几天, 保存几年): the verb and its object are then weighed by
+/// the gate as any other words.
+pub fn measured_object<'t>(terms: &'t [Vec<String>], question: &str) -> Option<&'t Vec<String>> {
+    const ASKS: [&str; 10] = [
+        "几天",
+        "几年",
+        "几个月",
+        "几次",
+        "几小时",
+        "几个小时",
+        "多少天",
+        "多少次",
+        "多久",
+        "多长时间",
+    ];
+    // "提前多少天申请": how early is the ask itself.
+    const CHAIN: [&str; 15] = [
+        "连续", "至少", "最多", "最少", "一共", "需要", "应当", "必须", "要", "得", "做", "进行",
+        "开展", "搞", "提前",
+    ];
+    let at = ASKS.iter().filter_map(|w| question.find(w)).min()?;
+    let mut before = &question[..at];
+    while let Some(rest) = CHAIN.iter().find_map(|w| before.strip_suffix(w)) {
+        before = rest;
+    }
+    // A body before the ask ("环保部门多少天内要审完") is who acts, not what is measured.
+    let body = |g: &&Vec<String>| {
+        g.iter().any(|t| {
+            ["部门", "局", "政府", "单位", "机构", "企业"]
+                .iter()
+                .any(|b| t.ends_with(b))
+        })
+    };
+    let ends = |text: &str| {
+        terms
+            .iter()
+            .find(|g| {
+                g.iter()
+                    .any(|t| t.chars().count() >= 2 && text.ends_with(t.as_str()))
+            })
+            .filter(|g| !body(g))
+    };
+    // A test named by its kind and 监测 (比对监测): the kind is what is measured.
+    ends(before).or_else(|| {
+        ["监测", "检测"]
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+            .and_then(ends)
+    })
+}
+
 /// What a how-question asks how to act on: the key term right before its 怎么/怎样/如何
 /// ("…安全生产许可证怎么办理" → 许可证, "…保险的保费怎么计算" → 保费). A passage that does not
 /// name it speaks of something else, however many of the other words it holds. A word between
@@ -6972,6 +7027,24 @@ mod tests {
             kept,
             "违法所得不足五十万元的，以五十万元计算"
         ));
+    }
+
+    #[test]
+    fn a_how_long_question_measures_the_term_before_its_ask() {
+        let jieba = analyzer::jieba();
+        let object = |q: &str| -> Option<String> {
+            let terms = key_terms(&jieba, q);
+            measured_object(&terms, q).map(|g| g[0].clone())
+        };
+        assert_eq!(
+            object("在线监测设备验收的时候，比对监测要连续做几天？").as_deref(),
+            Some("比对")
+        );
+        // How early is the ask itself; a body before it acts; a verb of its own is weighed as
+        // any word.
+        assert_eq!(object("排污证到期了要续，得提前多少天申请？"), None);
+        assert_eq!(object("环保部门多少天内要审完？"), None);
+        assert_eq!(object("污泥在厂里能放几天？"), None);
     }
 
     #[test]

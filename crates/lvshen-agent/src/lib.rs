@@ -2045,6 +2045,15 @@ impl<'a> Agent<'a> {
                         .map(|object| not_named(&object[0]))
                 })
                 .or_else(|| {
+                    // "比对监测要连续做几天": what the span or count is of.
+                    evidence::measured_object(&terms, question)
+                        .filter(|object| {
+                            !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
+                                && !evidence::covered(object, &evidence::haystack(best))
+                        })
+                        .map(|object| not_named(&object[0]))
+                })
+                .or_else(|| {
                     question::what_object(question)
                         .filter(|object| {
                             // In the passage's words or its document's title: the heading
