@@ -1110,6 +1110,12 @@ const PHRASES: &[(&str, &str)] = &[
     // works (法典第一千零六十四条).
     ("老板本人", "法定代表人、主要负责人"),
     ("老板个人", "法定代表人、主要负责人"),
+    // "…还堆着没处理的污泥，老板要管吗": whether the works owes something, asked through its
+    // boss (法典第四百九十五条: 产生工业固体废物的单位终止的，应当…).
+    ("老板要管吗", "企业要管吗"),
+    ("老板得管吗", "企业得管吗"),
+    ("老板管不管", "企业管不管"),
+    ("老板要不要管", "企业要不要管"),
     ("人跑了", "逃逸"),
     // Built where the area's list forbids it (第一千二百三十四条: 未按照生态环境准入清单的规定
     // 进行生产建设活动).
@@ -3248,6 +3254,16 @@ mod tests {
             in_written_words("染厂要关门不干了，还堆着没处理的污泥"),
             "印染厂要终止，还堆着未处置的污泥"
         );
+    }
+
+    #[test]
+    fn whether_a_works_owes_something_asked_through_its_boss() {
+        assert_eq!(
+            in_written_words("还堆着污泥，老板要管吗"),
+            "还堆着污泥，企业要管吗"
+        );
+        // The boss in a story stays.
+        assert_eq!(in_written_words("老板一气之下"), "老板一气之下");
     }
 
     #[test]
