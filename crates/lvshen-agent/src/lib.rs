@@ -2037,21 +2037,19 @@ impl<'a> Agent<'a> {
                     )
                 })
                 .or_else(|| {
-                    evidence::how_object(&terms, question)
-                        .filter(|object| {
-                            !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
-                                && !evidence::covered(object, &evidence::haystack(best))
-                        })
-                        .map(|object| not_named(&object[0]))
-                })
-                .or_else(|| {
-                    // "比对监测要连续做几天": what the span or count is of.
-                    evidence::measured_object(&terms, question)
-                        .filter(|object| {
-                            !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
-                                && !evidence::covered(object, &evidence::haystack(best))
-                        })
-                        .map(|object| not_named(&object[0]))
+                    // What a how-question acts on, and what a how-long one measures ("比对监测
+                    // 要连续做几天"): the first of them the passage does not name.
+                    [
+                        evidence::how_object(&terms, question),
+                        evidence::measured_object(&terms, question),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .find(|object| {
+                        !carried_holds(&|t| evidence::covered(object, &evidence::compact(t)))
+                            && !evidence::covered(object, &evidence::haystack(best))
+                    })
+                    .map(|object| not_named(&object[0]))
                 })
                 .or_else(|| {
                     question::what_object(question)
