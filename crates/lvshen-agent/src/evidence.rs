@@ -2066,11 +2066,7 @@ fn opens_with_topic(text: &str, topic: &str) -> bool {
         .collect();
     segments(text).iter().any(|s| {
         let s = compact(s);
-        // Without the article's label (第一百五十四条…).
-        let s = match article_label_at(&s) {
-            Some(at) => &s[at + '条'.len_utf8()..],
-            None => s.as_str(),
-        };
+        let s = past_article_label(&s);
         tails.iter().any(|t| s.starts_with(t.as_str()))
     })
 }
@@ -2088,13 +2084,11 @@ pub fn states_role(text: &str, term: &str) -> bool {
     let term = compact(term);
     segments(text).iter().any(|s| {
         let s = compact(s);
-        let s = match article_label_at(&s) {
-            Some(at) => &s[at + '条'.len_utf8()..],
-            None => s.as_str(),
-        };
-        s.strip_prefix(term.as_str()).is_some_and(|rest| {
-            rest.starts_with('是') && !rest.starts_with("是否") || rest.starts_with("作为")
-        })
+        past_article_label(&s)
+            .strip_prefix(term.as_str())
+            .is_some_and(|rest| {
+                (rest.starts_with('是') && !rest.starts_with("是否")) || rest.starts_with("作为")
+            })
     })
 }
 
@@ -4384,6 +4378,14 @@ fn wrapped_article_opening(line: &str) -> bool {
     let line = line.trim();
     article_label_at(line).is_some_and(|at| at > '第'.len_utf8())
         && !line.ends_with(['。', '；', ';', '：', ':', '，', ',', '！', '？'])
+}
+
+/// A line without the article label it opens with (第一百五十四条…).
+fn past_article_label(line: &str) -> &str {
+    match article_label_at(line) {
+        Some(at) => &line[at + '条'.len_utf8()..],
+        None => line,
+    }
 }
 
 /// Where the 条 of the article label a line opens with stands (第一百五十四条…), when it
